@@ -1,0 +1,48 @@
+import type { Span } from './span.js';
+import type { DateMention, EntityMention, QuantityMention } from './mention.js';
+
+export interface Attribution {
+  /** The speaker's name as written, or a pronoun/generic ("they", "experts"). */
+  speaker?: string;
+  speakerSpan?: Span;
+  /** Title or affiliation ("vice president of Huawei", "Thứ trưởng"). */
+  title?: string;
+  titleSpan?: Span;
+  /** The attribution cue ("said", "according to", "cho biết"). */
+  cue: string;
+  cueSpan: Span;
+  /** Attribution to an anonymous source ("sources familiar with…"). */
+  anonymous: boolean;
+}
+
+export interface EventMarker extends Span {
+  /** Verb class from the language pack ("acquire", "invest", "lease", …). */
+  cls: string;
+  text: string;
+}
+
+export interface ModalityMarker extends Span {
+  /** "possible" (could, may), "expected" (expected to, plans), "future" (will), "certain" (is, did). */
+  level: 'possible' | 'expected' | 'future';
+  text: string;
+}
+
+export interface NegationMarker extends Span {
+  text: string;
+}
+
+/** What one sentence asserts, in language-independent terms. */
+export interface Claim extends Span {
+  sentenceId: string;
+  quantities: QuantityMention[];
+  dates: DateMention[];
+  entities: EntityMention[];
+  events: EventMarker[];
+  attribution?: Attribution;
+  modality: ModalityMarker[];
+  negations: NegationMarker[];
+  /** Inside quotation marks (a direct quote). */
+  quoted: boolean;
+  /** Check-worthy: specific facts (numbers, dates, names with an event) rather than opinion or framing. */
+  checkWorthy: boolean;
+}

@@ -1,0 +1,11 @@
+export type * from './span.js';
+export type * from './source.js';
+export type * from './sentence.js';
+export type * from './mention.js';
+export type * from './claim.js';
+export type * from './story.js';
+export type * from './alignment.js';
+export type * from './finding.js';
+export type * from './report.js';
+export { CATEGORIES, SEVERITIES, severityRank } from './finding.js';
+export { overlaps, contains, spanLength } from './span.js';

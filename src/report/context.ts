@@ -1,0 +1,30 @@
+import type { ClaimGroup } from '../model/alignment.js';
+import type { Claim } from '../model/claim.js';
+import type { Sentence } from '../model/sentence.js';
+
+/** Rule metadata a reporter may show (SARIF tool.driver.rules, HTML rule docs). */
+export interface RuleInfo {
+  id: string;
+  category: string;
+  severity: string;
+  description: string;
+  /** Markdown-ish help: what it finds, why it matters, example, what to write instead. */
+  help: string;
+}
+
+/**
+ * What a reporter may need beyond the Report itself: the texts (for quoting context and side-by-side views),
+ * the sentences and claims of each source, claim groups for the corroboration matrix, and the rule set.
+ * Reporters never read files; everything arrives here.
+ */
+export interface RenderContext {
+  texts: Record<string, string>;
+  sentences: Record<string, Sentence[]>;
+  claims: Record<string, Claim[]>;
+  claimGroups: ClaimGroup[];
+  rules: RuleInfo[];
+  /** Base directory against which source paths are shown (SARIF artifact URIs, GitHub annotations). */
+  cwd: string;
+}
+
+export type Reporter = (report: import('../model/report.js').Report, ctx: RenderContext) => string;
