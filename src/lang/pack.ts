@@ -7,7 +7,9 @@
 export interface LangPack {
   code: string;
   name: string;
-  /** Language this pack extends (e.g. a regional variant); its lists are merged under this pack's. */
+  /** Language this pack extends (e.g. a regional variant, or "und" for the shared signs, codes and numeric date forms);
+   * its lists and maps are merged under this pack's. `numbers.decimal`, `numbers.thousands` and `dates.order` are replaced. */
+  extends?: string;
   numbers: {
     /** Decimal mark(s): "." in en, "," in vi/ru/de/fr/es. */
     decimal: string[];
@@ -27,12 +29,33 @@ export interface LangPack {
     approximators: Record<string, 'approx' | 'gt' | 'ge' | 'lt' | 'le'>;
     /** Range connectors between two numbers: "to", "-", "–", "đến", "до". */
     rangeWords: string[];
+    /** Approximators written after a number ("or more": ge, "or so": approx, "trở lên": ge, "с лишним": gt). */
+    approximatorsAfter?: Record<string, 'approx' | 'gt' | 'ge' | 'lt' | 'le'>;
+    /** Words that open a range whose second number follows one of `and`: "between … and", "từ … đến", "от … до". */
+    between?: { open: string[]; and: string[] };
+    /** Number words that multiply the number word just before them: "hundred", "trăm", "mươi", "chục". */
+    multiplying?: string[];
+    /** Words after a number that make it a multiplier ("three times", "в два раза", "gấp 3 lần"). */
+    times?: string[];
+    /** Words that may precede such a multiplier: "в" (в два раза), "gấp". */
+    timesBefore?: string[];
+    /** Suffixes making a numeral an ordinal count: "st", "nd", "rd", "th". */
+    ordinalSuffixes?: string[];
+    /** Words before a number word that make it an ordinal, not a count: vi "thứ" (thứ hai = second). */
+    ordinalPrefixes?: string[];
+    /** Words before a number word that make it vague, not a count: "hàng" (hàng trăm = hundreds), "vài". */
+    vague?: string[];
+    /** Words linking a quantity to a period for a rate: "a"/"per" (a year), "/" and "mỗi" (/năm), "в" (в год). */
+    per?: string[];
   };
   currencies: {
     /** Signs before or after a number: "$": "USD", "C$": "CAD", "€": "EUR", "£": "GBP". */
     signs: Record<string, string>;
     /** Words and codes after a number: "USD", "dollars", "đô la", "долларов", "tenge", "тенге", "đồng". */
     words: Record<string, string>;
+    /** Signs and words whose currency is only a guess ("$", "dollars", "долларов"): they agree with any currency of
+     * the same family (a bare "$" in a Canadian story is CAD). */
+    assumed?: string[];
   };
   /** Measurement units: surface form -> unit key ("acres": "acre", "га": "ha", "GW": "GW"). */
   units: Record<string, string>;
@@ -61,6 +84,22 @@ export interface LangPack {
     yearWords: string[];
     /** Word for month before a number (vi "tháng"). */
     monthWords: string[];
+    /**
+     * Date patterns, most specific first, in a small template language compiled at load time:
+     * `{day}` `{month}` (a name) `{mm}` (month number) `{year}` `{weekday}` `{quarter}` `{daypart}` `{last}` `{next}`
+     * `{this}` `{yearword}` `{monthword}` placeholders, `[...]` optional, `(a|b)` alternatives, a space for any
+     * whitespace. A leading `?` means the match needs date context: one of `prepositions` (or `last`/`next`/`this`) just
+     * before it. Example: "{month} {day}[[,] {year}]", "?{month}", "[ngày ]{day}/{mm}/{year}".
+     */
+    patterns: string[];
+    /** Words before a date that give it context and are kept as its `preposition`: "in", "by", "since", "vào", "до". */
+    prepositions: string[];
+    /** Words for part of a day, allowed after (or before) a weekday: "afternoon", "night", "chiều", "вечером". */
+    dayParts?: string[];
+    /** Suffixes after a day number: "st", "nd", "th" (en), "er" (fr). */
+    daySuffixes?: string[];
+    /** Month and weekday names are matched case-sensitively (en "May" vs the modal "may"; de nouns). */
+    caseSensitive?: boolean;
   };
   /** Attribution cues: speech verbs and phrases ("said", "according to", "cho biết", "theo", "сообщил"). */
   speech: {

@@ -1,0 +1,127 @@
+import type { Report } from './model/report.js';
+import type { Source } from './model/source.js';
+import type { Story } from './model/story.js';
+import type { RenderContext } from './report/context.js';
+import { load, readInputFile, type LoadOptions } from './pipeline/load.js';
+import { run } from './pipeline/run.js';
+import { loadRules, type RuleOverrides } from './rules/load.js';
+import { FactlintError } from './errors.js';
+
+/** A source handed over in memory (CMS integrations, stdin, tests). */
+export interface TextInput {
+  id: string;
+  text: string;
+  lang?: string;
+  published?: string;
+  byline?: string;
+  /** Sources with the same story key are treated as versions of one story. */
+  story?: string;
+}
+
+export interface CheckOptions {
+  /** Extra rule folders. */
+  rules?: string[];
+  /** Per-rule switches or severities. */
+  ruleSettings?: RuleOverrides;
+  /** Language per source id, when known. */
+  langHints?: Record<string, string>;
+  /** Extra page-furniture patterns (regular expressions matched against whole lines). */
+  furniturePatterns?: string[];
+  load?: LoadOptions;
+  cwd?: string;
+  /** Relation of declared stories (by story key), when the caller knows it: "versions" or "coverage". */
+  relations?: Record<string, Story['relation']>;
+}
+
+export interface CheckResult {
+  report: Report;
+  context: RenderContext;
+}
+
+const toSource = (t: TextInput): Source => ({
+  id: t.id, path: t.id, lang: t.lang ?? 'und', text: t.text.replace(/^\uFEFF/, ''),
+  ...(t.published ? { published: t.published } : {}),
+  provenance: t.byline ? { byline: t.byline } : {},
+  ...(t.story ? { storyHint: t.story } : {}),
+  warnings: [],
+});
+
+/**
+ * Checks sources given as paths (files or folders) and/or in-memory texts, and returns the report (the same
+ * object the JSON format writes) with what reporters need to render it.
+ */
+export async function check(inputs: (string | TextInput)[], opts: CheckOptions = {}): Promise<CheckResult> {
+  const paths = inputs.filter((i): i is string => typeof i === 'string');
+  const texts = inputs.filter((i): i is TextInput => typeof i !== 'string');
+  const loaded = paths.length ? await load(paths, { ...opts.load, ...(texts.length ? { allowEmpty: true } : {}) }) : { sources: [], skipped: [] };
+  const sources = [...loaded.sources, ...texts.map(toSource)];
+  if (sources.length === 0) throw new FactlintError('FL102', 'no readable sources to check', undefined, undefined, 'name text files (.txt, .md) or folders that contain them');
+  const ids = new Set<string>();
+  for (const s of sources) {
+    if (ids.has(s.id)) throw new FactlintError('FL113', `two sources share the id "${s.id}"`, undefined, undefined, 'give every in-memory source a unique id');
+    ids.add(s.id);
+  }
+  const langHints = { ...opts.langHints };
+  for (const t of texts) if (t.lang) langHints[t.id] = t.lang;
+  const declared: Record<string, string> = {};
+  for (const s of sources) if (s.storyHint) declared[s.id] = s.storyHint;
+  const rules = loadRules(opts.rules, opts.ruleSettings);
+  const furniture = opts.furniturePatterns?.length
+    ? { furniture: (await import('./pipeline/furniture.js')).withExtraPatterns(opts.furniturePatterns) }
+    : {};
+  return run(sources, {
+    rules,
+    clean: { langHints, ...furniture },
+    // When every source names its story, the declaration is the clustering and story ids are the keys.
+    cluster: Object.keys(declared).length ? { declared, declaredOnly: Object.keys(declared).length === sources.length } : {},
+    ...(opts.relations ? { declaredRelation: opts.relations } : {}),
+    skipped: loaded.skipped,
+    ...(opts.cwd ? { cwd: opts.cwd } : {}),
+  });
+}
+
+export interface PairsOptions extends CheckOptions {
+  left: string;
+  right: string;
+  id?: string;
+  leftLang?: string;
+  rightLang?: string;
+}
+
+/**
+ * Pairs mode: each JSONL row holds two versions of one short story (a segment and its translation, a sentence
+ * and its perturbation). Source ids are `<row id>:<field>`; every row is its own story of two versions.
+ */
+export async function checkPairs(file: string, opts: PairsOptions): Promise<CheckResult> {
+  const raw = (await readInputFile(file, 'pairs file')).text;
+  const sources: Source[] = [];
+  const langHints: Record<string, string> = {};
+  const declared: Record<string, string> = {};
+  const relation: Record<string, Story['relation']> = {};
+  raw.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim()) return;
+    let row: Record<string, unknown>;
+    try { row = JSON.parse(line) as Record<string, unknown>; } catch {
+      throw new FactlintError('FL120', 'not a JSON object', file, i + 1, 'each line of a JSONL file must be one JSON object');
+    }
+    const id = String(opts.id ? row[opts.id] ?? `row-${i + 1}` : `row-${i + 1}`);
+    for (const [field, lang] of [[opts.left, opts.leftLang], [opts.right, opts.rightLang]] as const) {
+      const v = row[field];
+      if (typeof v !== 'string') throw new FactlintError('FL121', `field "${field}" is missing or not a string`, file, i + 1, `check --left/--right; this row has fields: ${Object.keys(row).join(', ')}`);
+      const sid = `${id}:${field}`;
+      sources.push({ id: sid, path: sid, lang: lang ?? 'und', text: v, provenance: {}, warnings: [] });
+      if (lang) langHints[sid] = lang;
+      declared[sid] = id;
+    }
+    relation[id] = 'versions';
+  });
+  if (sources.length === 0) throw new FactlintError('FL102', 'the pairs file has no rows', file, undefined, 'add one JSON object per line');
+  const rules = loadRules(opts.rules, opts.ruleSettings);
+  return run(sources, {
+    rules,
+    clean: { langHints, pairs: true },
+    cluster: { declared, declaredOnly: true },
+    declaredRelation: relation,
+    ...(opts.cwd ? { cwd: opts.cwd } : {}),
+  });
+}

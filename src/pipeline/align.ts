@@ -1,0 +1,215 @@
+import type { Alignment, ClaimGroup } from '../model/alignment.js';
+import type { Claim } from '../model/claim.js';
+import type { Sentence } from '../model/sentence.js';
+import type { CleanSource } from '../model/source.js';
+import type { Story } from '../model/story.js';
+import { sentenceAnchors, type SentenceAnchors } from './anchors.js';
+
+export interface AlignInput {
+  source: CleanSource;
+  sentences: Sentence[];
+  claims: Claim[];
+}
+
+export interface PairAlignment {
+  story: string;
+  a: string;
+  b: string;
+  /** Alignment links in document order of `a`. */
+  links: Alignment[];
+  /** Sentence ids with no counterpart. */
+  unalignedA: string[];
+  unalignedB: string[];
+  /** Share of sentences of the shorter side that found a counterpart with real anchor evidence. */
+  coverage: number;
+}
+
+export interface AlignResult {
+  pairs: PairAlignment[];
+  groups: ClaimGroup[];
+  stories: Story[];
+}
+
+interface Side {
+  sents: Sentence[];
+  anchors: SentenceAnchors[];
+  total: number;
+}
+
+const dice = (a: string[], b: string[], weight: (k: string) => number): number => {
+  if (a.length === 0 || b.length === 0) return 0;
+  let shared = 0;
+  let wa = 0;
+  let wb = 0;
+  const setB = new Set(b);
+  for (const k of a) { const w = weight(k); wa += w; if (setB.has(k)) shared += w; }
+  for (const k of b) wb += weight(k);
+  return (2 * shared) / (wa + wb);
+};
+
+const merge = (x: SentenceAnchors, y: SentenceAnchors): SentenceAnchors => ({
+  strong: [...new Set([...x.strong, ...y.strong])],
+  words: [...new Set([...x.words, ...y.words])],
+  length: x.length + y.length,
+});
+
+/**
+ * Aligns the sentences of two versions with dynamic programming (1-1, 1-2, 2-1, 1-0, 0-1) over a
+ * similarity built from language-independent anchors (numbers, dates, names), shared words when both
+ * sides are in one language, and a length-ratio prior; then recovers moved sentences (non-monotonic
+ * pairs with strong anchor evidence) among what the DP left unaligned.
+ */
+export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlignment {
+  const sameLang = A.source.lang === B.source.lang;
+  const mk = (x: AlignInput): Side => {
+    const anchors = x.sentences.map((s, i) => sentenceAnchors(s, x.claims[i]!));
+    return { sents: x.sentences, anchors, total: anchors.reduce((t, a) => t + a.length, 0) || 1 };
+  };
+  const a = mk(A);
+  const b = mk(B);
+  const df = new Map<string, number>();
+  for (const side of [a, b]) for (const an of side.anchors) for (const k of new Set([...an.strong, ...an.words])) df.set(k, (df.get(k) ?? 0) + 1);
+  const N = a.sents.length + b.sents.length;
+  const weight = (k: string): number => Math.log(1 + N / (df.get(k) ?? 1));
+  const ratio = b.total / a.total;
+  const sim = (x: SentenceAnchors, y: SentenceAnchors): number => {
+    const s = dice(x.strong, y.strong, weight);
+    // Words only count in one language; across languages, shared Latin-script words still help (names, acronyms).
+    const w = dice(x.words, y.words, weight);
+    const lex = sameLang ? Math.max(s, w, 0.5 * s + 0.5 * w) : Math.max(s, 0.6 * s + 0.4 * w);
+    const lr = Math.log((y.length + 20) / ((x.length + 20) * ratio));
+    const lenScore = Math.exp(-(lr * lr) / 0.5);
+    return lex * (0.75 + 0.25 * lenScore) + (sameLang ? 0 : 0.12 * lenScore);
+  };
+  const n = a.sents.length;
+  const m = b.sents.length;
+  const SKIP = -0.02;
+  const MIN_LINK = sameLang ? 0.2 : 0.08;
+  const score = new Float64Array((n + 1) * (m + 1)).fill(-Infinity);
+  const back = new Int8Array((n + 1) * (m + 1)).fill(-1);
+  const at = (i: number, j: number): number => i * (m + 1) + j;
+  score[at(0, 0)] = 0;
+  // Position prior: pairs far from the diagonal are penalised a little (translations are mostly monotonic).
+  const diag = (i: number, j: number): number => Math.abs(i / Math.max(1, n) - j / Math.max(1, m));
+  const moves: [number, number][] = [[1, 1], [1, 2], [2, 1], [1, 0], [0, 1]];
+  for (let i = 0; i <= n; i++) {
+    for (let j = 0; j <= m; j++) {
+      const here = score[at(i, j)]!;
+      if (here === -Infinity) continue;
+      for (let k = 0; k < moves.length; k++) {
+        const [di, dj] = moves[k]!;
+        const ni = i + di;
+        const nj = j + dj;
+        if (ni > n || nj > m) continue;
+        let gain: number;
+        if (di === 0 || dj === 0) gain = SKIP;
+        else {
+          const xa = di === 1 ? a.anchors[i]! : merge(a.anchors[i]!, a.anchors[i + 1]!);
+          const yb = dj === 1 ? b.anchors[j]! : merge(b.anchors[j]!, b.anchors[j + 1]!);
+          const s = sim(xa, yb);
+          if (s < MIN_LINK) continue;
+          gain = s - 0.1 * diag(i, j) - (di + dj > 2 ? 0.06 : 0);
+        }
+        const v = here + gain;
+        if (v > score[at(ni, nj)]!) { score[at(ni, nj)] = v; back[at(ni, nj)] = k; }
+      }
+    }
+  }
+  const links: Alignment[] = [];
+  const usedA = new Set<number>();
+  const usedB = new Set<number>();
+  const span = (sents: Sentence[], from: number, count: number) => ({
+    source: sents[from]!.source, start: sents[from]!.start, end: sents[from + count - 1]!.end,
+  });
+  const addLink = (i: number, di: number, j: number, dj: number, s: number): void => {
+    for (let x = 0; x < di; x++) usedA.add(i + x);
+    for (let y = 0; y < dj; y++) usedB.add(j + y);
+    links.push({
+      story, a: span(a.sents, i, di), b: span(b.sents, j, dj),
+      aSentences: a.sents.slice(i, i + di).map((x) => x.id), bSentences: b.sents.slice(j, j + dj).map((x) => x.id),
+      score: Math.round(s * 1000) / 1000,
+    });
+  };
+  let i = n;
+  let j = m;
+  const path: [number, number, number, number][] = [];
+  while (i > 0 || j > 0) {
+    const k = back[at(i, j)]!;
+    if (k < 0) break;
+    const [di, dj] = moves[k]!;
+    i -= di; j -= dj;
+    if (di > 0 && dj > 0) path.push([i, di, j, dj]);
+  }
+  path.reverse();
+  for (const [pi, di, pj, dj] of path) {
+    const xa = di === 1 ? a.anchors[pi]! : merge(a.anchors[pi]!, a.anchors[pi + 1]!);
+    const yb = dj === 1 ? b.anchors[pj]! : merge(b.anchors[pj]!, b.anchors[pj + 1]!);
+    addLink(pi, di, pj, dj, sim(xa, yb));
+  }
+  // Moved blocks: unaligned sentences with strong anchor evidence find their partner anywhere.
+  const candidates: [number, number, number][] = [];
+  for (let x = 0; x < n; x++) {
+    if (usedA.has(x) || a.anchors[x]!.strong.length === 0) continue;
+    for (let y = 0; y < m; y++) {
+      if (usedB.has(y)) continue;
+      const s = dice(a.anchors[x]!.strong, b.anchors[y]!.strong, weight);
+      if (s >= 0.45) candidates.push([s, x, y]);
+    }
+  }
+  candidates.sort((p, q) => q[0] - p[0] || p[1] - q[1] || p[2] - q[2]);
+  for (const [s, x, y] of candidates) {
+    if (usedA.has(x) || usedB.has(y)) continue;
+    addLink(x, 1, y, 1, s);
+  }
+  links.sort((p, q) => p.a.start - q.a.start || p.b.start - q.b.start);
+  const anchored = links.filter((l) => l.score >= (sameLang ? 0.35 : 0.2)).reduce((t, l) => t + Math.min(l.aSentences.length, l.bSentences.length), 0);
+  const coverage = Math.min(n, m) === 0 ? 0 : anchored / Math.min(n, m);
+  return {
+    story, a: A.source.id, b: B.source.id, links,
+    unalignedA: a.sents.filter((_, x) => !usedA.has(x)).map((s) => s.id),
+    unalignedB: b.sents.filter((_, y) => !usedB.has(y)).map((s) => s.id),
+    coverage,
+  };
+}
+
+/**
+ * Aligns every pair of sources within each story, decides whether the story's sources are versions of one
+ * article (translations, rewrites: most sentences align) or independent coverage of one event, and groups
+ * aligned sentences across all sources into claim groups (union-find over alignment links).
+ */
+export function align(stories: Story[], inputs: Map<string, AlignInput>, declaredRelation?: Record<string, Story['relation']>): AlignResult {
+  const pairs: PairAlignment[] = [];
+  const outStories: Story[] = [];
+  const groups: ClaimGroup[] = [];
+  for (const story of stories) {
+    const srcs = story.sources.map((id) => inputs.get(id)!).filter(Boolean);
+    const storyPairs: PairAlignment[] = [];
+    for (let x = 0; x < srcs.length; x++) for (let y = x + 1; y < srcs.length; y++) storyPairs.push(alignPair(story.id, srcs[x]!, srcs[y]!));
+    pairs.push(...storyPairs);
+    let relation: Story['relation'] = 'single';
+    if (srcs.length > 1) {
+      const crossLang = new Set(srcs.map((s) => s.source.lang)).size > 1;
+      const meanCoverage = storyPairs.reduce((t, p) => t + p.coverage, 0) / storyPairs.length;
+      relation = crossLang || meanCoverage >= 0.7 ? 'versions' : 'coverage';
+    }
+    const declared = declaredRelation?.[story.id];
+    outStories.push({ ...story, relation: declared ?? relation });
+    // Claim groups across sources.
+    const parent = new Map<string, string>();
+    const find = (k: string): string => { let r = k; while (parent.get(r) && parent.get(r) !== r) r = parent.get(r)!; parent.set(k, r); return r; };
+    const union = (p: string, q: string): void => { const rp = find(p); const rq = find(q); if (rp !== rq) parent.set(rp < rq ? rq : rp, rp < rq ? rp : rq); };
+    for (const p of storyPairs) for (const l of p.links) {
+      const ids = [...l.aSentences, ...l.bSentences];
+      for (const id of ids) if (!parent.has(id)) parent.set(id, id);
+      for (let k = 1; k < ids.length; k++) union(ids[0]!, ids[k]!);
+    }
+    const byRoot = new Map<string, string[]>();
+    for (const id of parent.keys()) { const r = find(id); let l = byRoot.get(r); if (!l) byRoot.set(r, (l = [])); l.push(id); }
+    for (const members of [...byRoot.values()].sort((p, q) => (p.slice().sort()[0]! < q.slice().sort()[0]! ? -1 : 1))) {
+      const sources = new Set(members.map((id) => id.slice(0, id.lastIndexOf('#'))));
+      if (sources.size < 2) continue;
+      groups.push({ story: story.id, members: members.sort().map((id) => ({ source: id.slice(0, id.lastIndexOf('#')), sentenceId: id })) });
+    }
+  }
+  return { pairs, groups, stories: outStories };
+}

@@ -1,0 +1,138 @@
+import type { Block, CleanSource, Source } from '../model/source.js';
+import type { DateMention } from '../model/mention.js';
+import { availableLanguages, getPack } from '../lang/load.js';
+import { extractDates } from './extract/dates.js';
+import { detectLanguage } from '../lang/detect.js';
+import { defaultFurniture, foldLine, type Furniture } from './furniture.js';
+import { splitLines, wordCount, type Line } from './lines.js';
+
+export interface CleanContext {
+  furniture?: Furniture;
+  /** Languages the user declared (config or manifest) by source id; detection is skipped for these. */
+  langHints?: Record<string, string>;
+  /** Restrict detection to these languages. */
+  languages?: string[];
+  /** Segment files (pairs mode, bitext): every line is content; no headers, bylines or furniture. */
+  pairs?: boolean;
+}
+
+const BREADCRUMB = /\s[›»·|]\s|^[^.!?]{1,60}\s[›»]\s/u;
+const UPPER_NAME = /^[\p{Lu}][\p{Lu}.' -]{2,40}$/u;
+const NAME_ONLY = /^\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}[\p{Ll}'’-]+){1,2}$/u;
+const COPYRIGHT = /^(?:©|\(c\)|copyright\b|bản quyền)/iu;
+const CONTACT = /^(?:contact|email|liên hệ|связаться)\b.{0,80}(?:@|\bat\b)/iu;
+const BIO = /^\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+){0,2}\s(?:is|was)\s(?:an?|the)\s.{0,60}\b(?:editor|reporter|correspondent|writer|columnist|journalist)\b/u;
+const FX_NOTE = /^\((?:\p{Sc}|US\$|C\$)?\s?1\s?=\s?[^)]{1,40}\)$/u;
+/** "HO CHI MINH CITY — ", "TORONTO, Oct 15 (Atlas Wire) - ", "RENNICK — " at the start of a paragraph. */
+const DATELINE_PREFIX = /^(?:\p{Lu}[\p{Lu}.'’ -]{1,40}\p{Lu}\.?)(?:,\s[^—–()\n]{1,20})?(?:\s\([^)]{1,40}\))?\s?[—–-]{1,2}\s/u;
+
+const isContentLike = (l: Line): boolean => {
+  const w = wordCount(l.text);
+  return (w >= 8 && /[.!?…»”"')]$/u.test(l.text)) || w >= 14;
+};
+
+/** Finds a date in a short line, trying the source's language first, then every other pack. */
+function dateIn(line: Line, source: Source): DateMention | undefined {
+  const langs = [source.lang, ...availableLanguages().filter((l) => l !== source.lang)];
+  for (const lang of langs) {
+    const found = extractDates(source.text, { source: source.id, start: line.start, end: line.end }, getPack(lang), {})
+      .filter((d) => d.year !== undefined && d.month !== undefined && !d.relative);
+    if (found.length > 0) return found.sort((a, b) => (b.day ? 1 : 0) - (a.day ? 1 : 0))[0];
+  }
+  return undefined;
+}
+
+/**
+ * Classifies every line of a source as title, content, dateline, byline or page furniture, reads the
+ * publication date and provenance from the page, and detects the language from the content alone.
+ */
+export function clean(source: Source, ctx: CleanContext = {}): CleanSource {
+  const furniture = ctx.furniture ?? defaultFurniture();
+  const text = source.text;
+  const lines = splitLines(text);
+  const firstContent = lines.findIndex(isContentLike);
+  let lastContent = -1;
+  for (let i = lines.length - 1; i >= 0; i--) if (isContentLike(lines[i]!)) { lastContent = i; break; }
+
+  const blocks: Block[] = [];
+  const push = (l: { start: number; end: number }, kind: Block['kind'], reason?: string): void => {
+    blocks.push({ source: source.id, start: l.start, end: l.end, kind, ...(reason ? { reason } : {}) });
+  };
+
+  // Detect the language on candidate content before classification needs the pack for dates.
+  const out: CleanSource = { ...source, blocks };
+  const hinted = ctx.langHints?.[source.id];
+  if (hinted) out.lang = hinted;
+  else {
+    const sample = lines.filter(isContentLike).map((l) => l.text).join('\n');
+    out.lang = detectLanguage(sample || text, ctx.languages);
+  }
+
+  if (ctx.pairs) {
+    for (const l of lines) push(l, 'content');
+    return out;
+  }
+  let inTail = false;
+  let inLinkBlock = false;
+  let titleSeen = false;
+  let published: DateMention | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const folded = foldLine(l.text);
+    if (inTail) { push(l, 'furniture', 'after a related-links marker'); continue; }
+    if (furniture.tailMarkers.has(folded)) { inTail = true; push(l, 'furniture', 'related-links marker'); continue; }
+    if (furniture.blockMarkers.has(folded)) { inLinkBlock = true; push(l, 'furniture', 'related-links marker'); continue; }
+    if (inLinkBlock) {
+      if (!isContentLike(l)) { push(l, 'furniture', 'related link'); continue; }
+      inLinkBlock = false;
+    }
+    if (furniture.lines.has(folded)) { push(l, 'furniture', 'page label'); continue; }
+    if (furniture.patterns.some((p) => p.test(l.text))) { push(l, 'furniture', 'timestamp or share bar'); continue; }
+    if (l.text.length <= 120 && furniture.bylines.some((p) => p.test(l.text))) {
+      push(l, 'byline');
+      out.provenance = { ...out.provenance, byline: out.provenance.byline ?? l.text, bylineSpan: out.provenance.bylineSpan ?? { source: source.id, start: l.start, end: l.end } };
+      continue;
+    }
+    if (COPYRIGHT.test(l.text) || CONTACT.test(l.text)) { push(l, 'furniture', 'copyright or contact line'); continue; }
+    if (FX_NOTE.test(l.text)) { push(l, 'furniture', 'currency conversion note'); continue; }
+    const header = firstContent < 0 || i < firstContent;
+    const trailer = lastContent >= 0 && i > lastContent;
+    if (header || trailer) {
+      const words = wordCount(l.text);
+      if (words <= 12) {
+        const d = dateIn(l, out);
+        if (d && (d.day !== undefined || words <= 4)) {
+          push(l, 'dateline');
+          if (!published) published = d;
+          continue;
+        }
+      }
+      if (BIO.test(l.text)) { push(l, 'byline'); setByline(out, l); continue; }
+      if (BREADCRUMB.test(l.text)) { push(l, 'furniture', 'section breadcrumb'); continue; }
+      if (header && titleSeen && (NAME_ONLY.test(l.text) || UPPER_NAME.test(l.text)) && words <= 4) {
+        push(l, 'byline'); setByline(out, l); continue;
+      }
+      if (trailer && UPPER_NAME.test(l.text) && words <= 4) { push(l, 'byline'); setByline(out, l); continue; }
+      if (header && !titleSeen && words >= 3) { titleSeen = true; push(l, 'title'); continue; }
+      if (header && words < 3) { push(l, 'furniture', 'page label'); continue; }
+    }
+    const m = DATELINE_PREFIX.exec(l.text);
+    if (m && m[0].length < l.text.length - 20) {
+      push({ start: l.start, end: l.start + m[0].trimEnd().length }, 'dateline');
+      push({ start: l.start + m[0].length, end: l.end }, 'content');
+      continue;
+    }
+    push(l, 'content');
+  }
+  if (published && published.year !== undefined && published.month !== undefined) {
+    const pad = (n: number): string => String(n).padStart(2, '0');
+    out.published = `${published.year}-${pad(published.month)}-${pad(published.day ?? 1)}`;
+    out.publishedSpan = { source: source.id, start: published.start, end: published.end };
+  }
+  return out;
+}
+
+function setByline(out: CleanSource, l: Line): void {
+  if (out.provenance.byline) return;
+  out.provenance = { ...out.provenance, byline: l.text, bylineSpan: { source: out.id, start: l.start, end: l.end } };
+}

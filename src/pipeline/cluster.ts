@@ -1,0 +1,111 @@
+import type { Claim } from '../model/claim.js';
+import type { CleanSource } from '../model/source.js';
+import type { Story } from '../model/story.js';
+
+export interface ClusterInput {
+  source: CleanSource;
+  claims: Claim[];
+}
+
+export interface ClusterOptions {
+  /** Share of the smaller source's anchor weight two sources must share to be one story. */
+  sameStory?: number;
+  /** Share above which two sources are listed as related. */
+  related?: number;
+  /** Story keys declared by a manifest, by source id: these override the anchors. */
+  declared?: Record<string, string>;
+  /** Use only the declared story keys (pairs mode): no anchor-based grouping; story ids are the keys. */
+  declaredOnly?: boolean;
+}
+
+/** The anchors that identify what a source is about: names, amounts, dates (not words: sources may differ in language). */
+function sourceAnchors(claims: Claim[]): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (k: string): void => { out.set(k, (out.get(k) ?? 0) + 1); };
+  for (const c of claims) {
+    for (const e of c.entities) add(`e:${e.key}`);
+    for (const q of c.quantities) if (!(q.kind === 'count' && q.value < 10)) add(`q:${q.unit}:${q.value}`);
+    for (const d of c.dates) if (d.year !== undefined && d.month !== undefined) add(`d:${d.year}-${d.month}${d.day ? `-${d.day}` : ''}`);
+  }
+  return out;
+}
+
+/**
+ * Groups sources into stories. Candidate pairs come from an inverted index on anchors (names, amounts,
+ * dates), so sources that share nothing are never compared. Each pair is scored by the IDF-weighted share
+ * of the smaller source's anchors found in the other; pairs above `sameStory` join one story (union-find),
+ * pairs above `related` are listed as related stories.
+ */
+export function cluster(inputs: ClusterInput[], opts: ClusterOptions = {}): Story[] {
+  if (opts.declaredOnly) return declaredStories(inputs.map((i) => i.source.id), opts.declared ?? {});
+  const sameStory = opts.sameStory ?? 0.3;
+  const related = opts.related ?? 0.08;
+  const ids = inputs.map((i) => i.source.id);
+  const anchors = inputs.map((i) => sourceAnchors(i.claims));
+  const index = new Map<string, number[]>();
+  anchors.forEach((a, i) => { for (const k of a.keys()) { let l = index.get(k); if (!l) index.set(k, (l = [])); l.push(i); } });
+  const n = inputs.length;
+  const idf = (k: string): number => Math.log(1 + n / (index.get(k)?.length ?? 1));
+  const weight = anchors.map((a) => [...a.keys()].reduce((s, k) => s + idf(k), 0));
+  const shared = new Map<string, number>();
+  for (const [k, list] of index) {
+    // Anchors shared by very many sources (a country, a year) say little; skip them for candidate generation.
+    if (list.length > Math.max(8, n / 4)) continue;
+    const w = idf(k);
+    for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) {
+      const key = `${list[x]}|${list[y]}`;
+      shared.set(key, (shared.get(key) ?? 0) + w);
+    }
+  }
+  const parent = ids.map((_, i) => i);
+  const find = (i: number): number => { while (parent[i] !== i) { parent[i] = parent[parent[i]!]!; i = parent[i]!; } return i; };
+  const relatedPairs: [number, number][] = [];
+  const pairs = [...shared.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+  for (const [key, w] of pairs) {
+    const [x, y] = key.split('|').map(Number) as [number, number];
+    const score = w / Math.max(1e-9, Math.min(weight[x]!, weight[y]!));
+    if (score >= sameStory) parent[find(x)] = find(y);
+    else if (score >= related) relatedPairs.push([x, y]);
+  }
+  if (opts.declared) {
+    const byKey = new Map<string, number>();
+    ids.forEach((id, i) => {
+      const k = opts.declared?.[id];
+      if (!k) return;
+      const first = byKey.get(k);
+      if (first === undefined) byKey.set(k, i); else parent[find(i)] = find(first);
+    });
+  }
+  const groups = new Map<number, number[]>();
+  ids.forEach((_, i) => { const r = find(i); let g = groups.get(r); if (!g) groups.set(r, (g = [])); g.push(i); });
+  const stories: Story[] = [...groups.values()]
+    .map((members) => members.map((i) => ids[i]!).sort())
+    .sort((a, b) => (a[0]! < b[0]! ? -1 : 1))
+    .map((sources, k) => ({ id: `story-${k + 1}`, sources, relation: 'single' as Story['relation'], related: [] as string[] }));
+  const storyOf = new Map<string, Story>();
+  for (const s of stories) for (const id of s.sources) storyOf.set(id, s);
+  for (const [x, y] of relatedPairs) {
+    const a = storyOf.get(ids[x]!)!;
+    const b = storyOf.get(ids[y]!)!;
+    if (a === b) continue;
+    if (!a.related.includes(b.id)) a.related.push(b.id);
+    if (!b.related.includes(a.id)) b.related.push(a.id);
+  }
+  for (const s of stories) s.related.sort();
+  return stories;
+}
+
+/** Scores used by the cluster stage, exposed for tests and --verbose output. */
+export const _internal = { sourceAnchors };
+
+/** Stories exactly as declared (pairs mode, manifests that name every source): the story id is the declared key. */
+function declaredStories(ids: string[], declared: Record<string, string>): Story[] {
+  const byKey = new Map<string, string[]>();
+  for (const id of ids) {
+    const k = declared[id] ?? id;
+    (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(id);
+  }
+  return [...byKey.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, sources]) => ({ id: k, sources: sources.sort(), relation: 'single' as Story['relation'], related: [] }));
+}

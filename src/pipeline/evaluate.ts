@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import type { Finding } from '../model/finding.js';
+import type { Story } from '../model/story.js';
+import type { ClaimGroup } from '../model/alignment.js';
+import type { LoadedRule } from '../rules/load.js';
+import { KINDS } from '../rules/registry.js';
+import type { RawFinding, SourceData } from '../rules/types.js';
+import type { PairAlignment } from './align.js';
+import { baseName } from '../rules/util.js';
+
+export interface EvaluateInput {
+  stories: Story[];
+  sources: Map<string, SourceData>;
+  pairs: PairAlignment[];
+  groups: ClaimGroup[];
+  rules: LoadedRule[];
+}
+
+const norm = (s: string): string => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** Fills a message template: {name} is replaced by vars[name]; unknown names stay as written. */
+export function fillTemplate(template: string, vars: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? vars[k]! : m));
+}
+
+/** Stable identity of a finding for baselines: rule id plus normalised evidence text, never offsets. */
+export function fingerprint(ruleId: string, texts: string[], sources: string[]): string {
+  const h = createHash('sha256');
+  h.update(ruleId);
+  for (let i = 0; i < texts.length; i++) h.update(`\u0000${baseName(sources[i] ?? '')}\u0000${norm(texts[i] ?? '')}`);
+  return h.digest('hex').slice(0, 20);
+}
+
+/** Runs every enabled rule over every story (pair rules on each aligned pair), and returns sorted findings. */
+export function evaluate(input: EvaluateInput): Finding[] {
+  const findings: Finding[] = [];
+  const pairsByStory = new Map<string, PairAlignment[]>();
+  for (const p of input.pairs) (pairsByStory.get(p.story) ?? pairsByStory.set(p.story, []).get(p.story)!).push(p);
+  for (const rule of input.rules) {
+    const kind = KINDS[rule.kind]!;
+    const params = rule.params as never;
+    const emit = (raw: RawFinding, story: Story, sourceA?: string, sourceB?: string): void => {
+      const vars = { sourceA: sourceA ?? '', sourceB: sourceB ?? '', ...raw.vars };
+      findings.push({
+        ruleId: rule.id,
+        category: rule.category,
+        severity: raw.severity ?? rule.severity,
+        message: fillTemplate(rule.message, vars),
+        locations: raw.locations,
+        context: raw.context ?? [],
+        story: story.id,
+        fingerprint: fingerprint(rule.id, raw.locations.map((l) => l.text), raw.locations.map((l) => l.source)),
+      });
+    };
+    for (const story of input.stories) {
+      const sources = story.sources.map((id) => input.sources.get(id)!).filter(Boolean);
+      if (kind.scope === 'pair' && kind.checkPair) {
+        for (const pair of pairsByStory.get(story.id) ?? []) {
+          const a = input.sources.get(pair.a)!;
+          const b = input.sources.get(pair.b)!;
+          for (const raw of kind.checkPair({ story, a, b, pair }, params)) emit(raw, story, pair.a, pair.b);
+        }
+      } else if (kind.scope === 'source' && kind.checkSource) {
+        for (const s of sources) for (const raw of kind.checkSource(s, params, story)) emit(raw, story, s.source.id);
+      } else if (kind.scope === 'story' && kind.checkStory) {
+        const groups = input.groups.filter((g) => g.story === story.id);
+        for (const raw of kind.checkStory({ story, sources, pairs: pairsByStory.get(story.id) ?? [], groups }, params)) emit(raw, story);
+      }
+    }
+  }
+  return sortFindings(dedupe(findings));
+}
+
+/** The same rule on the same evidence twice (e.g. a name misspelled in two aligned places) is one finding. */
+function dedupe(fs: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return fs.filter((f) => {
+    const k = `${f.fingerprint}|${f.locations.map((l) => `${l.source}:${l.start}`).join(',')}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Stable order: story, first location's source and offset, rule id, then the rest of the evidence. */
+export function sortFindings(fs: Finding[]): Finding[] {
+  const key = (f: Finding): string => [
+    (f.story ?? '').padStart(12, ' '),
+    f.locations.map((l) => `${l.source}\u0000${String(l.start).padStart(9, '0')}\u0000${String(l.end).padStart(9, '0')}`).join('\u0001'),
+    f.ruleId,
+  ].join('\u0002');
+  return [...fs].sort((x, y) => { const a = key(x); const b = key(y); return a < b ? -1 : a > b ? 1 : 0; });
+}

@@ -1,0 +1,112 @@
+import type { Attribution, Claim, EventMarker, ModalityMarker, NegationMarker } from '../../model/claim.js';
+import type { DateMention, EntityMention, QuantityMention } from '../../model/mention.js';
+import type { Sentence } from '../../model/sentence.js';
+import type { LoadedPack } from '../../lang/load.js';
+import { compilePhrases, findPhrases, type PhraseMatcher } from '../../lang/phrases.js';
+
+/** Per-pack matchers, compiled once. */
+export interface ClaimMatchers {
+  events: PhraseMatcher;
+  speech: PhraseMatcher;
+  according: PhraseMatcher;
+  anonymous: PhraseMatcher;
+  modality: PhraseMatcher;
+  negators: PhraseMatcher;
+  titles: PhraseMatcher;
+}
+
+const cache = new WeakMap<LoadedPack, ClaimMatchers>();
+export function claimMatchers(pack: LoadedPack): ClaimMatchers {
+  let m = cache.get(pack);
+  if (m) return m;
+  const events: [string, string][] = [];
+  for (const [cls, forms] of Object.entries(pack.events ?? {})) for (const f of forms) events.push([f, cls]);
+  const modality: [string, string][] = [];
+  for (const level of ['possible', 'expected', 'future'] as const) for (const f of pack.modality?.[level] ?? []) modality.push([f, level]);
+  m = {
+    events: compilePhrases(events),
+    speech: compilePhrases((pack.speech?.verbs ?? []).map((v) => [v, 'speech'])),
+    according: compilePhrases((pack.speech?.according ?? []).map((v) => [v, 'according'])),
+    anonymous: compilePhrases((pack.speech?.anonymous ?? []).map((v) => [v, 'anonymous'])),
+    modality: compilePhrases(modality),
+    negators: compilePhrases((pack.negators ?? []).map((v) => [v, 'not'])),
+    titles: compilePhrases((pack.titles ?? []).map((v) => [v, 'title'])),
+  };
+  cache.set(pack, m);
+  return m;
+}
+
+const QUOTE_CHARS = /["“”«»„]/u;
+const PRONOUN_SPEAKER = /(?<![\p{L}])(?:he|she|they|it|ông|bà|họ|anh|chị|он|она|они)(?![\p{L}])/iu;
+
+/** Is the offset inside a quotation in the sentence (an odd number of quote marks before it)? */
+function insideQuote(text: string, s: Sentence, at: number): boolean {
+  let opens = 0;
+  for (let i = s.start; i < at; i++) {
+    const c = text[i]!;
+    if (c === '“' || c === '«' || c === '„') opens++;
+    else if (c === '”' || c === '»') opens = Math.max(0, opens - 1);
+    else if (c === '"') opens = opens > 0 ? opens - 1 : opens + 1;
+  }
+  return opens > 0;
+}
+
+/**
+ * Reads one sentence's claim: its mentions (already extracted) plus the event verbs, the attribution
+ * (cue, speaker, title), modal markers and negators from the language pack.
+ */
+export function buildClaim(
+  text: string,
+  s: Sentence,
+  pack: LoadedPack,
+  mentions: { quantities: QuantityMention[]; dates: DateMention[]; entities: EntityMention[] },
+  carriedQuote: boolean,
+): Claim {
+  const m = claimMatchers(pack);
+  const events: EventMarker[] = findPhrases(m.events, text, s.start, s.end)
+    .map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text, cls: h.value }));
+  const modality: ModalityMarker[] = findPhrases(m.modality, text, s.start, s.end)
+    .filter((h) => !insideQuote(text, s, h.start) || true)
+    .map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text, level: h.value as ModalityMarker['level'] }));
+  const negations: NegationMarker[] = findPhrases(m.negators, text, s.start, s.end)
+    .map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text }));
+  const cues = [
+    ...findPhrases(m.according, text, s.start, s.end).map((h) => ({ ...h, kind: 'according' as const })),
+    ...findPhrases(m.speech, text, s.start, s.end).map((h) => ({ ...h, kind: 'speech' as const })),
+  ].filter((c) => !insideQuote(text, s, c.start)).sort((a, b) => a.start - b.start);
+  const anon = findPhrases(m.anonymous, text, s.start, s.end);
+  let attribution: Attribution | undefined;
+  const cue = cues[0];
+  if (cue) {
+    const people = mentions.entities.filter((e) => !insideQuote(text, s, e.start));
+    // "according to X" / "theo X": the speaker follows; "X said" / "said X": nearest name either side.
+    let speaker: EntityMention | undefined;
+    if (cue.kind === 'according') speaker = people.find((e) => e.start >= cue.end);
+    else speaker = [...people].sort((a, b) => Math.abs(a.start - cue.start) - Math.abs(b.start - cue.start))[0];
+    const titles = findPhrases(m.titles, text, s.start, s.end).filter((t) => !insideQuote(text, s, t.start));
+    const title = speaker ? [...titles].sort((a, b) => Math.abs(a.start - speaker!.start) - Math.abs(b.start - speaker!.start))[0] : titles[0];
+    const pron = !speaker ? PRONOUN_SPEAKER.exec(text.slice(s.start, s.end)) : null;
+    attribution = {
+      cue: cue.text,
+      cueSpan: { source: s.source, start: cue.start, end: cue.end },
+      anonymous: anon.length > 0 && !speaker,
+      ...(speaker ? { speaker: speaker.text, speakerSpan: { source: s.source, start: speaker.start, end: speaker.end } } : {}),
+      ...(!speaker && pron ? { speaker: pron[0] } : {}),
+      ...(title ? { title: title.text, titleSpan: { source: s.source, start: title.start, end: title.end } } : {}),
+    };
+  } else if (anon.length > 0) {
+    const a = anon[0]!;
+    attribution = { cue: a.text, cueSpan: { source: s.source, start: a.start, end: a.end }, anonymous: true };
+  }
+  const body = text.slice(s.start, s.end);
+  const quoted = carriedQuote || (QUOTE_CHARS.test(body.trim()[0] ?? '') && !cue);
+  const namesOutsideQuotes = mentions.entities.filter((e) => !e.alias || mentions.entities.length > 1);
+  const specific = mentions.quantities.length > 0 || mentions.dates.some((d) => !d.relative || d.granularity !== 'weekday');
+  const checkWorthy = !s.isTitle && ((specific && namesOutsideQuotes.length > 0) || (events.length > 0 && namesOutsideQuotes.length >= 2));
+  return {
+    source: s.source, start: s.start, end: s.end, sentenceId: s.id,
+    quantities: mentions.quantities, dates: mentions.dates, entities: mentions.entities,
+    events, modality, negations, quoted, checkWorthy,
+    ...(attribution ? { attribution } : {}),
+  };
+}

@@ -1,0 +1,118 @@
+import type { EntityMention } from '../../model/mention.js';
+import type { Span } from '../../model/span.js';
+import { entityKey, gazetteer } from '../../lang/keys.js';
+
+/** Lowercase words allowed inside a name: "Center for Naval Analyses", "Bank of America", "Ludwig van Beethoven". */
+const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'da', 'van', 'von', 'der', 'bin', 'al', 'la', 'le', 'du', 'y', '&']);
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’&.-]*/gu;
+
+export interface EntityContext {
+  /** Words (lower case) the document uses in lower case: a capitalised sentence-initial form of one is not a name. */
+  lowerVocabulary: Set<string>;
+  /** Lower-case stop words and title words from the language pack. */
+  stopwords: Set<string>;
+  /** Month and weekday names (lower case): dates, not names. */
+  dateWords: Set<string>;
+}
+
+interface Tok { start: number; end: number; text: string; cap: boolean }
+
+const cleanToken = (text: string, start: number): Tok => {
+  let t = text;
+  // Trailing full stop belongs to the sentence unless the token is an initialism ("U.S.").
+  if (t.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(t)) t = t.replace(/\.+$/u, '');
+  t = t.replace(/['’]s$/u, '').replace(/[-'’]+$/u, '');
+  const cap = /^\p{Lu}/u.test(t) || /^\p{N}+\p{Lu}/u.test(t);
+  return { start, end: start + t.length, text: t, cap };
+};
+
+/** Collects the lower-case words of a text once per source (for the sentence-initial test). */
+export function lowerVocabulary(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/(?<![\p{L}])\p{Ll}[\p{Ll}\p{M}]*/gu)) out.add(m[0]);
+  return out;
+}
+
+/**
+ * Finds names: runs of capitalised tokens (any script), joined by name connectors, minus sentence-initial
+ * common words, titles and date words. Each gets a folded key; a gazetteer alias gives the canonical key.
+ */
+export function extractEntities(text: string, range: Span, ctx: EntityContext): EntityMention[] {
+  const slice = text.slice(range.start, range.end);
+  const toks: Tok[] = [];
+  for (const m of slice.matchAll(TOKEN)) toks.push(cleanToken(m[0], range.start + (m.index ?? 0)));
+  const out: EntityMention[] = [];
+  const gaz = gazetteer();
+  let i = 0;
+  // The first word-token of the sentence (after quotes) is only a name if the document never writes it in lower case.
+  const isNameTok = (t: Tok, idx: number): boolean => {
+    if (!t.cap || t.text.length === 0) return false;
+    const low = t.text.toLowerCase();
+    if (ctx.dateWords.has(low) || ctx.stopwords.has(low)) return false;
+    if (idx === 0 && ctx.lowerVocabulary.has(low)) return false;
+    return true;
+  };
+  while (i < toks.length) {
+    const t = toks[i]!;
+    if (!isNameTok(t, i)) { i++; continue; }
+    let j = i;
+    while (j + 1 < toks.length) {
+      const n = toks[j + 1]!;
+      const gap = text.slice(toks[j]!.end, n.start);
+      if (!/^[ \u00a0-]?$/u.test(gap) && gap !== ' ') break;
+      if (isNameTok(n, j + 1)) { j++; continue; }
+      const n2 = toks[j + 2];
+      if (CONNECTORS.has(n.text) && n2 && isNameTok(n2, j + 2) && /^ $/u.test(text.slice(n.end, n2.start))) { j += 2; continue; }
+      break;
+    }
+    const start = t.start;
+    const end = toks[j]!.end;
+    const surface = text.slice(start, end);
+    const { key, tokens } = entityKey(surface);
+    if (key && /\p{L}/u.test(surface)) {
+      const alias = gaz.aliases.get(key);
+      out.push({ type: 'entity', source: range.source, start, end, text: surface, key: alias ?? key, tokens, alias: alias !== undefined });
+    }
+    i = j + 1;
+  }
+  // Names inside guillemets or quotes that are not capitalised ("«Тулпар Финанс»") are already caught above;
+  // split multi-word names that contain a gazetteer alias so "Russia’s NtechLab" style runs keep both parts.
+  return out.flatMap((e) => splitOnAliases(e, gaz.aliases));
+}
+
+function splitOnAliases(e: EntityMention, aliases: Map<string, string>): EntityMention[] {
+  if (e.alias || e.tokens.length < 2) return [e];
+  const parts: EntityMention[] = [];
+  const words = [...e.text.matchAll(/[^\s\u00a0]+/gu)].map((m) => ({ text: m[0], start: e.start + (m.index ?? 0) }));
+  if (words.length !== e.tokens.length) return [e];
+  let i = 0;
+  let restStart = 0;
+  const flushRest = (upto: number): void => {
+    if (upto <= restStart) return;
+    const s = words[restStart]!.start;
+    const last = words[upto - 1]!;
+    const surface = e.text.slice(s - e.start, last.start - e.start + last.text.length);
+    const k = entityKey(surface);
+    parts.push({ ...e, start: s, end: s + surface.length, text: surface, key: k.key, tokens: k.tokens, alias: false });
+  };
+  while (i < words.length) {
+    let matched = 0;
+    for (let len = Math.min(4, words.length - i); len >= 1; len--) {
+      const k = e.tokens.slice(i, i + len).join(' ');
+      if (aliases.has(k) && len < words.length) { matched = len; break; }
+    }
+    if (matched > 0) {
+      flushRest(i);
+      const s = words[i]!.start;
+      const last = words[i + matched - 1]!;
+      const surface = e.text.slice(s - e.start, last.start - e.start + last.text.length);
+      const k = entityKey(surface);
+      parts.push({ ...e, start: s, end: s + surface.length, text: surface, key: aliases.get(k.key) ?? k.key, tokens: k.tokens, alias: true });
+      i += matched;
+      restStart = i;
+    } else i++;
+  }
+  if (parts.length === 0) return [e];
+  flushRest(words.length);
+  return parts;
+}

@@ -1,0 +1,52 @@
+import type { Claim } from '../../model/claim.js';
+import type { Sentence } from '../../model/sentence.js';
+import type { CleanSource } from '../../model/source.js';
+import { getPack } from '../../lang/load.js';
+import { extractDates } from './dates.js';
+import { extractQuantities } from './quantities.js';
+import { extractEntities, lowerVocabulary } from './entities.js';
+import { buildClaim } from './claims.js';
+
+/** Month and weekday names in every language ICU knows for this one, to keep them out of names. */
+function dateWords(lang: string): Set<string> {
+  const out = new Set<string>();
+  let locale = 'en';
+  try { locale = Intl.DateTimeFormat.supportedLocalesOf([lang])[0] ?? 'en'; } catch { /* und */ }
+  for (const loc of new Set([locale, 'en'])) {
+    for (let m = 0; m < 12; m++) {
+      const d = new Date(Date.UTC(2021, m, 15));
+      for (const month of ['long', 'short'] as const) out.add(new Intl.DateTimeFormat(loc, { month, timeZone: 'UTC' }).format(d).toLowerCase().replace(/\.$/, ''));
+    }
+    for (let w = 0; w < 7; w++) {
+      const d = new Date(Date.UTC(2021, 0, 3 + w));
+      for (const weekday of ['long', 'short'] as const) out.add(new Intl.DateTimeFormat(loc, { weekday, timeZone: 'UTC' }).format(d).toLowerCase().replace(/\.$/, ''));
+    }
+  }
+  return out;
+}
+
+/** Reads the claim of every sentence of a source: quantities, dates, names, events, attribution, modality, polarity. */
+export function extract(source: CleanSource, sentences: Sentence[]): Claim[] {
+  const pack = getPack(source.lang);
+  const ctx = {
+    lowerVocabulary: lowerVocabulary(source.text),
+    stopwords: new Set([...(pack.stopwords ?? []), ...(pack.titles ?? [])].map((w) => w.toLowerCase())),
+    dateWords: dateWords(source.lang),
+  };
+  const published = source.published ? { published: source.published } : {};
+  let openQuote = false;
+  let lastBlock = -1;
+  return sentences.map((s) => {
+    if (s.block !== lastBlock) { openQuote = false; lastBlock = s.block; }
+    const dates = extractDates(source.text, s, pack, published);
+    const quantities = extractQuantities(source.text, s, pack, dates);
+    const entities = extractEntities(source.text, s, ctx);
+    const claim = buildClaim(source.text, s, pack, { quantities, dates, entities }, openQuote);
+    const body = s.text;
+    const opens = (body.match(/[“«]/gu) ?? []).length + ((body.match(/"/g) ?? []).length % 2);
+    const closes = (body.match(/[”»]/gu) ?? []).length;
+    if (opens > closes) openQuote = true;
+    else if (closes > opens) openQuote = false;
+    return claim;
+  });
+}

@@ -1,0 +1,68 @@
+import type { CleanSource } from '../model/source.js';
+import type { Sentence } from '../model/sentence.js';
+
+const segmenters = new Map<string, Intl.Segmenter>();
+const segmenterFor = (lang: string): Intl.Segmenter => {
+  let s = segmenters.get(lang);
+  if (!s) {
+    let locale = 'en';
+    try { locale = Intl.Segmenter.supportedLocalesOf([lang])[0] ?? 'en'; } catch { /* "und" and the like */ }
+    s = new Intl.Segmenter(locale, { granularity: 'sentence' });
+    segmenters.set(lang, s);
+  }
+  return s;
+};
+
+/** Abbreviations after which ICU breaks but a sentence does not end: titles, initials, month short forms. */
+const ABBREV_END = /(?:^|[\s(])(?:\p{Lu}\p{Ll}{0,3}|\p{Lu}|(?:\p{Lu}\.){1,3}\p{Lu}|St|Mt|Ft|vs|No|Nos|approx|ca|tr|ул|г|гг|им|т\.е|т\.к|ông|bà|TP)\.$/u;
+/** A break ICU missed: sentence punctuation glued to the next capitalised word ("lớn.Vì vậy"). */
+const GLUED = /[.!?](?=["“«]?\p{Lu}\p{Ll})/gu;
+
+/**
+ * Splits each title and content block into sentences with Intl.Segmenter, then repairs ICU's two usual
+ * mistakes on news text: breaks after abbreviations ("Gov. Kotek", "Sept. 7") and missed breaks where a
+ * space is missing after the full stop.
+ */
+export function segment(source: CleanSource): Sentence[] {
+  const out: Sentence[] = [];
+  const seg = segmenterFor(source.lang);
+  source.blocks.forEach((block, bi) => {
+    if (block.kind !== 'content' && block.kind !== 'title') return;
+    const text = source.text.slice(block.start, block.end);
+    const pieces: { start: number; end: number }[] = [];
+    for (const s of seg.segment(text)) {
+      const start = s.index;
+      const end = s.index + s.segment.length;
+      const prev = pieces[pieces.length - 1];
+      if (prev && ABBREV_END.test(text.slice(prev.start, prev.end).trimEnd()) && /^\s*[\p{Lu}\p{N}]/u.test(s.segment)) {
+        prev.end = end;
+      } else pieces.push({ start, end });
+    }
+    const split: { start: number; end: number }[] = [];
+    for (const p of pieces) {
+      const t = text.slice(p.start, p.end);
+      let from = 0;
+      for (const m of t.matchAll(GLUED)) {
+        const at = (m.index ?? 0) + 1;
+        // "U.S.Army" and decimal-like tokens stay together: require 2+ lowercase letters before the stop.
+        if (!/\p{Ll}{2}$/u.test(t.slice(0, at - 1))) continue;
+        split.push({ start: p.start + from, end: p.start + at });
+        from = at;
+      }
+      split.push({ start: p.start + from, end: p.end });
+    }
+    for (const p of split) {
+      let s = p.start;
+      let e = p.end;
+      while (s < e && /\s/u.test(text[s] ?? '')) s++;
+      while (e > s && /\s/u.test(text[e - 1] ?? '')) e--;
+      if (e <= s || !/[\p{L}\p{N}]/u.test(text.slice(s, e))) continue;
+      const index = out.length;
+      out.push({
+        id: `${source.id}#${index}`, index, block: bi, isTitle: block.kind === 'title',
+        source: source.id, start: block.start + s, end: block.start + e, text: text.slice(s, e),
+      });
+    }
+  });
+  return out;
+}

@@ -1,0 +1,212 @@
+import path from 'node:path';
+import type * as Sarif from 'sarif';
+import type { Finding, Severity } from '../model/finding.js';
+import type { Report } from '../model/report.js';
+import type { Location, Span } from '../model/span.js';
+import type { RenderContext, Reporter, RuleInfo } from './context.js';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Positions and paths. Every reporter that points at a file (SARIF, JUnit, GitHub, HTML) uses these, so that a
+// finding has the same line and column everywhere. (They would sit well in a shared src/report/position.ts.)
+
+export interface Position {
+  /** 1-based line; lines end at \r\n, \r or \n (not U+2028, which editors do not break on). */
+  line: number;
+  /** 1-based column in UTF-16 code units, matching SARIF's "utf16CodeUnits" column kind. */
+  column: number;
+}
+
+/** Returns a function from string offset to line/column for `text`, computing the line starts once. */
+export function positioner(text: string): (offset: number) => Position {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10) starts.push(i + 1);
+  }
+  return (offset) => {
+    const o = Math.max(0, Math.min(offset, text.length));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: o - (starts[lo] ?? 0) + 1 };
+  };
+}
+
+export interface SpanPosition {
+  start: Position;
+  /** Position of the last character of the span (inclusive), or the start for an empty span. */
+  last: Position;
+  /** Position just past the end (SARIF's exclusive endColumn). */
+  end: Position;
+}
+
+/** Line/column lookup for spans of any source of the report, memoised per source. */
+export function spanPositions(ctx: RenderContext): (span: Span) => SpanPosition {
+  const cache = new Map<string, (offset: number) => Position>();
+  return (span) => {
+    let pos = cache.get(span.source);
+    if (!pos) {
+      pos = positioner(ctx.texts[span.source] ?? '');
+      cache.set(span.source, pos);
+    }
+    const start = pos(span.start);
+    return { start, last: span.end > span.start ? pos(span.end - 1) : start, end: pos(span.end) };
+  };
+}
+
+/** Path of `p` relative to `cwd`, with forward slashes; no file system access. */
+export function relativePath(p: string, cwd: string): string {
+  const abs = path.isAbsolute(p);
+  const rel = abs && cwd !== '' ? path.relative(cwd, p) : abs ? p : path.normalize(p);
+  return rel.split(path.sep).join('/').replace(/\\/gu, '/');
+}
+
+/** Display path of each source id (the report's source path relative to ctx.cwd); unknown ids map to themselves. */
+export function sourcePaths(report: Report, ctx: RenderContext): (sourceId: string) => string {
+  const paths = new Map(report.sources.map((s) => [s.id, relativePath(s.path || s.id, ctx.cwd)]));
+  return (id) => paths.get(id) ?? relativePath(id, ctx.cwd);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note' };
+
+const levelOf = (severity: string): Sarif.ReportingConfiguration.level =>
+  severity === 'error' || severity === 'warning' || severity === 'info' ? LEVEL[severity] : 'warning';
+
+/** A URI reference for a relative path: each segment percent-encoded, slashes kept. */
+const toUri = (p: string): string => p.split('/').map((seg) => encodeURIComponent(seg)).join('/');
+
+function ruleDescriptor(rule: RuleInfo): Sarif.ReportingDescriptor {
+  const firstSentence = /^[^\n]*?[.!?](?=\s|$)/u.exec(rule.description)?.[0] ?? rule.description;
+  return {
+    id: rule.id,
+    shortDescription: { text: firstSentence || rule.id },
+    fullDescription: { text: rule.description || rule.id },
+    help: { text: rule.help || rule.description || rule.id, markdown: rule.help || rule.description || rule.id },
+    defaultConfiguration: { level: levelOf(rule.severity) },
+    properties: { category: rule.category, tags: ['factlint', rule.category] },
+  };
+}
+
+/** SARIF 2.1.0 log with one run. Deterministic: no timestamps, no absolute paths. */
+export function buildSarif(report: Report, ctx: RenderContext): Sarif.Log {
+  const pathOf = sourcePaths(report, ctx);
+  const positions = spanPositions(ctx);
+
+  const rules: Sarif.ReportingDescriptor[] = [...ctx.rules].sort((a, b) => cmp(a.id, b.id)).map(ruleDescriptor);
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  // Findings of a rule the context does not describe still get a descriptor, so consumers can show something.
+  for (const f of report.findings) {
+    if (ruleIndex.has(f.ruleId)) continue;
+    ruleIndex.set(f.ruleId, rules.length);
+    rules.push(ruleDescriptor({ id: f.ruleId, category: f.category, severity: f.severity, description: f.category, help: '' }));
+  }
+
+  const artifacts: Sarif.Artifact[] = report.sources.map((s) => ({
+    location: { uri: toUri(pathOf(s.id)), uriBaseId: 'SRCROOT' },
+    mimeType: 'text/plain',
+    encoding: 'utf-8',
+    length: s.chars,
+    properties: { lang: s.lang, ...(s.published ? { published: s.published } : {}), ...(s.byline ? { byline: s.byline } : {}) },
+  }));
+  const artifactIndex = new Map(report.sources.map((s, i) => [s.id, i]));
+
+  const physical = (loc: Location, context?: Location): Sarif.PhysicalLocation => {
+    const p = positions(loc);
+    const index = artifactIndex.get(loc.source);
+    const out: Sarif.PhysicalLocation = {
+      artifactLocation: { uri: toUri(pathOf(loc.source)), uriBaseId: 'SRCROOT', ...(index !== undefined ? { index } : {}) },
+      region: {
+        startLine: p.start.line,
+        startColumn: p.start.column,
+        endLine: p.end.line,
+        endColumn: p.end.column,
+        charOffset: loc.start,
+        charLength: loc.end - loc.start,
+        snippet: { text: loc.text },
+      },
+    };
+    if (context && (context.start !== loc.start || context.end !== loc.end)) {
+      const c = positions(context);
+      out.contextRegion = {
+        startLine: c.start.line,
+        startColumn: c.start.column,
+        endLine: c.end.line,
+        endColumn: c.end.column,
+        charOffset: context.start,
+        charLength: context.end - context.start,
+        snippet: { text: context.text },
+      };
+    }
+    return out;
+  };
+
+  const contextFor = (f: Finding, loc: Location): Location | undefined =>
+    f.context.find((c) => c.source === loc.source && c.start <= loc.start && loc.end <= c.end);
+
+  const results: Sarif.Result[] = report.findings.map((f) => {
+    const [primary, ...others] = f.locations;
+    const result: Sarif.Result = {
+      ruleId: f.ruleId,
+      level: LEVEL[f.severity],
+      message: { text: f.message },
+      partialFingerprints: { 'factlint/v1': f.fingerprint },
+      properties: { category: f.category, ...(f.story !== undefined ? { story: f.story } : {}) },
+    };
+    const idx = ruleIndex.get(f.ruleId);
+    if (idx !== undefined) result.ruleIndex = idx;
+    if (primary) result.locations = [{ physicalLocation: physical(primary, contextFor(f, primary)) }];
+    if (others.length > 0) {
+      result.relatedLocations = others.map((loc, i) => {
+        const p = positions(loc);
+        return {
+          id: i + 1,
+          physicalLocation: physical(loc, contextFor(f, loc)),
+          message: { text: `${pathOf(loc.source)}:${p.start.line}:${p.start.column}: "${loc.text}"` },
+        };
+      });
+    }
+    return result;
+  });
+
+  const run: Sarif.Run = {
+    tool: {
+      driver: {
+        name: 'factlint',
+        version: report.tool.version,
+        semanticVersion: report.tool.version,
+        rules,
+      },
+    },
+    columnKind: 'utf16CodeUnits',
+    artifacts,
+    results,
+    invocations: [
+      {
+        executionSuccessful: true,
+        toolExecutionNotifications: report.skipped.map((s) => ({
+          level: 'warning',
+          descriptor: { id: s.code },
+          message: { text: `${relativePath(s.path, ctx.cwd)}: ${s.reason}` },
+          locations: [{ physicalLocation: { artifactLocation: { uri: toUri(relativePath(s.path, ctx.cwd)), uriBaseId: 'SRCROOT' } } }],
+        })),
+      },
+    ],
+  };
+
+  return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
+}
+
+export const renderSarif: Reporter = (report, ctx) => `${JSON.stringify(buildSarif(report, ctx), null, 2)}\n`;
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,0 +1,39 @@
+import type { Reporter, RenderContext } from './context.js';
+import type { Finding } from '../model/finding.js';
+import { stripTerminalControls } from './escape.js';
+import { positioner } from './sarif.js';
+
+const ICON: Record<string, string> = { error: 'error  ', warning: 'warning', info: 'info   ' };
+
+const clip = (s: string, n = 90): string => {
+  const one = stripTerminalControls(s).replace(/\s+/g, ' ').trim();
+  return one.length > n ? `${one.slice(0, n - 1)}…` : one;
+};
+
+function where(f: Finding, ctx: RenderContext, i: number): string {
+  const l = f.locations[i];
+  if (!l) return '';
+  const text = ctx.texts[l.source];
+  const pos = text !== undefined ? positioner(text)(l.start) : undefined;
+  return `${stripTerminalControls(l.source)}${pos ? `:${pos.line}:${pos.column}` : ''}`;
+}
+
+/** Plain text for a terminal: one block per finding, with both quotes; control sequences from sources stripped. */
+export const renderText: Reporter = (report, ctx) => {
+  const lines: string[] = [];
+  for (const story of report.stories) {
+    const fs = report.findings.filter((f) => f.story === story.id);
+    if (story.sources.length < 2 && fs.length === 0) continue;
+    lines.push(`${story.id} (${story.relation}): ${story.sources.map(stripTerminalControls).join(', ')}`);
+    for (const f of fs) {
+      lines.push(`  ${ICON[f.severity]} ${f.ruleId}  ${clip(f.message, 200)}`);
+      f.locations.forEach((l, i) => lines.push(`      ${where(f, ctx, i)}  «${clip(l.text)}»`));
+    }
+    lines.push('');
+  }
+  const s = report.summary.bySeverity;
+  lines.push(`${report.sources.length} sources, ${report.stories.length} stories, ${report.summary.findings} findings (${s.error} errors, ${s.warning} warnings, ${s.info} notes)`);
+  const loud = report.skipped.filter((x) => x.code !== 'FL101').length;
+  if (loud) lines.push(`${loud} inputs skipped (listed on stderr)`);
+  return `${lines.join('\n')}\n`;
+};

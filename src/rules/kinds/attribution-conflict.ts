@@ -1,0 +1,58 @@
+import levenshtein from 'fast-levenshtein';
+import type { RawFinding, RuleKind } from '../types.js';
+import { contextOf, linkedClaims, loc } from '../util.js';
+
+interface Params {
+  /** Report a named speaker on one side with no attribution at all on the other. */
+  dropped: boolean;
+}
+
+const near = (x: string, y: string): boolean => x === y || x.includes(y) || y.includes(x) || levenshtein.get(x, y) <= 2;
+
+/** Aligned sentences credited to different speakers, or credited on one side only. */
+export const attributionConflict: RuleKind<Params> = {
+  name: 'attribution-conflict',
+  scope: 'pair',
+  paramsSchema: {
+    type: 'object', additionalProperties: false,
+    properties: { dropped: { type: 'boolean' } },
+    required: ['dropped'],
+  },
+  checkPair(ctx, p) {
+    const out: RawFinding[] = [];
+    for (const lc of linkedClaims(ctx)) {
+      const aa = lc.a.map((c) => c.attribution).find((x) => x);
+      const ab = lc.b.map((c) => c.attribution).find((x) => x);
+      if (aa?.speakerSpan && ab?.speakerSpan) {
+        const ka = lc.a.flatMap((c) => c.entities).find((e) => e.start === aa.speakerSpan!.start);
+        const kb = lc.b.flatMap((c) => c.entities).find((e) => e.start === ab.speakerSpan!.start);
+        if (!ka || !kb) continue;
+        // The same person may be named in full on one side and by surname on the other.
+        const match = ka.tokens.some((t) => kb.tokens.some((u) => near(t, u))) || ka.key === kb.key;
+        if (match) continue;
+        // Only when the other side does not mention this speaker anywhere in the linked sentences.
+        const namesB = lc.b.flatMap((c) => c.entities.flatMap((e) => e.tokens));
+        if (ka.tokens.some((t) => namesB.some((u) => near(t, u)))) continue;
+        out.push({
+          locations: [loc(ctx.a.source.text, aa.speakerSpan), loc(ctx.b.source.text, ab.speakerSpan)],
+          context: contextOf(ctx, lc),
+          vars: { a: aa.speaker ?? '', b: ab.speaker ?? '', how: 'credited to a different speaker' },
+        });
+      } else if (p.dropped && lc.link.score >= 0.3) {
+        const one = aa?.speakerSpan && !ab ? { at: aa, side: 'a' as const } : ab?.speakerSpan && !aa ? { at: ab, side: 'b' as const } : undefined;
+        if (!one) continue;
+        const quoted = (one.side === 'a' ? lc.b : lc.a).some((c) => c.quoted);
+        if (quoted) continue;
+        const other = one.side === 'a' ? lc.link.b : lc.link.a;
+        const here = loc((one.side === 'a' ? ctx.a : ctx.b).source.text, one.at.speakerSpan!);
+        const there = loc((one.side === 'a' ? ctx.b : ctx.a).source.text, other);
+        out.push({
+          locations: one.side === 'a' ? [here, there] : [there, here],
+          context: contextOf(ctx, lc),
+          vars: { a: one.at.speaker ?? '', b: '(no attribution)', how: 'attribution dropped' },
+        });
+      }
+    }
+    return out;
+  },
+};

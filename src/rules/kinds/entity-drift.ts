@@ -1,0 +1,90 @@
+import levenshtein from 'fast-levenshtein';
+import type { EntityMention } from '../../model/mention.js';
+import type { RawFinding, RuleKind } from '../types.js';
+import { contextOf, linkedClaims, loc } from '../util.js';
+import { foldKey } from '../../lang/keys.js';
+
+interface Params {
+  /** Longest edit distance between two tokens still read as one name misspelled. */
+  maxDistance: number;
+  /** Shortest token length considered (short tokens collide by chance). */
+  minLength: number;
+  /** Also report a name replaced by a different name in aligned sentences of one language. */
+  substitutions: boolean;
+}
+
+const SCRIPT_LATIN = /^[\p{Script=Latin}\p{N}\s.'’&-]+$/u;
+const sameScript = (x: string, y: string): boolean => SCRIPT_LATIN.test(x) === SCRIPT_LATIN.test(y);
+
+/** Is `t` written anywhere in the text (folded), so the name exists in that version after all? */
+const foldedTokens = (text: string): Set<string> => new Set(foldKey(text).split(' '));
+
+/** Near-miss spellings ("Vocord" / "Vocalord", "Strasburg" / "Strassburg") and, in one language, swapped names. */
+export const entityDrift: RuleKind<Params> = {
+  name: 'entity-drift',
+  scope: 'pair',
+  paramsSchema: {
+    type: 'object', additionalProperties: false,
+    properties: {
+      maxDistance: { type: 'integer', minimum: 1, maximum: 4 },
+      minLength: { type: 'integer', minimum: 2 },
+      substitutions: { type: 'boolean' },
+    },
+    required: ['maxDistance', 'minLength', 'substitutions'],
+  },
+  checkPair(ctx, p) {
+    const out: RawFinding[] = [];
+    const tokA = foldedTokens(ctx.a.source.text);
+    const tokB = foldedTokens(ctx.b.source.text);
+    const keysA = new Set(ctx.a.claims.flatMap((c) => c.entities.map((e) => e.key)));
+    const keysB = new Set(ctx.b.claims.flatMap((c) => c.entities.map((e) => e.key)));
+    const seen = new Set<string>();
+    const sameLang = ctx.a.source.lang === ctx.b.source.lang;
+    for (const lc of linkedClaims(ctx)) {
+      const ea = lc.a.flatMap((c) => c.entities).filter((e) => !keysB.has(e.key));
+      const eb = lc.b.flatMap((c) => c.entities).filter((e) => !keysA.has(e.key));
+      const usedB = new Set<EntityMention>();
+      for (const x of ea) {
+        for (const tx of x.tokens) {
+          if (tx.length < p.minLength || tokB.has(tx)) continue;
+          for (const y of eb) {
+            if (!sameScript(x.text, y.text) || usedB.has(y)) continue;
+            const ty = y.tokens.find((t) => {
+              if (t.length < p.minLength || tokA.has(t) || t === tx) return false;
+              const d = levenshtein.get(tx, t);
+              return d <= Math.min(p.maxDistance, Math.floor(Math.max(tx.length, t.length) / 3));
+            });
+            if (!ty) continue;
+            const key = `${tx}|${ty}`;
+            usedB.add(y);
+            if (seen.has(key)) continue;
+            seen.add(key);
+            out.push({
+              locations: [loc(ctx.a.source.text, x), loc(ctx.b.source.text, y)],
+              context: contextOf(ctx, lc),
+              vars: { a: x.text, b: y.text, how: 'spelled differently' },
+            });
+          }
+        }
+      }
+      if (p.substitutions && sameLang && lc.link.score >= 0.5) {
+        const restA = ea.filter((x) => !x.alias && x.tokens.every((t) => !tokB.has(t)));
+        const restB = eb.filter((y) => !usedB.has(y) && !y.alias && y.tokens.every((t) => !tokA.has(t)));
+        if (restA.length === 1 && restB.length === 1) {
+          const x = restA[0]!;
+          const y = restB[0]!;
+          const key = `${x.key}|${y.key}`;
+          if (!seen.has(key)) {
+            seen.add(key);
+            out.push({
+              locations: [loc(ctx.a.source.text, x), loc(ctx.b.source.text, y)],
+              context: contextOf(ctx, lc),
+              vars: { a: x.text, b: y.text, how: 'replaced by a different name' },
+            });
+          }
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,72 @@
+import type { Sentence } from '../../model/sentence.js';
+import type { Claim } from '../../model/claim.js';
+import type { RawFinding, RuleKind, SourceData, PairContext } from '../types.js';
+import { loc, sentenceLoc } from '../util.js';
+
+interface Params {
+  /** "omission": content of the original missing from the derived version; "addition": the reverse. */
+  direction: 'omission' | 'addition';
+  /** Report only runs that carry at least one number, date, name or quote. */
+  requireAnchors: boolean;
+}
+
+/**
+ * Which side of a pair of versions is the original: the one published first, else the longer one.
+ * Returns [original, derived].
+ */
+export function originalOf(ctx: PairContext): [SourceData, SourceData] {
+  const pa = ctx.a.source.published;
+  const pb = ctx.b.source.published;
+  if (pa && pb && pa !== pb) return pa < pb ? [ctx.a, ctx.b] : [ctx.b, ctx.a];
+  return ctx.a.sentences.length >= ctx.b.sentences.length ? [ctx.a, ctx.b] : [ctx.b, ctx.a];
+}
+
+const carries = (c: Claim): boolean => c.quantities.length > 0 || c.dates.length > 0 || c.entities.length > 0 || c.quoted;
+const weighty = (c: Claim): boolean => c.quantities.length > 0 || c.quoted || /["“«]/u.test('');
+
+/** Runs of consecutive sentences of one version with no counterpart in the other version of the same article. */
+export const unalignedContent: RuleKind<Params> = {
+  name: 'unaligned-content',
+  scope: 'pair',
+  paramsSchema: {
+    type: 'object', additionalProperties: false,
+    properties: { direction: { enum: ['omission', 'addition'] }, requireAnchors: { type: 'boolean' } },
+    required: ['direction', 'requireAnchors'],
+  },
+  checkPair(ctx, p) {
+    if (ctx.story.relation !== 'versions') return [];
+    const [orig, derived] = originalOf(ctx);
+    const from = p.direction === 'omission' ? orig : derived;
+    const other = p.direction === 'omission' ? derived : orig;
+    const unaligned = new Set(from === ctx.a ? ctx.pair.unalignedA : ctx.pair.unalignedB);
+    const runs: Sentence[][] = [];
+    let run: Sentence[] = [];
+    for (const s of from.sentences) {
+      if (unaligned.has(s.id) && !s.isTitle) run.push(s);
+      else if (run.length) { runs.push(run); run = []; }
+    }
+    if (run.length) runs.push(run);
+    const out: RawFinding[] = [];
+    for (const r of runs) {
+      const claims = r.map((s) => from.claimById.get(s.id)!).filter(Boolean);
+      if (p.requireAnchors && !claims.some(carries)) continue;
+      const first = r[0]!;
+      const last = r[r.length - 1]!;
+      const span = { source: first.source, start: first.start, end: last.end };
+      const serious = claims.some((c) => c.quantities.length > 0 || c.quoted);
+      out.push({
+        locations: [loc(from.source.text, span)],
+        context: r.map((s) => sentenceLoc(from, s)),
+        vars: {
+          count: String(r.length),
+          sentences: r.length === 1 ? 'sentence' : 'sentences',
+          here: from.source.id,
+          there: other.source.id,
+        },
+        ...(serious ? {} : { severity: 'info' as const }),
+      });
+    }
+    return out;
+  },
+};
+void weighty;

@@ -1,0 +1,90 @@
+import type { Claim } from '../../model/claim.js';
+import type { QuantityMention } from '../../model/mention.js';
+import type { RawFinding, RuleKind, SourceData } from '../types.js';
+import { loc } from '../util.js';
+import { datesAgree, quantitiesAgree } from '../../pipeline/extract/agree.js';
+
+interface Params {
+  /** Severity when the article has a byline or source line (a single-source note rather than a warning). */
+  bylinedSeverity: 'info' | 'warning' | 'off';
+  /** Two amounts of one kind within this factor in aligned sentences count as the same fact reported differently. */
+  magnitude: number;
+}
+
+const agreeing = (r: string): boolean => r === 'same' || r === 'compatible';
+
+/**
+ * A check-worthy sentence (specific numbers or dates with names, or an event between named parties) that its
+ * article attributes to no one, and that no independent source in the story supports: some value or name of
+ * it appears in no other outlet's report. Versions of one article are not independent of each other, so the
+ * rule only runs where a story has independent coverage.
+ */
+export const unsourcedClaim: RuleKind<Params> = {
+  name: 'unsourced-claim',
+  scope: 'story',
+  paramsSchema: {
+    type: 'object', additionalProperties: false,
+    properties: { bylinedSeverity: { enum: ['info', 'warning', 'off'] }, magnitude: { type: 'number', minimum: 1 } },
+    required: ['bylinedSeverity', 'magnitude'],
+  },
+  checkStory(ctx, p) {
+    if (ctx.story.relation !== 'coverage') return [];
+    const out: RawFinding[] = [];
+    const linked = new Map<string, Set<string>>();
+    for (const pair of ctx.pairs) for (const l of pair.links) {
+      if (l.score < 0.3) continue;
+      for (const x of l.aSentences) for (const y of l.bSentences) {
+        (linked.get(x) ?? linked.set(x, new Set()).get(x)!).add(y);
+        (linked.get(y) ?? linked.set(y, new Set()).get(y)!).add(x);
+      }
+    }
+    for (const src of ctx.sources) {
+      const others = ctx.sources.filter((o) => o !== src);
+      if (others.length === 0) continue;
+      const bylined = Boolean(src.source.provenance.byline);
+      if (bylined && p.bylinedSeverity === 'off') continue;
+      for (const c of src.claims) {
+        if (!c.checkWorthy || c.attribution || c.quoted) continue;
+        if (others.some((o) => supports(o, c, linked.get(c.sentenceId) ?? new Set(), p.magnitude))) continue;
+        const s = src.sentenceById.get(c.sentenceId)!;
+        out.push({
+          locations: [loc(src.source.text, s)],
+          context: [loc(src.source.text, s)],
+          vars: { source: src.source.id, others: String(others.length) },
+          ...(bylined ? { severity: p.bylinedSeverity as 'info' | 'warning' } : {}),
+        });
+      }
+    }
+    return out;
+  },
+};
+
+/** Does an independent source back claim c: every name and value of c appears there (or is reported differently in an aligned sentence)? */
+function supports(o: SourceData, c: Claim, linkedIds: Set<string>, magnitude: number): boolean {
+  const keys = new Set(o.claims.flatMap((x) => x.entities.map((e) => e.key)));
+  const tokens = new Set(o.claims.flatMap((x) => x.entities.flatMap((e) => e.tokens)));
+  const names = c.entities.filter((e) => !e.alias);
+  if (names.some((e) => !keys.has(e.key) && !e.tokens.some((t) => t.length >= 4 && tokens.has(t)))) return false;
+  if (c.entities.length > 0 && !c.entities.some((e) => keys.has(e.key) || e.tokens.some((t) => tokens.has(t)))) return false;
+  const aligned = o.claims.filter((x) => linkedIds.has(x.sentenceId));
+  const allQ = o.claims.flatMap((x) => x.quantities);
+  const allD = o.claims.flatMap((x) => x.dates);
+  const near = (q: QuantityMention, r: QuantityMention): boolean =>
+    q.kind === r.kind && q.unit === r.unit && Math.max(q.value, r.value) / Math.max(1e-9, Math.min(q.value, r.value)) <= magnitude;
+  for (const q of c.quantities) {
+    if (allQ.some((r) => agreeing(quantitiesAgree(q, r)))) continue;
+    if (aligned.some((x) => x.quantities.some((r) => near(q, r)))) continue;
+    return false;
+  }
+  for (const d of c.dates) {
+    if (d.relative && d.granularity === 'weekday') continue;
+    if (allD.some((r) => agreeing(datesAgree(d, r)))) continue;
+    if (aligned.some((x) => x.dates.length > 0)) continue;
+    return false;
+  }
+  if (c.quantities.length === 0 && c.dates.length === 0) {
+    // No values: support means an aligned sentence in the other source about the same names.
+    return aligned.length > 0;
+  }
+  return true;
+}

@@ -1,0 +1,15 @@
+import type { RuleKind } from './types.js';
+import { entityDrift } from './kinds/entity-drift.js';
+import { valueConflict } from './kinds/value-conflict.js';
+import { eventConflict } from './kinds/event-conflict.js';
+import { markerDrift } from './kinds/marker-drift.js';
+import { attributionConflict } from './kinds/attribution-conflict.js';
+import { unalignedContent } from './kinds/unaligned-content.js';
+import { unsourcedClaim } from './kinds/unsourced-claim.js';
+import { internalContradiction } from './kinds/internal-contradiction.js';
+
+/** Every rule kind, by name. A rule file names one of these; adding a rule a kind can express needs no code. */
+export const KINDS: Record<string, RuleKind<never>> = Object.fromEntries(
+  [entityDrift, valueConflict, eventConflict, markerDrift, attributionConflict, unalignedContent, unsourcedClaim, internalContradiction]
+    .map((k) => [k.name, k as unknown as RuleKind<never>]),
+);

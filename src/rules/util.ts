@@ -1,0 +1,31 @@
+import type { Sentence } from '../model/sentence.js';
+import type { Location, Span } from '../model/span.js';
+import type { PairContext, SourceData } from './types.js';
+import type { Alignment } from '../model/alignment.js';
+import type { Claim } from '../model/claim.js';
+
+export const loc = (text: string, s: Span): Location => ({ source: s.source, start: s.start, end: s.end, text: text.slice(s.start, s.end) });
+
+export const sentenceLoc = (src: SourceData, s: Sentence): Location => loc(src.source.text, s);
+
+/** For each alignment link of a pair, the claims on each side (merged when a link covers two sentences). */
+export interface LinkedClaims {
+  link: Alignment;
+  a: Claim[];
+  b: Claim[];
+}
+
+export function linkedClaims(ctx: PairContext): LinkedClaims[] {
+  return ctx.pair.links.map((link) => ({
+    link,
+    a: link.aSentences.map((id) => ctx.a.claimById.get(id)!).filter(Boolean),
+    b: link.bSentences.map((id) => ctx.b.claimById.get(id)!).filter(Boolean),
+  }));
+}
+
+export const contextOf = (ctx: PairContext, l: LinkedClaims): Location[] => [
+  ...l.link.aSentences.map((id) => sentenceLoc(ctx.a, ctx.a.sentenceById.get(id)!)),
+  ...l.link.bSentences.map((id) => sentenceLoc(ctx.b, ctx.b.sentenceById.get(id)!)),
+];
+
+export const baseName = (id: string): string => id.slice(id.lastIndexOf('/') + 1);

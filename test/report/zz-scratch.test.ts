@@ -1,0 +1,23 @@
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { it } from 'vitest';
+import { fixture, hostileFixture, largeFixture } from './fixtures.js';
+import { renderHtml } from '../../src/report/html.js';
+import { renderSarif } from '../../src/report/sarif.js';
+import { renderJunit } from '../../src/report/junit.js';
+import { renderGithub, renderGithubSummary } from '../../src/report/github.js';
+it('scratch', () => {
+  const { report, ctx } = fixture();
+  mkdirSync('/tmp/out', { recursive: true });
+  writeFileSync('/tmp/out/f.html', renderHtml(report, ctx));
+  writeFileSync('/tmp/out/f.sarif', renderSarif(report, ctx));
+  writeFileSync('/tmp/out/f.xml', renderJunit(report, ctx));
+  writeFileSync('/tmp/out/f.gh', renderGithub(report, ctx));
+  writeFileSync('/tmp/out/f.md', renderGithubSummary(report, ctx));
+  const h = hostileFixture();
+  writeFileSync('/tmp/out/h.html', renderHtml(h.report, h.ctx));
+  const t0 = performance.now();
+  const l = largeFixture(2000);
+  const t1 = performance.now();
+  writeFileSync('/tmp/out/l.html', renderHtml(l.report, l.ctx));
+  console.log('fixture', t1 - t0, 'render', performance.now() - t1);
+});
