@@ -98,6 +98,8 @@ export interface LangPack {
     dayParts?: string[];
     /** Suffixes after a day number: "st", "nd", "th" (en), "er" (fr). */
     daySuffixes?: string[];
+    /** Words after a number that make it a clock time, not a quantity: "a.m.", "p.m.", "GMT", "giờ", "мск". */
+    timeSuffixes?: string[];
     /** Month and weekday names are matched case-sensitively (en "May" vs the modal "may"; de nouns). */
     caseSensitive?: boolean;
   };

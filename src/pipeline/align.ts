@@ -148,10 +148,15 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
   }
   // Moved blocks: unaligned sentences with strong anchor evidence find their partner anywhere.
   const candidates: [number, number, number][] = [];
+  // Only specific anchors count here (numbers, dates, names outside the gazetteer): "China" and "AI" are everywhere.
+  const specific = (xs: string[]): string[] => xs.filter((k) => !k.startsWith('e:=') && !k.startsWith('m:') && !k.startsWith('y:'));
   for (let x = 0; x < n; x++) {
-    if (usedA.has(x) || a.anchors[x]!.strong.length === 0) continue;
+    const sa = specific(a.anchors[x]!.strong);
+    if (usedA.has(x) || sa.length === 0) continue;
     for (let y = 0; y < m; y++) {
       if (usedB.has(y)) continue;
+      const sb = specific(b.anchors[y]!.strong);
+      if (!sa.some((k) => sb.includes(k))) continue;
       const s = dice(a.anchors[x]!.strong, b.anchors[y]!.strong, weight);
       if (s >= 0.45) candidates.push([s, x, y]);
     }

@@ -14,6 +14,8 @@ export interface ClusterOptions {
   related?: number;
   /** Story keys declared by a manifest, by source id: these override the anchors. */
   declared?: Record<string, string>;
+  /** Sources whose estimated years differ by this much or more are never one story. */
+  maxYearGap?: number;
   /** Use only the declared story keys (pairs mode): no anchor-based grouping; story ids are the keys. */
   declaredOnly?: boolean;
 }
@@ -30,6 +32,25 @@ function sourceAnchors(claims: Claim[]): Map<string, number> {
   return out;
 }
 
+const GENERIC_WEIGHT = 0.35;
+
+/**
+ * When a source was written: its publication date, else the latest year it mentions as past (not "by 2030",
+ * not a deadline). Sources years apart are not versions or coverage of one story.
+ */
+export function sourceYear(source: CleanSource, claims: Claim[]): number | undefined {
+  if (source.published) return Number(source.published.slice(0, 4));
+  let max: number | undefined;
+  for (const c of claims) {
+    for (const d of c.dates) {
+      if (d.year === undefined || d.relative) continue;
+      if (d.preposition && /^(?:by|until|till|before|đến|trước|до|к|bis|avant|jusqu|hasta|antes)/i.test(d.preposition)) continue;
+      if (max === undefined || d.year > max) max = d.year;
+    }
+  }
+  return max;
+}
+
 /**
  * Groups sources into stories. Candidate pairs come from an inverted index on anchors (names, amounts,
  * dates), so sources that share nothing are never compared. Each pair is scored by the IDF-weighted share
@@ -38,14 +59,17 @@ function sourceAnchors(claims: Claim[]): Map<string, number> {
  */
 export function cluster(inputs: ClusterInput[], opts: ClusterOptions = {}): Story[] {
   if (opts.declaredOnly) return declaredStories(inputs.map((i) => i.source.id), opts.declared ?? {});
-  const sameStory = opts.sameStory ?? 0.3;
+  const sameStory = opts.sameStory ?? 0.12;
   const related = opts.related ?? 0.08;
+  const maxYearGap = opts.maxYearGap ?? 2;
   const ids = inputs.map((i) => i.source.id);
   const anchors = inputs.map((i) => sourceAnchors(i.claims));
+  const years = inputs.map((i) => sourceYear(i.source, i.claims));
   const index = new Map<string, number[]>();
   anchors.forEach((a, i) => { for (const k of a.keys()) { let l = index.get(k); if (!l) index.set(k, (l = [])); l.push(i); } });
   const n = inputs.length;
-  const idf = (k: string): number => Math.log(1 + n / (index.get(k)?.length ?? 1));
+  // Gazetteer names (countries, capitals, leaders) are shared by whole beats of news: they count for less.
+  const idf = (k: string): number => Math.log(1 + n / (index.get(k)?.length ?? 1)) * (k.startsWith('e:=') ? GENERIC_WEIGHT : 1);
   const weight = anchors.map((a) => [...a.keys()].reduce((s, k) => s + idf(k), 0));
   const shared = new Map<string, number>();
   for (const [k, list] of index) {
@@ -64,7 +88,11 @@ export function cluster(inputs: ClusterInput[], opts: ClusterOptions = {}): Stor
   for (const [key, w] of pairs) {
     const [x, y] = key.split('|').map(Number) as [number, number];
     const score = w / Math.max(1e-9, Math.min(weight[x]!, weight[y]!));
-    if (score >= sameStory) parent[find(x)] = find(y);
+    const yx = years[x];
+    const yy = years[y];
+    // Time only separates weakly linked sources: strongly shared specifics outweigh a misread year.
+    const apart = score < 0.3 && yx !== undefined && yy !== undefined && Math.abs(yx - yy) >= maxYearGap;
+    if (score >= sameStory && !apart) parent[find(x)] = find(y);
     else if (score >= related) relatedPairs.push([x, y]);
   }
   if (opts.declared) {
@@ -96,7 +124,7 @@ export function cluster(inputs: ClusterInput[], opts: ClusterOptions = {}): Stor
 }
 
 /** Scores used by the cluster stage, exposed for tests and --verbose output. */
-export const _internal = { sourceAnchors };
+export const _internal = { sourceAnchors, sourceYear };
 
 /** Stories exactly as declared (pairs mode, manifests that name every source): the story id is the declared key. */
 function declaredStories(ids: string[], declared: Record<string, string>): Story[] {

@@ -64,7 +64,7 @@ export function evaluate(input: EvaluateInput): Finding[] {
         for (const s of sources) for (const raw of kind.checkSource(s, params, story)) emit(raw, story, s.source.id);
       } else if (kind.scope === 'story' && kind.checkStory) {
         const groups = input.groups.filter((g) => g.story === story.id);
-        for (const raw of kind.checkStory({ story, sources, pairs: pairsByStory.get(story.id) ?? [], groups }, params)) emit(raw, story);
+        for (const raw of kind.checkStory({ story, sources, pairs: pairsByStory.get(story.id) ?? [], groups, all: [...input.sources.values()], stories: input.stories }, params)) emit(raw, story);
       }
     }
   }

@@ -13,8 +13,18 @@ const segmenterFor = (lang: string): Intl.Segmenter => {
   return s;
 };
 
-/** Abbreviations after which ICU breaks but a sentence does not end: titles, initials, month short forms. */
-const ABBREV_END = /(?:^|[\s(])(?:\p{Lu}\p{Ll}{0,3}|\p{Lu}|(?:\p{Lu}\.){1,3}\p{Lu}|St|Mt|Ft|vs|No|Nos|approx|ca|tr|ул|г|гг|им|т\.е|т\.к|ông|bà|TP)\.$/u;
+/**
+ * Abbreviations after which ICU breaks but a sentence does not end: titles, month short forms, company
+ * suffixes, and initials ("J.", "U.S."). A short capitalised word is not enough ("Nga." ends a sentence).
+ */
+const ABBREVIATIONS = [
+  'Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Gov', 'Sen', 'Rep', 'Gen', 'Lt', 'Col', 'Sgt', 'Capt', 'Cmdr', 'Adm', 'Maj', 'Pres',
+  'St', 'Mt', 'Ft', 'Jr', 'Sr', 'Inc', 'Co', 'Corp', 'Ltd', 'Bros', 'No', 'Nos', 'Vol', 'Fig', 'vs', 'approx', 'ca', 'cf', 'etc',
+  'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec', 'Hwy', 'Ave', 'Blvd', 'Rd',
+  'TP', 'Tp', 'ThS', 'TS', 'PGS', 'GS',
+  'г', 'гг', 'им', 'ул', 'т', 'тыс', 'млн', 'млрд', 'руб', 'долл', 'Dr', 'Nr', 'bzw', 'z', 'B', 'Mme', 'Mlle', 'Sra', 'Sr',
+];
+const ABBREV_END = new RegExp(`(?:^|[\\s(])(?:${ABBREVIATIONS.join('|')}|\\p{Lu}|(?:\\p{Lu}\\.){1,3}\\p{Lu})\\.$`, 'u');
 /** A break ICU missed: sentence punctuation glued to the next capitalised word ("lớn.Vì vậy"). */
 const GLUED = /[.!?](?=["“«]?\p{Lu}\p{Ll})/gu;
 

@@ -22,7 +22,8 @@ export interface AnnotationOptions {
 const bySeverity = (findings: Finding[]): Finding[] =>
   findings.map((f, i) => ({ f, i })).sort((a, b) => severityRank(b.f.severity) - severityRank(a.f.severity) || a.i - b.i).map((x) => x.f);
 
-const property = (name: string, value: string | number): string => `${name}=${escapeWorkflowProperty(String(value))}`;
+const property = (name: string, value: string | number): string =>
+  `${name}=${escapeWorkflowProperty(stripTerminalControls(String(value)))}`;
 
 /**
  * Workflow commands (`::error file=…::message`), at most `limit` per level. When findings are left out, a last
@@ -65,7 +66,8 @@ export function githubAnnotations(
       const p = positions(loc);
       return `${pathOf(loc.source)}:${p.start.line}:${p.start.column}: "${loc.text}"`;
     });
-    const message = stripTerminalControls([f.message, ...related].join('\n'));
+    // U+2028/U+2029 do not end a log line for the runner, but they do for many viewers: make them real (escaped) breaks.
+    const message = stripTerminalControls([f.message, ...related].join('\n')).replace(/[\u2028\u2029]/gu, '\n');
     lines.push(`::${cmd} ${props.join(',')}::${escapeWorkflowData(message)}`);
   }
   if (overflow > 0) {

@@ -83,8 +83,11 @@ const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'er
 const levelOf = (severity: string): Sarif.ReportingConfiguration.level =>
   severity === 'error' || severity === 'warning' || severity === 'info' ? LEVEL[severity] : 'warning';
 
-/** A URI reference for a relative path: each segment percent-encoded, slashes kept. */
-const toUri = (p: string): string => p.split('/').map((seg) => encodeURIComponent(seg)).join('/');
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** A URI reference for a relative path: each segment percent-encoded (lone surrogates as U+FFFD), slashes kept. */
+const toUri = (p: string): string =>
+  p.split('/').map((seg) => encodeURIComponent(seg.replace(LONE_SURROGATE, '\uFFFD'))).join('/');
 
 function ruleDescriptor(rule: RuleInfo): Sarif.ReportingDescriptor {
   const firstSentence = /^[^\n]*?[.!?](?=\s|$)/u.exec(rule.description)?.[0] ?? rule.description;

@@ -53,6 +53,9 @@ export interface PairContext {
 export interface StoryContext {
   story: Story;
   sources: SourceData[];
+  /** Every source of the run, and every story: for rules that look for support anywhere in the set. */
+  all: SourceData[];
+  stories: Story[];
   pairs: PairAlignment[];
   groups: ClaimGroup[];
 }

@@ -4,6 +4,7 @@
  * of hostile text; `hostileFixture()` puts injection attempts everywhere a string reaches the output;
  * `largeFixture(n)` has n findings for performance checks.
  */
+import fc from 'fast-check';
 import type { Alignment, ClaimGroup } from '../../src/model/alignment.js';
 import type { Claim } from '../../src/model/claim.js';
 import type { Category, Finding, Severity } from '../../src/model/finding.js';
@@ -326,4 +327,26 @@ export function largeFixture(n = 2000): Built {
   }
   const rules: RuleInfo[] = CATS.map((c) => ({ id: `rule-${c}`, category: c, severity: 'warning', description: `Checks ${c}.`, help: '' }));
   return b.build(rules);
+}
+
+/** Strings made of what breaks output formats: markup, quotes, controls, line breaks, CDATA ends, lone surrogates. */
+export const nastyText = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom('<', '>', '&', '"', "'", '`', '|', '%', ':', ',', '=', '#', ']]>', '<!--', '</script>', '<img src=x onerror=alert(1)>', '::error::', '%0A', '\u001b[31m', '\u001b]0;x\u0007', '\r', '\n', '\r\n', '\t', '\u0000', '\u0085', '\u2028', '\u2029', '\ufffe', '\ud800', '\udfff', '😀'),
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+  ),
+  maxLength: 30,
+});
+
+/** Two versions of one sentence around `text`, with an entity finding on `text` in both; `name` goes into file names. */
+export function nastyFixture(text: string, message: string, name: string): Built {
+  const a = `d/${name}.en.txt`;
+  const b = `d/${name}.vi.txt`;
+  return new FixtureBuilder()
+    .source({ id: a, lang: 'en', byline: message, paragraphs: [[`Start ${text} end.`]] })
+    .source({ id: b, lang: 'vi', paragraphs: [[`Bắt đầu ${text} kết thúc.`]] })
+    .story(name, [a, b])
+    .align(name, [`${a}#0`], [`${b}#0`])
+    .find(`rule-${name}`, 'entity-mismatch', 'error', message, [[`${a}#0`, text], [`${b}#0`, text]], name)
+    .build(RULES);
 }

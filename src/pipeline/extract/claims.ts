@@ -79,10 +79,15 @@ export function buildClaim(
   const cue = cues[0];
   if (cue) {
     const people = mentions.entities.filter((e) => !insideQuote(text, s, e.start));
-    // "according to X" / "theo X": the speaker follows; "X said" / "said X": nearest name either side.
+    // The speaker stands next to the cue: "X said", "X, the CEO of Y, said", "said X", "according to X",
+    // "ông X cho biết", "по словам X". A name further away is what the sentence is about, not who said it.
     let speaker: EntityMention | undefined;
-    if (cue.kind === 'according') speaker = people.find((e) => e.start >= cue.end);
-    else speaker = [...people].sort((a, b) => Math.abs(a.start - cue.start) - Math.abs(b.start - cue.start))[0];
+    const after = people.filter((e) => e.start >= cue.end && e.start - cue.end <= (cue.kind === 'according' ? 40 : 25))
+      .sort((a, b) => a.start - b.start)[0];
+    const before = people.filter((e) => e.end <= cue.start && cue.start - e.end <= 60 && !/[;:.!?]/u.test(text.slice(e.end, cue.start)))
+      .sort((a, b) => b.end - a.end)[0];
+    if (cue.kind === 'according') speaker = after;
+    else speaker = before ?? after;
     const titles = findPhrases(m.titles, text, s.start, s.end).filter((t) => !insideQuote(text, s, t.start));
     const title = speaker ? [...titles].sort((a, b) => Math.abs(a.start - speaker!.start) - Math.abs(b.start - speaker!.start))[0] : titles[0];
     const pron = !speaker ? PRONOUN_SPEAKER.exec(text.slice(s.start, s.end)) : null;
@@ -100,9 +105,13 @@ export function buildClaim(
   }
   const body = text.slice(s.start, s.end);
   const quoted = carriedQuote || (QUOTE_CHARS.test(body.trim()[0] ?? '') && !cue);
-  const namesOutsideQuotes = mentions.entities.filter((e) => !e.alias || mentions.entities.length > 1);
-  const specific = mentions.quantities.length > 0 || mentions.dates.some((d) => !d.relative || d.granularity !== 'weekday');
-  const checkWorthy = !s.isTitle && ((specific && namesOutsideQuotes.length > 0) || (events.length > 0 && namesOutsideQuotes.length >= 2));
+  // Check-worthy: a specific value (amount, date) about someone, or an event between named parties.
+  // Countries and capitals (gazetteer names) alone do not make a claim specific.
+  const specificNames = mentions.entities.filter((e) => !e.alias);
+  const specificValue = mentions.quantities.length > 0 || mentions.dates.some((d) => !d.relative || d.granularity !== 'weekday');
+  const checkWorthy = !s.isTitle && (
+    (specificValue && (specificNames.length > 0 || mentions.entities.length >= 2)) ||
+    (events.length > 0 && specificNames.length >= 2));
   return {
     source: s.source, start: s.start, end: s.end, sentenceId: s.id,
     quantities: mentions.quantities, dates: mentions.dates, entities: mentions.entities,

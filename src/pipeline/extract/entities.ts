@@ -13,6 +13,8 @@ export interface EntityContext {
   stopwords: Set<string>;
   /** Month and weekday names (lower case): dates, not names. */
   dateWords: Set<string>;
+  /** Titles and honorifics that may lead a name ("Prime Minister", "Thứ trưởng"): cut from the name's span. */
+  titlePrefix?: RegExp;
 }
 
 interface Tok { start: number; end: number; text: string; cap: boolean }
@@ -22,7 +24,8 @@ const cleanToken = (text: string, start: number): Tok => {
   // Trailing full stop belongs to the sentence unless the token is an initialism ("U.S.").
   if (t.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(t)) t = t.replace(/\.+$/u, '');
   t = t.replace(/['’]s$/u, '').replace(/[-'’]+$/u, '');
-  const cap = /^\p{Lu}/u.test(t) || /^\p{N}+\p{Lu}/u.test(t);
+  // One capital letter alone ("C" of "C$640") is not a name; initials keep their dot ("J.").
+  const cap = (/^\p{Lu}/u.test(t) || /^\p{N}+\p{Lu}/u.test(t)) && (t.length > 1 || text.endsWith('.'));
   return { start, end: start + t.length, text: t, cap };
 };
 
@@ -49,6 +52,8 @@ export function extractEntities(text: string, range: Span, ctx: EntityContext): 
     if (!t.cap || t.text.length === 0) return false;
     const low = t.text.toLowerCase();
     if (ctx.dateWords.has(low) || ctx.stopwords.has(low)) return false;
+    const stem = low.replace(/['’].*$/u, '');
+    if (idx === 0 && stem !== low && (ctx.lowerVocabulary.has(stem) || ctx.stopwords.has(stem))) return false;
     if (idx === 0 && ctx.lowerVocabulary.has(low)) return false;
     return true;
   };
@@ -65,8 +70,12 @@ export function extractEntities(text: string, range: Span, ctx: EntityContext): 
       if (CONNECTORS.has(n.text) && n2 && isNameTok(n2, j + 2) && /^ $/u.test(text.slice(n.end, n2.start))) { j += 2; continue; }
       break;
     }
-    const start = t.start;
+    let start = t.start;
     const end = toks[j]!.end;
+    if (ctx.titlePrefix) {
+      const m = ctx.titlePrefix.exec(text.slice(start, end));
+      if (m && m[0].length < end - start) start += m[0].length;
+    }
     const surface = text.slice(start, end);
     const { key, tokens } = entityKey(surface);
     if (key && /\p{L}/u.test(surface)) {

@@ -25,6 +25,17 @@ function dateWords(lang: string): Set<string> {
   return out;
 }
 
+const titleCache = new Map<string, RegExp | undefined>();
+/** A regular expression for one or more leading titles ("Deputy Transport Minister ", "Ông "). */
+function titlePrefix(titles: string[]): RegExp | undefined {
+  const key = titles.join('\u0000');
+  if (titleCache.has(key)) return titleCache.get(key);
+  const alts = titles.filter((t) => t.trim()).sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  const re = alts.length ? new RegExp(`^(?:(?:${alts.join('|')})\\s+)+`, 'iu') : undefined;
+  titleCache.set(key, re);
+  return re;
+}
+
 /** Reads the claim of every sentence of a source: quantities, dates, names, events, attribution, modality, polarity. */
 export function extract(source: CleanSource, sentences: Sentence[]): Claim[] {
   const pack = getPack(source.lang);
@@ -32,6 +43,7 @@ export function extract(source: CleanSource, sentences: Sentence[]): Claim[] {
     lowerVocabulary: lowerVocabulary(source.text),
     stopwords: new Set([...(pack.stopwords ?? []), ...(pack.titles ?? [])].map((w) => w.toLowerCase())),
     dateWords: dateWords(source.lang),
+    titlePrefix: titlePrefix(pack.titles ?? []),
   };
   const published = source.published ? { published: source.published } : {};
   let openQuote = false;
@@ -40,7 +52,9 @@ export function extract(source: CleanSource, sentences: Sentence[]): Claim[] {
     if (s.block !== lastBlock) { openQuote = false; lastBlock = s.block; }
     const dates = extractDates(source.text, s, pack, published);
     const quantities = extractQuantities(source.text, s, pack, dates);
-    const entities = extractEntities(source.text, s, ctx);
+    // A currency code or month inside an amount or a date is not a name ("50 triệu USD").
+    const valueSpans = [...quantities, ...dates];
+    const entities = extractEntities(source.text, s, ctx).filter((e) => !valueSpans.some((v) => v.start < e.end && e.start < v.end));
     const claim = buildClaim(source.text, s, pack, { quantities, dates, entities }, openQuote);
     const body = s.text;
     const opens = (body.match(/[“«]/gu) ?? []).length + ((body.match(/"/g) ?? []).length % 2);

@@ -86,7 +86,8 @@ mark.d{background:var(--mark);box-shadow:inset 0 -3px 0 var(--sev);font-weight:7
 mark[data-n]::after{content:attr(data-n);display:inline;margin-left:2px;padding:0 3px;border-radius:6px;background:var(--sev);color:#fff;font:700 .62rem/1.3 system-ui,sans-serif;vertical-align:super}
 mark.u{background:#ffe3e3;border-bottom:2px dotted var(--sev)}
 mark.o,mark.a{background:transparent}
-mark.cur{outline:3px solid #000;outline-offset:1px;background:#ff922b}
+mark.d.cur,mark.u.cur{outline:3px solid #000;outline-offset:1px;background:#ff922b}
+mark.o.cur,mark.a.cur{background:#ffe8cc}
 .legend{color:var(--muted);font-size:.82rem}
 .legend .lg{padding:0 4px}.lg.omitted{background:var(--om);border-left:3px solid var(--omline)}.lg.added{background:var(--ad);border-left:3px solid var(--adline)}
 .story{border-top:1px solid var(--line);padding-top:4px}
@@ -117,7 +118,7 @@ footer{padding:10px 20px;color:var(--muted);font-size:.8rem;border-top:1px solid
 @media (prefers-reduced-motion:reduce){*{scroll-behavior:auto!important}}
 @media print{
 :root{font-size:11pt}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-.filters,.hint,.pairpick,.goto{display:none!important}
+.filters,.hint,.pairpick{display:none!important}.goto{border:0;background:none;padding:0}
 .workspace{display:block}.findings{position:static;max-height:none;overflow:visible;border:0;background:#fff;padding:0 0 0 20px}
 .pairview[hidden]{display:block!important}.pairview{break-inside:auto;margin-bottom:12px}
 .finding,tr{break-inside:avoid}.finding.sel,p.s.hl{box-shadow:none}

@@ -41,26 +41,35 @@ export function highlight(text: string, base: number, marks: readonly Mark[], nu
 
 /**
  * A quote of at most about `max` characters around the marks: long contexts are cut at word boundaries with an
- * ellipsis, so a 2,000-character paragraph does not flood the findings list.
+ * ellipsis, so a 2,000-character paragraph does not flood the findings list; a mark longer than `max` (a long
+ * omitted passage) keeps its beginning and end.
  */
 export function quote(text: string, base: number, marks: readonly Mark[], max = 360): string {
   if (text.length <= max || marks.length === 0) return highlight(text, base, marks);
   const first = Math.max(0, Math.min(...marks.map((m) => m.start - base)));
   const last = Math.min(text.length, Math.max(...marks.map((m) => m.end - base)));
+  const before = first > 0 ? '… ' : '';
+  const after = last < text.length ? ' …' : '';
+  if (last - first > max) {
+    const half = Math.floor(max / 2);
+    const headEnd = cut(text, first + half, -1);
+    const tailStart = cut(text, last - half, 1);
+    return `${before}${highlight(text.slice(first, headEnd), base + first, marks)} … ${highlight(text.slice(tailStart, last), base + tailStart, marks)}${after}`;
+  }
   const room = Math.max(40, Math.floor((max - (last - first)) / 2));
-  let from = Math.max(0, first - room);
-  let to = Math.min(text.length, last + room);
-  if (from > 0) from = snap(text, from, 1);
-  if (to < text.length) to = snap(text, to, -1);
-  if (from > first) from = first;
-  if (to < last) to = last;
+  const from = Math.min(first, first - room > 0 ? cut(text, first - room, 1) : 0);
+  const to = Math.max(last, last + room < text.length ? cut(text, last + room, -1) : text.length);
   return `${from > 0 ? '… ' : ''}${highlight(text.slice(from, to), base + from, marks)}${to < text.length ? ' …' : ''}`;
 }
 
-function snap(text: string, at: number, dir: 1 | -1): number {
+/** A place near `at` to cut `text`: just after a nearby space (looking in direction `dir`), never inside a surrogate pair. */
+function cut(text: string, at: number, dir: 1 | -1): number {
   let i = at;
-  for (let n = 0; n < 20 && i > 0 && i < text.length; n++, i += dir) if (/\s/u.test(text[i] ?? '')) return dir === 1 ? i + 1 : i;
-  return at;
+  for (let n = 0; n < 20 && i > 0 && i < text.length; n++, i += dir) {
+    if (/\s/u.test(text[i] ?? '')) return dir === 1 ? i + 1 : i;
+  }
+  const low = (k: number): boolean => (text.charCodeAt(k) & 0xfc00) === 0xdc00;
+  return low(at) ? at + dir : at;
 }
 
 /** `1 finding` / `2 findings`. */

@@ -1,4 +1,4 @@
-import { CATEGORIES, SEVERITIES, type Category } from '../../model/finding.js';
+import { CATEGORIES, SEVERITIES } from '../../model/finding.js';
 import { CATEGORY_COLORS } from './assets.js';
 import { esc, human } from './fragments.js';
 import type { View } from './view.js';

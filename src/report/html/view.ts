@@ -202,7 +202,7 @@ export function buildView(report: Report, ctx: RenderContext): View {
     sourceIds,
     sourceIndex,
     pathOf,
-    label: (id) => `${labels.get(id) ?? id}`,
+    label: (id) => labels.get(id) ?? id,
     lang: (id) => langs.get(id) ?? 'und',
     position,
     sentence: (id) => byId.get(id),

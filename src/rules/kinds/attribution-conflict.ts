@@ -26,7 +26,8 @@ export const attributionConflict: RuleKind<Params> = {
       if (aa?.speakerSpan && ab?.speakerSpan) {
         const ka = lc.a.flatMap((c) => c.entities).find((e) => e.start === aa.speakerSpan!.start);
         const kb = lc.b.flatMap((c) => c.entities).find((e) => e.start === ab.speakerSpan!.start);
-        if (!ka || !kb) continue;
+        // Only people and organisations named in the text: a country or capital next to "said" is a subject, not a speaker.
+        if (!ka || !kb || ka.alias || kb.alias) continue;
         // The same person may be named in full on one side and by surname on the other.
         const match = ka.tokens.some((t) => kb.tokens.some((u) => near(t, u))) || ka.key === kb.key;
         if (match) continue;
@@ -43,6 +44,15 @@ export const attributionConflict: RuleKind<Params> = {
         if (!one) continue;
         const quoted = (one.side === 'a' ? lc.b : lc.a).some((c) => c.quoted);
         if (quoted) continue;
+        const named = (one.side === 'a' ? lc.a : lc.b).flatMap((c) => c.entities).find((e) => e.start === one.at.speakerSpan!.start);
+        if (!named || named.alias) continue;
+        // Translations often move the attribution to the next sentence: look two sentences either side.
+        const otherSide = one.side === 'a' ? ctx.b : ctx.a;
+        const ids = one.side === 'a' ? lc.link.bSentences : lc.link.aSentences;
+        const first = otherSide.sentenceById.get(ids[0]!)!.index;
+        const last = otherSide.sentenceById.get(ids[ids.length - 1]!)!.index;
+        const near = otherSide.claims.slice(Math.max(0, first - 2), last + 3).flatMap((c) => c.entities.flatMap((e) => e.tokens));
+        if (named.tokens.some((t) => near.includes(t))) continue;
         const other = one.side === 'a' ? lc.link.b : lc.link.a;
         const here = loc((one.side === 'a' ? ctx.a : ctx.b).source.text, one.at.speakerSpan!);
         const there = loc((one.side === 'a' ? ctx.b : ctx.a).source.text, other);

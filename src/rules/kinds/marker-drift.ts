@@ -27,6 +27,8 @@ export const markerDrift: RuleKind<Params> = {
       const sa = lc.link.a;
       const sb = lc.link.b;
       if (p.marker === 'negation') {
+        // Polarity is only compared sentence for sentence: merged links mix clauses of different polarity.
+        if (lc.a.length !== 1 || lc.b.length !== 1) continue;
         const na = lc.a.flatMap((c) => c.negations);
         const nb = lc.b.flatMap((c) => c.negations);
         if (na.length % 2 === nb.length % 2) continue;

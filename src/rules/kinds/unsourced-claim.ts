@@ -15,9 +15,10 @@ const agreeing = (r: string): boolean => r === 'same' || r === 'compatible';
 
 /**
  * A check-worthy sentence (specific numbers or dates with names, or an event between named parties) that its
- * article attributes to no one, and that no independent source in the story supports: some value or name of
- * it appears in no other outlet's report. Versions of one article are not independent of each other, so the
- * rule only runs where a story has independent coverage.
+ * article attributes to no one, and that no independent source in the set supports: some value or name of it
+ * appears in no other outlet's report. Versions of one article (translations, rewrites) are not independent of
+ * each other. A standalone article with no byline gets a warning; a bylined article, or a version of another
+ * article, gets a single-source note.
  */
 export const unsourcedClaim: RuleKind<Params> = {
   name: 'unsourced-claim',
@@ -28,8 +29,10 @@ export const unsourcedClaim: RuleKind<Params> = {
     required: ['bylinedSeverity', 'magnitude'],
   },
   checkStory(ctx, p) {
-    if (ctx.story.relation !== 'coverage') return [];
     const out: RawFinding[] = [];
+    // Only independent sources can support a claim: not the source itself, nor versions of the same article.
+    const dependent = new Set(ctx.story.relation === 'versions' ? ctx.story.sources : []);
+    const independent = ctx.all.filter((o) => !ctx.story.sources.includes(o.source.id) || !dependent.has(o.source.id));
     const linked = new Map<string, Set<string>>();
     for (const pair of ctx.pairs) for (const l of pair.links) {
       if (l.score < 0.3) continue;
@@ -39,10 +42,11 @@ export const unsourcedClaim: RuleKind<Params> = {
       }
     }
     for (const src of ctx.sources) {
-      const others = ctx.sources.filter((o) => o !== src);
+      const others = independent.filter((o) => o !== src);
       if (others.length === 0) continue;
       const bylined = Boolean(src.source.provenance.byline);
-      if (bylined && p.bylinedSeverity === 'off') continue;
+      const note = bylined || ctx.story.relation === 'versions';
+      if (note && p.bylinedSeverity === 'off') continue;
       for (const c of src.claims) {
         if (!c.checkWorthy || c.attribution || c.quoted) continue;
         if (others.some((o) => supports(o, c, linked.get(c.sentenceId) ?? new Set(), p.magnitude))) continue;
@@ -51,7 +55,7 @@ export const unsourcedClaim: RuleKind<Params> = {
           locations: [loc(src.source.text, s)],
           context: [loc(src.source.text, s)],
           vars: { source: src.source.id, others: String(others.length) },
-          ...(bylined ? { severity: p.bylinedSeverity as 'info' | 'warning' } : {}),
+          ...(note ? { severity: p.bylinedSeverity as 'info' | 'warning' } : {}),
         });
       }
     }

@@ -1,0 +1,360 @@
+#!/usr/bin/env node
+// Performance benchmark for `factlint check` on synthetic corpora (scripts/gen-corpus.mjs). Prints figures; it never
+// fails because something is slow. Exit codes: 0 measured (whatever the figures); 1 setup problem (no dist/ build,
+// bad option); 2 factlint crashed (exit code 2, another code than 0/1, a signal, or no report written).
+//
+//   node scripts/bench.mjs [--sizes 10,250,500,1000,2000,4000] [--full] [--seed S] [--jobs N]
+//                          [--timeout SECONDS] [--profile N] [--json FILE]
+//
+// For each size a corpus is generated once and cached under os.tmpdir()/factlint-bench/ (keyed by generator
+// version, seed and size), then `node dist/cli/main.js check DIR --format json --output OUT --fail-on none --quiet`
+// runs as a child process. --quiet only stops the text summary being rendered to a stdout nobody reads; the JSON
+// report is produced in full. Wall time is process.hrtime around the child. Peak RSS comes from GNU
+// `/usr/bin/time -v` ("Maximum resident set size"); without /usr/bin/time the child is started with
+// `node --import <hook>`, a hook that prints process.resourceUsage().maxRSS when the child exits (same figure: the
+// kernel's peak RSS of the node process, in KiB). --profile N also runs size N under `node --cpu-prof` and prints the
+// functions and files with the most self time.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import os from 'node:os';
+import { GENERATOR_VERSION, writeCorpus } from './gen-corpus.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+const WORK = join(os.tmpdir(), 'factlint-bench');
+const TIME = '/usr/bin/time';
+
+// ---------------------------------------------------------------- options
+
+function parseArgs(argv) {
+  const o = { sizes: [10, 250, 500, 1000, 2000, 4000], full: false, seed: '1', jobs: undefined, timeout: 1200, profile: undefined, json: undefined, seedsRuns: 5 };
+  let sizesGiven = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const val = () => { const v = argv[++i]; if (v === undefined) throw new Error(`${a} needs a value`); return v; };
+    if (a === '--sizes') { o.sizes = val().split(',').map((s) => Number(s.trim())); sizesGiven = true; }
+    else if (a === '--full') o.full = true;
+    else if (a === '--seed') o.seed = val();
+    else if (a === '--jobs') o.jobs = Number(val());
+    else if (a === '--timeout') o.timeout = Number(val());
+    else if (a === '--profile') o.profile = Number(val());
+    else if (a === '--json') o.json = val();
+    else if (a === '--seeds-runs') o.seedsRuns = Number(val());
+    else if (a === '--help' || a === '-h') o.help = true;
+    else throw new Error(`unknown argument ${a}`);
+  }
+  if (o.full && !sizesGiven) o.sizes.push(5000);
+  if (o.sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes takes positive integers, e.g. --sizes 10,250,1000');
+  if (o.jobs !== undefined && (!Number.isInteger(o.jobs) || o.jobs < 1)) throw new Error('--jobs takes a positive integer');
+  if (!(o.timeout > 0)) throw new Error('--timeout takes a number of seconds');
+  o.sizes = [...new Set(o.sizes)].sort((a, b) => a - b);
+  return o;
+}
+
+// ---------------------------------------------------------------- running the child
+
+const RSS_HOOK = join(WORK, 'rss-hook.mjs');
+// FACTLINT_BENCH_NO_TIME=1 forces the fallback (to test it on machines that have /usr/bin/time).
+const hasTime = !process.env.FACTLINT_BENCH_NO_TIME && existsSync(TIME) && spawnSync(TIME, ['-v', 'true'], { stdio: 'ignore' }).status === 0;
+
+/**
+ * Runs `node <args>` in its own process group, with /usr/bin/time -v around it when available. Resolves with wall
+ * seconds, peak RSS (KiB), exit code or signal, CPU seconds, and the last of stderr; kills the group after `timeoutS`.
+ */
+function runNode(nodeArgs, { timeoutS, cwd = ROOT, stdout = 'ignore' } = {}) {
+  return new Promise((resolvePromise) => {
+    const cmd = hasTime ? TIME : process.execPath;
+    const args = hasTime ? ['-v', process.execPath, ...nodeArgs] : ['--import', RSS_HOOK, ...nodeArgs];
+    const t0 = process.hrtime.bigint();
+    const child = spawn(cmd, args, { cwd, stdio: ['ignore', stdout === 'ignore' ? 'ignore' : 'pipe', 'pipe'], detached: true });
+    let err = '';
+    let out = '';
+    child.stderr.on('data', (d) => { err += d; if (err.length > 4e6) err = err.slice(-2e6); });
+    child.stdout?.on('data', (d) => { out += d; });
+    let timedOut = false;
+    const timer = timeoutS ? setTimeout(() => { timedOut = true; try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, timeoutS * 1000) : undefined;
+    child.on('close', (code, signal) => {
+      const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+      if (timer) clearTimeout(timer);
+      const r = { wall, code, signal, timedOut, stdout: out };
+      if (hasTime) {
+        const num = (re) => { const m = err.match(re); return m ? Number(m[1]) : undefined; };
+        r.rssKiB = num(/Maximum resident set size \(kbytes\): (\d+)/);
+        const sig = num(/Command terminated by signal (\d+)/);
+        if (sig !== undefined) { r.signal = `signal ${sig}`; r.code = null; }
+        else { const st = num(/Exit status: (\d+)/); if (st !== undefined) r.code = st; }
+        r.cpu = (num(/User time \(seconds\): ([\d.]+)/) ?? 0) + (num(/System time \(seconds\): ([\d.]+)/) ?? 0);
+        const cut = err.search(/\n?\tCommand being timed:/);
+        err = cut >= 0 ? err.slice(0, cut) : err;
+        err = err.replace(/Command (exited with non-zero status|terminated by signal) \d+\n?/, '');
+      } else {
+        const m = err.match(/\nfactlint-bench maxrss (\d+)\n/);
+        if (m) { r.rssKiB = Number(m[1]); err = err.replace(m[0], ''); }
+      }
+      r.stderr = err.trim();
+      resolvePromise(r);
+    });
+  });
+}
+
+// ---------------------------------------------------------------- corpora
+
+function corpusDir(n, seed) {
+  const dir = join(WORK, `corpus-v${GENERATOR_VERSION}-seed${seed}-n${n}`);
+  const mf = join(dir, 'manifest.json');
+  if (existsSync(mf)) {
+    try {
+      const m = JSON.parse(readFileSync(mf, 'utf8'));
+      const count = readdirSync(dir).filter((f) => f.endsWith('.txt')).length;
+      if (m.version === GENERATOR_VERSION && m.seed === String(seed) && m.docs === n && count === n) return { dir, manifest: m, cached: true };
+    } catch { /* regenerate */ }
+  }
+  const manifest = writeCorpus(dir, { docs: n, seed });
+  return { dir, manifest, cached: false };
+}
+
+// ---------------------------------------------------------------- scoring a report against the manifest
+
+const PAIR_CATEGORIES = new Set(['entity-mismatch', 'number-mismatch', 'date-mismatch', 'event-mismatch', 'attribution-mismatch', 'modality-mismatch', 'negation-mismatch']);
+
+/** Source ids are paths (relative or absolute); the corpus is flat, so the file name identifies the document. */
+const fileOf = (sourceId) => basename(String(sourceId));
+
+function score(report, manifest) {
+  const storyOfFile = new Map();
+  const noise = new Set();
+  for (const s of manifest.stories) for (const f of s.files) { storyOfFile.set(f.file, s.id); if (s.kind === 'noise') noise.add(f.file); }
+  // category -> files touched by a finding of that category
+  const touched = new Map();
+  let onNoise = 0, crossStory = 0;
+  for (const f of report.findings ?? []) {
+    const files = new Set((f.locations ?? []).map((l) => fileOf(l.source)));
+    let set = touched.get(f.category);
+    if (!set) touched.set(f.category, (set = new Set()));
+    for (const x of files) set.add(x);
+    if (PAIR_CATEGORIES.has(f.category)) {
+      if ([...files].some((x) => noise.has(x))) onNoise++;
+      if (new Set([...files].map((x) => storyOfFile.get(x))).size > 1) crossStory++;
+    }
+  }
+  const byKind = {};
+  let planted = 0, found = 0;
+  for (const s of manifest.stories) {
+    for (const p of s.planted) {
+      const k = (byKind[p.kind] ??= { planted: 0, found: 0 });
+      k.planted++; planted++;
+      if (touched.get(p.category)?.has(p.file)) { k.found++; found++; }
+    }
+  }
+  // Clustering, pairwise: two documents in one reported story vs in one generated story.
+  const cells = new Map();
+  const reportStoryOf = new Map();
+  for (const st of report.stories ?? []) for (const src of st.sources ?? []) reportStoryOf.set(fileOf(src), st.id);
+  const pairs = (n) => (n * (n - 1)) / 2;
+  const rs = new Map(), ms = new Map();
+  for (const [file, m] of storyOfFile) {
+    const r = reportStoryOf.get(file) ?? `(none):${file}`;
+    const key = `${r}\u0000${m}`;
+    cells.set(key, (cells.get(key) ?? 0) + 1);
+    rs.set(r, (rs.get(r) ?? 0) + 1);
+    ms.set(m, (ms.get(m) ?? 0) + 1);
+  }
+  const tp = [...cells.values()].reduce((s, n) => s + pairs(n), 0);
+  const rp = [...rs.values()].reduce((s, n) => s + pairs(n), 0);
+  const mp = [...ms.values()].reduce((s, n) => s + pairs(n), 0);
+  return {
+    planted, found, recall: planted ? found / planted : null, byKind,
+    clusterPrecision: rp ? tp / rp : null, clusterRecall: mp ? tp / mp : null,
+    pairFindingsOnNoise: onNoise, pairFindingsAcrossStories: crossStory,
+  };
+}
+
+// ---------------------------------------------------------------- profile summary
+
+function summariseProfile(file, top = 15) {
+  const p = JSON.parse(readFileSync(file, 'utf8'));
+  const self = new Map();
+  (p.samples ?? []).forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas?.[i] ?? 0)));
+  const byFn = new Map(), byFile = new Map();
+  let total = 0;
+  for (const n of p.nodes) {
+    const us = self.get(n.id) ?? 0;
+    if (!us) continue;
+    total += us;
+    const cf = n.callFrame;
+    const url = cf.url ? cf.url.replace(/^file:\/\//, '').replace(`${ROOT}/`, '') : '';
+    const fn = `${cf.functionName || '(anonymous)'} ${url ? `${url.replace(/^.*node_modules\//, 'node_modules/')}:${cf.lineNumber + 1}` : ''}`.trim();
+    byFn.set(fn, (byFn.get(fn) ?? 0) + us);
+    const where = url ? url.replace(/^.*node_modules\/((@[^/]+\/)?[^/]+).*$/, 'node_modules/$1') : `(${cf.functionName || 'native'})`;
+    byFile.set(where, (byFile.get(where) ?? 0) + us);
+  }
+  const sorted = (m) => [...m.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, top)
+    .map(([name, us]) => ({ name, ms: us / 1000, share: us / total }));
+  return { totalMs: total / 1000, functions: sorted(byFn), files: sorted(byFile) };
+}
+
+// ---------------------------------------------------------------- figures
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+
+/** Least-squares slope of y on x. */
+function slope(xs, ys) {
+  const n = xs.length;
+  const mx = xs.reduce((a, b) => a + b, 0) / n, my = ys.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0, sxx = 0;
+  for (let i = 0; i < n; i++) { sxy += (xs[i] - mx) * (ys[i] - my); sxx += (xs[i] - mx) ** 2; }
+  return sxx ? sxy / sxx : NaN;
+}
+
+const f1 = (x, d = 1) => (x === undefined || x === null || Number.isNaN(x) ? '–' : x.toFixed(d));
+const pct = (x) => (x === undefined || x === null ? '–' : `${(x * 100).toFixed(1)}%`);
+const mib = (kib) => (kib === undefined ? '–' : (kib / 1024).toFixed(0));
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model?.trim() ?? 'unknown', cores: cpus.length, memoryGiB: os.totalmem() / 2 ** 30,
+    node: process.version, os: `${os.type()} ${os.release()} ${os.arch()}`, rss: hasTime ? '/usr/bin/time -v' : 'node --import hook (resourceUsage().maxRSS)',
+  };
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  let o;
+  try { o = parseArgs(process.argv.slice(2)); } catch (e) { process.stderr.write(`bench: ${e.message}\n`); return 1; }
+  if (o.help) { process.stdout.write('usage: node scripts/bench.mjs [--sizes 10,250,...] [--full] [--seed S] [--jobs N] [--timeout S] [--profile N] [--json FILE]\n'); return 0; }
+  if (!existsSync(CLI)) { process.stderr.write(`bench: ${CLI} is missing; build first (npm run build)\n`); return 1; }
+  mkdirSync(WORK, { recursive: true });
+  writeFileSync(RSS_HOOK, "process.on('exit', () => { process.stderr.write(`\\nfactlint-bench maxrss ${process.resourceUsage().maxRSS}\\n`); });\n");
+  const m = machine();
+  const log = (s) => process.stderr.write(`bench: ${s}\n`);
+  log(`machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB.toFixed(1)} GiB, node ${m.node}; peak RSS via ${m.rss}`);
+
+  const help = spawnSync(process.execPath, [CLI, 'check', '--help'], { cwd: ROOT, encoding: 'utf8' });
+  const jobsSupported = /--jobs\b/.test(`${help.stdout}${help.stderr}`);
+  const jobArgs = o.jobs !== undefined && jobsSupported ? ['--jobs', String(o.jobs)] : [];
+  if (o.jobs !== undefined && !jobsSupported) log(`--jobs ${o.jobs} ignored: "factlint check --help" does not mention --jobs`);
+
+  let crashed = false;
+  const rows = [];
+  let stop = false;
+  for (const n of o.sizes) {
+    if (stop) { rows.push({ docs: n, skipped: 'a smaller size timed out' }); continue; }
+    const t0 = Date.now();
+    const { dir, manifest, cached } = corpusDir(n, o.seed);
+    log(`${n} docs: corpus ${cached ? 'cached' : `generated in ${((Date.now() - t0) / 1000).toFixed(1)} s`} (${(manifest.bytes / 1e6).toFixed(2)} MB) at ${dir}`);
+    const out = join(WORK, 'reports', `report-seed${o.seed}-n${n}.json`);
+    mkdirSync(dirname(out), { recursive: true });
+    rmSync(out, { force: true });
+    const r = await runNode([CLI, 'check', dir, '--format', 'json', '--output', out, '--fail-on', 'none', '--quiet', ...jobArgs], { timeoutS: o.timeout });
+    const row = { docs: n, bytes: manifest.bytes, wall: r.wall, cpu: r.cpu, rssKiB: r.rssKiB, code: r.code, signal: r.signal };
+    if (r.timedOut) {
+      row.skipped = `timed out after ${o.timeout} s`;
+      stop = true;
+      log(`${n} docs: ${row.skipped}; larger sizes skipped`);
+    } else {
+      let report;
+      try { report = JSON.parse(readFileSync(out, 'utf8')); } catch { /* missing or broken */ }
+      if (r.code === 2 || r.signal || (r.code !== 0 && r.code !== 1) || !report) {
+        crashed = true;
+        row.crash = r.signal ? `${r.signal}` : `exit ${r.code}${report ? '' : ', no report'}`;
+        log(`${n} docs: factlint crashed (${row.crash}); stderr:\n${r.stderr.split('\n').slice(-15).join('\n')}`);
+      } else {
+        row.reportBytes = statSync(out).size;
+        row.sources = report.sources?.length;
+        row.stories = report.stories?.length;
+        row.findings = report.findings?.length;
+        row.byCategory = report.summary?.byCategory;
+        Object.assign(row, score(report, manifest));
+        log(`${n} docs: ${r.wall.toFixed(2)} s, ${mib(r.rssKiB)} MiB peak, ${row.findings} findings, recall ${pct(row.recall)}`);
+      }
+    }
+    rows.push(row);
+  }
+
+  // Cold start on the seeds folder, against a bare node start.
+  const seedTimes = [], nodeTimes = [];
+  let seedsCrash;
+  if (existsSync(join(ROOT, 'seeds'))) {
+    for (let i = 0; i < o.seedsRuns; i++) {
+      const r = await runNode([CLI, 'check', 'seeds', '--format', 'json'], { timeoutS: 300, stdout: 'pipe' });
+      let parsed = true;
+      try { JSON.parse(r.stdout); } catch { parsed = false; }
+      if (r.signal || (r.code !== 0 && r.code !== 1) || !parsed) { seedsCrash = r.signal ?? `exit ${r.code}${parsed ? '' : ', no JSON report on stdout'}`; crashed = true; log(`seeds check crashed (${seedsCrash}):\n${r.stderr.split('\n').slice(-10).join('\n')}`); break; }
+      seedTimes.push(r.wall);
+      nodeTimes.push((await runNode(['-e', '0'], { timeoutS: 60 })).wall);
+    }
+  }
+
+  // Scaling: log(time) against log(docs) over 250..4000, per-document marginal cost, memory per document.
+  const ok = rows.filter((r) => r.findings !== undefined);
+  const fit = ok.filter((r) => r.docs >= 250 && r.docs <= 4000);
+  const exponent = fit.length >= 2 ? slope(fit.map((r) => Math.log(r.docs)), fit.map((r) => Math.log(r.wall))) : undefined;
+  const lin = ok.filter((r) => r.docs >= 250);
+  const msPerDoc = lin.length >= 2 ? slope(lin.map((r) => r.docs), lin.map((r) => r.wall)) * 1000 : undefined;
+  const memPerDoc = lin.length >= 2 && lin.every((r) => r.rssKiB) ? slope(lin.map((r) => r.docs), lin.map((r) => r.rssKiB)) : undefined;
+
+  // ---- print
+  const p = (s = '') => process.stdout.write(`${s}\n`);
+  p('## factlint check: synthetic corpora');
+  p();
+  p(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB.toFixed(1)} GiB RAM, Node ${m.node}, ${m.os}. Corpus seed ${o.seed}, generator v${GENERATOR_VERSION}.${jobArgs.length ? ` factlint ${jobArgs.join(' ')}.` : ''}`);
+  p();
+  p('| docs | MB | wall s | CPU s | peak RSS MiB | docs/s | MB/s | stories | findings | planted recall | cluster P / R |');
+  p('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+  for (const r of rows) {
+    if (r.skipped || r.crash) { p(`| ${r.docs} | ${f1(r.bytes ? r.bytes / 1e6 : undefined, 2)} | ${r.crash ? `crash (${r.crash})` : r.skipped} | | | | | | | | |`); continue; }
+    p(`| ${r.docs} | ${f1(r.bytes / 1e6, 2)} | ${f1(r.wall, 2)} | ${f1(r.cpu, 2)} | ${mib(r.rssKiB)} | ${f1(r.docs / r.wall)} | ${f1(r.bytes / 1e6 / r.wall, 2)} | ${r.stories} | ${r.findings} | ${pct(r.recall)} (${r.found}/${r.planted}) | ${pct(r.clusterPrecision)} / ${pct(r.clusterRecall)} |`);
+  }
+  p();
+  p(`Scaling exponent (least-squares slope of log time on log docs, 250–4000): ${exponent === undefined ? '– (needs two sizes in range)' : exponent.toFixed(2)}` +
+    `${msPerDoc !== undefined ? `; marginal cost ${msPerDoc.toFixed(1)} ms per document` : ''}` +
+    `${memPerDoc !== undefined ? `, ${(memPerDoc).toFixed(0)} KiB peak RSS per document` : ''}.`);
+  const kinds = ['amount', 'name', 'month', 'negation'];
+  if (ok.length) {
+    p();
+    p('Planted-discrepancy recall by kind (found if a finding of the planted category touches the planted file); pair findings on single-version noise stories and across generated stories:');
+    p();
+    p(`| docs | ${kinds.map((k) => `${k} (${{ amount: 'number', name: 'entity', month: 'date', negation: 'negation' }[k]}-mismatch)`).join(' | ')} | pair findings on noise | across stories |`);
+    p(`|---:|${kinds.map(() => '---:').join('|')}|---:|---:|`);
+    for (const r of ok) p(`| ${r.docs} | ${kinds.map((k) => { const b = r.byKind[k]; return b ? `${pct(b.found / b.planted)} (${b.found}/${b.planted})` : '–'; }).join(' | ')} | ${r.pairFindingsOnNoise} | ${r.pairFindingsAcrossStories} |`);
+  }
+  p();
+  if (seedTimes.length) {
+    p(`Cold start, \`factlint check seeds --format json\` (${seedTimes.length} runs): median ${f1(median(seedTimes) * 1000, 0)} ms (min ${f1(Math.min(...seedTimes) * 1000, 0)}, max ${f1(Math.max(...seedTimes) * 1000, 0)}); bare \`node -e 0\`: median ${f1(median(nodeTimes) * 1000, 0)} ms.`);
+  } else if (seedsCrash) p(`Cold start on seeds: factlint crashed (${seedsCrash}).`);
+
+  let profile;
+  if (o.profile) {
+    const { dir } = corpusDir(o.profile, o.seed);
+    const profDir = join(WORK, 'profiles', `n${o.profile}-${Date.now()}`);
+    mkdirSync(profDir, { recursive: true });
+    log(`profiling ${o.profile} docs (node --cpu-prof) into ${profDir}`);
+    const out = join(WORK, 'reports', `report-profile-n${o.profile}.json`);
+    const r = await runNode(['--cpu-prof', '--cpu-prof-dir', profDir, CLI, 'check', dir, '--format', 'json', '--output', out, '--fail-on', 'none', '--quiet', ...jobArgs], { timeoutS: o.timeout });
+    const files = readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile'));
+    if (files.length) {
+      profile = summariseProfile(join(profDir, files[0]));
+      p();
+      p(`### Where the time goes (${o.profile} docs, node --cpu-prof, ${f1(r.wall, 1)} s wall, ${f1(profile.totalMs / 1000, 1)} s sampled)`);
+      p();
+      p('| self ms | share | file |');
+      p('|---:|---:|---|');
+      for (const x of profile.files) p(`| ${f1(x.ms, 0)} | ${pct(x.share)} | ${x.name} |`);
+      p();
+      p('| self ms | share | function |');
+      p('|---:|---:|---|');
+      for (const x of profile.functions) p(`| ${f1(x.ms, 0)} | ${pct(x.share)} | \`${x.name}\` |`);
+      p();
+      p(`Profile: ${join(profDir, files[0])} (open in Chrome DevTools or speedscope).`);
+    } else p(`Profiling produced no .cpuprofile (${r.timedOut ? 'timed out' : r.signal ?? `exit ${r.code}`}).`);
+  }
+
+  if (o.json) writeFileSync(o.json, `${JSON.stringify({ machine: m, seed: o.seed, rows, exponent, msPerDoc, memPerDocKiB: memPerDoc, seeds: { runs: seedTimes, node: nodeTimes }, profile }, null, 1)}\n`);
+  return crashed ? 2 : 0;
+}
+
+main().then((code) => { process.exitCode = code; }, (e) => { process.stderr.write(`bench: internal error: ${e?.stack ?? e}\n`); process.exitCode = 1; });

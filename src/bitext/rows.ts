@@ -1,0 +1,118 @@
+import type { CodeInfo } from '../errors.js';
+import { FactlintError } from '../errors.js';
+
+/** One translation unit: a text and its translation. */
+export interface BitextRow {
+  /** Unique within the file: the unit's own id where the format has one, else `row-<line>` or `unit-<n>`. */
+  id: string;
+  left: string;
+  right: string;
+  /** ISO 639-1 code (primary subtag, lower case) when the file or the options say. */
+  leftLang?: string;
+  rightLang?: string;
+  /** 1-based line where the unit starts, where the format allows knowing it (not PO). */
+  line?: number;
+}
+
+export type BitextFormat = 'tsv' | 'jsonl' | 'po' | 'xliff' | 'tmx';
+
+/**
+ * The rows of a bitext file. Iterate with `for await`; TSV and JSONL are read line by line as you iterate (and
+ * read again if iterated again), so errors in later lines surface during iteration. The other formats are parsed
+ * whole before `readBitext` returns.
+ */
+export interface BitextRows extends AsyncIterable<BitextRow> {
+  format: BitextFormat;
+  /** The file as named in messages (relative to the working directory, forward slashes). */
+  file: string;
+  /** The file-level languages, where the file (or the options) name one. */
+  leftLang?: string;
+  rightLang?: string;
+  /** Decoding notes (FL110–FL112) for the caller to print. */
+  warnings: string[];
+}
+
+export interface BitextOptions {
+  /** TSV column or JSONL field with the text (default: the first column/field that is not the id). */
+  left?: string;
+  /** TSV column or JSONL field with the translation (default: the next column/field). */
+  right?: string;
+  /** TSV column or JSONL field with the row id (default: a column/field named "id", else `row-<line>`). */
+  id?: string;
+  /** Languages of the two sides, overriding what the file says. In TMX they choose which `<tuv>`s are the sides. */
+  leftLang?: string;
+  rightLang?: string;
+  /** Folder relative paths are resolved against. Default: the working directory. */
+  cwd?: string;
+  /** Largest PO, XLIFF or TMX file read whole, in bytes (TSV and JSONL are streamed). Default 10 MiB. */
+  maxFileSize?: number;
+}
+
+/** Codes of the bitext readers. docs/workflow.md has one row per code; a test checks it. */
+export const BITEXT_CODES = {
+  FL700: { kind: 'fatal', meaning: 'not a bitext file: the extension is not .tsv, .jsonl, .po, .xlf, .xliff or .tmx', action: 'convert the file to one of these formats, or rename it if it is one' },
+  FL701: { kind: 'fatal', meaning: 'an XLIFF or TMX file is not well-formed XML; the message gives the line and the parser\'s complaint', action: 'fix the XML at that line (an unclosed tag, a bare "&" or "<" in text)' },
+  FL702: { kind: 'fatal', meaning: 'the XML is well-formed but is not the expected document: wrong root element, unsupported XLIFF version, a TMX <tuv> without a language', action: 'export the file again as XLIFF 1.2/2.x or TMX 1.4 from the translation tool' },
+  FL703: { kind: 'fatal', meaning: 'a PO file cannot be parsed; the message gives the line where gettext-parser gave one', action: 'fix the entry (often an unescaped quote in a msgid or msgstr); `msgfmt -c file.po` shows the same problem' },
+  FL704: { kind: 'fatal', meaning: 'a TSV file has no header row with two text columns, or a row has a different number of columns than the header', action: 'give the file a header row naming its columns; a tab inside a text splits it, so replace tabs in texts with spaces' },
+  FL705: { kind: 'fatal', meaning: 'a JSONL line is not a JSON object', action: 'put exactly one JSON object on each line (blank lines are ignored)' },
+  FL706: { kind: 'fatal', meaning: 'the text column or field named (--left/--right/--id) is not in the file, or a row lacks it or has a non-string value there', action: 'check the names against the header (TSV) or the first row (JSONL); the message lists the names the file has' },
+  FL707: { kind: 'fatal', meaning: 'two units of the file have the same id', action: 'give every unit a unique id (in TSV and JSONL, or leave out the id column or field to number rows by line)' },
+} as const satisfies Record<string, CodeInfo>;
+
+export type BitextCode = keyof typeof BITEXT_CODES;
+
+export const bitextError = (code: BitextCode, message: string, file: string, line?: number, hint?: string): FactlintError =>
+  new FactlintError(code, message, file, line, hint ?? BITEXT_CODES[code].action);
+
+/** Remembers ids and where they were seen; a second use of an id is FL707. */
+export class IdRegistry {
+  private readonly seen = new Map<string, number | undefined>();
+
+  /** `hint` says what to do about a duplicate (the default fits files whose format has unit ids). */
+  constructor(
+    private readonly file: string,
+    private readonly hint = 'give every unit a unique id',
+  ) {}
+
+  add(id: string, line?: number): void {
+    if (this.seen.has(id)) {
+      const first = this.seen.get(id);
+      const where = (l: number | undefined): string => (l === undefined ? '' : ` on line ${l}`);
+      throw bitextError('FL707', `id "${id}" is used twice (first${where(first)}, again${where(line)})`, this.file, line, this.hint);
+    }
+    this.seen.set(id, line);
+  }
+}
+
+/**
+ * Text of an XML element as a row carries it: runs of whitespace (line breaks and indentation of pretty-printed
+ * files) become one space, and the ends are trimmed. Texts from TSV, JSONL and PO are kept exactly as written.
+ */
+export const tidy = (s: string): string => s.replace(/\s+/gu, ' ').trim();
+
+/** Builds a row, leaving out the optional fields that are unknown. */
+export function row(id: string, left: string, right: string, extra: { leftLang?: string | undefined; rightLang?: string | undefined; line?: number | undefined }): BitextRow {
+  const r: BitextRow = { id, left, right };
+  if (extra.leftLang !== undefined) r.leftLang = extra.leftLang;
+  if (extra.rightLang !== undefined) r.rightLang = extra.rightLang;
+  if (extra.line !== undefined) r.line = extra.line;
+  return r;
+}
+
+/** Wraps rows already in memory. */
+export function fromArray(meta: Omit<BitextRows, typeof Symbol.asyncIterator>, rows: readonly BitextRow[]): BitextRows {
+  return {
+    ...meta,
+    async *[Symbol.asyncIterator]() {
+      yield* rows;
+    },
+  };
+}
+
+/** All the rows, in file order. */
+export async function toArray(rows: AsyncIterable<BitextRow>): Promise<BitextRow[]> {
+  const out: BitextRow[] = [];
+  for await (const r of rows) out.push(r);
+  return out;
+}

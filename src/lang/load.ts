@@ -1,0 +1,549 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { FactlintError } from '../errors.js';
+import { RULES_DIR } from '../paths.js';
+import { icuMonthNames, icuShortMonthForms, icuWeekdayNames } from './intl.js';
+import type { LangPack } from './pack.js';
+
+/**
+ * Loading language packs: read rules/lang/<code>.json, validate it against rules/schema/lang.schema.json, merge the
+ * pack it extends, add ICU's month and weekday names, and compile the date templates once. Extractors compile their
+ * own regular expressions from a LoadedPack once per pack (see pipeline/extract/numparse.ts), never per call.
+ */
+
+/** Roles a date-template placeholder can play; each placeholder is one capture group. */
+export const DATE_ROLES = [
+  'day', 'month', 'mm', 'year', 'weekday', 'quarter', 'daypart', 'last', 'next', 'this', 'yearword', 'monthword',
+] as const;
+export type DateRole = (typeof DATE_ROLES)[number];
+
+export interface CompiledDatePattern {
+  template: string;
+  re: RegExp;
+  /** roles[i] is the role of capture group i + 1. */
+  roles: DateRole[];
+  /** The template starts with "?": valid only after one of the pack's date prepositions. */
+  needsContext: boolean;
+  /** Placeholders outside optional and alternative groups: a sentence without them cannot match. */
+  required: DateRole[];
+}
+
+export interface LoadedPack extends LangPack {
+  /** The file it was loaded from. */
+  file: string;
+  /** Month names and abbreviations (lower case) from ICU and the pack -> 1..12. */
+  monthNames: Map<string, number>;
+  /** Weekday names (lower case) from ICU and the pack -> 0..6. */
+  weekdayNames: Map<string, number>;
+  /** Flags for the pack's name-matching expressions: "gu", plus "i" unless dates.caseSensitive. */
+  nameFlags: string;
+  /** The surface forms of month and weekday names as they must be matched (original case when case-sensitive). */
+  monthForms: string[];
+  weekdayForms: string[];
+  datePatterns: CompiledDatePattern[];
+  /** Matches a preposition (or last/next/this word) that ends a string: group 1 is the word. Apply to the text before a date. */
+  dateContextRe: RegExp;
+}
+
+// ---------------------------------------------------------------- regex helpers shared with the extractors
+
+/** Letters, marks, digits, underscore: what a word is made of in every script we handle. */
+export const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}_]';
+const NOT_AFTER_WORD = `(?<!${WORD_CHAR})`;
+const NOT_BEFORE_WORD = `(?!${WORD_CHAR})`;
+/** Any run of spaces, including the non-breaking and narrow no-break spaces used as thousands separators. */
+export const SPACE = '[\\s\\u00a0\\u202f\\u2009]';
+
+export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{M}\p{N}_]/u.test(c);
+
+/** One term as a regex source: spaces match any whitespace, apostrophes match straight and curly ones. */
+function termSource(term: string): string {
+  return term
+    .split(/\s+/)
+    .map((w) => escapeRe(w).replace(/['’]/g, "['’]"))
+    .join(`${SPACE}+`);
+}
+
+/**
+ * An alternation of terms, longest first, each with word boundaries on the sides that are word characters.
+ * With `caseVariants`, lower-case terms also match with a capital first letter (for case-sensitive packs, where the
+ * expression has no "i" flag but "In the first quarter" starts a sentence). Without `leadingBoundary`, a term may
+ * follow a word character directly (a suffix: "640M", "1st", "50.000đ").
+ */
+export function alternation(terms: Iterable<string>, caseVariants = false, leadingBoundary = true): string {
+  const set = new Set<string>();
+  for (const t of terms) {
+    const term = t.trim();
+    if (!term) continue;
+    set.add(term);
+    if (caseVariants) {
+      const first = term[0]!;
+      if (first !== first.toUpperCase()) set.add(first.toUpperCase() + term.slice(1));
+    }
+  }
+  if (set.size === 0) return '(?!)';
+  // One lookbehind per group, not per term: V8 would otherwise run it for every term at every position. Terms that
+  // start with a word character and terms that do not can never match at the same place, so the split keeps
+  // longest-first order where it matters.
+  const sorted = [...set].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+  const term = (t: string): string => `${termSource(t)}${isWordChar(t[t.length - 1]) ? NOT_BEFORE_WORD : ''}`;
+  const wordStart = sorted.filter((t) => isWordChar(t[0])).map(term);
+  const other = sorted.filter((t) => !isWordChar(t[0])).map(term);
+  const parts: string[] = [];
+  if (wordStart.length) parts.push(`${leadingBoundary ? NOT_AFTER_WORD : ''}(?:${wordStart.join('|')})`);
+  if (other.length) parts.push(`(?:${other.join('|')})`);
+  return parts.join('|');
+}
+
+const WORDS = /[\p{L}\p{M}\p{N}]+/gu;
+
+/** The lower-case first word of a term ("a dozen" -> "a", "первом квартале" -> "первом"), or '' if it starts with a sign. */
+export function firstWord(term: string): string {
+  const m = /^[\p{L}\p{M}\p{N}]+/u.exec(term.trim());
+  return m ? m[0].toLowerCase() : '';
+}
+
+/** Lower-case words of a text with their offsets: a cheap pass that tells which expensive expressions can match. */
+export function* words(text: string): Generator<{ word: string; index: number }> {
+  for (const m of text.matchAll(WORDS)) yield { word: m[0].toLowerCase(), index: m.index };
+}
+
+/** Normalises a term for lookup: lower case, curly apostrophes straightened, runs of whitespace as one space. */
+export const lookupKey = (s: string): string => s.toLowerCase().replace(/’/g, "'").replace(/[\s\u00a0\u202f\u2009]+/g, ' ').trim();
+
+/** A Map from lookupKey(term) to value. */
+export function lookupMap<V>(rec: Record<string, V>): Map<string, V> {
+  const m = new Map<string, V>();
+  for (const [k, v] of Object.entries(rec)) {
+    const key = lookupKey(k);
+    if (!m.has(key)) m.set(key, v);
+  }
+  return m;
+}
+
+// ---------------------------------------------------------------- validation
+
+let validator: ValidateFunction | undefined;
+function getValidator(): ValidateFunction {
+  if (!validator) {
+    const schema = JSON.parse(readFileSync(join(RULES_DIR, 'schema', 'lang.schema.json'), 'utf8')) as object;
+    validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  }
+  return validator;
+}
+
+const HINT = 'see rules/schema/lang.schema.json and rules/lang/README.md for what a language pack may contain';
+
+/** The 1-based line where the value at a JSON pointer starts (the member's key for object members). */
+export function lineOfPointer(text: string, pointer: string): number | undefined {
+  const segments = pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let i = 0;
+  const ws = (): void => {
+    while (i < text.length && /\s/.test(text[i]!)) i++;
+  };
+  const skipString = (): string => {
+    const start = i;
+    i++;
+    while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+    i++;
+    try {
+      return JSON.parse(text.slice(start, i)) as string;
+    } catch {
+      return '';
+    }
+  };
+  const skipValue = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '"') return void skipString();
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      ws();
+      if (text[i] === close) return void i++;
+      for (;;) {
+        ws();
+        if (c === '{') {
+          skipString();
+          ws();
+          i++; // ':'
+        }
+        skipValue();
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        i++;
+        return;
+      }
+    }
+    while (i < text.length && !/[,}\]\s]/.test(text[i]!)) i++;
+  };
+  let at = 0;
+  ws();
+  for (const seg of segments) {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      let found = false;
+      for (;;) {
+        ws();
+        if (text[i] === '}' || i >= text.length) break;
+        const keyAt = i;
+        const key = skipString();
+        ws();
+        i++; // ':'
+        if (key === seg) {
+          at = keyAt;
+          found = true;
+          break;
+        }
+        skipValue();
+        ws();
+        if (text[i] === ',') i++;
+      }
+      if (!found) break;
+    } else if (c === '[') {
+      i++;
+      const want = Number(seg);
+      let found = false;
+      for (let k = 0; ; k++) {
+        ws();
+        if (text[i] === ']' || i >= text.length) break;
+        if (k === want) {
+          at = i;
+          found = true;
+          break;
+        }
+        skipValue();
+        ws();
+        if (text[i] === ',') i++;
+      }
+      if (!found) break;
+    } else break;
+  }
+  return text.slice(0, at).split('\n').length;
+}
+
+const fieldPath = (pointer: string): string =>
+  pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('.') || '(root)';
+
+function describe(e: ErrorObject): { pointer: string; message: string } {
+  const p = e.params as Record<string, unknown>;
+  if (e.keyword === 'required') return { pointer: e.instancePath, message: `missing required field "${String(p.missingProperty)}"` };
+  if (e.keyword === 'additionalProperties')
+    return { pointer: e.instancePath, message: `unknown field "${String(p.additionalProperty)}"` };
+  if (e.keyword === 'enum') return { pointer: e.instancePath, message: `must be one of ${JSON.stringify(p.allowedValues)}` };
+  return { pointer: e.instancePath, message: e.message ?? 'is invalid' };
+}
+
+function packError(file: string, text: string | undefined, pointer: string, message: string): FactlintError {
+  const line = text !== undefined && pointer ? lineOfPointer(text, pointer) : undefined;
+  return new FactlintError('FL301', `${fieldPath(pointer)}: ${message}`, file, line, HINT);
+}
+
+// ---------------------------------------------------------------- merging
+
+type Json = unknown;
+/** Fields a child pack replaces rather than merges into its parent's. */
+const REPLACED = new Set(['code', 'name', 'extends', 'numbers.decimal', 'numbers.thousands']);
+
+function merge(parent: Json, child: Json, path: string): Json {
+  if (REPLACED.has(path)) return child;
+  if (Array.isArray(parent) && Array.isArray(child)) return [...new Set([...child, ...parent])];
+  if (isObject(parent) && isObject(child)) {
+    const out: Record<string, Json> = { ...parent };
+    for (const [k, v] of Object.entries(child)) out[k] = k in parent ? merge(parent[k], v, path ? `${path}.${k}` : k) : v;
+    return out;
+  }
+  return child;
+}
+const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Fills the sections a pack file may leave out, so a LoadedPack always has every field of LangPack. */
+function withDefaults(raw: Record<string, Json>): LangPack {
+  const r = raw as Partial<LangPack> & { numbers: Partial<LangPack['numbers']>; dates: Partial<LangPack['dates']> };
+  const n = r.numbers;
+  const d = r.dates;
+  return {
+    code: r.code ?? 'und',
+    name: r.name ?? r.code ?? 'und',
+    ...(r.extends !== undefined ? { extends: r.extends } : {}),
+    numbers: {
+      ...n,
+      decimal: n.decimal ?? ['.'],
+      thousands: n.thousands ?? [],
+      words: n.words ?? {},
+      scales: n.scales ?? {},
+      fractions: n.fractions ?? {},
+      percent: n.percent ?? [],
+      approximators: n.approximators ?? {},
+      rangeWords: n.rangeWords ?? [],
+    },
+    currencies: { signs: r.currencies?.signs ?? {}, words: r.currencies?.words ?? {}, assumed: r.currencies?.assumed ?? [] },
+    units: r.units ?? {},
+    durations: r.durations ?? {},
+    dates: {
+      ...d,
+      months: d.months ?? {},
+      weekdays: d.weekdays ?? {},
+      order: d.order ?? 'dmy',
+      last: d.last ?? [],
+      next: d.next ?? [],
+      this: d.this ?? [],
+      relativeDays: d.relativeDays ?? {},
+      relativePeriods: d.relativePeriods ?? {},
+      quarters: d.quarters ?? {},
+      yearWords: d.yearWords ?? [],
+      monthWords: d.monthWords ?? [],
+      patterns: d.patterns ?? [],
+      prepositions: d.prepositions ?? [],
+    },
+    speech: { verbs: r.speech?.verbs ?? [], according: r.speech?.according ?? [], anonymous: r.speech?.anonymous ?? [] },
+    events: r.events ?? {},
+    modality: { possible: r.modality?.possible ?? [], expected: r.modality?.expected ?? [], future: r.modality?.future ?? [] },
+    negators: r.negators ?? [],
+    titles: r.titles ?? [],
+    stopwords: r.stopwords ?? [],
+    furniture: {
+      lines: r.furniture?.lines ?? [],
+      patterns: r.furniture?.patterns ?? [],
+      tailMarkers: r.furniture?.tailMarkers ?? [],
+      blockMarkers: r.furniture?.blockMarkers ?? [],
+    },
+    bylines: r.bylines ?? [],
+  };
+}
+
+// ---------------------------------------------------------------- date templates
+
+/** Compiles one date template (syntax in pack.ts, `dates.patterns`). Throws Error with a message on a bad template. */
+export function compileDateTemplate(
+  template: string,
+  placeholders: Record<DateRole, string>,
+  flags: string,
+): CompiledDatePattern {
+  const roles: DateRole[] = [];
+  const required: DateRole[] = [];
+  let src = '';
+  let i = 0;
+  let needsContext = false;
+  let depth = 0;
+  const open: string[] = [];
+  if (template.startsWith('?')) {
+    needsContext = true;
+    i = 1;
+  }
+  while (i < template.length) {
+    const c = template[i]!;
+    if (c === '{') {
+      const end = template.indexOf('}', i);
+      if (end < 0) throw new Error(`unclosed "{" in "${template}"`);
+      const name = template.slice(i + 1, end);
+      if (!(DATE_ROLES as readonly string[]).includes(name)) throw new Error(`unknown placeholder {${name}} in "${template}"`);
+      roles.push(name as DateRole);
+      if (depth === 0) required.push(name as DateRole);
+      src += `(${placeholders[name as DateRole]})`;
+      i = end + 1;
+      continue;
+    }
+    if (c === '[' || c === '(') {
+      open.push(c === '[' ? ']' : ')');
+      depth++;
+      src += '(?:';
+    } else if (c === ']' || c === ')') {
+      if (open.pop() !== c) throw new Error(`unbalanced "${c}" in "${template}"`);
+      depth--;
+      src += c === ']' ? ')?' : ')';
+    } else if (c === '|') {
+      if (depth === 0) throw new Error(`"|" outside a group in "${template}"`);
+      src += '|';
+    } else if (c === ' ') {
+      src += `${SPACE}+`;
+    } else if (c === "'" || c === '’') {
+      src += "['’]";
+    } else {
+      src += escapeRe(c);
+    }
+    i++;
+  }
+  if (open.length) throw new Error(`unclosed "${open.includes(']') ? '[' : '('}" in "${template}"`);
+  if (roles.length === 0) throw new Error(`no placeholder in "${template}"`);
+  const re = new RegExp(`${NOT_AFTER_WORD}(?:${src})(?![\\p{L}\\p{M}_]|\\d)`, flags);
+  return { template, re, roles, needsContext, required };
+}
+
+function buildNames(pack: LangPack): Pick<LoadedPack, 'monthNames' | 'weekdayNames' | 'monthForms' | 'weekdayForms'> {
+  const monthNames = new Map<string, number>();
+  const weekdayNames = new Map<string, number>();
+  const monthForms = new Set<string>();
+  const weekdayForms = new Set<string>();
+  const addMonth = (form: string, m: number): void => {
+    monthForms.add(form);
+    if (!monthNames.has(lookupKey(form))) monthNames.set(lookupKey(form), m);
+  };
+  const icuMonths = pack.code === 'und' ? new Map<string, number>() : icuMonthNames(pack.code);
+  const short = pack.code === 'und' ? new Set<string>() : icuShortMonthForms(pack.code);
+  for (const [form, m] of icuMonths) {
+    addMonth(form, m);
+    // Abbreviations are written with and without their dot ("Sep"/"Sep.", "янв."/"янв").
+    if (!short.has(form) || /\d/.test(form)) continue;
+    if (form.endsWith('.')) addMonth(form.slice(0, -1), m);
+    else addMonth(`${form}.`, m);
+  }
+  for (const [form, m] of Object.entries(pack.dates.months)) addMonth(form, m);
+  const icuDays = pack.code === 'und' ? new Map<string, number>() : icuWeekdayNames(pack.code);
+  for (const [form, d] of [...icuDays, ...Object.entries(pack.dates.weekdays)]) {
+    weekdayForms.add(form);
+    if (!weekdayNames.has(lookupKey(form))) weekdayNames.set(lookupKey(form), d);
+  }
+  return { monthNames, weekdayNames, monthForms: [...monthForms], weekdayForms: [...weekdayForms] };
+}
+
+function compileDates(pack: LangPack, names: ReturnType<typeof buildNames>, file: string, text: string | undefined) {
+  const cs = pack.dates.caseSensitive === true;
+  const flags = cs ? 'gu' : 'giu';
+  const suffixes = pack.dates.daySuffixes ?? [];
+  const placeholders: Record<DateRole, string> = {
+    day: `(?<!\\d)\\d{1,2}(?:${suffixes.length ? suffixes.map(escapeRe).join('|') : '(?!)'})?(?!\\d)`,
+    mm: '(?<!\\d)\\d{1,2}(?!\\d)',
+    year: '(?<!\\d)\\d{4}(?!\\d)',
+    month: alternation(names.monthForms),
+    weekday: alternation(names.weekdayForms),
+    quarter: alternation(Object.keys(pack.dates.quarters), cs),
+    daypart: alternation(pack.dates.dayParts ?? [], cs),
+    last: alternation(pack.dates.last, cs),
+    next: alternation(pack.dates.next, cs),
+    this: alternation(pack.dates.this, cs),
+    yearword: alternation(pack.dates.yearWords, cs),
+    monthword: alternation(pack.dates.monthWords, cs),
+  };
+  const datePatterns = pack.dates.patterns.map((t, k) => {
+    try {
+      return compileDateTemplate(t, placeholders, flags);
+    } catch (e) {
+      throw packError(file, text, `/dates/patterns/${k}`, (e as Error).message);
+    }
+  });
+  const dateContextRe = new RegExp(`(?:^|[^\\p{L}\\p{M}\\p{N}_])(${alternation(pack.dates.prepositions)})${SPACE}*$`, 'iu');
+  return { datePatterns, dateContextRe, nameFlags: flags };
+}
+
+// ---------------------------------------------------------------- loading
+
+function readJson(file: string): { text: string; data: Json } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch (e) {
+    throw new FactlintError('FL301', `(file): cannot read language pack: ${(e as Error).message}`, file, undefined, HINT);
+  }
+  try {
+    return { text, data: JSON.parse(text) as Json };
+  } catch (e) {
+    const msg = (e as Error).message;
+    const pos = /position (\d+)/.exec(msg);
+    const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined;
+    throw new FactlintError('FL301', `(root): not valid JSON: ${msg}`, file, line, 'fix the JSON syntax (a trailing comma or a missing quote?)');
+  }
+}
+
+function validateRaw(file: string, text: string, data: Json): Record<string, Json> {
+  const validate = getValidator();
+  if (!validate(data)) {
+    const errors = [...(validate.errors ?? [])].sort((a, b) => (a.instancePath < b.instancePath ? -1 : a.instancePath > b.instancePath ? 1 : 0));
+    const first = describe(errors[0]!);
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
+    throw packError(file, text, first.pointer, first.message + more);
+  }
+  const raw = data as Record<string, Json>;
+  const expected = basename(file).replace(/\.json$/i, '');
+  if (raw.code !== expected) throw packError(file, text, '/code', `must be "${expected}", the file name without .json`);
+  const furniture = (raw.furniture ?? {}) as { patterns?: string[] };
+  (furniture.patterns ?? []).forEach((p, k) => {
+    try {
+      new RegExp(p, 'u');
+    } catch (e) {
+      throw packError(file, text, `/furniture/patterns/${k}`, `not a valid regular expression: ${(e as Error).message}`);
+    }
+  });
+  return raw;
+}
+
+/** Reads, validates and merges a pack file (and, recursively, the packs it extends, from the same folder). */
+function loadRaw(file: string, seen: string[]): { raw: Record<string, Json>; text: string } {
+  const { text, data } = readJson(file);
+  const raw = validateRaw(file, text, data);
+  const parentCode = raw.extends as string | undefined;
+  if (parentCode === undefined) return { raw, text };
+  if (seen.includes(parentCode) || parentCode === raw.code)
+    throw packError(file, text, '/extends', `circular "extends": ${[...seen, raw.code as string, parentCode].join(' -> ')}`);
+  let parentFile = join(dirname(file), `${parentCode}.json`);
+  if (!existsSync(parentFile)) parentFile = join(RULES_DIR, 'lang', `${parentCode}.json`);
+  if (!existsSync(parentFile)) throw packError(file, text, '/extends', `no language pack "${parentCode}" to extend`);
+  const parent = loadRaw(parentFile, [...seen, raw.code as string]);
+  return { raw: merge(parent.raw, raw, '') as Record<string, Json>, text };
+}
+
+/** Loads and validates one pack file; throws FactlintError FL301 naming the file, field and line on any problem. */
+export function loadPackFile(path: string): LoadedPack {
+  const file = resolve(path);
+  const { raw, text } = loadRaw(file, []);
+  const pack = withDefaults(raw);
+  const names = buildNames(pack);
+  const dates = compileDates(pack, names, path, text);
+  return { ...pack, file: path, ...names, ...dates };
+}
+
+const cache = new Map<string, LoadedPack>();
+
+/** The pack for a language code ("en", "vi", "ru", "en-GB" falls back to "en"); unknown codes get the neutral pack. */
+export function getPack(code: string): LoadedPack {
+  const key = (code || 'und').trim();
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const candidates = [key, key.split(/[-_]/)[0]!.toLowerCase(), 'und'];
+  let pack: LoadedPack | undefined;
+  for (const c of candidates) {
+    if (!/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/.test(c)) continue;
+    const file = join(RULES_DIR, 'lang', `${c}.json`);
+    if (existsSync(file)) {
+      pack = cache.get(c) ?? loadPackFile(file);
+      cache.set(c, pack);
+      break;
+    }
+  }
+  pack ??= neutralPack();
+  cache.set(key, pack);
+  return pack;
+}
+
+/** Language codes with a pack in rules/lang (the neutral "und" base is not a language). */
+export function availableLanguages(): string[] {
+  const dir = join(RULES_DIR, 'lang');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -5))
+    .filter((c) => c !== 'und')
+    .sort();
+}
+
+/** Used only if rules/lang/und.json is missing: "." decimals, no words, so extraction never crashes. */
+function neutralPack(): LoadedPack {
+  const pack = withDefaults({ code: 'und', name: 'Undetermined', numbers: { decimal: ['.'], thousands: [','] }, dates: { order: 'ymd' } });
+  const names = buildNames(pack);
+  return { ...pack, file: '', ...names, ...compileDates(pack, names, '', undefined) };
+}

@@ -1,0 +1,143 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isBitextPath, readBitext, toArray, type BitextOptions, type BitextRow } from '../../src/bitext/index.js';
+
+const FIXTURES = 'test/fixtures/bitext';
+
+/** The rows of a fixture file, and the file-level languages. */
+async function read(name: string, opts: BitextOptions = {}): Promise<{ rows: BitextRow[]; leftLang?: string; rightLang?: string; format: string; file: string }> {
+  const r = await readBitext(`${FIXTURES}/${name}`, opts);
+  return { rows: await toArray(r), format: r.format, file: r.file, ...(r.leftLang ? { leftLang: r.leftLang } : {}), ...(r.rightLang ? { rightLang: r.rightLang } : {}) };
+}
+
+const EN1 = 'Hanwha will invest $1.2 billion in a shipyard in Philadelphia.';
+const VI1 = 'Hanwha sẽ đầu tư 1,2 tỷ USD vào một nhà máy đóng tàu ở Philadelphia.';
+const en = { leftLang: 'en', rightLang: 'vi' };
+
+describe('readBitext reads every format into rows', () => {
+  it.each<{ file: string; format: string; rows: BitextRow[] }>([
+    {
+      file: 'story.po',
+      format: 'po',
+      rows: [
+        // The header entry is skipped; unit-3 is untranslated; obsolete #~ entries are not read.
+        { id: 'unit-1', left: EN1, right: VI1, ...en },
+        { id: 'unit-2', left: "The deal was announced on Tuesday by the company's chairman.", right: 'Thỏa thuận được chủ tịch công ty công bố vào thứ Ba.', ...en },
+        { id: 'unit-4', left: 'One ship was delivered.', right: 'Một con tàu đã được bàn giao.', ...en },
+        { id: 'unit-5', left: 'Photo: Reuters', right: 'Ảnh: Reuters', ...en },
+      ],
+    },
+    {
+      file: 'story-12.xlf',
+      format: 'xliff',
+      rows: [
+        { id: 't1', left: EN1, right: VI1, ...en, line: 6 },
+        {
+          id: 't2',
+          left: 'The deal was announced on Tuesday, said chairman Kim\u2019s office & staff.',
+          right: 'Văn phòng chủ tịch Kim cho biết thỏa thuận được công bố vào thứ Ba.',
+          ...en,
+          line: 12,
+        },
+        { id: 't4', left: 'Shares rose 3% <early> on Wednesday.', right: 'Cổ phiếu tăng 3% <sớm> vào thứ Tư.', ...en, line: 21 },
+      ],
+    },
+    {
+      file: 'story-20.xliff',
+      format: 'xliff',
+      rows: [
+        {
+          id: 'u1',
+          left: 'Hanwha will invest $1.2 billion in a shipyard. It is in Philadelphia.',
+          right: 'Hanwha sẽ đầu tư 1,2 tỷ USD vào một nhà máy đóng tàu. Nhà máy ở Philadelphia.',
+          ...en,
+          line: 4,
+        },
+        // <cp hex="00A0"/> is a no-break space, which whitespace tidying turns into a plain one.
+        { id: 'u2', left: 'The deal was announced on Tuesday by Kim.', right: 'Thỏa thuận được công bố vào thứ Ba bởi Kim.', ...en, line: 20 },
+      ],
+    },
+    {
+      file: 'story.tmx',
+      format: 'tmx',
+      rows: [
+        // The header's srclang (en-US) is the left side even where Vietnamese comes first.
+        { id: '1', left: 'Hanwha will invest $1.2 billion in Philadelphia.', right: 'Hanwha sẽ đầu tư 1,2 tỷ USD vào Philadelphia.', ...en, line: 6 },
+        { id: '2', left: 'The deal was announced on Tuesday.', right: 'Thỏa thuận được công bố vào thứ Ba.', ...en, line: 11 },
+        // tuid 3 has one language; the fourth unit has no tuid and TMX 1.1 `lang` attributes.
+        { id: 'tu-4', left: 'Shares rose 3% on Wednesday.', right: 'Cổ phiếu tăng 3% vào thứ Tư.', ...en, line: 19 },
+      ],
+    },
+    {
+      file: 'story.tsv',
+      format: 'tsv',
+      rows: [
+        { id: '1', left: 'Hanwha will invest $1.2 billion in a shipyard.', right: 'Hanwha sẽ đầu tư 1,2 tỷ USD vào một nhà máy đóng tàu.', ...en, line: 2 },
+        { id: '2', left: 'The deal was announced on Tuesday.', right: 'Thỏa thuận được công bố vào thứ Ba.', ...en, line: 4 },
+        // Row 3 is untranslated; the last row has an empty id cell, and its quotes are text, not CSV quoting.
+        { id: 'row-6', left: '"Shares rose 3%," it said.', right: '"Cổ phiếu tăng 3%," hãng cho biết.', ...en, line: 6 },
+      ],
+    },
+    {
+      file: 'story.jsonl',
+      format: 'jsonl',
+      rows: [
+        { id: 'p1', left: 'Hanwha will invest $1.2 billion in a shipyard.', right: 'Hanwha sẽ đầu tư 1,2 tỷ USD vào một nhà máy đóng tàu.', ...en, line: 1 },
+        // A numeric id; line breaks inside texts are kept.
+        { id: '2', left: 'The deal was announced on Tuesday.\nIt was signed in Seoul.', right: 'Thỏa thuận được công bố vào thứ Ba.\nNó được ký tại Seoul.', ...en, line: 3 },
+      ],
+    },
+  ])('$file', async ({ file, format, rows }) => {
+    const r = await read(file);
+    expect(r.format).toBe(format);
+    expect(r.file).toBe(`${FIXTURES}/${file}`);
+    expect(r.leftLang).toBe('en');
+    expect(r.rightLang).toBe('vi');
+    expect(r.rows).toEqual(rows);
+  });
+});
+
+describe('options', () => {
+  it('TSV: --left/--right choose columns, --id the id column; a language-code column name gives the language', async () => {
+    const r = await read('story.tsv', { left: 'vi', right: 'note', id: 'en' });
+    expect(r.leftLang).toBe('vi');
+    expect(r.rightLang).toBeUndefined();
+    expect(r.rows).toEqual([
+      { id: 'The deal was announced on Tuesday.', left: 'Thỏa thuận được công bố vào thứ Ba.', right: 'checked', leftLang: 'vi', line: 4 },
+    ]);
+  });
+
+  it('JSONL: explicit languages override the field names', async () => {
+    const r = await read('story.jsonl', { left: 'vi', right: 'en', leftLang: 'vi', rightLang: 'en' });
+    expect(r.rows.map((x) => [x.id, x.leftLang, x.rightLang, x.left.slice(0, 6)])).toEqual([
+      ['p1', 'vi', 'en', 'Hanwha'],
+      ['2', 'vi', 'en', 'Thỏa t'],
+    ]);
+  });
+
+  it('TMX: leftLang/rightLang choose the variants', async () => {
+    const r = await read('story.tmx', { leftLang: 'ru', rightLang: 'en' });
+    expect(r.rows).toEqual([{ id: '2', left: 'Сделка была объявлена во вторник.', right: 'The deal was announced on Tuesday.', leftLang: 'ru', rightLang: 'en', line: 11 }]);
+  });
+
+  it('XLIFF: explicit languages override the file', async () => {
+    const r = await read('story-12.xlf', { leftLang: 'de' });
+    expect(r.leftLang).toBe('de');
+    expect(r.rows.every((x) => x.leftLang === 'de' && x.rightLang === 'vi')).toBe(true);
+  });
+
+  it('relative paths are resolved against cwd, and the file is named relative to it', async () => {
+    const r = await readBitext('story.tsv', { cwd: resolve(FIXTURES) });
+    expect(r.file).toBe('story.tsv');
+    expect((await toArray(r)).length).toBe(3);
+  });
+});
+
+describe('isBitextPath', () => {
+  it.each([
+    ['a.tsv', true], ['a.jsonl', true], ['dir/a.po', true], ['a.xlf', true], ['A.XLIFF', true], ['a.tmx', true],
+    ['a.txt', false], ['a.md', false], ['a.json', false], ['a.csv', false], ['tsv', false], ['a.po.txt', false],
+  ])('%s → %s', (path, expected) => {
+    expect(isBitextPath(path)).toBe(expected);
+  });
+});

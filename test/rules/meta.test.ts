@@ -1,0 +1,53 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRules } from '../../src/rules/load.js';
+import { KINDS } from '../../src/rules/registry.js';
+import { check, type TextInput } from '../../src/check.js';
+import type { RuleExample } from '../../src/rules/types.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const rules = loadRules();
+const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
+
+/** Runs one example as its own story: a and b (and any others) as in-memory sources. */
+async function findingsOf(ruleId: string, ex: RuleExample): Promise<string[]> {
+  const inputs: TextInput[] = [
+    { id: 'a.txt', text: ex.a, story: 'ex', ...(ex.langA ? { lang: ex.langA } : {}), ...(ex.published ? { published: ex.published } : {}), ...(ex.bylineA ? { byline: ex.bylineA } : {}) },
+    { id: 'b.txt', text: ex.b, story: 'ex', ...(ex.langB ? { lang: ex.langB } : {}), ...(ex.published ? { published: ex.published } : {}) },
+    ...(ex.others ?? []).map((t, i) => ({ id: `o${i}.txt`, text: t, story: 'ex', byline: 'By a reporter', ...(ex.langA ? { lang: ex.langA } : {}) })),
+  ];
+  const { report } = await check(inputs, ex.relation ? { relations: { ex: ex.relation } } : {});
+  return report.findings.filter((f) => f.ruleId === ruleId).map((f) => `${f.message} @ ${f.locations.map((l) => l.text).join(' | ')}`);
+}
+
+describe('rule files', () => {
+  it('have unique ids, known kinds and a file named after the id', () => {
+    const files = readdirSync(resolve(ROOT, 'rules/checks')).filter((f) => f.endsWith('.json'));
+    expect(rules.length).toBe(files.length);
+    expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length);
+    for (const r of rules) {
+      expect(KINDS[r.kind], r.id).toBeDefined();
+      expect(r.file.endsWith(`${r.id}.json`)).toBe(true);
+    }
+  });
+
+  it('cover all eleven categories', () => {
+    expect(new Set(rules.map((r) => r.category)).size).toBe(11);
+  });
+
+  it.each(rules.map((r) => [r.id]))('%s has a row in the README rule table', (id) => {
+    expect(readme).toMatch(new RegExp(`^\\| \`${id}\` \\|`, 'm'));
+  });
+
+  for (const r of rules) {
+    describe(r.id, () => {
+      it.each(r.examples.invalid.map((ex, i) => [i, ex] as const))('invalid example %i is reported', async (_i, ex) => {
+        expect(await findingsOf(r.id, ex)).not.toEqual([]);
+      });
+      it.each(r.examples.valid.map((ex, i) => [i, ex] as const))('valid example %i is not reported', async (_i, ex) => {
+        expect(await findingsOf(r.id, ex)).toEqual([]);
+      });
+    });
+  }
+});
