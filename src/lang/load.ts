@@ -420,8 +420,9 @@ function compileDates(pack: LangPack, names: ReturnType<typeof buildNames>, file
     day: `(?<!\\d)\\d{1,2}(?:${suffixes.length ? suffixes.map(escapeRe).join('|') : '(?!)'})?(?!\\d)`,
     mm: '(?<!\\d)\\d{1,2}(?!\\d)',
     year: '(?<!\\d)\\d{4}(?!\\d)',
-    month: alternation(names.monthForms),
-    weekday: alternation(names.weekdayForms),
+    // Not the start of a hyphenated name: "Сент-Луис", "May-Britt".
+    month: `(?:${alternation(names.monthForms)})(?!-\\p{L})`,
+    weekday: `(?:${alternation(names.weekdayForms)})(?!-\\p{L})`,
     quarter: alternation(Object.keys(pack.dates.quarters), cs),
     daypart: alternation(pack.dates.dayParts ?? [], cs),
     last: alternation(pack.dates.last, cs),

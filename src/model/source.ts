@@ -30,6 +30,8 @@ export interface Source {
   /** Publication date, ISO yyyy-mm-dd, when the page or a manifest gives one. */
   published?: string;
   publishedSpan?: Span;
+  /** Publication date and time when the dateline gives a time ("2024-03-14T06:05+07:00"). */
+  publishedAt?: string;
   provenance: Provenance;
   /** Declared by a manifest or inferred: sources with the same story key are versions of one story. */
   storyHint?: string;

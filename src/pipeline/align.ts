@@ -195,7 +195,9 @@ export function align(stories: Story[], inputs: Map<string, AlignInput>, declare
     if (srcs.length > 1) {
       const crossLang = new Set(srcs.map((s) => s.source.lang)).size > 1;
       const meanCoverage = storyPairs.reduce((t, p) => t + p.coverage, 0) / storyPairs.length;
-      relation = crossLang || meanCoverage >= 0.7 ? 'versions' : 'coverage';
+      // Two different bylines in one language are two outlets' reports, however parallel their sentences.
+      const bylines = new Set(srcs.map((x) => x.source.provenance.byline?.replace(/^\W*(?:by|source)\W+/i, '').trim().toLowerCase()).filter(Boolean));
+      relation = crossLang ? 'versions' : bylines.size >= 2 ? 'coverage' : meanCoverage >= 0.7 ? 'versions' : 'coverage';
     }
     const declared = declaredRelation?.[story.id];
     outStories.push({ ...story, relation: declared ?? relation });

@@ -50,9 +50,11 @@ export function clean(source: Source, ctx: CleanContext = {}): CleanSource {
   const furniture = ctx.furniture ?? defaultFurniture();
   const text = source.text;
   const lines = splitLines(text);
-  const firstContent = lines.findIndex(isContentLike);
+  const tailAt = lines.findIndex((l) => furniture.tailMarkers.has(foldLine(l.text)));
+  const body = tailAt >= 0 ? lines.slice(0, tailAt) : lines;
+  const firstContent = body.findIndex(isContentLike);
   let lastContent = -1;
-  for (let i = lines.length - 1; i >= 0; i--) if (isContentLike(lines[i]!)) { lastContent = i; break; }
+  for (let i = body.length - 1; i >= 0; i--) if (isContentLike(body[i]!)) { lastContent = i; break; }
 
   const blocks: Block[] = [];
   const push = (l: { start: number; end: number }, kind: Block['kind'], reason?: string): void => {
@@ -76,6 +78,7 @@ export function clean(source: Source, ctx: CleanContext = {}): CleanSource {
   let inLinkBlock = false;
   let titleSeen = false;
   let published: DateMention | undefined;
+  let publishedTime: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const folded = foldLine(l.text);
@@ -103,7 +106,7 @@ export function clean(source: Source, ctx: CleanContext = {}): CleanSource {
         const d = dateIn(l, out);
         if (d && (d.day !== undefined || words <= 4)) {
           push(l, 'dateline');
-          if (!published) published = d;
+          if (!published) { published = d; publishedTime = timeOfDay(l.text); }
           continue;
         }
       }
@@ -128,8 +131,28 @@ export function clean(source: Source, ctx: CleanContext = {}): CleanSource {
     const pad = (n: number): string => String(n).padStart(2, '0');
     out.published = `${published.year}-${pad(published.month)}-${pad(published.day ?? 1)}`;
     out.publishedSpan = { source: source.id, start: published.start, end: published.end };
+    if (publishedTime) out.publishedAt = `${out.published}T${publishedTime}`;
   }
   return out;
+}
+
+/**
+ * The time of day on a dateline ("6:05 AM GMT+7", "16:20 (GMT+7)", "6:10 p.m."), as "HH:MM" plus a UTC offset
+ * when the line gives one ("+07:00"); used to tell which of two same-day versions came first.
+ */
+export function timeOfDay(line: string): string | undefined {
+  const m = /(?<![\d:])(\d{1,2}):(\d{2})(?::\d{2})?\s*(a\.?\s?m\.?|p\.?\s?m\.?)?/iu.exec(line);
+  if (!m) return undefined;
+  let h = Number(m[1]);
+  const min = Number(m[2]);
+  const ampm = m[3]?.toLowerCase().replace(/[.\s]/g, '');
+  if (ampm === 'pm' && h < 12) h += 12;
+  if (ampm === 'am' && h === 12) h = 0;
+  if (h > 23 || min > 59) return undefined;
+  const tz = /(?:GMT|UTC)\s?([+-])(\d{1,2})(?::?(\d{2}))?/u.exec(line);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const offset = tz ? `${tz[1]}${pad(Number(tz[2]))}:${tz[3] ?? '00'}` : '';
+  return `${pad(h)}:${pad(min)}${offset}`;
 }
 
 function setByline(out: CleanSource, l: Line): void {

@@ -277,8 +277,9 @@ export function extractQuantities(text: string, range: Span, pack: LoadedPack, e
       const raw = text.slice(pos, core.end);
       // A year outside a date span ("the 2015 fire", "declared 2020 the year") is not a count.
       if (/^\d{4}$/.test(raw) && core.value >= 1800 && core.value <= 2100) continue;
-      // A number right after a capitalised word is an identifier: "Level 3", "Highway 31", "Windows 11".
-      const cap = CAPITALISED_WORD_BEFORE.exec(tail);
+      // A number right after a capitalised word is an identifier: "Level 3", "Highway 31", "Windows 11". Only where
+      // capitals mark names and titles alone (en, de): in ru and vi a place name often precedes a number.
+      const cap = pack.dates.caseSensitive ? CAPITALISED_WORD_BEFORE.exec(tail) : null;
       if (cap && MID_SENTENCE_BEFORE.test(tail.slice(0, cap.index))) continue;
       // Digits glued to letters ("5G", "4K") are names.
       if (/[\p{L}]/u.test(text[core.end] ?? '')) continue;

@@ -39,7 +39,7 @@ export const attributionConflict: RuleKind<Params> = {
           context: contextOf(ctx, lc),
           vars: { a: aa.speaker ?? '', b: ab.speaker ?? '', how: 'credited to a different speaker' },
         });
-      } else if (p.dropped && lc.link.score >= 0.3) {
+      } else if (p.dropped && ctx.story.relation === 'versions' && lc.link.score >= 0.3) {
         const one = aa?.speakerSpan && !ab ? { at: aa, side: 'a' as const } : ab?.speakerSpan && !aa ? { at: ab, side: 'b' as const } : undefined;
         if (!one) continue;
         const quoted = (one.side === 'a' ? lc.b : lc.a).some((c) => c.quoted);

@@ -67,14 +67,17 @@ export const entityDrift: RuleKind<Params> = {
           }
         }
       }
-      if (p.substitutions && sameLang && lc.link.score >= 0.5) {
-        const restA = ea.filter((x) => !x.alias && x.tokens.every((t) => !tokB.has(t)));
-        const restB = eb.filter((y) => !usedB.has(y) && !y.alias && y.tokens.every((t) => !tokA.has(t)));
+      if (p.substitutions && sameLang && lc.link.score >= 0.6) {
+        const firstWord = (e: EntityMention): boolean => lc.link.aSentences.concat(lc.link.bSentences)
+          .some((id) => (ctx.a.sentenceById.get(id) ?? ctx.b.sentenceById.get(id))?.start === e.start);
+        const restA = ea.filter((x) => !x.alias && !firstWord(x) && x.tokens.every((t) => !tokB.has(t)));
+        const restB = eb.filter((y) => !usedB.has(y) && !y.alias && !firstWord(y) && y.tokens.every((t) => !tokA.has(t)));
         if (restA.length === 1 && restB.length === 1) {
           const x = restA[0]!;
           const y = restB[0]!;
           const key = `${x.key}|${y.key}`;
-          if (!seen.has(key)) {
+          // "Hwy" / "Highway", "ODF" / "Oregon Department of Forestry": a short form of the other name.
+          if (!seen.has(key) && !shortFormOf(x.key, y.key) && !shortFormOf(y.key, x.key)) {
             seen.add(key);
             out.push({
               locations: [loc(ctx.a.source.text, x), loc(ctx.b.source.text, y)],
@@ -88,3 +91,16 @@ export const entityDrift: RuleKind<Params> = {
     return out;
   },
 };
+
+/** Is `short` an abbreviation (letters in order, same first letter) or the initials of `long`? */
+export function shortFormOf(short: string, long: string): boolean {
+  const s = short.replace(/\s+/g, '');
+  const words = long.split(' ').filter(Boolean);
+  if (s.length >= long.replace(/\s+/g, '').length) return false;
+  const initials = words.map((w) => w[0]).join('');
+  if (initials === s || words.filter((w) => !['of', 'for', 'and', 'the', 'de'].includes(w)).map((w) => w[0]).join('') === s) return true;
+  if (s[0] !== long[0]) return false;
+  let i = 0;
+  for (const ch of long) if (ch === s[i]) i++;
+  return i === s.length;
+}

@@ -18,6 +18,9 @@ export function originalOf(ctx: PairContext): [SourceData, SourceData] {
   const pa = ctx.a.source.published;
   const pb = ctx.b.source.published;
   if (pa && pb && pa !== pb) return pa < pb ? [ctx.a, ctx.b] : [ctx.b, ctx.a];
+  const ta = ctx.a.source.publishedAt ? Date.parse(ctx.a.source.publishedAt) : NaN;
+  const tb = ctx.b.source.publishedAt ? Date.parse(ctx.b.source.publishedAt) : NaN;
+  if (Number.isFinite(ta) && Number.isFinite(tb) && ta !== tb) return ta < tb ? [ctx.a, ctx.b] : [ctx.b, ctx.a];
   return ctx.a.sentences.length >= ctx.b.sentences.length ? [ctx.a, ctx.b] : [ctx.b, ctx.a];
 }
 

@@ -77,13 +77,14 @@ function supports(o: SourceData, c: Claim, linkedIds: Set<string>, magnitude: nu
     q.kind === r.kind && q.unit === r.unit && Math.max(q.value, r.value) / Math.max(1e-9, Math.min(q.value, r.value)) <= magnitude;
   for (const q of c.quantities) {
     if (allQ.some((r) => agreeing(quantitiesAgree(q, r)))) continue;
+    // The same fact reported with a different figure (a number conflict, flagged by its own rule).
     if (aligned.some((x) => x.quantities.some((r) => near(q, r)))) continue;
     return false;
   }
   for (const d of c.dates) {
     if (d.relative && d.granularity === 'weekday') continue;
     if (allD.some((r) => agreeing(datesAgree(d, r)))) continue;
-    if (aligned.some((x) => x.dates.length > 0)) continue;
+    if (aligned.some((x) => x.dates.some((r) => r.granularity === d.granularity && d.granularity !== 'year'))) continue;
     return false;
   }
   if (c.quantities.length === 0 && c.dates.length === 0) {

@@ -147,6 +147,7 @@ const ru: Row[] = [
   ['ru', 'в I квартале 2025 г.', null, 'I квартале 2025 г.', { quarter: 1, year: 2025 }],
   ['ru', 'в первом квартале', '2024-10-16', 'первом квартале', { quarter: 1, year: 2024 }],
   ['ru', 'на 05.03.2024', null, '05.03.2024', { year: 2024, month: 3, day: 5 }],
+  ['ru', 'ко вторнику', '2024-03-07', 'вторнику', { weekday: 2, day: 5 }],
 ];
 
 const rows = [...en, ...vi, ...ru];
@@ -171,6 +172,7 @@ describe('extractDates', () => {
     ['vi', 'trong 5 năm tới'],
     ['ru', 'в течение двух лет'],
     ['ru', 'экологическая среда города'],
+    ['ru', 'между Сент-Луисом и Омахой'],
   ])('[%s] %j has no date', (lang, text) => {
     expect(extractAll(lang, text, '2024-03-14').dates.map((d) => d.text)).toEqual([]);
   });

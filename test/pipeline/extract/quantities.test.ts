@@ -120,6 +120,8 @@ const en: Row[] = [
   ['en', 'FreshCrate shares jumped 27%', '27%', 27, '%'],
   ['en', 'Sales hit 5.5 million units', '5.5 million', 5.5e6, ''],
   ['en', 'Profit was 410 million', '410 million', 4.1e8, ''],
+  ['en', 'A 45-year-old man was charged', '45-year-old', 45, 'age'],
+  ['en', 'up to 10 inches of rain', 'up to 10 inches', 10, 'in', 'le'],
 ];
 
 const vi: Row[] = [
@@ -191,6 +193,7 @@ const vi: Row[] = [
   ['vi', 'Giai đoạn 1 của dự án', '1', 1, ''],
   ['vi', 'giá 1.850 tenge', '1.850 tenge', 1850, 'KZT'],
   ['vi', 'đạt 1.2 tỷ USD', '1.2 tỷ USD', 1.2e9, 'USD'],
+  ['vi', 'Một người đàn ông 45 tuổi', '45 tuổi', 45, 'age'],
 ];
 
 const ru: Row[] = [
@@ -259,6 +262,9 @@ const ru: Row[] = [
   ['ru', 'коэффициент 1.5', '1.5', 1.5, ''],
   ['ru', 'свыше 30 тыс. гектаров', 'свыше 30 тыс. гектаров', 3e4, 'ha', 'gt'],
   ['ru', 'с лишним 100 человек', '100', 100, ''],
+  ['ru', '45-летний мужчина', '45-летний', 45, 'age'],
+  ['ru', 'В Сомерсете 16-летний подросток', '16-летний', 16, 'age'],
+  ['ru', 'пятеро погибших', 'пятеро', 5, ''],
 ];
 
 const rows = [...en, ...vi, ...ru];
