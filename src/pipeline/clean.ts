@@ -74,6 +74,10 @@ export function clean(source: Source, ctx: CleanContext = {}): CleanSource {
     for (const l of lines) push(l, 'content');
     return out;
   }
+  const headerLines = firstContent < 0 ? [] : body.slice(0, firstContent);
+  const headline = headerLines
+    .filter((l) => !furniture.lines.has(foldLine(l.text)) && !BREADCRUMB.test(l.text) && !furniture.bylines.some((p) => p.test(l.text)) && !/\d{4}/u.test(l.text))
+    .reduce<Line | undefined>((best, l) => (!best || wordCount(l.text) > wordCount(best.text) ? l : best), undefined);
   let inTail = false;
   let inLinkBlock = false;
   let titleSeen = false;
@@ -116,7 +120,9 @@ export function clean(source: Source, ctx: CleanContext = {}): CleanSource {
         push(l, 'byline'); setByline(out, l); continue;
       }
       if (trailer && UPPER_NAME.test(l.text) && words <= 4) { push(l, 'byline'); setByline(out, l); continue; }
-      if (header && !titleSeen && words >= 3) { titleSeen = true; push(l, 'title'); continue; }
+      // The headline is the longest plain line of the header; shorter ones before it are outlet and section names.
+      if (header && !titleSeen && words >= 3 && l === headline) { titleSeen = true; push(l, 'title'); continue; }
+      if (header && !titleSeen && words >= 3) { push(l, 'furniture', 'outlet or section name'); continue; }
       if (header && words < 3) { push(l, 'furniture', 'page label'); continue; }
     }
     const m = DATELINE_PREFIX.exec(l.text);

@@ -109,9 +109,12 @@ export function buildClaim(
   // Countries and capitals (gazetteer names) alone do not make a claim specific.
   const specificNames = mentions.entities.filter((e) => !e.alias);
   const specificValue = mentions.quantities.length > 0 || mentions.dates.some((d) => !d.relative || d.granularity !== 'weekday');
+  // Without a value, an event between named parties is specific only when it is a verb, not a topic noun
+  // ("partnership", "cooperation") and not hedged.
+  const verbal = events.filter((e) => !/(?:ship|tion|ment|ence|ance|ity)$/iu.test(e.text));
   const checkWorthy = !s.isTitle && (
     (specificValue && (specificNames.length > 0 || mentions.entities.length >= 2)) ||
-    (events.length > 0 && specificNames.length >= 2));
+    (verbal.length > 0 && specificNames.length >= 2 && modality.length === 0));
   return {
     source: s.source, start: s.start, end: s.end, sentenceId: s.id,
     quantities: mentions.quantities, dates: mentions.dates, entities: mentions.entities,

@@ -84,44 +84,32 @@ export function extractEntities(text: string, range: Span, ctx: EntityContext): 
     }
     i = j + 1;
   }
-  // Names inside guillemets or quotes that are not capitalised ("«Тулпар Финанс»") are already caught above;
-  // split multi-word names that contain a gazetteer alias so "Russia’s NtechLab" style runs keep both parts.
-  return out.flatMap((e) => splitOnAliases(e, gaz.aliases));
+  return out.flatMap((e) => splitOnAliases(e, gaz.aliases, gaz.maxWords, ctx.titlePrefix));
 }
 
-function splitOnAliases(e: EntityMention, aliases: Map<string, string>): EntityMention[] {
+/**
+ * "Chinese President Xi Jinping", "Russian startup": a leading demonym or country name is its own entity, so
+ * the rest keeps its own key. Names that merely contain a country ("South China Sea") are left whole.
+ */
+function splitOnAliases(e: EntityMention, aliases: Map<string, string>, maxWords: number, titlePrefix?: RegExp): EntityMention[] {
   if (e.alias || e.tokens.length < 2) return [e];
-  const parts: EntityMention[] = [];
   const words = [...e.text.matchAll(/[^\s\u00a0]+/gu)].map((m) => ({ text: m[0], start: e.start + (m.index ?? 0) }));
   if (words.length !== e.tokens.length) return [e];
-  let i = 0;
-  let restStart = 0;
-  const flushRest = (upto: number): void => {
-    if (upto <= restStart) return;
-    const s = words[restStart]!.start;
-    const last = words[upto - 1]!;
-    const surface = e.text.slice(s - e.start, last.start - e.start + last.text.length);
-    const k = entityKey(surface);
-    parts.push({ ...e, start: s, end: s + surface.length, text: surface, key: k.key, tokens: k.tokens, alias: false });
-  };
-  while (i < words.length) {
-    let matched = 0;
-    for (let len = Math.min(4, words.length - i); len >= 1; len--) {
-      const k = e.tokens.slice(i, i + len).join(' ');
-      if (aliases.has(k) && len < words.length) { matched = len; break; }
-    }
-    if (matched > 0) {
-      flushRest(i);
-      const s = words[i]!.start;
-      const last = words[i + matched - 1]!;
-      const surface = e.text.slice(s - e.start, last.start - e.start + last.text.length);
-      const k = entityKey(surface);
-      parts.push({ ...e, start: s, end: s + surface.length, text: surface, key: aliases.get(k.key) ?? k.key, tokens: k.tokens, alias: true });
-      i += matched;
-      restStart = i;
-    } else i++;
+  for (let len = Math.min(maxWords, words.length - 1); len >= 1; len--) {
+    const k = e.tokens.slice(0, len).join(' ');
+    const canon = aliases.get(k);
+    if (!canon) continue;
+    const headEnd = words[len - 1]!.start + words[len - 1]!.text.length;
+    const head: EntityMention = { ...e, end: headEnd, text: e.text.slice(0, headEnd - e.start), key: canon, tokens: e.tokens.slice(0, len), alias: true };
+    let restStart = words[len]!.start;
+    const restText0 = e.text.slice(restStart - e.start);
+    const t = titlePrefix?.exec(restText0);
+    if (t && t[0].length < restText0.length) restStart += t[0].length;
+    const restText = e.text.slice(restStart - e.start);
+    const rk = entityKey(restText);
+    const restAlias = aliases.get(rk.key);
+    const rest: EntityMention = { ...e, start: restStart, text: restText, key: restAlias ?? rk.key, tokens: rk.tokens, alias: restAlias !== undefined };
+    return [head, rest];
   }
-  if (parts.length === 0) return [e];
-  flushRest(words.length);
-  return parts;
+  return [e];
 }
