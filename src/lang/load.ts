@@ -315,6 +315,7 @@ function withDefaults(raw: Record<string, Json>): LangPack {
     events: r.events ?? {},
     modality: { possible: r.modality?.possible ?? [], expected: r.modality?.expected ?? [], future: r.modality?.future ?? [] },
     negators: r.negators ?? [],
+    notNegations: r.notNegations ?? [],
     titles: r.titles ?? [],
     stopwords: r.stopwords ?? [],
     furniture: {

@@ -121,6 +121,8 @@ export interface LangPack {
   };
   /** Negators: "not", "n't", "never", "yet to", "không", "chưa", "не", "нет". */
   negators: string[];
+  /** Phrases that contain a negator but do not negate ("nothing but", "not only", "không chỉ"). */
+  notNegations?: string[];
   /** Titles and honorifics that precede or follow names: "President", "Deputy Minister", "ông", "bà", "Thứ trưởng", "глава". */
   titles: string[];
   /** Words that are capitalised but are not names (sentence starters, months are handled separately). */

@@ -18,6 +18,10 @@ export interface QuantityMention extends Span {
   approx: Approximator;
   /** Number of significant digits written, used to compare rounded figures. */
   precision?: number;
+  /** The currency comes from a sign or word shared by several currencies ("$", "dollars"): "$" may agree with C$. */
+  currencyAssumed?: boolean;
+  /** An amount in parentheses after an amount in another currency ("C$640 million ($465 million)"): a conversion. */
+  conversion?: boolean;
 }
 
 export type DateGranularity = 'year' | 'quarter' | 'month' | 'day' | 'weekday';

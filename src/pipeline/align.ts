@@ -72,6 +72,11 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
   const N = a.sents.length + b.sents.length;
   const weight = (k: string): number => Math.log(1 + N / (df.get(k) ?? 1));
   const ratio = b.total / a.total;
+  const lexical = (x: SentenceAnchors, y: SentenceAnchors): number => {
+    const s = dice(x.strong, y.strong, weight);
+    const w = dice(x.words, y.words, weight);
+    return sameLang ? Math.max(s, w, 0.5 * s + 0.5 * w) : Math.max(s, 0.6 * s + 0.4 * w);
+  };
   const sim = (x: SentenceAnchors, y: SentenceAnchors): number => {
     const s = dice(x.strong, y.strong, weight);
     // Words only count in one language; across languages, shared Latin-script words still help (names, acronyms).
@@ -84,6 +89,7 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
   const n = a.sents.length;
   const m = b.sents.length;
   const SKIP = -0.02;
+  const ANCHORED = 0.08;
   const MIN_LINK = sameLang ? 0.2 : 0.08;
   const score = new Float64Array((n + 1) * (m + 1)).fill(-Infinity);
   const back = new Int8Array((n + 1) * (m + 1)).fill(-1);
@@ -141,10 +147,30 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
     if (di > 0 && dj > 0) path.push([i, di, j, dj]);
   }
   path.reverse();
-  for (const [pi, di, pj, dj] of path) {
+  // Links the DP made on length alone (no shared anchor or word) are kept only inside a region whose two sides
+  // hold about as many sentences: between two anchored links, a run of plain sentences pairs up one by one;
+  // at a document's end, or where one side has much more text, length-only pairs are guesses and are dropped.
+  const scored = path.map(([pi, di, pj, dj]) => {
     const xa = di === 1 ? a.anchors[pi]! : merge(a.anchors[pi]!, a.anchors[pi + 1]!);
     const yb = dj === 1 ? b.anchors[pj]! : merge(b.anchors[pj]!, b.anchors[pj + 1]!);
-    addLink(pi, di, pj, dj, sim(xa, yb));
+    return { pi, di, pj, dj, s: sim(xa, yb), anchored: lexical(xa, yb) >= ANCHORED };
+  });
+  for (let k = 0; k < scored.length; k++) {
+    const l = scored[k]!;
+    if (!l.anchored) {
+      let p = k - 1;
+      while (p >= 0 && !scored[p]!.anchored) p--;
+      let q = k + 1;
+      while (q < scored.length && !scored[q]!.anchored) q++;
+      const fromA = p >= 0 ? scored[p]!.pi + scored[p]!.di : 0;
+      const fromB = p >= 0 ? scored[p]!.pj + scored[p]!.dj : 0;
+      const toA = q < scored.length ? scored[q]!.pi : n;
+      const toB = q < scored.length ? scored[q]!.pj : m;
+      const gapA = toA - fromA;
+      const gapB = toB - fromB;
+      if (Math.abs(gapA - gapB) > Math.max(1, 0.25 * Math.max(gapA, gapB))) continue;
+    }
+    addLink(l.pi, l.di, l.pj, l.dj, l.s);
   }
   // Moved blocks: unaligned sentences with strong anchor evidence find their partner anywhere.
   const candidates: [number, number, number][] = [];

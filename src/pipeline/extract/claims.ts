@@ -12,6 +12,7 @@ export interface ClaimMatchers {
   anonymous: PhraseMatcher;
   modality: PhraseMatcher;
   negators: PhraseMatcher;
+  notNegations: PhraseMatcher;
   titles: PhraseMatcher;
 }
 
@@ -30,6 +31,7 @@ export function claimMatchers(pack: LoadedPack): ClaimMatchers {
     anonymous: compilePhrases((pack.speech?.anonymous ?? []).map((v) => [v, 'anonymous'])),
     modality: compilePhrases(modality),
     negators: compilePhrases((pack.negators ?? []).map((v) => [v, 'not'])),
+    notNegations: compilePhrases((pack.notNegations ?? []).map((v) => [v, 'idiom'])),
     titles: compilePhrases((pack.titles ?? []).map((v) => [v, 'title'])),
   };
   cache.set(pack, m);
@@ -65,10 +67,14 @@ export function buildClaim(
   const m = claimMatchers(pack);
   const events: EventMarker[] = findPhrases(m.events, text, s.start, s.end)
     .map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text, cls: h.value }));
+  // "May" the month is not "may" the modal: markers inside a date or amount do not count.
+  const values = [...mentions.dates, ...mentions.quantities];
   const modality: ModalityMarker[] = findPhrases(m.modality, text, s.start, s.end)
-    .filter((h) => !insideQuote(text, s, h.start) || true)
+    .filter((h) => !values.some((v) => v.start < h.end && h.start < v.end))
     .map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text, level: h.value as ModalityMarker['level'] }));
+  const idioms = findPhrases(m.notNegations, text, s.start, s.end);
   const negations: NegationMarker[] = findPhrases(m.negators, text, s.start, s.end)
+    .filter((h) => !idioms.some((i) => i.start <= h.start && h.end <= i.end))
     .map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text }));
   const cues = [
     ...findPhrases(m.according, text, s.start, s.end).map((h) => ({ ...h, kind: 'according' as const })),

@@ -22,12 +22,8 @@ import {
  * (a bare "$" may be Canadian) and a conversion (an amount in parentheses after an amount in another currency,
  * "C$640 million ($465 million)"). quantitiesAgree reads them.
  */
-export interface ExtractedQuantity extends QuantityMention {
-  /** The currency comes from a sign or word that several currencies share ("$", "dollars", "долларов"). */
-  currencyAssumed?: boolean;
-  /** An equivalent in another currency, in parentheses after the amount it converts. */
-  conversion?: boolean;
-}
+/** Kept as a name for callers; the conversion and assumed-currency flags now live on QuantityMention. */
+export type ExtractedQuantity = QuantityMention;
 
 /** Spans that hold digits but no quantity: clock times, phone numbers, e-mail and web addresses. */
 const NOT_QUANTITY =

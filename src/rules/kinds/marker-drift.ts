@@ -46,8 +46,9 @@ export const markerDrift: RuleKind<Params> = {
         const mb = lc.b.flatMap((c) => c.modality);
         const possA = ma.filter((m) => m.level === 'possible');
         const possB = mb.filter((m) => m.level === 'possible');
-        const firmA = ma.filter((m) => m.level === 'future');
-        const firmB = mb.filter((m) => m.level === 'future');
+        // "Expected to" is a hedge too: only a bare "will" against "could" is a change of certainty.
+        const firmA = ma.some((m) => m.level === 'expected') ? [] : ma.filter((m) => m.level === 'future');
+        const firmB = mb.some((m) => m.level === 'expected') ? [] : mb.filter((m) => m.level === 'future');
         let x; let y;
         if (possA.length > 0 && possB.length === 0 && firmB.length > 0) { x = possA[0]!; y = firmB[0]!; }
         else if (possB.length > 0 && possA.length === 0 && firmA.length > 0) { x = firmA[0]!; y = possB[0]!; }
