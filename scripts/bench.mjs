@@ -4,7 +4,7 @@
 // bad option); 2 factlint crashed (exit code 2, another code than 0/1, a signal, or no report written).
 //
 //   node scripts/bench.mjs [--sizes 10,250,500,1000,2000,4000] [--full] [--seed S] [--jobs N]
-//                          [--timeout SECONDS] [--profile N] [--json FILE]
+//                          [--timeout SECONDS] [--declared] [--profile N] [--json FILE]
 //
 // For each size a corpus is generated once and cached under os.tmpdir()/factlint-bench/ (keyed by generator
 // version, seed and size), then `node dist/cli/main.js check DIR --format json --output OUT --fail-on none --quiet`
@@ -12,8 +12,11 @@
 // report is produced in full. Wall time is process.hrtime around the child. Peak RSS comes from GNU
 // `/usr/bin/time -v` ("Maximum resident set size"); without /usr/bin/time the child is started with
 // `node --import <hook>`, a hook that prints process.resourceUsage().maxRSS when the child exits (same figure: the
-// kernel's peak RSS of the node process, in KiB). --profile N also runs size N under `node --cpu-prof` and prints the
-// functions and files with the most self time.
+// kernel's peak RSS of the node process, in KiB). A run that takes longer than --timeout (default 600 s) is killed
+// and the larger sizes are skipped. --declared also runs every size through the library API with each document's
+// story key from the manifest (`check()` with TextInput.story, as a manifest would declare them), which takes
+// clustering out of the measurement. --profile N runs size N under `node --cpu-prof` and prints the functions and
+// files with the most self time.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -29,13 +32,14 @@ const TIME = '/usr/bin/time';
 // ---------------------------------------------------------------- options
 
 function parseArgs(argv) {
-  const o = { sizes: [10, 250, 500, 1000, 2000, 4000], full: false, seed: '1', jobs: undefined, timeout: 1200, profile: undefined, json: undefined, seedsRuns: 5 };
+  const o = { sizes: [10, 250, 500, 1000, 2000, 4000], full: false, seed: '1', jobs: undefined, timeout: 600, profile: undefined, json: undefined, seedsRuns: 5, declared: false };
   let sizesGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => { const v = argv[++i]; if (v === undefined) throw new Error(`${a} needs a value`); return v; };
     if (a === '--sizes') { o.sizes = val().split(',').map((s) => Number(s.trim())); sizesGiven = true; }
     else if (a === '--full') o.full = true;
+    else if (a === '--declared') o.declared = true;
     else if (a === '--seed') o.seed = val();
     else if (a === '--jobs') o.jobs = Number(val());
     else if (a === '--timeout') o.timeout = Number(val());
@@ -56,6 +60,18 @@ function parseArgs(argv) {
 // ---------------------------------------------------------------- running the child
 
 const RSS_HOOK = join(WORK, 'rss-hook.mjs');
+const DECLARED_CHILD = join(WORK, 'declared-child.mjs');
+// Reads the corpus and checks it through the library with the manifest's story keys; writes the JSON report.
+const DECLARED_SOURCE = `import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+const [dist, dir, out] = process.argv.slice(2);
+const { check, render } = await import(pathToFileURL(join(dist, 'index.js')).href);
+const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+const inputs = m.stories.flatMap((s) => s.files.map((f) => ({ id: f.file, text: readFileSync(join(dir, f.file), 'utf8'), story: s.id })));
+const r = await check(inputs);
+writeFileSync(out, render('json', r.report, r.context));
+`;
 // FACTLINT_BENCH_NO_TIME=1 forces the fallback (to test it on machines that have /usr/bin/time).
 const hasTime = !process.env.FACTLINT_BENCH_NO_TIME && existsSync(TIME) && spawnSync(TIME, ['-v', 'true'], { stdio: 'ignore' }).status === 0;
 
@@ -225,9 +241,10 @@ function machine() {
 async function main() {
   let o;
   try { o = parseArgs(process.argv.slice(2)); } catch (e) { process.stderr.write(`bench: ${e.message}\n`); return 1; }
-  if (o.help) { process.stdout.write('usage: node scripts/bench.mjs [--sizes 10,250,...] [--full] [--seed S] [--jobs N] [--timeout S] [--profile N] [--json FILE]\n'); return 0; }
+  if (o.help) { process.stdout.write('usage: node scripts/bench.mjs [--sizes 10,250,...] [--full] [--seed S] [--jobs N] [--timeout S] [--declared] [--profile N] [--json FILE]\n'); return 0; }
   if (!existsSync(CLI)) { process.stderr.write(`bench: ${CLI} is missing; build first (npm run build)\n`); return 1; }
   mkdirSync(WORK, { recursive: true });
+  writeFileSync(DECLARED_CHILD, DECLARED_SOURCE);
   writeFileSync(RSS_HOOK, "process.on('exit', () => { process.stderr.write(`\\nfactlint-bench maxrss ${process.resourceUsage().maxRSS}\\n`); });\n");
   const m = machine();
   const log = (s) => process.stderr.write(`bench: ${s}\n`);
@@ -239,41 +256,50 @@ async function main() {
   if (o.jobs !== undefined && !jobsSupported) log(`--jobs ${o.jobs} ignored: "factlint check --help" does not mention --jobs`);
 
   let crashed = false;
-  const rows = [];
-  let stop = false;
-  for (const n of o.sizes) {
-    if (stop) { rows.push({ docs: n, skipped: 'a smaller size timed out' }); continue; }
-    const t0 = Date.now();
-    const { dir, manifest, cached } = corpusDir(n, o.seed);
-    log(`${n} docs: corpus ${cached ? 'cached' : `generated in ${((Date.now() - t0) / 1000).toFixed(1)} s`} (${(manifest.bytes / 1e6).toFixed(2)} MB) at ${dir}`);
-    const out = join(WORK, 'reports', `report-seed${o.seed}-n${n}.json`);
-    mkdirSync(dirname(out), { recursive: true });
-    rmSync(out, { force: true });
-    const r = await runNode([CLI, 'check', dir, '--format', 'json', '--output', out, '--fail-on', 'none', '--quiet', ...jobArgs], { timeoutS: o.timeout });
-    const row = { docs: n, bytes: manifest.bytes, wall: r.wall, cpu: r.cpu, rssKiB: r.rssKiB, code: r.code, signal: r.signal };
-    if (r.timedOut) {
-      row.skipped = `timed out after ${o.timeout} s`;
-      stop = true;
-      log(`${n} docs: ${row.skipped}; larger sizes skipped`);
-    } else {
-      let report;
-      try { report = JSON.parse(readFileSync(out, 'utf8')); } catch { /* missing or broken */ }
-      if (r.code === 2 || r.signal || (r.code !== 0 && r.code !== 1) || !report) {
-        crashed = true;
-        row.crash = r.signal ? `${r.signal}` : `exit ${r.code}${report ? '' : ', no report'}`;
-        log(`${n} docs: factlint crashed (${row.crash}); stderr:\n${r.stderr.split('\n').slice(-15).join('\n')}`);
+  /** Runs every size in one mode ("cli": the check command; "declared": the library with story keys). */
+  const series = async (mode) => {
+    const rows = [];
+    let stop = false;
+    for (const n of o.sizes) {
+      if (stop) { rows.push({ docs: n, skipped: 'skipped (a smaller size timed out)' }); continue; }
+      const t0 = Date.now();
+      const { dir, manifest, cached } = corpusDir(n, o.seed);
+      if (mode === 'cli') log(`${n} docs: corpus ${cached ? 'cached' : `generated in ${((Date.now() - t0) / 1000).toFixed(1)} s`} (${(manifest.bytes / 1e6).toFixed(2)} MB) at ${dir}`);
+      const out = join(WORK, 'reports', `report-${mode}-seed${o.seed}-n${n}.json`);
+      mkdirSync(dirname(out), { recursive: true });
+      rmSync(out, { force: true });
+      const args = mode === 'cli'
+        ? [CLI, 'check', dir, '--format', 'json', '--output', out, '--fail-on', 'none', '--quiet', ...jobArgs]
+        : [DECLARED_CHILD, join(ROOT, 'dist'), dir, out];
+      const r = await runNode(args, { timeoutS: o.timeout });
+      const row = { docs: n, bytes: manifest.bytes, wall: r.wall, cpu: r.cpu, rssKiB: r.rssKiB, code: r.code, signal: r.signal };
+      if (r.timedOut) {
+        row.skipped = `timed out after ${o.timeout} s`;
+        stop = true;
+        log(`${mode} ${n} docs: ${row.skipped}; larger sizes skipped`);
       } else {
-        row.reportBytes = statSync(out).size;
-        row.sources = report.sources?.length;
-        row.stories = report.stories?.length;
-        row.findings = report.findings?.length;
-        row.byCategory = report.summary?.byCategory;
-        Object.assign(row, score(report, manifest));
-        log(`${n} docs: ${r.wall.toFixed(2)} s, ${mib(r.rssKiB)} MiB peak, ${row.findings} findings, recall ${pct(row.recall)}`);
+        let report;
+        try { report = JSON.parse(readFileSync(out, 'utf8')); } catch { /* missing or broken */ }
+        if (r.code === 2 || r.signal || (r.code !== 0 && r.code !== 1) || !report) {
+          crashed = true;
+          row.crash = r.signal ? `${r.signal}` : `exit ${r.code}${report ? '' : ', no report'}`;
+          log(`${mode} ${n} docs: factlint crashed (${row.crash}); stderr:\n${r.stderr.split('\n').slice(-15).join('\n')}`);
+        } else {
+          row.reportBytes = statSync(out).size;
+          row.sources = report.sources?.length;
+          row.stories = report.stories?.length;
+          row.findings = report.findings?.length;
+          row.byCategory = report.summary?.byCategory;
+          Object.assign(row, score(report, manifest));
+          log(`${mode} ${n} docs: ${r.wall.toFixed(2)} s, ${mib(r.rssKiB)} MiB peak, ${row.findings} findings, recall ${pct(row.recall)}`);
+        }
       }
+      rows.push(row);
     }
-    rows.push(row);
-  }
+    return rows;
+  };
+  const rows = await series('cli');
+  const declaredRows = o.declared ? await series('declared') : undefined;
 
   // Cold start on the seeds folder, against a bare node start.
   const seedTimes = [], nodeTimes = [];
@@ -289,13 +315,19 @@ async function main() {
     }
   }
 
-  // Scaling: log(time) against log(docs) over 250..4000, per-document marginal cost, memory per document.
-  const ok = rows.filter((r) => r.findings !== undefined);
-  const fit = ok.filter((r) => r.docs >= 250 && r.docs <= 4000);
-  const exponent = fit.length >= 2 ? slope(fit.map((r) => Math.log(r.docs)), fit.map((r) => Math.log(r.wall))) : undefined;
-  const lin = ok.filter((r) => r.docs >= 250);
-  const msPerDoc = lin.length >= 2 ? slope(lin.map((r) => r.docs), lin.map((r) => r.wall)) * 1000 : undefined;
-  const memPerDoc = lin.length >= 2 && lin.every((r) => r.rssKiB) ? slope(lin.map((r) => r.docs), lin.map((r) => r.rssKiB)) : undefined;
+  const rowsFit = (rs) => {
+    // Scaling: log(time) against log(docs) over 250..4000; per-document marginal cost and memory from 250 up.
+    const ok = rs.filter((r) => r.findings !== undefined);
+    const fit = ok.filter((r) => r.docs >= 250 && r.docs <= 4000);
+    const lin = ok.filter((r) => r.docs >= 250);
+    return {
+      exponent: fit.length >= 2 ? slope(fit.map((r) => Math.log(r.docs)), fit.map((r) => Math.log(r.wall))) : undefined,
+      msPerDoc: lin.length >= 2 ? slope(lin.map((r) => r.docs), lin.map((r) => r.wall)) * 1000 : undefined,
+      memPerDocKiB: lin.length >= 2 && lin.every((r) => r.rssKiB) ? slope(lin.map((r) => r.docs), lin.map((r) => r.rssKiB)) : undefined,
+    };
+  };
+  const fitCli = rowsFit(rows);
+  const fitDeclared = declaredRows ? rowsFit(declaredRows) : undefined;
 
   // ---- print
   const p = (s = '') => process.stdout.write(`${s}\n`);
@@ -303,16 +335,20 @@ async function main() {
   p();
   p(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB.toFixed(1)} GiB RAM, Node ${m.node}, ${m.os}. Corpus seed ${o.seed}, generator v${GENERATOR_VERSION}.${jobArgs.length ? ` factlint ${jobArgs.join(' ')}.` : ''}`);
   p();
-  p('| docs | MB | wall s | CPU s | peak RSS MiB | docs/s | MB/s | stories | findings | planted recall | cluster P / R |');
-  p('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
-  for (const r of rows) {
-    if (r.skipped || r.crash) { p(`| ${r.docs} | ${f1(r.bytes ? r.bytes / 1e6 : undefined, 2)} | ${r.crash ? `crash (${r.crash})` : r.skipped} | | | | | | | | |`); continue; }
-    p(`| ${r.docs} | ${f1(r.bytes / 1e6, 2)} | ${f1(r.wall, 2)} | ${f1(r.cpu, 2)} | ${mib(r.rssKiB)} | ${f1(r.docs / r.wall)} | ${f1(r.bytes / 1e6 / r.wall, 2)} | ${r.stories} | ${r.findings} | ${pct(r.recall)} (${r.found}/${r.planted}) | ${pct(r.clusterPrecision)} / ${pct(r.clusterRecall)} |`);
-  }
-  p();
-  p(`Scaling exponent (least-squares slope of log time on log docs, 250–4000): ${exponent === undefined ? '– (needs two sizes in range)' : exponent.toFixed(2)}` +
-    `${msPerDoc !== undefined ? `; marginal cost ${msPerDoc.toFixed(1)} ms per document` : ''}` +
-    `${memPerDoc !== undefined ? `, ${(memPerDoc).toFixed(0)} KiB peak RSS per document` : ''}.`);
+  const table = (rs, fit) => {
+    p('| docs | MB | wall s | CPU s | peak RSS MiB | docs/s | MB/s | stories | findings | planted recall | cluster P / R |');
+    p('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+    for (const r of rs) {
+      if (r.skipped || r.crash) { p(`| ${r.docs} | ${f1(r.bytes ? r.bytes / 1e6 : undefined, 2)} | ${r.crash ? `crash (${r.crash})` : r.skipped} | | | | | | | | |`); continue; }
+      p(`| ${r.docs} | ${f1(r.bytes / 1e6, 2)} | ${f1(r.wall, 2)} | ${f1(r.cpu, 2)} | ${mib(r.rssKiB)} | ${f1(r.docs / r.wall)} | ${f1(r.bytes / 1e6 / r.wall, 2)} | ${r.stories} | ${r.findings} | ${pct(r.recall)} (${r.found}/${r.planted}) | ${pct(r.clusterPrecision)} / ${pct(r.clusterRecall)} |`);
+    }
+    p();
+    p(`Scaling exponent (least-squares slope of log time on log docs, 250–4000): ${fit.exponent === undefined ? '– (needs two sizes in range)' : fit.exponent.toFixed(2)}` +
+      `${fit.msPerDoc !== undefined ? `; marginal cost ${fit.msPerDoc.toFixed(1)} ms per document` : ''}` +
+      `${fit.memPerDocKiB !== undefined ? `, ${fit.memPerDocKiB.toFixed(0)} KiB peak RSS per document` : ''}.`);
+  };
+  table(rows, fitCli);
+  const ok = rows.filter((r) => r.findings !== undefined);
   const kinds = ['amount', 'name', 'month', 'negation'];
   if (ok.length) {
     p();
@@ -321,6 +357,12 @@ async function main() {
     p(`| docs | ${kinds.map((k) => `${k} (${{ amount: 'number', name: 'entity', month: 'date', negation: 'negation' }[k]}-mismatch)`).join(' | ')} | pair findings on noise | across stories |`);
     p(`|---:|${kinds.map(() => '---:').join('|')}|---:|---:|`);
     for (const r of ok) p(`| ${r.docs} | ${kinds.map((k) => { const b = r.byKind[k]; return b ? `${pct(b.found / b.planted)} (${b.found}/${b.planted})` : '–'; }).join(' | ')} | ${r.pairFindingsOnNoise} | ${r.pairFindingsAcrossStories} |`);
+  }
+  if (declaredRows) {
+    p();
+    p('### The same corpora with story keys declared (library `check()` with `TextInput.story`: no clustering)');
+    p();
+    table(declaredRows, fitDeclared);
   }
   p();
   if (seedTimes.length) {
@@ -353,7 +395,7 @@ async function main() {
     } else p(`Profiling produced no .cpuprofile (${r.timedOut ? 'timed out' : r.signal ?? `exit ${r.code}`}).`);
   }
 
-  if (o.json) writeFileSync(o.json, `${JSON.stringify({ machine: m, seed: o.seed, rows, exponent, msPerDoc, memPerDocKiB: memPerDoc, seeds: { runs: seedTimes, node: nodeTimes }, profile }, null, 1)}\n`);
+  if (o.json) writeFileSync(o.json, `${JSON.stringify({ machine: m, seed: o.seed, rows, fit: fitCli, declared: declaredRows, fitDeclared, seeds: { runs: seedTimes, node: nodeTimes }, profile }, null, 1)}\n`);
   return crashed ? 2 : 0;
 }
 

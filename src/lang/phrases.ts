@@ -14,10 +14,17 @@ export function compilePhrases(entries: [string, string][]): PhraseMatcher {
     const k = p.normalize('NFC').toLowerCase().trim();
     if (k && !values.has(k)) values.set(k, v);
   }
-  const alts = [...values.keys()].sort((a, b) => b.length - a.length).map((p) => escape(p).replace(/\s+/g, '[\\s\\u00a0]+'));
-  const re = alts.length
-    ? new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${alts.join('|')})(?![\\p{L}\\p{N}\\p{M}])`, 'giu')
-    : /(?!)/gu;
+  // A phrase written with a leading "*" is a suffix ("*n't" matches the end of "weren't"): no word boundary before it.
+  const keys = [...values.keys()].sort((a, b) => b.length - a.length);
+  const body = (p: string): string => escape(p.replace(/^\*/, '')).replace(/\s+/g, '[\\s\\u00a0]+');
+  const words = keys.filter((k) => !k.startsWith('*')).map(body);
+  const suffixes = keys.filter((k) => k.startsWith('*')).map(body);
+  const parts = [
+    ...(words.length ? [`(?<![\\p{L}\\p{N}\\p{M}])(?:${words.join('|')})`] : []),
+    ...(suffixes.length ? [`(?:${suffixes.join('|')})`] : []),
+  ];
+  const re = parts.length ? new RegExp(`(?:${parts.join('|')})(?![\\p{L}\\p{N}\\p{M}])`, 'giu') : /(?!)/gu;
+  for (const k of keys.filter((x) => x.startsWith('*'))) values.set(k.slice(1), values.get(k)!);
   return { re, values };
 }
 

@@ -1,6 +1,11 @@
 import type { RawFinding, RuleKind } from '../types.js';
 import { contextOf, linkedClaims, loc } from '../util.js';
 
+/** How far after a negator (in characters) the negated verb may stand. */
+const WINDOW = 40;
+/** English auxiliaries that follow a negator without being what it negates. */
+const AUXILIARIES = new Set(['have', 'been', 'being', 'will', 'would', 'could', 'should', 'does', 'that', 'this', 'with', 'from', 'they', 'there']);
+
 interface Params {
   /** "modality": could/may on one side, will/is on the other; "negation": one side negated, the other not. */
   marker: 'modality' | 'negation';
@@ -32,8 +37,26 @@ export const markerDrift: RuleKind<Params> = {
         const na = lc.a.flatMap((c) => c.negations);
         const nb = lc.b.flatMap((c) => c.negations);
         if (na.length % 2 === nb.length % 2) continue;
-        const neg = na.length > nb.length ? na[0]! : nb[0]!;
         const aNeg = na.length % 2 === 1;
+        const [negSide, plainSide, negClaims, plainClaims] = aNeg ? [ctx.a, ctx.b, lc.a, lc.b] : [ctx.b, ctx.a, lc.b, lc.a];
+        // The negator must bear on something the other version also says: an event or modal of the same class
+        // right after it ("not ruled out listing" / "loại trừ ... niêm yết"), or, in one language, the same word.
+        // Translators render "impractical" as "không thực tế" and "lack" as "không có": that is not a flip.
+        const sameLang = ctx.a.source.lang === ctx.b.source.lang;
+        const neg = (aNeg ? na : nb).find((x) => {
+          const windowEnd = x.end + WINDOW;
+          const classes = new Set([
+            ...negClaims.flatMap((c) => c.events).filter((e) => e.start >= x.end && e.start <= windowEnd).map((e) => `e:${e.cls}`),
+            ...negClaims.flatMap((c) => c.modality).filter((m) => m.start >= x.end && m.start <= windowEnd).map((m) => `m:${m.level}`),
+          ]);
+          const other = new Set([...plainClaims.flatMap((c) => c.events).map((e) => `e:${e.cls}`), ...plainClaims.flatMap((c) => c.modality).map((m) => `m:${m.level}`)]);
+          if ([...classes].some((k) => other.has(k))) return true;
+          if (!sameLang) return false;
+          const after = negSide.source.text.slice(x.end, windowEnd).toLowerCase().match(/\p{L}{4,}/gu) ?? [];
+          const plain = plainSide.source.text.slice(plainClaims[0]!.start, plainClaims[plainClaims.length - 1]!.end).toLowerCase();
+          return after.some((w) => !AUXILIARIES.has(w) && plain.includes(w.slice(0, Math.max(4, Math.min(6, w.length - 2)))));
+        });
+        if (!neg) continue;
         out.push({
           locations: aNeg
             ? [loc(ctx.a.source.text, neg), loc(ctx.b.source.text, sb)]
