@@ -120,6 +120,8 @@ export interface LangPack {
     future: string[];
   };
   /** Negators: "not", "n't", "never", "yet to", "không", "chưa", "не", "нет". */
+  /** The language adapts foreign names (Irland, Usbekistan, transliteration): near-miss spellings are expected. */
+  adaptsForeignNames?: boolean;
   negators: string[];
   /** Phrases that contain a negator but do not negate ("nothing but", "not only", "không chỉ"). */
   notNegations?: string[];

@@ -1,4 +1,6 @@
 import levenshtein from 'fast-levenshtein';
+import type { EntityMention } from '../../model/mention.js';
+import { nameSkeleton } from '../../lang/keys.js';
 import type { RawFinding, RuleKind } from '../types.js';
 import { contextOf, linkedClaims, loc } from '../util.js';
 
@@ -7,7 +9,15 @@ interface Params {
   dropped: boolean;
 }
 
-const near = (x: string, y: string): boolean => x === y || x.includes(y) || y.includes(x) || levenshtein.get(x, y) <= 2;
+/** One name, allowing for inflection, short forms and transliteration ("Flake" / "Флейк"). */
+const near = (x: string, y: string): boolean => {
+  if (x === y || x.includes(y) || y.includes(x) || levenshtein.get(x, y) <= 2) return true;
+  const sx = nameSkeleton(x);
+  const sy = nameSkeleton(y);
+  return sx.length >= 2 && (sx === sy || (Math.min(sx.length, sy.length) >= 4 && levenshtein.get(sx, sy) <= 1));
+};
+/** A speaker worth comparing: a name of 4+ letters that is not the sentence's first word. */
+const speakerLike = (e: EntityMention, sentenceStart: number): boolean => !e.alias && e.start !== sentenceStart && e.tokens.join('').length >= 4;
 
 /** Aligned sentences credited to different speakers, or credited on one side only. */
 export const attributionConflict: RuleKind<Params> = {
@@ -27,7 +37,7 @@ export const attributionConflict: RuleKind<Params> = {
         const ka = lc.a.flatMap((c) => c.entities).find((e) => e.start === aa.speakerSpan!.start);
         const kb = lc.b.flatMap((c) => c.entities).find((e) => e.start === ab.speakerSpan!.start);
         // Only people and organisations named in the text: a country or capital next to "said" is a subject, not a speaker.
-        if (!ka || !kb || ka.alias || kb.alias) continue;
+        if (!ka || !kb || !speakerLike(ka, lc.link.a.start) || !speakerLike(kb, lc.link.b.start)) continue;
         // The same person may be named in full on one side and by surname on the other.
         const match = ka.tokens.some((t) => kb.tokens.some((u) => near(t, u))) || ka.key === kb.key;
         if (match) continue;
@@ -45,7 +55,7 @@ export const attributionConflict: RuleKind<Params> = {
         const quoted = (one.side === 'a' ? lc.b : lc.a).some((c) => c.quoted);
         if (quoted) continue;
         const named = (one.side === 'a' ? lc.a : lc.b).flatMap((c) => c.entities).find((e) => e.start === one.at.speakerSpan!.start);
-        if (!named || named.alias) continue;
+        if (!named || !speakerLike(named, (one.side === 'a' ? lc.link.a : lc.link.b).start)) continue;
         // Translations often move the attribution to the next sentence: look two sentences either side.
         const otherSide = one.side === 'a' ? ctx.b : ctx.a;
         const ids = one.side === 'a' ? lc.link.bSentences : lc.link.aSentences;

@@ -3,6 +3,7 @@ import type { EntityMention } from '../../model/mention.js';
 import type { RawFinding, RuleKind } from '../types.js';
 import { contextOf, linkedClaims, loc } from '../util.js';
 import { foldKey } from '../../lang/keys.js';
+import { getPack } from '../../lang/load.js';
 
 interface Params {
   /** Longest edit distance between two tokens still read as one name misspelled. */
@@ -40,6 +41,9 @@ export const entityDrift: RuleKind<Params> = {
     const keysB = new Set(ctx.b.claims.flatMap((c) => c.entities.map((e) => e.key)));
     const seen = new Set<string>();
     const sameLang = ctx.a.source.lang === ctx.b.source.lang;
+    // German writes "Irland" for "Ireland", Russian transliterates: between such a version and another, a
+    // near-miss spelling is the language's form of the name, not a misspelling.
+    if (!sameLang && (getPack(ctx.a.source.lang).adaptsForeignNames || getPack(ctx.b.source.lang).adaptsForeignNames)) return out;
     for (const lc of linkedClaims(ctx)) {
       const ea = lc.a.flatMap((c) => c.entities).filter((e) => !keysB.has(e.key));
       const eb = lc.b.flatMap((c) => c.entities).filter((e) => !keysA.has(e.key));
@@ -51,6 +55,8 @@ export const entityDrift: RuleKind<Params> = {
             if (!sameScript(x.text, y.text) || usedB.has(y)) continue;
             const ty = y.tokens.find((t) => {
               if (t.length < p.minLength || tokA.has(t) || t === tx) return false;
+              // "Emmys" / "Emmy", "Californian" / "California": inflection and derivation, not spelling.
+              if (t.startsWith(tx) || tx.startsWith(t)) return false;
               const d = levenshtein.get(tx, t);
               return d <= Math.min(p.maxDistance, Math.floor(Math.max(tx.length, t.length) / 3));
             });
