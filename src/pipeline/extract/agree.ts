@@ -106,6 +106,27 @@ function compareValues(a: Scaled, b: Scaled, exactUnits: boolean, tolerance = 0)
 }
 
 export function quantitiesAgree(a: QuantityMention, b: QuantityMention): Agreement {
+  const r = quantitiesAgreeAsRead(a, b);
+  if (r !== 'different') return r;
+  // "25,000" in a Vietnamese or Russian text may keep the English thousands comma: a figure read with a decimal
+  // separator followed by exactly three digits also reads as thousands.
+  for (const [x, y] of [[a, b], [b, a]] as const) {
+    const alt = thousandsReading(x);
+    if (alt === undefined) continue;
+    const r2 = quantitiesAgreeAsRead({ ...x, value: alt, ...(x.valueMax !== undefined ? { valueMax: alt } : {}) }, y);
+    if (r2 === 'same' || r2 === 'compatible') return 'compatible';
+  }
+  return r;
+}
+
+/** "25,000" read as 25.0 (decimal comma) -> 25000; undefined when the figure was not read that way. */
+function thousandsReading(q: QuantityMention): number | undefined {
+  const m = /(?<![\d.,])(\d{1,3})[.,](\d{3})(?![\d.,])/u.exec(q.text);
+  if (!m) return undefined;
+  return q.value === Number(`${m[1]}.${m[2]}`) ? Number(`${m[1]}${m[2]}`) : undefined;
+}
+
+function quantitiesAgreeAsRead(a: QuantityMention, b: QuantityMention): Agreement {
   const ea = a as ExtractedQuantity;
   const eb = b as ExtractedQuantity;
   const [ua, pa] = split(a.unit);
@@ -150,6 +171,8 @@ export function quantitiesAgree(a: QuantityMention, b: QuantityMention): Agreeme
   }
 
   if (a.kind === 'measure' && b.kind === 'measure') {
+    // Bare "degrees" may be Fahrenheit on one side and Celsius on the other (translators convert them).
+    if (ua === '°' && ub === '°') { const r = compareValues(scaled(a, 1), scaled(b, 1), exactUnits); return r === 'different' ? 'incomparable' : r; }
     if (ua === ub) return compareValues(scaled(a, 1), scaled(b, 1), exactUnits);
     const ma = MEASURES[ua];
     const mb = MEASURES[ub];

@@ -67,8 +67,8 @@ export function buildClaim(
   const m = claimMatchers(pack);
   const events: EventMarker[] = findPhrases(m.events, text, s.start, s.end)
     .map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text, cls: h.value }));
-  // "May" the month is not "may" the modal: markers inside a date or amount do not count.
-  const values = [...mentions.dates, ...mentions.quantities];
+  // "May" the month (or Theresa May) is not "may" the modal: markers inside a date, amount or name do not count.
+  const values = [...mentions.dates, ...mentions.quantities, ...mentions.entities];
   const modality: ModalityMarker[] = findPhrases(m.modality, text, s.start, s.end)
     .filter((h) => !values.some((v) => v.start < h.end && h.start < v.end))
     .map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text, level: h.value as ModalityMarker['level'] }));

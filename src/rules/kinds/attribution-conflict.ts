@@ -1,7 +1,7 @@
 import levenshtein from 'fast-levenshtein';
 import type { EntityMention } from '../../model/mention.js';
 import { nameSkeleton } from '../../lang/keys.js';
-import type { RawFinding, RuleKind } from '../types.js';
+import type { RawFinding, RuleKind, SourceData } from '../types.js';
 import { contextOf, linkedClaims, loc } from '../util.js';
 
 interface Params {
@@ -16,8 +16,16 @@ const near = (x: string, y: string): boolean => {
   const sy = nameSkeleton(y);
   return sx.length >= 2 && (sx === sy || (Math.min(sx.length, sy.length) >= 4 && levenshtein.get(sx, sy) <= 1));
 };
-/** A speaker worth comparing: a name of 4+ letters that is not the sentence's first word. */
-const speakerLike = (e: EntityMention, sentenceStart: number): boolean => !e.alias && e.start !== sentenceStart && e.tokens.join('').length >= 4;
+/**
+ * A speaker worth comparing: a person's name, i.e. two or more words ("Joel Strasburg"), or one word that the
+ * same article also gives as the last word of a longer name ("Ebersole" after "Sheriff Ron Ebersole").
+ */
+const speakerLike = (e: EntityMention, src: SourceData): boolean => {
+  if (e.alias || e.tokens.join('').length < 4) return false;
+  if (e.tokens.length >= 2) return true;
+  const t = e.tokens[0]!;
+  return src.claims.some((c) => c.entities.some((x) => x.tokens.length >= 2 && x.tokens[x.tokens.length - 1] === t));
+};
 
 /** Aligned sentences credited to different speakers, or credited on one side only. */
 export const attributionConflict: RuleKind<Params> = {
@@ -37,7 +45,7 @@ export const attributionConflict: RuleKind<Params> = {
         const ka = lc.a.flatMap((c) => c.entities).find((e) => e.start === aa.speakerSpan!.start);
         const kb = lc.b.flatMap((c) => c.entities).find((e) => e.start === ab.speakerSpan!.start);
         // Only people and organisations named in the text: a country or capital next to "said" is a subject, not a speaker.
-        if (!ka || !kb || !speakerLike(ka, lc.link.a.start) || !speakerLike(kb, lc.link.b.start)) continue;
+        if (!ka || !kb || !speakerLike(ka, ctx.a) || !speakerLike(kb, ctx.b)) continue;
         // The same person may be named in full on one side and by surname on the other.
         const match = ka.tokens.some((t) => kb.tokens.some((u) => near(t, u))) || ka.key === kb.key;
         if (match) continue;
@@ -55,7 +63,7 @@ export const attributionConflict: RuleKind<Params> = {
         const quoted = (one.side === 'a' ? lc.b : lc.a).some((c) => c.quoted);
         if (quoted) continue;
         const named = (one.side === 'a' ? lc.a : lc.b).flatMap((c) => c.entities).find((e) => e.start === one.at.speakerSpan!.start);
-        if (!named || !speakerLike(named, (one.side === 'a' ? lc.link.a : lc.link.b).start)) continue;
+        if (!named || !speakerLike(named, one.side === 'a' ? ctx.a : ctx.b)) continue;
         // Translations often move the attribution to the next sentence: look two sentences either side.
         const otherSide = one.side === 'a' ? ctx.b : ctx.a;
         const ids = one.side === 'a' ? lc.link.bSentences : lc.link.aSentences;
