@@ -1,6 +1,7 @@
 import type { Claim } from '../model/claim.js';
 import type { CleanSource } from '../model/source.js';
 import type { Story } from '../model/story.js';
+import { nameSkeleton } from '../lang/keys.js';
 
 export interface ClusterInput {
   source: CleanSource;
@@ -21,11 +22,20 @@ export interface ClusterOptions {
 }
 
 /** The anchors that identify what a source is about: names, amounts, dates (not words: sources may differ in language). */
-function sourceAnchors(claims: Claim[]): Map<string, number> {
+function sourceAnchors(claims: Claim[], text = ''): Map<string, number> {
   const out = new Map<string, number>();
   const add = (k: string): void => { out.set(k, (out.get(k) ?? 0) + 1); };
+  // Figures as written (separators dropped) survive translation even where units and scale words change.
+  for (const m of text.matchAll(/\d[\d.,\u00a0\u202f ]*\d/gu)) {
+    const digits = m[0].replace(/\D/g, '');
+    if (digits.length >= 2 && !/^0+$/.test(digits)) add(`n:${digits}`);
+  }
   for (const c of claims) {
-    for (const e of c.entities) add(`e:${e.key}`);
+    for (const e of c.entities) {
+      add(`e:${e.key}`);
+      // The sound of a name survives transliteration ("Rosa" / "Роза"): a skeleton per word.
+      if (!e.alias) for (const t of e.tokens) if (t.length >= 5) add(`s:${nameSkeleton(t)}`);
+    }
     for (const q of c.quantities) if (!(q.kind === 'count' && q.value < 10)) add(`q:${q.unit}:${q.value}`);
     for (const d of c.dates) if (d.year !== undefined && d.month !== undefined) add(`d:${d.year}-${d.month}${d.day ? `-${d.day}` : ''}`);
   }
@@ -63,7 +73,7 @@ export function cluster(inputs: ClusterInput[], opts: ClusterOptions = {}): Stor
   const related = opts.related ?? 0.08;
   const maxYearGap = opts.maxYearGap ?? 2;
   const ids = inputs.map((i) => i.source.id);
-  const anchors = inputs.map((i) => sourceAnchors(i.claims));
+  const anchors = inputs.map((i) => sourceAnchors(i.claims, i.source.text));
   const years = inputs.map((i) => sourceYear(i.source, i.claims));
   const index = new Map<string, number[]>();
   anchors.forEach((a, i) => { for (const k of a.keys()) { let l = index.get(k); if (!l) index.set(k, (l = [])); l.push(i); } });
