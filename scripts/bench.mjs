@@ -4,7 +4,7 @@
 // bad option); 2 factlint crashed (exit code 2, another code than 0/1, a signal, or no report written).
 //
 //   node scripts/bench.mjs [--sizes 10,250,500,1000,2000,4000] [--full] [--seed S] [--jobs N]
-//                          [--timeout SECONDS] [--declared] [--profile N] [--json FILE]
+//                          [--timeout SECONDS] [--declared | --modes cli,declared] [--profile N] [--json FILE]
 //
 // For each size a corpus is generated once and cached under os.tmpdir()/factlint-bench/ (keyed by generator
 // version, seed and size), then `node dist/cli/main.js check DIR --format json --output OUT --fail-on none --quiet`
@@ -32,14 +32,15 @@ const TIME = '/usr/bin/time';
 // ---------------------------------------------------------------- options
 
 function parseArgs(argv) {
-  const o = { sizes: [10, 250, 500, 1000, 2000, 4000], full: false, seed: '1', jobs: undefined, timeout: 600, profile: undefined, json: undefined, seedsRuns: 5, declared: false };
+  const o = { sizes: [10, 250, 500, 1000, 2000, 4000], full: false, seed: '1', jobs: undefined, timeout: 600, profile: undefined, json: undefined, seedsRuns: 5, modes: ['cli'] };
   let sizesGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => { const v = argv[++i]; if (v === undefined) throw new Error(`${a} needs a value`); return v; };
     if (a === '--sizes') { o.sizes = val().split(',').map((s) => Number(s.trim())); sizesGiven = true; }
     else if (a === '--full') o.full = true;
-    else if (a === '--declared') o.declared = true;
+    else if (a === '--declared') o.modes = ['cli', 'declared'];
+    else if (a === '--modes') o.modes = val().split(',').map((x) => x.trim());
     else if (a === '--seed') o.seed = val();
     else if (a === '--jobs') o.jobs = Number(val());
     else if (a === '--timeout') o.timeout = Number(val());
@@ -50,6 +51,7 @@ function parseArgs(argv) {
     else throw new Error(`unknown argument ${a}`);
   }
   if (o.full && !sizesGiven) o.sizes.push(5000);
+  if (!o.modes.length || o.modes.some((x) => x !== 'cli' && x !== 'declared')) throw new Error('--modes takes cli, declared or both (cli,declared)');
   if (o.sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes takes positive integers, e.g. --sizes 10,250,1000');
   if (o.jobs !== undefined && (!Number.isInteger(o.jobs) || o.jobs < 1)) throw new Error('--jobs takes a positive integer');
   if (!(o.timeout > 0)) throw new Error('--timeout takes a number of seconds');
@@ -241,7 +243,7 @@ function machine() {
 async function main() {
   let o;
   try { o = parseArgs(process.argv.slice(2)); } catch (e) { process.stderr.write(`bench: ${e.message}\n`); return 1; }
-  if (o.help) { process.stdout.write('usage: node scripts/bench.mjs [--sizes 10,250,...] [--full] [--seed S] [--jobs N] [--timeout S] [--declared] [--profile N] [--json FILE]\n'); return 0; }
+  if (o.help) { process.stdout.write('usage: node scripts/bench.mjs [--sizes 10,250,...] [--full] [--seed S] [--jobs N] [--timeout S] [--declared | --modes cli,declared] [--profile N] [--json FILE]\n'); return 0; }
   if (!existsSync(CLI)) { process.stderr.write(`bench: ${CLI} is missing; build first (npm run build)\n`); return 1; }
   mkdirSync(WORK, { recursive: true });
   writeFileSync(DECLARED_CHILD, DECLARED_SOURCE);
@@ -251,6 +253,8 @@ async function main() {
   log(`machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB.toFixed(1)} GiB, node ${m.node}; peak RSS via ${m.rss}`);
 
   const help = spawnSync(process.execPath, [CLI, 'check', '--help'], { cwd: ROOT, encoding: 'utf8' });
+  const version = spawnSync(process.execPath, [CLI, '--version'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
+  const built = statSync(CLI).mtime.toISOString().replace(/\.\d+Z$/, 'Z');
   const jobsSupported = /--jobs\b/.test(`${help.stdout}${help.stderr}`);
   const jobArgs = o.jobs !== undefined && jobsSupported ? ['--jobs', String(o.jobs)] : [];
   if (o.jobs !== undefined && !jobsSupported) log(`--jobs ${o.jobs} ignored: "factlint check --help" does not mention --jobs`);
@@ -298,8 +302,8 @@ async function main() {
     }
     return rows;
   };
-  const rows = await series('cli');
-  const declaredRows = o.declared ? await series('declared') : undefined;
+  const rows = o.modes.includes('cli') ? await series('cli') : [];
+  const declaredRows = o.modes.includes('declared') ? await series('declared') : undefined;
 
   // Cold start on the seeds folder, against a bare node start.
   const seedTimes = [], nodeTimes = [];
@@ -333,7 +337,7 @@ async function main() {
   const p = (s = '') => process.stdout.write(`${s}\n`);
   p('## factlint check: synthetic corpora');
   p();
-  p(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB.toFixed(1)} GiB RAM, Node ${m.node}, ${m.os}. Corpus seed ${o.seed}, generator v${GENERATOR_VERSION}.${jobArgs.length ? ` factlint ${jobArgs.join(' ')}.` : ''}`);
+  p(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB.toFixed(1)} GiB RAM, Node ${m.node}, ${m.os}. factlint ${version} (dist built ${built}). Corpus seed ${o.seed}, generator v${GENERATOR_VERSION}.${jobArgs.length ? ` factlint ${jobArgs.join(' ')}.` : ''}`);
   p();
   const table = (rs, fit) => {
     p('| docs | MB | wall s | CPU s | peak RSS MiB | docs/s | MB/s | stories | findings | planted recall | cluster P / R |');
@@ -347,22 +351,25 @@ async function main() {
       `${fit.msPerDoc !== undefined ? `; marginal cost ${fit.msPerDoc.toFixed(1)} ms per document` : ''}` +
       `${fit.memPerDocKiB !== undefined ? `, ${fit.memPerDocKiB.toFixed(0)} KiB peak RSS per document` : ''}.`);
   };
-  table(rows, fitCli);
-  const ok = rows.filter((r) => r.findings !== undefined);
+  if (rows.length) table(rows, fitCli);
   const kinds = ['amount', 'name', 'month', 'negation'];
-  if (ok.length) {
+  const recallTable = (rs) => {
+    const ok = rs.filter((r) => r.findings !== undefined);
+    if (!ok.length) return;
     p();
-    p('Planted-discrepancy recall by kind (found if a finding of the planted category touches the planted file); pair findings on single-version noise stories and across generated stories:');
+    p('Planted-discrepancy recall by kind (found if a finding of the planted category touches the planted file); pair-category findings touching a single-version noise story, and spanning documents of different generated stories:');
     p();
     p(`| docs | ${kinds.map((k) => `${k} (${{ amount: 'number', name: 'entity', month: 'date', negation: 'negation' }[k]}-mismatch)`).join(' | ')} | pair findings on noise | across stories |`);
     p(`|---:|${kinds.map(() => '---:').join('|')}|---:|---:|`);
     for (const r of ok) p(`| ${r.docs} | ${kinds.map((k) => { const b = r.byKind[k]; return b ? `${pct(b.found / b.planted)} (${b.found}/${b.planted})` : '–'; }).join(' | ')} | ${r.pairFindingsOnNoise} | ${r.pairFindingsAcrossStories} |`);
-  }
+  };
+  recallTable(rows);
   if (declaredRows) {
-    p();
-    p('### The same corpora with story keys declared (library `check()` with `TextInput.story`: no clustering)');
+    if (rows.length) p();
+    p(`### ${rows.length ? 'The same corpora' : 'Corpora'} with story keys declared (library \`check()\` with \`TextInput.story\`: no clustering)`);
     p();
     table(declaredRows, fitDeclared);
+    recallTable(declaredRows);
   }
   p();
   if (seedTimes.length) {

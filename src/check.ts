@@ -98,6 +98,7 @@ export async function checkPairs(file: string, opts: PairsOptions): Promise<Chec
   const langHints: Record<string, string> = {};
   const declared: Record<string, string> = {};
   const relation: Record<string, Story['relation']> = {};
+  const originals: Record<string, string> = {};
   raw.split(/\r?\n/).forEach((line, i) => {
     if (!line.trim()) return;
     let row: Record<string, unknown>;
@@ -114,13 +115,14 @@ export async function checkPairs(file: string, opts: PairsOptions): Promise<Chec
       declared[sid] = id;
     }
     relation[id] = 'versions';
+    originals[id] = `${id}:${opts.left}`;
   });
   if (sources.length === 0) throw new FactlintError('FL102', 'the pairs file has no rows', file, undefined, 'add one JSON object per line');
   const rules = loadRules(opts.rules, opts.ruleSettings);
   return run(sources, {
     rules,
     clean: { langHints, pairs: true },
-    cluster: { declared, declaredOnly: true },
+    cluster: { declared, declaredOnly: true, originals },
     declaredRelation: relation,
     ...(opts.cwd ? { cwd: opts.cwd } : {}),
   });

@@ -6,4 +6,6 @@ export interface Story {
   relation: 'versions' | 'coverage' | 'single';
   /** Other stories that share anchors but are not the same story. */
   related: string[];
+  /** The source the others derive from, when known (pairs mode: the left field; a manifest). */
+  original?: string;
 }

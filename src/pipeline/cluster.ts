@@ -17,6 +17,8 @@ export interface ClusterOptions {
   declared?: Record<string, string>;
   /** Sources whose estimated years differ by this much or more are never one story. */
   maxYearGap?: number;
+  /** The original source of a declared story, by story key. */
+  originals?: Record<string, string>;
   /** Use only the declared story keys (pairs mode): no anchor-based grouping; story ids are the keys. */
   declaredOnly?: boolean;
 }
@@ -68,7 +70,7 @@ export function sourceYear(source: CleanSource, claims: Claim[]): number | undef
  * pairs above `related` are listed as related stories.
  */
 export function cluster(inputs: ClusterInput[], opts: ClusterOptions = {}): Story[] {
-  if (opts.declaredOnly) return declaredStories(inputs.map((i) => i.source.id), opts.declared ?? {});
+  if (opts.declaredOnly) return declaredStories(inputs.map((i) => i.source.id), opts.declared ?? {}, opts.originals ?? {});
   const sameStory = opts.sameStory ?? 0.12;
   const related = opts.related ?? 0.08;
   const maxYearGap = opts.maxYearGap ?? 2;
@@ -137,7 +139,7 @@ export function cluster(inputs: ClusterInput[], opts: ClusterOptions = {}): Stor
 export const _internal = { sourceAnchors, sourceYear };
 
 /** Stories exactly as declared (pairs mode, manifests that name every source): the story id is the declared key. */
-function declaredStories(ids: string[], declared: Record<string, string>): Story[] {
+function declaredStories(ids: string[], declared: Record<string, string>, originals: Record<string, string>): Story[] {
   const byKey = new Map<string, string[]>();
   for (const id of ids) {
     const k = declared[id] ?? id;
@@ -145,5 +147,5 @@ function declaredStories(ids: string[], declared: Record<string, string>): Story
   }
   return [...byKey.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([k, sources]) => ({ id: k, sources: sources.sort(), relation: 'single' as Story['relation'], related: [] }));
+    .map(([k, sources]) => ({ id: k, sources: sources.sort(), relation: 'single' as Story['relation'], related: [], ...(originals[k] ? { original: originals[k] } : {}) }));
 }

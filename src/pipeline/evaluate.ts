@@ -36,6 +36,7 @@ export function evaluate(input: EvaluateInput): Finding[] {
   const findings: Finding[] = [];
   const pairsByStory = new Map<string, PairAlignment[]>();
   for (const p of input.pairs) (pairsByStory.get(p.story) ?? pairsByStory.set(p.story, []).get(p.story)!).push(p);
+  const all = [...input.sources.values()];
   for (const rule of input.rules) {
     const kind = KINDS[rule.kind]!;
     const params = rule.params as never;
@@ -64,7 +65,7 @@ export function evaluate(input: EvaluateInput): Finding[] {
         for (const s of sources) for (const raw of kind.checkSource(s, params, story)) emit(raw, story, s.source.id);
       } else if (kind.scope === 'story' && kind.checkStory) {
         const groups = input.groups.filter((g) => g.story === story.id);
-        for (const raw of kind.checkStory({ story, sources, pairs: pairsByStory.get(story.id) ?? [], groups, all: [...input.sources.values()], stories: input.stories }, params)) emit(raw, story);
+        for (const raw of kind.checkStory({ story, sources, pairs: pairsByStory.get(story.id) ?? [], groups, all, stories: input.stories }, params)) emit(raw, story);
       }
     }
   }

@@ -7,9 +7,10 @@ import { attributionConflict } from './kinds/attribution-conflict.js';
 import { unalignedContent } from './kinds/unaligned-content.js';
 import { unsourcedClaim } from './kinds/unsourced-claim.js';
 import { internalContradiction } from './kinds/internal-contradiction.js';
+import { editDiff } from './kinds/edit-diff.js';
 
 /** Every rule kind, by name. A rule file names one of these; adding a rule a kind can express needs no code. */
 export const KINDS: Record<string, RuleKind<never>> = Object.fromEntries(
-  [entityDrift, valueConflict, eventConflict, markerDrift, attributionConflict, unalignedContent, unsourcedClaim, internalContradiction]
+  [entityDrift, valueConflict, eventConflict, markerDrift, attributionConflict, unalignedContent, unsourcedClaim, internalContradiction, editDiff]
     .map((k) => [k.name, k as unknown as RuleKind<never>]),
 );

@@ -4,6 +4,7 @@ import type { RawFinding, RuleKind } from '../types.js';
 import { contextOf, linkedClaims, loc } from '../util.js';
 import { foldKey } from '../../lang/keys.js';
 import { getPack } from '../../lang/load.js';
+import { isEdit } from './edit-diff.js';
 
 interface Params {
   /** Longest edit distance between two tokens still read as one name misspelled. */
@@ -45,6 +46,9 @@ export const entityDrift: RuleKind<Params> = {
     // near-miss spelling is the language's form of the name, not a misspelling.
     if (!sameLang && (getPack(ctx.a.source.lang).adaptsForeignNames || getPack(ctx.b.source.lang).adaptsForeignNames)) return out;
     for (const lc of linkedClaims(ctx)) {
+      // Near-identical sentences in one language are edits: a one-letter difference there is a spelling fix,
+      // and a swapped name is the edit rules' business.
+      if (sameLang && isEdit(ctx.a.source.text, lc.link.a, ctx.b.source.text, lc.link.b)) continue;
       const ea = lc.a.flatMap((c) => c.entities).filter((e) => !keysB.has(e.key));
       const eb = lc.b.flatMap((c) => c.entities).filter((e) => !keysA.has(e.key));
       const usedB = new Set<EntityMention>();

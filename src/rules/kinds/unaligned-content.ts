@@ -15,6 +15,8 @@ interface Params {
  * Returns [original, derived].
  */
 export function originalOf(ctx: PairContext): [SourceData, SourceData] {
+  if (ctx.story.original === ctx.a.source.id) return [ctx.a, ctx.b];
+  if (ctx.story.original === ctx.b.source.id) return [ctx.b, ctx.a];
   const pa = ctx.a.source.published;
   const pb = ctx.b.source.published;
   if (pa && pb && pa !== pb) return pa < pb ? [ctx.a, ctx.b] : [ctx.b, ctx.a];

@@ -30,9 +30,9 @@ export const unsourcedClaim: RuleKind<Params> = {
   },
   checkStory(ctx, p) {
     const out: RawFinding[] = [];
-    // Only independent sources can support a claim: not the source itself, nor versions of the same article.
-    const dependent = new Set(ctx.story.relation === 'versions' ? ctx.story.sources : []);
-    const independent = ctx.all.filter((o) => !ctx.story.sources.includes(o.source.id) || !dependent.has(o.source.id));
+    // A translation or rewrite repeats its original's claims; whether those are sourced is the original's question.
+    if (ctx.story.relation === 'versions') return out;
+    const index = nameIndex(ctx.all);
     const linked = new Map<string, Set<string>>();
     for (const pair of ctx.pairs) for (const l of pair.links) {
       if (l.score < 0.3) continue;
@@ -41,20 +41,22 @@ export const unsourcedClaim: RuleKind<Params> = {
         (linked.get(y) ?? linked.set(y, new Set()).get(y)!).add(x);
       }
     }
+    const othersCount = ctx.all.length - 1;
+    if (othersCount === 0) return out;
     for (const src of ctx.sources) {
-      const others = independent.filter((o) => o !== src);
-      if (others.length === 0) continue;
-      const bylined = Boolean(src.source.provenance.byline);
-      const note = bylined || ctx.story.relation === 'versions';
+      const note = Boolean(src.source.provenance.byline);
       if (note && p.bylinedSeverity === 'off') continue;
       for (const c of src.claims) {
         if (!c.checkWorthy || c.attribution || c.quoted) continue;
-        if (others.some((o) => supports(o, c, linked.get(c.sentenceId) ?? new Set(), p.magnitude))) continue;
+        // Candidates: the other sources that name something this claim names (an inverted index, not a scan).
+        const candidates = new Set<SourceData>();
+        for (const e of c.entities) for (const o of index.get(e.key) ?? []) if (o !== src) candidates.add(o);
+        if ([...candidates].some((o) => supports(o, c, linked.get(c.sentenceId) ?? new Set(), p.magnitude))) continue;
         const s = src.sentenceById.get(c.sentenceId)!;
         out.push({
           locations: [loc(src.source.text, s)],
           context: [loc(src.source.text, s)],
-          vars: { source: src.source.id, others: String(others.length) },
+          vars: { source: src.source.id, others: String(othersCount) },
           ...(note ? { severity: p.bylinedSeverity as 'info' | 'warning' } : {}),
         });
       }
@@ -62,6 +64,20 @@ export const unsourcedClaim: RuleKind<Params> = {
     return out;
   },
 };
+
+const indexes = new WeakMap<SourceData[], Map<string, SourceData[]>>();
+/** Entity key -> the sources that name it, built once per run. */
+function nameIndex(all: SourceData[]): Map<string, SourceData[]> {
+  let idx = indexes.get(all);
+  if (idx) return idx;
+  idx = new Map();
+  for (const s of all) {
+    const keys = new Set(s.claims.flatMap((c) => c.entities.map((e) => e.key)));
+    for (const k of keys) (idx.get(k) ?? idx.set(k, []).get(k)!).push(s);
+  }
+  indexes.set(all, idx);
+  return idx;
+}
 
 /** Does an independent source back claim c: every name and value of c appears there (or is reported differently in an aligned sentence)? */
 function supports(o: SourceData, c: Claim, linkedIds: Set<string>, magnitude: number): boolean {

@@ -1,0 +1,174 @@
+import type { Claim } from '../../model/claim.js';
+import type { RawFinding, RuleKind } from '../types.js';
+import { contextOf, linkedClaims, loc } from '../util.js';
+import { originalOf } from './unaligned-content.js';
+import { shortFormOf } from './entity-drift.js';
+
+/** What changed in an edit region between two near-identical sentences. */
+export type ChangeType = 'negation' | 'number' | 'name' | 'substitution' | 'insertion' | 'deletion';
+
+interface Params {
+  /** Which change this rule reports. */
+  change: ChangeType;
+  /** Largest share of tokens that may differ: above it the sentences are rewrites, not edits. */
+  maxChangedShare: number;
+  /** Substituted words this close (edit distance) are spelling variants, not changes of meaning. */
+  spellingDistance: number;
+  /**
+   * Most regions of real change the sentence pair may have for this rule to speak: a single changed word in an
+   * otherwise identical sentence is an edit; several are a paraphrase, where a synonym is not a change of fact.
+   */
+  maxRegions: number;
+}
+
+interface Tok { start: number; end: number; text: string; low: string }
+
+const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’.,][\p{L}\p{M}\p{N}]+)*/gu;
+
+function tokens(text: string, start: number, end: number): Tok[] {
+  const out: Tok[] = [];
+  for (const m of text.slice(start, end).matchAll(TOKEN)) {
+    const s = start + (m.index ?? 0);
+    out.push({ start: s, end: s + m[0].length, text: m[0], low: m[0].toLowerCase().replace(/’/g, "'") });
+  }
+  return out;
+}
+
+interface Region { a: Tok[]; b: Tok[] }
+
+/** Longest-common-subsequence diff of two token lists into regions of change. */
+export function diffRegions(x: Tok[], y: Tok[]): Region[] {
+  const n = x.length;
+  const m = y.length;
+  const L = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) {
+    L[i]![j] = x[i]!.low === y[j]!.low ? L[i + 1]![j + 1]! + 1 : Math.max(L[i + 1]![j]!, L[i]![j + 1]!);
+  }
+  const regions: Region[] = [];
+  let cur: Region = { a: [], b: [] };
+  let i = 0;
+  let j = 0;
+  const flush = (): void => { if (cur.a.length || cur.b.length) regions.push(cur); cur = { a: [], b: [] }; };
+  while (i < n || j < m) {
+    if (i < n && j < m && x[i]!.low === y[j]!.low) { flush(); i++; j++; }
+    else if (j < m && (i >= n || L[i]![j + 1]! >= L[i + 1]![j]!)) cur.b.push(y[j++]!);
+    else cur.a.push(x[i++]!);
+  }
+  flush();
+  return regions;
+}
+
+const isNumberTok = (t: Tok, c: Claim[]): boolean => /\p{N}/u.test(t.text) || c.some((cl) => cl.quantities.some((q) => q.start <= t.start && t.end <= q.end) || cl.dates.some((d) => d.start <= t.start && t.end <= d.end));
+const isNameTok = (t: Tok, c: Claim[]): boolean => c.some((cl) => cl.entities.some((e) => e.start <= t.start && t.end <= e.end));
+const isNegTok = (t: Tok, c: Claim[]): boolean => c.some((cl) => cl.negations.some((n) => n.start < t.end && t.start < n.end));
+
+/** Optimal-string-alignment distance: like Levenshtein, but a swap of two neighbours ("nkwo" / "know") costs 1. */
+export function osaDistance(x: string, y: string): number {
+  const n = x.length;
+  const m = y.length;
+  const d = Array.from({ length: n + 1 }, (_, i) => { const r = new Array<number>(m + 1).fill(0); r[0] = i; return r; });
+  for (let j = 0; j <= m; j++) d[0]![j] = j;
+  for (let i = 1; i <= n; i++) for (let j = 1; j <= m; j++) {
+    const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+    let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+    if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+    d[i]![j] = v;
+  }
+  return d[n]![m]!;
+}
+
+/** A misspelling, an inflection or an abbreviation of the same word: not a change of meaning. */
+export function spellingVariant(x: string, y: string, maxDistance: number): boolean {
+  if (x === y) return true;
+  const dist = osaDistance(x, y);
+  if (dist <= maxDistance) return true;
+  if (Math.min(x.length, y.length) >= 6 && dist / Math.max(x.length, y.length) <= 0.34) return true;
+  const stem = (w: string): string => w.slice(0, Math.max(4, w.length - 3));
+  if (x.startsWith(stem(y)) || y.startsWith(stem(x))) return true;
+  return shortFormOf(x.replace(/[.\s]/g, ''), y) || shortFormOf(y.replace(/[.\s]/g, ''), x);
+}
+
+/** Classifies one region: the most telling change wins (a dropped "not" is a negation, not a deletion). */
+function classify(r: Region, ca: Claim[], cb: Claim[], spelling: number): ChangeType | undefined {
+  if (r.a.some((t) => isNegTok(t, ca)) !== r.b.some((t) => isNegTok(t, cb))) return 'negation';
+  const x = r.a.map((t) => t.low).join(' ');
+  const y = r.b.map((t) => t.low).join(' ');
+  // A misspelling, an inflection ("develop" / "developed") or an abbreviation ("St" / "Saint") changes nothing.
+  if (r.a.length > 0 && r.b.length > 0 && !/\p{N}/u.test(x + y) && spellingVariant(x, y, spelling)) return undefined;
+  const numA = r.a.filter((t) => isNumberTok(t, ca));
+  const numB = r.b.filter((t) => isNumberTok(t, cb));
+  if (numA.length > 0 || numB.length > 0) return numA.length > 0 && numB.length > 0 ? 'number' : r.a.length && r.b.length ? 'substitution' : numA.length > 0 ? 'deletion' : 'insertion';
+  const nameA = r.a.filter((t) => isNameTok(t, ca));
+  const nameB = r.b.filter((t) => isNameTok(t, cb));
+  if (nameA.length > 0 && nameB.length > 0) return 'name';
+  if (r.a.length > 0 && r.b.length > 0) return 'substitution';
+  if (nameA.length > 0) return 'deletion';
+  if (nameB.length > 0) return 'insertion';
+  return r.a.length > 0 ? 'deletion' : 'insertion';
+}
+
+/** Function words whose insertion or deletion changes no fact. */
+const LIGHT = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'at', 'and', 'that', 'is', 'was', 'were', 'are', 'be', 'been', 'it', 'its', 'this', 'these', 'for', 'with', 'by', 'as', 'also', 'has', 'have', 'had', 'which', 'who', 'there', 'from', 'their', 'his', 'her', 'they', 'he', 'she', 'will', 'would', 's', "'s"]);
+
+/**
+ * Edits between two versions in one language: when aligned sentences are nearly identical, each region where
+ * they differ is a deliberate change, classified as negation, number, name, word substitution, insertion or
+ * deletion. This is the view of an editor comparing a draft with a revision, or a segment with its
+ * post-edited version.
+ */
+export const editDiff: RuleKind<Params> = {
+  name: 'edit-diff',
+  scope: 'pair',
+  paramsSchema: {
+    type: 'object', additionalProperties: false,
+    properties: {
+      change: { enum: ['negation', 'number', 'name', 'substitution', 'insertion', 'deletion'] },
+      maxChangedShare: { type: 'number', minimum: 0, maximum: 1 },
+      spellingDistance: { type: 'integer', minimum: 0 },
+      maxRegions: { type: 'integer', minimum: 1 },
+    },
+    required: ['change', 'maxChangedShare', 'spellingDistance', 'maxRegions'],
+  },
+  checkPair(ctx, p) {
+    if (ctx.a.source.lang !== ctx.b.source.lang) return [];
+    const out: RawFinding[] = [];
+    for (const lc of linkedClaims(ctx)) {
+      const ta = tokens(ctx.a.source.text, lc.link.a.start, lc.link.a.end);
+      const tb = tokens(ctx.b.source.text, lc.link.b.start, lc.link.b.end);
+      if (ta.length === 0 || tb.length === 0) continue;
+      // Orient the diff from the original to the derived version, so an insertion is what the derived one added.
+      const [orig] = originalOf(ctx);
+      const flip = orig === ctx.b;
+      const regions = diffRegions(ta, tb);
+      const changed = regions.reduce((s, r) => s + Math.max(r.a.length, r.b.length), 0);
+      if (changed === 0 || changed / Math.max(ta.length, tb.length) > p.maxChangedShare) continue;
+      const typed = regions
+        .map((r) => ({ r, type: flip ? classify({ a: r.b, b: r.a }, lc.b, lc.a, p.spellingDistance) : classify(r, lc.a, lc.b, p.spellingDistance) }))
+        .filter((x) => x.type !== undefined && !((x.type === 'insertion' || x.type === 'deletion') && [...x.r.a, ...x.r.b].every((t) => LIGHT.has(t.low))));
+      if (typed.length === 0 || typed.length > p.maxRegions) continue;
+      for (const { r, type } of typed) {
+        if (type !== p.change) continue;
+        // Where a side has no tokens in the region, point at the whole sentence there.
+        const spanOf = (toks: Tok[], whole: { source: string; start: number; end: number }) =>
+          toks.length ? { source: whole.source, start: toks[0]!.start, end: toks[toks.length - 1]!.end } : whole;
+        const sa = spanOf(r.a, lc.link.a);
+        const sb = spanOf(r.b, lc.link.b);
+        out.push({
+          locations: [loc(ctx.a.source.text, sa), loc(ctx.b.source.text, sb)],
+          context: contextOf(ctx, lc),
+          vars: { a: r.a.map((t) => t.text).join(' ') || '(nothing)', b: r.b.map((t) => t.text).join(' ') || '(nothing)' },
+        });
+      }
+    }
+    return out;
+  },
+};
+
+/** Are two spans near-identical sentences (at most a quarter of their words differ)? */
+export function isEdit(textA: string, a: { start: number; end: number }, textB: string, b: { start: number; end: number }, share = 0.25): boolean {
+  const ta = tokens(textA, a.start, a.end);
+  const tb = tokens(textB, b.start, b.end);
+  if (ta.length === 0 || tb.length === 0) return false;
+  const changed = diffRegions(ta, tb).reduce((s, r) => s + Math.max(r.a.length, r.b.length), 0);
+  return changed / Math.max(ta.length, tb.length) <= share;
+}
