@@ -101,7 +101,9 @@ function classify(r: Region, ca: Claim[], cb: Claim[], spelling: number): Change
   const nameA = r.a.filter((t) => isNameTok(t, ca));
   const nameB = r.b.filter((t) => isNameTok(t, cb));
   if (nameA.length > 0 && nameB.length > 0) return 'name';
-  if (r.a.length > 0 && r.b.length > 0) return 'substitution';
+  // One word for one word: a rephrased clause ("had defected" / "fled") is a paraphrase, not an edit.
+  if (r.a.length === 1 && r.b.length === 1) return 'substitution';
+  if (r.a.length > 0 && r.b.length > 0) return undefined;
   if (nameA.length > 0) return 'deletion';
   if (nameB.length > 0) return 'insertion';
   return r.a.length > 0 ? 'deletion' : 'insertion';

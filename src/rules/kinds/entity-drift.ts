@@ -1,6 +1,6 @@
 import levenshtein from 'fast-levenshtein';
 import type { EntityMention } from '../../model/mention.js';
-import type { RawFinding, RuleKind } from '../types.js';
+import type { RawFinding, RuleKind, SourceData } from '../types.js';
 import { contextOf, linkedClaims, loc } from '../util.js';
 import { foldKey } from '../../lang/keys.js';
 import { getPack } from '../../lang/load.js';
@@ -13,6 +13,11 @@ interface Params {
   minLength: number;
   /** Also report a name replaced by a different name in aligned sentences of one language. */
   substitutions: boolean;
+  /**
+   * A near-miss is reported when one of the two spellings is a name its article uses at least this often. A
+   * one-off foreign name spelled two ways by two translators ("Artjom" / "Artem") is usually transliteration.
+   */
+  minOccurrences: number;
 }
 
 const SCRIPT_LATIN = /^[\p{Script=Latin}\p{N}\s.'’&-]+$/u;
@@ -20,6 +25,13 @@ const sameScript = (x: string, y: string): boolean => SCRIPT_LATIN.test(x) === S
 
 /** Is `t` written anywhere in the text (folded), so the name exists in that version after all? */
 const foldedTokens = (text: string): Set<string> => new Set(foldKey(text).split(' '));
+
+/** How often an article names something with this folded token. */
+function countToken(src: SourceData, t: string): number {
+  let n = 0;
+  for (const c of src.claims) for (const e of c.entities) if (e.tokens.includes(t)) n++;
+  return n;
+}
 
 /** Near-miss spellings ("Vocord" / "Vocalord", "Strasburg" / "Strassburg") and, in one language, swapped names. */
 export const entityDrift: RuleKind<Params> = {
@@ -31,8 +43,9 @@ export const entityDrift: RuleKind<Params> = {
       maxDistance: { type: 'integer', minimum: 1, maximum: 4 },
       minLength: { type: 'integer', minimum: 2 },
       substitutions: { type: 'boolean' },
+      minOccurrences: { type: 'integer', minimum: 1 },
     },
-    required: ['maxDistance', 'minLength', 'substitutions'],
+    required: ['maxDistance', 'minLength', 'substitutions', 'minOccurrences'],
   },
   checkPair(ctx, p) {
     const out: RawFinding[] = [];
@@ -65,6 +78,7 @@ export const entityDrift: RuleKind<Params> = {
               return d <= Math.min(p.maxDistance, Math.floor(Math.max(tx.length, t.length) / 3));
             });
             if (!ty) continue;
+            if (Math.max(countToken(ctx.a, tx), countToken(ctx.b, ty)) < p.minOccurrences) continue;
             const key = `${tx}|${ty}`;
             usedB.add(y);
             if (seen.has(key)) continue;

@@ -11,6 +11,11 @@ interface Params {
   marker: 'modality' | 'negation';
   /** Minimum alignment score: markers are only compared in sentences that clearly say the same thing. */
   minScore: number;
+  /**
+   * Compare only versions in different languages. Within one language, edits are the edit rules' business, and
+   * independently written sentences express certainty and negation too freely to compare marker by marker.
+   */
+  crossLanguageOnly?: boolean;
 }
 
 /**
@@ -22,11 +27,12 @@ export const markerDrift: RuleKind<Params> = {
   scope: 'pair',
   paramsSchema: {
     type: 'object', additionalProperties: false,
-    properties: { marker: { enum: ['modality', 'negation'] }, minScore: { type: 'number', minimum: 0, maximum: 1 } },
+    properties: { marker: { enum: ['modality', 'negation'] }, minScore: { type: 'number', minimum: 0, maximum: 1 }, crossLanguageOnly: { type: 'boolean' } },
     required: ['marker', 'minScore'],
   },
   checkPair(ctx, p) {
     const out: RawFinding[] = [];
+    if (p.crossLanguageOnly && ctx.a.source.lang === ctx.b.source.lang) return out;
     for (const lc of linkedClaims(ctx)) {
       if (lc.link.score < p.minScore) continue;
       const sa = lc.link.a;
