@@ -2,10 +2,13 @@ import type { Claim } from '../../model/claim.js';
 import type { RawFinding, RuleKind } from '../types.js';
 import { contextOf, linkedClaims, loc } from '../util.js';
 import { originalOf } from './unaligned-content.js';
+import { getPack } from '../../lang/load.js';
 import { shortFormOf } from './entity-drift.js';
 
 /** What changed in an edit region between two near-identical sentences. */
 export type ChangeType = 'negation' | 'number' | 'name' | 'substitution' | 'insertion' | 'deletion';
+/** A region that changes wording but is never reported on its own; it still counts against maxRegions. */
+type RegionType = ChangeType | 'rephrase';
 
 interface Params {
   /** Which change this rule reports. */
@@ -85,11 +88,13 @@ export function spellingVariant(x: string, y: string, maxDistance: number): bool
   if (Math.min(x.length, y.length) >= 6 && dist / Math.max(x.length, y.length) <= 0.34) return true;
   const stem = (w: string): string => w.slice(0, Math.max(4, w.length - 3));
   if (x.startsWith(stem(y)) || y.startsWith(stem(x))) return true;
+  // Short inflected forms: "try" / "tries", "go" / "goes".
+  if (Math.min(x.length, y.length) >= 2 && x.slice(0, 2) === y.slice(0, 2) && Math.abs(x.length - y.length) <= 2 && dist <= 2 + Math.abs(x.length - y.length)) return true;
   return shortFormOf(x.replace(/[.\s]/g, ''), y) || shortFormOf(y.replace(/[.\s]/g, ''), x);
 }
 
 /** Classifies one region: the most telling change wins (a dropped "not" is a negation, not a deletion). */
-function classify(r: Region, ca: Claim[], cb: Claim[], spelling: number): ChangeType | undefined {
+function classify(r: Region, ca: Claim[], cb: Claim[], spelling: number, light: Set<string>): RegionType | undefined {
   if (r.a.some((t) => isNegTok(t, ca)) !== r.b.some((t) => isNegTok(t, cb))) return 'negation';
   const x = r.a.map((t) => t.low).join(' ');
   const y = r.b.map((t) => t.low).join(' ');
@@ -102,8 +107,8 @@ function classify(r: Region, ca: Claim[], cb: Claim[], spelling: number): Change
   const nameB = r.b.filter((t) => isNameTok(t, cb));
   if (nameA.length > 0 && nameB.length > 0) return 'name';
   // One word for one word: a rephrased clause ("had defected" / "fled") is a paraphrase, not an edit.
-  if (r.a.length === 1 && r.b.length === 1) return 'substitution';
-  if (r.a.length > 0 && r.b.length > 0) return undefined;
+  if (r.a.length === 1 && r.b.length === 1) return light.has(x) || light.has(y) ? 'rephrase' : 'substitution';
+  if (r.a.length > 0 && r.b.length > 0) return 'rephrase';
   if (nameA.length > 0) return 'deletion';
   if (nameB.length > 0) return 'insertion';
   return r.a.length > 0 ? 'deletion' : 'insertion';
@@ -134,6 +139,7 @@ export const editDiff: RuleKind<Params> = {
   checkPair(ctx, p) {
     if (ctx.a.source.lang !== ctx.b.source.lang) return [];
     const out: RawFinding[] = [];
+    const light = new Set([...LIGHT, ...(getPack(ctx.a.source.lang).stopwords ?? []).map((w) => w.toLowerCase())]);
     for (const lc of linkedClaims(ctx)) {
       const ta = tokens(ctx.a.source.text, lc.link.a.start, lc.link.a.end);
       const tb = tokens(ctx.b.source.text, lc.link.b.start, lc.link.b.end);
@@ -145,7 +151,7 @@ export const editDiff: RuleKind<Params> = {
       const changed = regions.reduce((s, r) => s + Math.max(r.a.length, r.b.length), 0);
       if (changed === 0 || changed / Math.max(ta.length, tb.length) > p.maxChangedShare) continue;
       const typed = regions
-        .map((r) => ({ r, type: flip ? classify({ a: r.b, b: r.a }, lc.b, lc.a, p.spellingDistance) : classify(r, lc.a, lc.b, p.spellingDistance) }))
+        .map((r) => ({ r, type: flip ? classify({ a: r.b, b: r.a }, lc.b, lc.a, p.spellingDistance, light) : classify(r, lc.a, lc.b, p.spellingDistance, light) }))
         .filter((x) => x.type !== undefined && !((x.type === 'insertion' || x.type === 'deletion') && [...x.r.a, ...x.r.b].every((t) => LIGHT.has(t.low))));
       if (typed.length === 0 || typed.length > p.maxRegions) continue;
       for (const { r, type } of typed) {
