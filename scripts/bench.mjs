@@ -4,7 +4,7 @@
 // bad option); 2 factlint crashed (exit code 2, another code than 0/1, a signal, or no report written).
 //
 //   node scripts/bench.mjs [--sizes 10,250,500,1000,2000,4000] [--full] [--seed S] [--jobs N]
-//                          [--timeout SECONDS] [--declared | --modes cli,declared] [--profile N] [--json FILE]
+//                          [--timeout SECONDS] [--declared | --modes cli,declared] [--no-snapshot] [--profile N] [--json FILE]
 //
 // For each size a corpus is generated once and cached under os.tmpdir()/factlint-bench/ (keyed by generator
 // version, seed and size), then `node dist/cli/main.js check DIR --format json --output OUT --fail-on none --quiet`
@@ -15,30 +15,36 @@
 // kernel's peak RSS of the node process, in KiB). A run that takes longer than --timeout (default 600 s) is killed
 // and the larger sizes are skipped. --declared also runs every size through the library API with each document's
 // story key from the manifest (`check()` with TextInput.story, as a manifest would declare them), which takes
-// clustering out of the measurement. --profile N runs size N under `node --cpu-prof` and prints the functions and
+// clustering out of the measurement. dist/ and rules/ are copied to a snapshot first (unless --no-snapshot), so a
+// rebuild during a long run does not mix two versions of the tool in one table. --profile N runs size N under `node --cpu-prof` and prints the functions and
 // files with the most self time.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { GENERATOR_VERSION, writeCorpus } from './gen-corpus.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+const BUILT_CLI = join(ROOT, 'dist', 'cli', 'main.js');
+/** The CLI that runs: a snapshot of dist/ unless --no-snapshot (set in main). */
+let CLI = BUILT_CLI;
+let DIST = join(ROOT, 'dist');
+let snapshotDir;
 const WORK = join(os.tmpdir(), 'factlint-bench');
 const TIME = '/usr/bin/time';
 
 // ---------------------------------------------------------------- options
 
 function parseArgs(argv) {
-  const o = { sizes: [10, 250, 500, 1000, 2000, 4000], full: false, seed: '1', jobs: undefined, timeout: 600, profile: undefined, json: undefined, seedsRuns: 5, modes: ['cli'] };
+  const o = { sizes: [10, 250, 500, 1000, 2000, 4000], full: false, seed: '1', jobs: undefined, timeout: 600, profile: undefined, json: undefined, seedsRuns: 5, modes: ['cli'], snapshot: true };
   let sizesGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => { const v = argv[++i]; if (v === undefined) throw new Error(`${a} needs a value`); return v; };
     if (a === '--sizes') { o.sizes = val().split(',').map((s) => Number(s.trim())); sizesGiven = true; }
     else if (a === '--full') o.full = true;
+    else if (a === '--no-snapshot') o.snapshot = false;
     else if (a === '--declared') o.modes = ['cli', 'declared'];
     else if (a === '--modes') o.modes = val().split(',').map((x) => x.trim());
     else if (a === '--seed') o.seed = val();
@@ -243,9 +249,21 @@ function machine() {
 async function main() {
   let o;
   try { o = parseArgs(process.argv.slice(2)); } catch (e) { process.stderr.write(`bench: ${e.message}\n`); return 1; }
-  if (o.help) { process.stdout.write('usage: node scripts/bench.mjs [--sizes 10,250,...] [--full] [--seed S] [--jobs N] [--timeout S] [--declared | --modes cli,declared] [--profile N] [--json FILE]\n'); return 0; }
-  if (!existsSync(CLI)) { process.stderr.write(`bench: ${CLI} is missing; build first (npm run build)\n`); return 1; }
+  if (o.help) { process.stdout.write('usage: node scripts/bench.mjs [--sizes 10,250,...] [--full] [--seed S] [--jobs N] [--timeout S] [--declared | --modes cli,declared] [--no-snapshot] [--profile N] [--json FILE]\n'); return 0; }
+  if (!existsSync(BUILT_CLI)) { process.stderr.write(`bench: ${BUILT_CLI} is missing; build first (npm run build)\n`); return 1; }
   mkdirSync(WORK, { recursive: true });
+  if (o.snapshot) {
+    // A long run must measure one build: copy dist/ and rules/ (the package root is dist/..), share node_modules.
+    const snap = join(WORK, `snapshot-${process.pid}`);
+    snapshotDir = snap;
+    rmSync(snap, { recursive: true, force: true });
+    cpSync(join(ROOT, 'dist'), join(snap, 'dist'), { recursive: true });
+    if (existsSync(join(ROOT, 'rules'))) cpSync(join(ROOT, 'rules'), join(snap, 'rules'), { recursive: true });
+    cpSync(join(ROOT, 'package.json'), join(snap, 'package.json'));
+    symlinkSync(join(ROOT, 'node_modules'), join(snap, 'node_modules'), 'dir');
+    DIST = join(snap, 'dist');
+    CLI = join(DIST, 'cli', 'main.js');
+  }
   writeFileSync(DECLARED_CHILD, DECLARED_SOURCE);
   writeFileSync(RSS_HOOK, "process.on('exit', () => { process.stderr.write(`\\nfactlint-bench maxrss ${process.resourceUsage().maxRSS}\\n`); });\n");
   const m = machine();
@@ -254,7 +272,7 @@ async function main() {
 
   const help = spawnSync(process.execPath, [CLI, 'check', '--help'], { cwd: ROOT, encoding: 'utf8' });
   const version = spawnSync(process.execPath, [CLI, '--version'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
-  const built = statSync(CLI).mtime.toISOString().replace(/\.\d+Z$/, 'Z');
+  const built = statSync(BUILT_CLI).mtime.toISOString().replace(/\.\d+Z$/, 'Z');
   const jobsSupported = /--jobs\b/.test(`${help.stdout}${help.stderr}`);
   const jobArgs = o.jobs !== undefined && jobsSupported ? ['--jobs', String(o.jobs)] : [];
   if (o.jobs !== undefined && !jobsSupported) log(`--jobs ${o.jobs} ignored: "factlint check --help" does not mention --jobs`);
@@ -274,7 +292,7 @@ async function main() {
       rmSync(out, { force: true });
       const args = mode === 'cli'
         ? [CLI, 'check', dir, '--format', 'json', '--output', out, '--fail-on', 'none', '--quiet', ...jobArgs]
-        : [DECLARED_CHILD, join(ROOT, 'dist'), dir, out];
+        : [DECLARED_CHILD, DIST, dir, out];
       const r = await runNode(args, { timeoutS: o.timeout });
       const row = { docs: n, bytes: manifest.bytes, wall: r.wall, cpu: r.cpu, rssKiB: r.rssKiB, code: r.code, signal: r.signal };
       if (r.timedOut) {
@@ -406,4 +424,5 @@ async function main() {
   return crashed ? 2 : 0;
 }
 
-main().then((code) => { process.exitCode = code; }, (e) => { process.stderr.write(`bench: internal error: ${e?.stack ?? e}\n`); process.exitCode = 1; });
+const cleanUp = () => { if (snapshotDir) rmSync(snapshotDir, { recursive: true, force: true }); };
+main().then((code) => { cleanUp(); process.exitCode = code; }, (e) => { cleanUp(); process.stderr.write(`bench: internal error: ${e?.stack ?? e}\n`); process.exitCode = 1; });

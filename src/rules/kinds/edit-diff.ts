@@ -1,4 +1,6 @@
 import type { Claim } from '../../model/claim.js';
+import type { QuantityMention } from '../../model/mention.js';
+import { quantitiesAgree } from '../../pipeline/extract/agree.js';
 import type { RawFinding, RuleKind } from '../types.js';
 import { contextOf, linkedClaims, loc } from '../util.js';
 import { originalOf } from './unaligned-content.js';
@@ -62,7 +64,7 @@ export function diffRegions(x: Tok[], y: Tok[]): Region[] {
 }
 
 const isNumberTok = (t: Tok, c: Claim[]): boolean => /\p{N}/u.test(t.text) || c.some((cl) => cl.quantities.some((q) => q.start <= t.start && t.end <= q.end) || cl.dates.some((d) => d.start <= t.start && t.end <= d.end));
-const isNameTok = (t: Tok, c: Claim[]): boolean => c.some((cl) => cl.entities.some((e) => e.start <= t.start && t.end <= e.end));
+const isNameTok = (t: Tok, c: Claim[]): boolean => c.some((cl) => cl.entities.some((e) => e.start < t.end && t.start < e.end));
 const isNegTok = (t: Tok, c: Claim[]): boolean => c.some((cl) => cl.negations.some((n) => n.start < t.end && t.start < n.end));
 
 /** Optimal-string-alignment distance: like Levenshtein, but a swap of two neighbours ("nkwo" / "know") costs 1. */
@@ -102,7 +104,18 @@ function classify(r: Region, ca: Claim[], cb: Claim[], spelling: number, light: 
   if (r.a.length > 0 && r.b.length > 0 && !/\p{N}/u.test(x + y) && spellingVariant(x, y, spelling)) return undefined;
   const numA = r.a.filter((t) => isNumberTok(t, ca));
   const numB = r.b.filter((t) => isNumberTok(t, cb));
-  if (numA.length > 0 || numB.length > 0) return numA.length > 0 && numB.length > 0 ? 'number' : r.a.length && r.b.length ? 'substitution' : numA.length > 0 ? 'deletion' : 'insertion';
+  if (numA.length > 0 || numB.length > 0) {
+    if (numA.length > 0 && numB.length > 0) {
+      // "over" / "more than", "50 thousand" / "50,000": the figures the region touches still agree.
+      const touch = (cs: Claim[], toks: Tok[]): QuantityMention[] => cs.flatMap((c) => c.quantities).filter((q) => toks.some((t) => q.start < t.end && t.start < q.end));
+      const qa = touch(ca, r.a);
+      const qb = touch(cb, r.b);
+      const agrees = (x: QuantityMention, ys: QuantityMention[]): boolean => ys.some((y) => quantitiesAgree(x, y) === 'same' && x.value === y.value && x.valueMax === y.valueMax);
+      if (qa.length > 0 && qb.length > 0 && qa.every((q) => agrees(q, qb)) && qb.every((q) => agrees(q, qa))) return 'rephrase';
+      return 'number';
+    }
+    return r.a.length && r.b.length ? 'rephrase' : numA.length > 0 ? 'deletion' : 'insertion';
+  }
   const nameA = r.a.filter((t) => isNameTok(t, ca));
   const nameB = r.b.filter((t) => isNameTok(t, cb));
   if (nameA.length > 0 && nameB.length > 0) return 'name';

@@ -101,7 +101,8 @@ export const entityDrift: RuleKind<Params> = {
           const y = restB[0]!;
           const key = `${x.key}|${y.key}`;
           // "Hwy" / "Highway", "ODF" / "Oregon Department of Forestry": a short form of the other name.
-          if (!seen.has(key) && !shortFormOf(x.key, y.key) && !shortFormOf(y.key, x.key)) {
+          // ... or a derived form ("Australia" / "Australian", "Portugal" / "Portuguese").
+          if (!seen.has(key) && !shortFormOf(x.key, y.key) && !shortFormOf(y.key, x.key) && !sameStem(x.key, y.key)) {
             seen.add(key);
             out.push({
               locations: [loc(ctx.a.source.text, x), loc(ctx.b.source.text, y)],
@@ -123,8 +124,16 @@ export function shortFormOf(short: string, long: string): boolean {
   if (s.length >= long.replace(/\s+/g, '').length) return false;
   const initials = words.map((w) => w[0]).join('');
   if (initials === s || words.filter((w) => !['of', 'for', 'and', 'the', 'de'].includes(w)).map((w) => w[0]).join('') === s) return true;
-  if (s[0] !== long[0]) return false;
+  // A contraction keeps the first and last letters ("St" / "Saint", "Hwy" / "Highway", "Dr" / "Doctor").
+  if (s[0] !== long[0] || s[s.length - 1] !== long[long.length - 1]) return false;
   let i = 0;
   for (const ch of long) if (ch === s[i]) i++;
   return i === s.length;
+}
+
+/** Two names that share a stem of five letters or all but one letter of the shorter: one is derived from the other. */
+export function sameStem(x: string, y: string): boolean {
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  return i >= Math.min(5, Math.min(x.length, y.length) - 1);
 }
