@@ -4,7 +4,7 @@
 // bad option); 2 factlint crashed (exit code 2, another code than 0/1, a signal, or no report written).
 //
 //   node scripts/bench.mjs [--sizes 10,250,500,1000,2000,4000] [--full] [--seed S] [--jobs N]
-//                          [--timeout SECONDS] [--declared | --modes cli,declared] [--no-snapshot] [--profile N] [--json FILE]
+//                          [--timeout SECONDS] [--declared | --modes cli,declared] [--no-snapshot] [--profile N [--profile-mode cli|declared]] [--json FILE]
 //
 // For each size a corpus is generated once and cached under os.tmpdir()/factlint-bench/ (keyed by generator
 // version, seed and size), then `node dist/cli/main.js check DIR --format json --output OUT --fail-on none --quiet`
@@ -15,7 +15,7 @@
 // kernel's peak RSS of the node process, in KiB). A run that takes longer than --timeout (default 600 s) is killed
 // and the larger sizes are skipped. --declared also runs every size through the library API with each document's
 // story key from the manifest (`check()` with TextInput.story, as a manifest would declare them), which takes
-// clustering out of the measurement. dist/ and rules/ are copied to a snapshot first (unless --no-snapshot), so a
+// clustering out of the measurement (--profile-mode declared profiles that way). dist/ and rules/ are copied to a snapshot first (unless --no-snapshot), so a
 // rebuild during a long run does not mix two versions of the tool in one table. --profile N runs size N under `node --cpu-prof` and prints the functions and
 // files with the most self time.
 import { spawn, spawnSync } from 'node:child_process';
@@ -37,7 +37,7 @@ const TIME = '/usr/bin/time';
 // ---------------------------------------------------------------- options
 
 function parseArgs(argv) {
-  const o = { sizes: [10, 250, 500, 1000, 2000, 4000], full: false, seed: '1', jobs: undefined, timeout: 600, profile: undefined, json: undefined, seedsRuns: 5, modes: ['cli'], snapshot: true };
+  const o = { sizes: [10, 250, 500, 1000, 2000, 4000], full: false, seed: '1', jobs: undefined, timeout: 600, profile: undefined, json: undefined, seedsRuns: 5, modes: ['cli'], snapshot: true, profileMode: 'cli' };
   let sizesGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -51,12 +51,14 @@ function parseArgs(argv) {
     else if (a === '--jobs') o.jobs = Number(val());
     else if (a === '--timeout') o.timeout = Number(val());
     else if (a === '--profile') o.profile = Number(val());
+    else if (a === '--profile-mode') o.profileMode = val();
     else if (a === '--json') o.json = val();
     else if (a === '--seeds-runs') o.seedsRuns = Number(val());
     else if (a === '--help' || a === '-h') o.help = true;
     else throw new Error(`unknown argument ${a}`);
   }
   if (o.full && !sizesGiven) o.sizes.push(5000);
+  if (o.profileMode !== 'cli' && o.profileMode !== 'declared') throw new Error('--profile-mode takes cli or declared');
   if (!o.modes.length || o.modes.some((x) => x !== 'cli' && x !== 'declared')) throw new Error('--modes takes cli, declared or both (cli,declared)');
   if (o.sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes takes positive integers, e.g. --sizes 10,250,1000');
   if (o.jobs !== undefined && (!Number.isInteger(o.jobs) || o.jobs < 1)) throw new Error('--jobs takes a positive integer');
@@ -249,7 +251,7 @@ function machine() {
 async function main() {
   let o;
   try { o = parseArgs(process.argv.slice(2)); } catch (e) { process.stderr.write(`bench: ${e.message}\n`); return 1; }
-  if (o.help) { process.stdout.write('usage: node scripts/bench.mjs [--sizes 10,250,...] [--full] [--seed S] [--jobs N] [--timeout S] [--declared | --modes cli,declared] [--no-snapshot] [--profile N] [--json FILE]\n'); return 0; }
+  if (o.help) { process.stdout.write('usage: node scripts/bench.mjs [--sizes 10,250,...] [--full] [--seed S] [--jobs N] [--timeout S] [--declared | --modes cli,declared] [--no-snapshot] [--profile N [--profile-mode cli|declared]] [--json FILE]\n'); return 0; }
   if (!existsSync(BUILT_CLI)) { process.stderr.write(`bench: ${BUILT_CLI} is missing; build first (npm run build)\n`); return 1; }
   mkdirSync(WORK, { recursive: true });
   if (o.snapshot) {
@@ -400,13 +402,14 @@ async function main() {
     const profDir = join(WORK, 'profiles', `n${o.profile}-${Date.now()}`);
     mkdirSync(profDir, { recursive: true });
     log(`profiling ${o.profile} docs (node --cpu-prof) into ${profDir}`);
-    const out = join(WORK, 'reports', `report-profile-n${o.profile}.json`);
-    const r = await runNode(['--cpu-prof', '--cpu-prof-dir', profDir, CLI, 'check', dir, '--format', 'json', '--output', out, '--fail-on', 'none', '--quiet', ...jobArgs], { timeoutS: o.timeout });
+    const out = join(WORK, 'reports', `report-profile-${o.profileMode}-n${o.profile}.json`);
+    const target = o.profileMode === 'cli' ? [CLI, 'check', dir, '--format', 'json', '--output', out, '--fail-on', 'none', '--quiet', ...jobArgs] : [DECLARED_CHILD, DIST, dir, out];
+    const r = await runNode(['--cpu-prof', '--cpu-prof-dir', profDir, ...target], { timeoutS: o.timeout });
     const files = readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile'));
     if (files.length) {
       profile = summariseProfile(join(profDir, files[0]));
       p();
-      p(`### Where the time goes (${o.profile} docs, node --cpu-prof, ${f1(r.wall, 1)} s wall, ${f1(profile.totalMs / 1000, 1)} s sampled)`);
+      p(`### Where the time goes (${o.profile} docs, ${o.profileMode === 'cli' ? 'factlint check' : 'story keys declared'}, node --cpu-prof, ${f1(r.wall, 1)} s wall, ${f1(profile.totalMs / 1000, 1)} s sampled)`);
       p();
       p('| self ms | share | file |');
       p('|---:|---:|---|');
