@@ -106,6 +106,12 @@ function compareValues(a: Scaled, b: Scaled, exactUnits: boolean, tolerance = 0)
 }
 
 export function quantitiesAgree(a: QuantityMention, b: QuantityMention): Agreement {
+  // "116" against "116 123": a figure written in groups (a phone or reference number) read once as one number
+  // and once as its first group. Neither is an amount to compare.
+  const groups = (q: QuantityMention): string[] => q.text.split(/[\s\u00a0\u202f]+/u).map((g) => g.replace(/\D/g, '')).filter(Boolean);
+  const ga = groups(a);
+  const gb = groups(b);
+  if ((ga.length > 1 || gb.length > 1) && (ga[0] === gb[0] || ga[0]?.startsWith('0') || gb[0]?.startsWith('0'))) return 'incomparable';
   const r = quantitiesAgreeAsRead(a, b);
   if (r !== 'different') return r;
   // "25,000" in a Vietnamese or Russian text may keep the English thousands comma: a figure read with a decimal

@@ -71,6 +71,8 @@ export function buildClaim(
   const values = [...mentions.dates, ...mentions.quantities, ...mentions.entities];
   const modality: ModalityMarker[] = findPhrases(m.modality, text, s.start, s.end)
     .filter((h) => !values.some((v) => v.start < h.end && h.start < v.end))
+    // A capitalised modal in mid-sentence is a name or a month ("Prime Minister May"), not a modal verb.
+    .filter((h) => h.start === s.start || !/^\p{Lu}/u.test(h.text) || /^["“«(]?$/u.test(text.slice(s.start, h.start).trim()))
     .map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text, level: h.value as ModalityMarker['level'] }));
   const idioms = findPhrases(m.notNegations, text, s.start, s.end);
   const negations: NegationMarker[] = findPhrases(m.negators, text, s.start, s.end)

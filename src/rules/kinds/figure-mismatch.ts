@@ -66,8 +66,17 @@ export const figureMismatch: RuleKind<Params> = {
       if (fa.length === 0 || fb.length === 0) continue;
       const ma: Mention[] = lc.a.flatMap((c: Claim) => [...c.quantities, ...c.dates]);
       const mb: Mention[] = lc.b.flatMap((c: Claim) => [...c.quantities, ...c.dates]);
-      const digitsB = digitSet(fb);
-      const digitsA = digitSet(fa);
+      // Figures written anywhere near the aligned sentence (two sentences either way) count as written there:
+      // translations regroup clauses across sentence boundaries.
+      const near = (side: typeof ctx.a, ids: string[]): Figure[] => {
+        const first = side.sentenceById.get(ids[0]!)!.index;
+        const last = side.sentenceById.get(ids[ids.length - 1]!)!.index;
+        const from = side.sentences[Math.max(0, first - 2)]!;
+        const to = side.sentences[Math.min(side.sentences.length - 1, last + 2)]!;
+        return figures(side.source.id, side.source.text, from.start, to.end);
+      };
+      const digitsB = digitSet(near(ctx.b, lc.link.bSentences));
+      const digitsA = digitSet(near(ctx.a, lc.link.aSentences));
       // A figure is accounted for when the other side writes it too, or when the readers matched its mention
       // with one on the other side; a figure whose mention has a counterpart of the same kind that disagrees is
       // the quantity and date rules' finding, not this one's.
