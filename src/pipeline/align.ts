@@ -114,7 +114,7 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
           const yb = dj === 1 ? b.anchors[j]! : merge(b.anchors[j]!, b.anchors[j + 1]!);
           const s = sim(xa, yb);
           if (s < MIN_LINK) continue;
-          gain = s - 0.1 * diag(i, j) - (di + dj > 2 ? 0.06 : 0);
+          gain = s - 0.03 * diag(i, j) - (di + dj > 2 ? 0.06 : 0);
         }
         const v = here + gain;
         if (v > score[at(ni, nj)]!) { score[at(ni, nj)] = v; back[at(ni, nj)] = k; }
@@ -176,6 +176,7 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
   const candidates: [number, number, number][] = [];
   // Only specific anchors count here (numbers, dates, names outside the gazetteer): "China" and "AI" are everywhere.
   const specific = (xs: string[]): string[] => xs.filter((k) => !k.startsWith('e:=') && !k.startsWith('m:') && !k.startsWith('y:'));
+  // A full month and year ("last June" in 2020 = "tháng 6/2019") is specific enough to recover a moved sentence.
   for (let x = 0; x < n; x++) {
     const sa = specific(a.anchors[x]!.strong);
     if (usedA.has(x) || sa.length === 0) continue;
@@ -192,15 +193,72 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
     if (usedA.has(x) || usedB.has(y)) continue;
     addLink(x, 1, y, 1, s);
   }
+  // Gaps: between two links that keep their order on both sides, equal runs of unaligned sentences pair up one
+  // by one (the inside of a moved paragraph whose first and last sentences were recovered by their anchors).
   links.sort((p, q) => p.a.start - q.a.start || p.b.start - q.b.start);
+  const indexOfA = new Map(a.sents.map((x, k) => [x.id, k]));
+  const indexOfB = new Map(b.sents.map((x, k) => [x.id, k]));
+  const gapLinks: [number, number][] = [];
+  for (let k = 0; k + 1 < links.length; k++) {
+    const p = links[k]!;
+    const q = links[k + 1]!;
+    const pa = indexOfA.get(p.aSentences[p.aSentences.length - 1]!)!;
+    const qa = indexOfA.get(q.aSentences[0]!)!;
+    const pb = indexOfB.get(p.bSentences[p.bSentences.length - 1]!)!;
+    const qb = indexOfB.get(q.bSentences[0]!)!;
+    if (qb <= pb) continue;
+    const ga: number[] = [];
+    for (let x = pa + 1; x < qa; x++) if (!usedA.has(x)) ga.push(x);
+    const gb: number[] = [];
+    for (let y = pb + 1; y < qb; y++) if (!usedB.has(y)) gb.push(y);
+    if (ga.length === 0 || ga.length !== gb.length || ga.length > 3 || ga.length !== qa - pa - 1 || gb.length !== qb - pb - 1) continue;
+    ga.forEach((x, t) => gapLinks.push([x, gb[t]!]));
+  }
+  for (const [x, y] of gapLinks) addLink(x, 1, y, 1, sim(a.anchors[x]!, b.anchors[y]!));
+  links.sort((p, q) => p.a.start - q.a.start || p.b.start - q.b.start);
+  // Splits: a sentence left over next to a link, that shares anchors with the link's other side, belongs to it
+  // ("Putin spoke up for the company, saying …" became two Vietnamese sentences).
+  absorb(links, a, b, usedA, usedB, indexOfA, indexOfB, lexical);
   const anchored = links.filter((l) => l.score >= (sameLang ? 0.35 : 0.2)).reduce((t, l) => t + Math.min(l.aSentences.length, l.bSentences.length), 0);
   const coverage = Math.min(n, m) === 0 ? 0 : anchored / Math.min(n, m);
+  links.sort((p, q) => p.a.start - q.a.start || p.b.start - q.b.start);
   return {
     story, a: A.source.id, b: B.source.id, links,
     unalignedA: a.sents.filter((_, x) => !usedA.has(x)).map((s) => s.id),
     unalignedB: b.sents.filter((_, y) => !usedB.has(y)).map((s) => s.id),
     coverage,
   };
+}
+
+function absorb(
+  links: Alignment[], a: Side, b: Side, usedA: Set<number>, usedB: Set<number>,
+  indexOfA: Map<string, number>, indexOfB: Map<string, number>, lexical: (x: SentenceAnchors, y: SentenceAnchors) => number,
+): void {
+  const MIN = 0.2;
+  for (const l of links) {
+    for (const side of ['a', 'b'] as const) {
+      const mine = side === 'a' ? a : b;
+      const used = side === 'a' ? usedA : usedB;
+      const ids = side === 'a' ? l.aSentences : l.bSentences;
+      const otherIds = side === 'a' ? l.bSentences : l.aSentences;
+      const other = side === 'a' ? b : a;
+      const idx = side === 'a' ? indexOfA : indexOfB;
+      const oidx = side === 'a' ? indexOfB : indexOfA;
+      if (ids.length >= 2) continue;
+      const otherAnchors = otherIds.map((id) => other.anchors[oidx.get(id)!]!).reduce((x, y) => merge(x, y));
+      const first = idx.get(ids[0]!)!;
+      for (const cand of [first - 1, first + 1]) {
+        if (cand < 0 || cand >= mine.sents.length || used.has(cand)) continue;
+        if (lexical(mine.anchors[cand]!, otherAnchors) < MIN) continue;
+        used.add(cand);
+        const s0 = Math.min(first, cand);
+        const span = { source: mine.sents[s0]!.source, start: mine.sents[s0]!.start, end: mine.sents[Math.max(first, cand)]!.end };
+        const newIds = [mine.sents[s0]!.id, mine.sents[Math.max(first, cand)]!.id];
+        if (side === 'a') { l.a = span; l.aSentences = newIds; } else { l.b = span; l.bSentences = newIds; }
+        break;
+      }
+    }
+  }
 }
 
 /**

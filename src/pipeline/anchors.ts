@@ -29,11 +29,14 @@ export function sentenceAnchors(s: Sentence, c: Claim): SentenceAnchors {
     if (d.year !== undefined) strong.add(`y:${d.year}`);
     if (d.month !== undefined) strong.add(`m:${d.month}`);
     if (d.day !== undefined && d.month !== undefined) strong.add(`md:${d.month}-${d.day}`);
+    if (d.year !== undefined && d.month !== undefined) strong.add(`ym:${d.year}-${d.month}`);
   }
   for (const e of c.entities) {
     strong.add(`e:${e.key}`);
     if (!e.alias) for (const t of e.tokens) if (t.length >= 4) strong.add(`t:${t}`);
   }
+  // What happened is language-independent too, once the verb classes have read it ("opposed" / "phản đối").
+  for (const e of c.events) strong.add(`v:${e.cls}`);
   const words = new Set<string>();
   for (const m of s.text.matchAll(/[\p{L}\p{M}]{4,}/gu)) {
     const w = foldKey(m[0]);
