@@ -92,32 +92,42 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
   const ANCHORED = 0.08;
   const MIN_LINK = sameLang ? 0.2 : 0.08;
   const score = new Float64Array((n + 1) * (m + 1)).fill(-Infinity);
-  const back = new Int8Array((n + 1) * (m + 1)).fill(-1);
+  // Two states per cell: arrived by a skip (0) or by a match (1). A match right after a match earns a small
+  // continuity bonus: translations move whole paragraphs, so runs of pairs beat scattered ones of equal score.
+  const score1 = new Float64Array((n + 1) * (m + 1)).fill(-Infinity);
+  const back = [new Int8Array((n + 1) * (m + 1)).fill(-1), new Int8Array((n + 1) * (m + 1)).fill(-1)];
+  const backState = [new Int8Array((n + 1) * (m + 1)), new Int8Array((n + 1) * (m + 1))];
+  const scores = [score, score1];
   const at = (i: number, j: number): number => i * (m + 1) + j;
   score[at(0, 0)] = 0;
+  const CONTINUITY = 0.05;
   // Position prior: pairs far from the diagonal are penalised a little (translations are mostly monotonic).
   const diag = (i: number, j: number): number => Math.abs(i / Math.max(1, n) - j / Math.max(1, m));
   const moves: [number, number][] = [[1, 1], [1, 2], [2, 1], [1, 0], [0, 1]];
   for (let i = 0; i <= n; i++) {
     for (let j = 0; j <= m; j++) {
-      const here = score[at(i, j)]!;
-      if (here === -Infinity) continue;
-      for (let k = 0; k < moves.length; k++) {
-        const [di, dj] = moves[k]!;
-        const ni = i + di;
-        const nj = j + dj;
-        if (ni > n || nj > m) continue;
-        let gain: number;
-        if (di === 0 || dj === 0) gain = SKIP;
-        else {
-          const xa = di === 1 ? a.anchors[i]! : merge(a.anchors[i]!, a.anchors[i + 1]!);
-          const yb = dj === 1 ? b.anchors[j]! : merge(b.anchors[j]!, b.anchors[j + 1]!);
-          const s = sim(xa, yb);
-          if (s < MIN_LINK) continue;
-          gain = s - 0.03 * diag(i, j) - (di + dj > 2 ? 0.06 : 0);
+      for (let st = 0; st < 2; st++) {
+        const here = scores[st]![at(i, j)]!;
+        if (here === -Infinity) continue;
+        for (let k = 0; k < moves.length; k++) {
+          const [di, dj] = moves[k]!;
+          const ni = i + di;
+          const nj = j + dj;
+          if (ni > n || nj > m) continue;
+          let gain: number;
+          const match = di > 0 && dj > 0;
+          if (!match) gain = SKIP;
+          else {
+            const xa = di === 1 ? a.anchors[i]! : merge(a.anchors[i]!, a.anchors[i + 1]!);
+            const yb = dj === 1 ? b.anchors[j]! : merge(b.anchors[j]!, b.anchors[j + 1]!);
+            const s = sim(xa, yb);
+            if (s < MIN_LINK) continue;
+            gain = s - 0.03 * diag(i, j) - (di + dj > 2 ? 0.06 : 0) + (st === 1 ? CONTINUITY : 0);
+          }
+          const to = match ? 1 : 0;
+          const v = here + gain;
+          if (v > scores[to]![at(ni, nj)]!) { scores[to]![at(ni, nj)] = v; back[to]![at(ni, nj)] = k; backState[to]![at(ni, nj)] = st; }
         }
-        const v = here + gain;
-        if (v > score[at(ni, nj)]!) { score[at(ni, nj)] = v; back[at(ni, nj)] = k; }
       }
     }
   }
@@ -138,13 +148,16 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
   };
   let i = n;
   let j = m;
+  let st = score1[at(n, m)]! > score[at(n, m)]! ? 1 : 0;
   const path: [number, number, number, number][] = [];
   while (i > 0 || j > 0) {
-    const k = back[at(i, j)]!;
+    const k = back[st]![at(i, j)]!;
     if (k < 0) break;
+    const prev = backState[st]![at(i, j)]!;
     const [di, dj] = moves[k]!;
     i -= di; j -= dj;
     if (di > 0 && dj > 0) path.push([i, di, j, dj]);
+    st = prev;
   }
   path.reverse();
   // Links the DP made on length alone (no shared anchor or word) are kept only inside a region whose two sides
@@ -175,13 +188,16 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
   // Moved blocks: unaligned sentences with strong anchor evidence find their partner anywhere.
   const candidates: [number, number, number][] = [];
   // Only specific anchors count here (numbers, dates, names outside the gazetteer): "China" and "AI" are everywhere.
-  const specific = (xs: string[]): string[] => xs.filter((k) => !k.startsWith('e:=') && !k.startsWith('m:') && !k.startsWith('y:'));
+  const specific = (xs: string[]): string[] => xs.filter((k) => !k.startsWith('e:=') && !k.startsWith('m:') && !k.startsWith('y:') && !k.startsWith('v:'));
   // A full month and year ("last June" in 2020 = "tháng 6/2019") is specific enough to recover a moved sentence.
+  // A B sentence the DP paired on length alone (a weak link) may be taken back by a strongly anchored one.
+  const weakB = new Map<number, Alignment>();
+  for (const l of links) if (l.score < 0.3 && l.bSentences.length === 1 && l.aSentences.length === 1) weakB.set(b.sents.findIndex((x) => x.id === l.bSentences[0]), l);
   for (let x = 0; x < n; x++) {
     const sa = specific(a.anchors[x]!.strong);
     if (usedA.has(x) || sa.length === 0) continue;
     for (let y = 0; y < m; y++) {
-      if (usedB.has(y)) continue;
+      if (usedB.has(y) && !weakB.has(y)) continue;
       const sb = specific(b.anchors[y]!.strong);
       if (!sa.some((k) => sb.includes(k))) continue;
       const s = dice(a.anchors[x]!.strong, b.anchors[y]!.strong, weight);
@@ -190,7 +206,14 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
   }
   candidates.sort((p, q) => q[0] - p[0] || p[1] - q[1] || p[2] - q[2]);
   for (const [s, x, y] of candidates) {
-    if (usedA.has(x) || usedB.has(y)) continue;
+    if (usedA.has(x)) continue;
+    if (usedB.has(y)) {
+      const old = weakB.get(y);
+      if (!old || s < old.score + 0.2 || !links.includes(old)) continue;
+      links.splice(links.indexOf(old), 1);
+      usedA.delete(a.sents.findIndex((z) => z.id === old.aSentences[0]));
+      usedB.delete(y);
+    }
     addLink(x, 1, y, 1, s);
   }
   // Gaps: between two links that keep their order on both sides, equal runs of unaligned sentences pair up one
@@ -215,6 +238,19 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
     ga.forEach((x, t) => gapLinks.push([x, gb[t]!]));
   }
   for (const [x, y] of gapLinks) addLink(x, 1, y, 1, sim(a.anchors[x]!, b.anchors[y]!));
+  // A moved paragraph keeps its order inside: from each link, neighbours left unaligned on both sides pair up,
+  // backwards and forwards, for up to three sentences while they still look like translations of each other.
+  for (const l of [...links]) {
+    for (const dir of [-1, 1] as const) {
+      let x = indexOfA.get(dir < 0 ? l.aSentences[0]! : l.aSentences[l.aSentences.length - 1]!)! + dir;
+      let y = indexOfB.get(dir < 0 ? l.bSentences[0]! : l.bSentences[l.bSentences.length - 1]!)! + dir;
+      for (let k = 0; k < 3 && x >= 0 && y >= 0 && x < n && y < m && !usedA.has(x) && !usedB.has(y); k++, x += dir, y += dir) {
+        const s2 = sim(a.anchors[x]!, b.anchors[y]!);
+        if (s2 < MIN_LINK + 0.05) break;
+        addLink(x, 1, y, 1, s2);
+      }
+    }
+  }
   links.sort((p, q) => p.a.start - q.a.start || p.b.start - q.b.start);
   // Splits: a sentence left over next to a link, that shares anchors with the link's other side, belongs to it
   // ("Putin spoke up for the company, saying …" became two Vietnamese sentences).
