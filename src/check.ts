@@ -16,6 +16,8 @@ export interface TextInput {
   byline?: string;
   /** Sources with the same story key are treated as versions of one story. */
   story?: string;
+  /** This source is the original its story's other versions derive from (for omission and addition). */
+  original?: boolean;
 }
 
 export interface CheckOptions {
@@ -65,6 +67,8 @@ export async function check(inputs: (string | TextInput)[], opts: CheckOptions =
   for (const t of texts) if (t.lang) langHints[t.id] = t.lang;
   const declared: Record<string, string> = {};
   for (const s of sources) if (s.storyHint) declared[s.id] = s.storyHint;
+  const originals: Record<string, string> = {};
+  for (const t of texts) if (t.original && t.story) originals[t.story] = t.id;
   const rules = loadRules(opts.rules, opts.ruleSettings);
   const furniture = opts.furniturePatterns?.length
     ? { furniture: (await import('./pipeline/furniture.js')).withExtraPatterns(opts.furniturePatterns) }
@@ -73,7 +77,7 @@ export async function check(inputs: (string | TextInput)[], opts: CheckOptions =
     rules,
     clean: { langHints, ...furniture },
     // When every source names its story, the declaration is the clustering and story ids are the keys.
-    cluster: Object.keys(declared).length ? { declared, declaredOnly: Object.keys(declared).length === sources.length } : {},
+    cluster: Object.keys(declared).length ? { declared, originals, declaredOnly: Object.keys(declared).length === sources.length } : {},
     ...(opts.relations ? { declaredRelation: opts.relations } : {}),
     skipped: loaded.skipped,
     ...(opts.cwd ? { cwd: opts.cwd } : {}),

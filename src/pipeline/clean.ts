@@ -70,7 +70,9 @@ export function clean(source: Source, ctx: CleanContext = {}): CleanSource {
     out.lang = detectLanguage(sample || text, ctx.languages);
   }
 
-  if (ctx.pairs) {
+  // Segment files, and texts too short to have a page around them (no line reads like article prose): every
+  // line is content.
+  if (ctx.pairs || firstContent < 0) {
     for (const l of lines) push(l, 'content');
     return out;
   }

@@ -33,6 +33,8 @@ export interface RuleExample {
   relation?: 'versions' | 'coverage';
   /** A byline for version A. */
   bylineA?: string;
+  /** Which text is the original. */
+  original?: 'a' | 'b';
 }
 
 export interface SourceData {

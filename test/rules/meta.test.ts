@@ -13,8 +13,8 @@ const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
 /** Runs one example as its own story: a and b (and any others) as in-memory sources. */
 async function findingsOf(ruleId: string, ex: RuleExample): Promise<string[]> {
   const inputs: TextInput[] = [
-    { id: 'a.txt', text: ex.a, story: 'ex', ...(ex.langA ? { lang: ex.langA } : {}), ...(ex.published ? { published: ex.published } : {}), ...(ex.bylineA ? { byline: ex.bylineA } : {}) },
-    { id: 'b.txt', text: ex.b, story: 'ex', ...(ex.langB ? { lang: ex.langB } : {}), ...(ex.published ? { published: ex.published } : {}) },
+    { id: 'a.txt', text: ex.a, story: 'ex', ...(ex.langA ? { lang: ex.langA } : {}), ...(ex.published ? { published: ex.published } : {}), ...(ex.bylineA ? { byline: ex.bylineA } : {}), ...(ex.original === 'a' ? { original: true } : {}) },
+    { id: 'b.txt', text: ex.b, story: 'ex', ...(ex.langB ? { lang: ex.langB } : {}), ...(ex.published ? { published: ex.published } : {}), ...(ex.original === 'b' ? { original: true } : {}) },
     ...(ex.others ?? []).map((t, i) => ({ id: `o${i}.txt`, text: t, story: 'ex', byline: 'By a reporter', ...(ex.langA ? { lang: ex.langA } : {}) })),
   ];
   const { report } = await check(inputs, ex.relation ? { relations: { ex: ex.relation } } : {});

@@ -108,7 +108,8 @@ function compareValues(a: Scaled, b: Scaled, exactUnits: boolean, tolerance = 0)
 export function quantitiesAgree(a: QuantityMention, b: QuantityMention): Agreement {
   // "116" against "116 123": a figure written in groups (a phone or reference number) read once as one number
   // and once as its first group. Neither is an amount to compare.
-  const groups = (q: QuantityMention): string[] => q.text.split(/[\s\u00a0\u202f]+/u).map((g) => g.replace(/\D/g, '')).filter(Boolean);
+  const groups = (q: QuantityMention): string[] =>
+    /^\d+(?:[\s\u00a0\u202f]+\d+)+$/u.test(q.text.trim()) ? q.text.trim().split(/[\s\u00a0\u202f]+/u) : [q.text.replace(/\D/g, '')];
   const ga = groups(a);
   const gb = groups(b);
   if ((ga.length > 1 || gb.length > 1) && (ga[0] === gb[0] || ga[0]?.startsWith('0') || gb[0]?.startsWith('0'))) return 'incomparable';

@@ -85,6 +85,9 @@ export function osaDistance(x: string, y: string): number {
 /** A misspelling, an inflection or an abbreviation of the same word: not a change of meaning. */
 export function spellingVariant(x: string, y: string, maxDistance: number): boolean {
   if (x === y) return true;
+  // Different prefixes on one stem are different words ("increased" / "decreased", "import" / "export").
+  const tail = (w: string): string => w.slice(Math.min(3, w.length));
+  if (x.length >= 7 && y.length >= 7 && tail(x) === tail(y) && x.slice(0, 2) !== y.slice(0, 2)) return false;
   const dist = osaDistance(x, y);
   if (dist <= maxDistance) return true;
   if (Math.min(x.length, y.length) >= 6 && dist / Math.max(x.length, y.length) <= 0.34) return true;
@@ -162,7 +165,8 @@ export const editDiff: RuleKind<Params> = {
       const flip = orig === ctx.b;
       const regions = diffRegions(ta, tb);
       const changed = regions.reduce((s, r) => s + Math.max(r.a.length, r.b.length), 0);
-      if (changed === 0 || changed / Math.max(ta.length, tb.length) > p.maxChangedShare) continue;
+      // Short sentences may change a few words and still be one edit ("recommended" / "did not recommend").
+      if (changed === 0 || (changed > 3 && changed / Math.max(ta.length, tb.length) > p.maxChangedShare)) continue;
       const typed = regions
         .map((r) => ({ r, type: flip ? classify({ a: r.b, b: r.a }, lc.b, lc.a, p.spellingDistance, light) : classify(r, lc.a, lc.b, p.spellingDistance, light) }))
         .filter((x) => x.type !== undefined && !((x.type === 'insertion' || x.type === 'deletion') && [...x.r.a, ...x.r.b].every((t) => LIGHT.has(t.low))));

@@ -23,9 +23,16 @@ export const internalContradiction: RuleKind<Params> = {
   checkSource(src, p) {
     const first = new Map<string, EntityMention>();
     for (const c of src.claims) for (const e of c.entities) {
-      if (e.alias || e.tokens.length !== 1) continue;
-      const t = e.tokens[0]!;
-      if (t.length >= p.minLength && !first.has(t)) first.set(t, e);
+      if (e.alias) continue;
+      // Each word of a name on its own: "Hanwha Ocean" and "Hanwa" share the company's name.
+      const words = [...e.text.matchAll(/[^\s\u00a0]+/gu)];
+      if (words.length !== e.tokens.length) continue;
+      e.tokens.forEach((t, k) => {
+        if (t.length < p.minLength || first.has(t)) return;
+        const w = words[k]!;
+        const start = e.start + (w.index ?? 0);
+        first.set(t, { ...e, start, end: start + w[0].length, text: w[0], tokens: [t], key: t });
+      });
     }
     const toks = [...first.keys()].sort();
     const out: RawFinding[] = [];
@@ -33,8 +40,8 @@ export const internalContradiction: RuleKind<Params> = {
       const x = toks[i]!;
       const y = toks[j]!;
       if (Math.abs(x.length - y.length) > p.maxDistance) continue;
-      const stem = Math.min(x.length, y.length) - 2;
-      if (x.slice(0, stem) === y.slice(0, stem)) continue;
+      // "Russia" / "Russian", "Emmy" / "Emmys": one is the other with an ending.
+      if (x.startsWith(y) || y.startsWith(x)) continue;
       if (x[0] !== y[0]) continue;
       const d = levenshtein.get(x, y);
       if (d < 1 || d > p.maxDistance) continue;

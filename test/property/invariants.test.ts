@@ -1,0 +1,56 @@
+/**
+ * Invariants of `check()` on generated text (HOUSE-STYLE "Property tests"): no crash on arbitrary Unicode, offsets
+ * that slice to their text, a report that validates against its schema, byte-identical reruns. Realistic texts
+ * (order, renaming, self-comparison) are in corpus.test.ts. Seed and runs: see arbitraries.ts and scripts/fuzz.mjs.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { check, type TextInput } from '../../src/check.js';
+import { anyText, newsText, runs, sources, TIMEOUT, unicodeText, variantOf } from './arbitraries.js';
+import { expectSound, expectSpansSound, expectValidJson } from './sound.js';
+
+/** Two or three versions of one generated article: a base text and edited copies (figures, markers, sentences). */
+const versions = newsText.chain((base) =>
+  fc.tuple(fc.constant(base), fc.array(variantOf(base), { minLength: 1, maxLength: 2 }), fc.boolean()).map(([b, vs, declare]): TextInput[] =>
+    [b, ...vs].map((text, i) => ({ id: `v${i}.txt`, text, ...(declare ? { story: 'one' } : {}) }))),
+);
+
+describe('check() on generated text', () => {
+  it('never throws on arbitrary Unicode in 1–3 sources (astral, lone surrogates, controls)', async () => {
+    await fc.assert(fc.asyncProperty(sources(unicodeText), async (inputs) => {
+      expectSound(inputs, await check(inputs));
+    }), runs(120));
+  }, TIMEOUT);
+
+  it('never throws on news-like text (figures, dates, names, vi/ru words, quotes, controls, BOM, CR/CRLF)', async () => {
+    await fc.assert(fc.asyncProperty(sources(newsText), async (inputs) => {
+      expectSound(inputs, await check(inputs));
+    }), runs(120));
+  }, TIMEOUT);
+
+  it('every finding location and context slices to its text; every alignment span lies inside its text', async () => {
+    let withFindings = 0;
+    await fc.assert(fc.asyncProperty(versions, async (inputs) => {
+      const result = await check(inputs);
+      if (result.report.findings.length) withFindings++;
+      expectSpansSound(inputs, result);
+    }), runs(80));
+    // The property says nothing unless edited versions actually produce findings.
+    expect(withFindings).toBeGreaterThan(0);
+  }, TIMEOUT);
+
+  it('the JSON report validates against rules/schema/report.schema.json', async () => {
+    await fc.assert(fc.asyncProperty(fc.oneof(sources(anyText), versions), async (inputs) => {
+      expectValidJson(await check(inputs));
+    }), runs(80));
+  }, TIMEOUT);
+
+  it('running check() twice gives byte-identical JSON, even with another check in between', async () => {
+    await fc.assert(fc.asyncProperty(fc.oneof(sources(anyText), versions), fc.oneof(sources(anyText), versions), async (inputs, other) => {
+      const first = JSON.stringify((await check(inputs)).report);
+      await check(other);
+      const second = JSON.stringify((await check(inputs)).report);
+      expect(second).toBe(first);
+    }), runs(40));
+  }, TIMEOUT);
+});
