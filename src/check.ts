@@ -6,6 +6,8 @@ import { load, readInputFile, type LoadOptions } from './pipeline/load.js';
 import { run } from './pipeline/run.js';
 import { loadRules, type RuleOverrides } from './rules/load.js';
 import { FactlintError } from './errors.js';
+import { readBitext, toArray, type BitextOptions } from './bitext/index.js';
+import { languageFor } from './config.js';
 
 /** A source handed over in memory (CMS integrations, stdin, tests). */
 export interface TextInput {
@@ -27,6 +29,8 @@ export interface CheckOptions {
   ruleSettings?: RuleOverrides;
   /** Language per source id, when known. */
   langHints?: Record<string, string>;
+  /** Language by file pattern (the config's `languages`): glob or path -> ISO 639-1 code. */
+  languages?: Record<string, string>;
   /** Extra page-furniture patterns (regular expressions matched against whole lines). */
   furniturePatterns?: string[];
   load?: LoadOptions;
@@ -64,6 +68,7 @@ export async function check(inputs: (string | TextInput)[], opts: CheckOptions =
     ids.add(s.id);
   }
   const langHints = { ...opts.langHints };
+  if (opts.languages) for (const s of loaded.sources) { const l = languageFor(opts.languages, s.path, opts.cwd); if (l) langHints[s.id] = l; }
   for (const t of texts) if (t.lang) langHints[t.id] = t.lang;
   const declared: Record<string, string> = {};
   for (const s of sources) if (s.storyHint) declared[s.id] = s.storyHint;
@@ -92,36 +97,36 @@ export interface PairsOptions extends CheckOptions {
   rightLang?: string;
 }
 
+/** One unit of a segment file: two versions of one short text. */
+export interface PairRow {
+  id: string;
+  left: string;
+  right: string;
+  leftLang?: string;
+  rightLang?: string;
+}
+
 /**
- * Pairs mode: each JSONL row holds two versions of one short story (a segment and its translation, a sentence
- * and its perturbation). Source ids are `<row id>:<field>`; every row is its own story of two versions.
+ * Checks rows of two versions each (a segment and its translation, a sentence and its edit). Source ids are
+ * `<row id>:<leftName>` and `<row id>:<rightName>`; every row is its own story, its left side the original.
  */
-export async function checkPairs(file: string, opts: PairsOptions): Promise<CheckResult> {
-  const raw = (await readInputFile(file, 'pairs file')).text;
+export function checkRows(rows: Iterable<PairRow>, names: { left: string; right: string }, opts: CheckOptions = {}): CheckResult {
   const sources: Source[] = [];
   const langHints: Record<string, string> = {};
   const declared: Record<string, string> = {};
   const relation: Record<string, Story['relation']> = {};
   const originals: Record<string, string> = {};
-  raw.split(/\r?\n/).forEach((line, i) => {
-    if (!line.trim()) return;
-    let row: Record<string, unknown>;
-    try { row = JSON.parse(line) as Record<string, unknown>; } catch {
-      throw new FactlintError('FL120', 'not a JSON object', file, i + 1, 'each line of a JSONL file must be one JSON object');
-    }
-    const id = String(opts.id ? row[opts.id] ?? `row-${i + 1}` : `row-${i + 1}`);
-    for (const [field, lang] of [[opts.left, opts.leftLang], [opts.right, opts.rightLang]] as const) {
-      const v = row[field];
-      if (typeof v !== 'string') throw new FactlintError('FL121', `field "${field}" is missing or not a string`, file, i + 1, `check --left/--right; this row has fields: ${Object.keys(row).join(', ')}`);
-      const sid = `${id}:${field}`;
-      sources.push({ id: sid, path: sid, lang: lang ?? 'und', text: v, provenance: {}, warnings: [] });
+  for (const r of rows) {
+    for (const [field, text, lang] of [[names.left, r.left, r.leftLang], [names.right, r.right, r.rightLang]] as const) {
+      const sid = `${r.id}:${field}`;
+      sources.push({ id: sid, path: sid, lang: lang ?? 'und', text, provenance: {}, warnings: [] });
       if (lang) langHints[sid] = lang;
-      declared[sid] = id;
+      declared[sid] = r.id;
     }
-    relation[id] = 'versions';
-    originals[id] = `${id}:${opts.left}`;
-  });
-  if (sources.length === 0) throw new FactlintError('FL102', 'the pairs file has no rows', file, undefined, 'add one JSON object per line');
+    relation[r.id] = 'versions';
+    originals[r.id] = `${r.id}:${names.left}`;
+  }
+  if (sources.length === 0) throw new FactlintError('FL102', 'no rows to check', undefined, undefined, 'the file has no units with both versions');
   const rules = loadRules(opts.rules, opts.ruleSettings);
   return run(sources, {
     rules,
@@ -130,4 +135,42 @@ export async function checkPairs(file: string, opts: PairsOptions): Promise<Chec
     declaredRelation: relation,
     ...(opts.cwd ? { cwd: opts.cwd } : {}),
   });
+}
+
+/**
+ * Pairs mode: each JSONL row holds two versions of one short story (a segment and its translation, a sentence
+ * and its perturbation). Source ids are `<row id>:<field>`; every row is its own story of two versions.
+ */
+export async function checkPairs(file: string, opts: PairsOptions): Promise<CheckResult> {
+  const raw = (await readInputFile(file, 'pairs file')).text;
+  const rows: PairRow[] = [];
+  raw.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim()) return;
+    let row: Record<string, unknown>;
+    try { row = JSON.parse(line) as Record<string, unknown>; } catch {
+      throw new FactlintError('FL120', 'not a JSON object', file, i + 1, 'each line of a JSONL file must be one JSON object');
+    }
+    const id = String(opts.id ? row[opts.id] ?? `row-${i + 1}` : `row-${i + 1}`);
+    const left = row[opts.left];
+    const right = row[opts.right];
+    for (const [field, v] of [[opts.left, left], [opts.right, right]] as const) {
+      if (typeof v !== 'string') throw new FactlintError('FL121', `field "${field}" is missing or not a string`, file, i + 1, `check --left/--right; this row has fields: ${Object.keys(row).join(', ')}`);
+    }
+    rows.push({ id, left: left as string, right: right as string, ...(opts.leftLang ? { leftLang: opts.leftLang } : {}), ...(opts.rightLang ? { rightLang: opts.rightLang } : {}) });
+  });
+  return checkRows(rows, { left: opts.left, right: opts.right }, opts);
+}
+
+/** A bitext file (TSV, JSONL, PO, XLIFF, TMX): every unit's source against its translation. */
+export async function checkBitext(file: string, opts: CheckOptions & BitextOptions = {}): Promise<CheckResult> {
+  const rows = await readBitext(file, opts);
+  const all = await toArray(rows);
+  const list = all.map((r) => ({
+    id: r.id, left: r.left, right: r.right,
+    ...(r.leftLang ?? rows.leftLang ? { leftLang: (r.leftLang ?? rows.leftLang)! } : {}),
+    ...(r.rightLang ?? rows.rightLang ? { rightLang: (r.rightLang ?? rows.rightLang)! } : {}),
+  }));
+  const result = checkRows(list, { left: 'source', right: 'target' }, opts);
+  for (const w of rows.warnings) result.report.sources[0]?.warnings.push(w);
+  return result;
 }

@@ -1,65 +1,172 @@
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { check, checkPairs, type CheckResult } from '../check.js';
+import { check, checkBitext, checkPairs, type CheckOptions, type CheckResult, type TextInput } from '../check.js';
 import { EXTENSIONS, parseFormats, render, writeAtomic, type Format } from '../output.js';
 import { severityRank, type Severity } from '../model/finding.js';
+import type { Report } from '../model/report.js';
 import { FactlintError } from '../errors.js';
 import { stripTerminalControls } from '../report/escape.js';
+import { renderGithubSummary } from '../report/github.js';
 import { isQuietSkip } from '../pipeline/load.js';
+import { loadConfig, initConfig, CONFIG_FILE, type Config } from '../config.js';
+import { applyBaseline, createBaseline, formatBaseline, notesOf, readBaseline, summarize } from '../baseline.js';
+import { isBitextPath } from '../bitext/index.js';
 
-interface CommonArgs {
+export interface CommonArgs {
   format?: string;
   output?: string;
   outputDir?: string;
-  failOn: Severity | 'none';
+  failOn?: Severity | 'none';
   rules?: string[];
+  config?: string;
+  maxFileSize?: number;
   verbose: boolean;
   quiet: boolean;
 }
 
+export interface CheckArgs extends CommonArgs {
+  inputs: string[];
+  baseline?: string;
+  against?: string[];
+  left?: string;
+  right?: string;
+  leftLang?: string;
+  rightLang?: string;
+}
+
+const err = (s: string): void => { process.stderr.write(`${s}\n`); };
+
+/** Options of the library call, from the config file and the command line (the command line wins). */
+function libraryOptions(config: Config, args: CommonArgs): CheckOptions {
+  return {
+    rules: [...config.ruleDirs, ...(args.rules ?? [])],
+    ruleSettings: config.rules,
+    languages: config.languages,
+    furniturePatterns: config.furniture,
+    load: { maxFileSize: args.maxFileSize ?? config.maxFileSize },
+  };
+}
+
+/** Reads all of standard input as one source (for `factlint check - --against FOLDER`). */
+function readStdin(): string {
+  try { return readFileSync(0, 'utf8').replace(/^\uFEFF/, ''); } catch {
+    throw new FactlintError('FL130', 'cannot read standard input', '-', undefined, 'pipe the draft into factlint, e.g. `cat draft.txt | factlint check - --against published/`');
+  }
+}
+
 /** Writes or prints the report in each requested format and returns the exit code. */
-function emit(result: CheckResult, args: CommonArgs, stem: string): number {
-  const formats: Format[] = parseFormats(args.format ?? (args.output || args.outputDir ? 'json' : 'text'));
+function emit(result: CheckResult, args: CommonArgs, config: Config, stem: string, notes: string[] = []): number {
+  const formats: Format[] = parseFormats(args.format ?? (args.output ? 'json' : config.formats.join(',')));
+  const outputDir = args.outputDir ?? config.outputDir;
   if (args.output && formats.length > 1) throw new FactlintError('FL003', '--output takes one format', undefined, undefined, 'use --output-dir for several formats');
   const printed = new Set<Format>();
   for (const f of formats) {
     const content = render(f, result.report, result.context);
     if (args.output) writeAtomic(resolve(args.output), content);
-    else if (args.outputDir) writeAtomic(resolve(args.outputDir, `${stem}.${EXTENSIONS[f]}`), content);
-    else { process.stdout.write(content); printed.add(f); }
+    else if (outputDir) writeAtomic(resolve(outputDir, `${stem}.${EXTENSIONS[f]}`), content);
+    else if (!(args.quiet && args.format === undefined)) { process.stdout.write(content); printed.add(f); }
+    else printed.add(f);
+    // GitHub shows a limited number of annotations per step; the job summary lists every finding.
+    if (f === 'github' && process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, renderGithubSummary(result.report, result.context));
   }
   if (!args.quiet && printed.size === 0) {
-    // Files were written: still show the findings on the terminal (on stderr when stdout is a report).
     process.stdout.write(render('text', result.report, result.context));
-    const where = args.output ? [args.output] : formats.map((f) => `${args.outputDir}/${stem}.${EXTENSIONS[f]}`);
+    const where = args.output ? [args.output] : formats.map((f) => `${outputDir}/${stem}.${EXTENSIONS[f]}`);
     process.stdout.write(`reports written: ${where.join(', ')}\n`);
   }
   if (!args.quiet) {
+    for (const n of notes) err(`factlint: ${n}`);
     for (const s of result.report.skipped) {
       if (isQuietSkip(s) && !args.verbose) continue;
-      process.stderr.write(`factlint: skipped ${stripTerminalControls(s.path)}: ${s.code} ${stripTerminalControls(s.reason)}\n`);
+      err(`factlint: skipped ${stripTerminalControls(s.path)}: ${s.code} ${stripTerminalControls(s.reason)}`);
     }
-    for (const s of result.report.sources) for (const w of s.warnings) process.stderr.write(`factlint: warning ${stripTerminalControls(s.id)}: ${stripTerminalControls(w)}\n`);
+    for (const s of result.report.sources) for (const w of s.warnings) err(`factlint: warning ${stripTerminalControls(s.id)}: ${stripTerminalControls(w)}`);
   }
-  if (args.failOn === 'none') return 0;
-  const threshold = severityRank(args.failOn);
+  const failOn = args.failOn ?? config.failOn;
+  if (failOn === 'none') return 0;
+  const threshold = severityRank(failOn);
   return result.report.findings.some((f) => severityRank(f.severity) >= threshold) ? 1 : 0;
 }
 
-export async function checkCommand(args: CommonArgs & { inputs: string[] }): Promise<number> {
-  parseFormats(args.format ?? 'text');
-  const result = await check(args.inputs, { ...(args.rules ? { rules: args.rules } : {}) });
-  const stem = args.inputs.length === 1 ? basename(resolve(args.inputs[0]!)).replace(/\.[^.]+$/, '') || 'report' : 'report';
-  return emit(result, args, stem);
+/** Only the findings that involve the draft (draft mode): published sources are not re-checked against each other. */
+function onlyInvolving(result: CheckResult, ids: Set<string>): CheckResult {
+  const findings = result.report.findings.filter((f) => f.locations.some((l) => ids.has(l.source)));
+  const alignments = result.report.alignments.filter((a) => ids.has(a.a.source) || ids.has(a.b.source));
+  const report: Report = { ...result.report, findings, alignments, summary: summarize(findings) };
+  return { ...result, report };
+}
+
+export async function runCheck(args: CheckArgs): Promise<{ result: CheckResult; config: Config; notes: string[]; stem: string }> {
+  const { config } = await loadConfig(args.config);
+  parseFormats(args.format ?? config.formats.join(','));
+  const opts = libraryOptions(config, args);
+  const notes: string[] = [];
+  let result: CheckResult;
+  const stdin = args.inputs.includes('-');
+  if (stdin && !args.against?.length) throw new FactlintError('FL131', 'reading a draft from standard input needs --against', '-', undefined, 'add --against FOLDER with the published versions to compare with');
+  if (args.inputs.length === 1 && isBitextPath(args.inputs[0]!) && !args.against?.length) {
+    result = await checkBitext(args.inputs[0]!, {
+      ...opts,
+      ...(args.left ? { left: args.left } : {}), ...(args.right ? { right: args.right } : {}),
+      ...(args.leftLang ? { leftLang: args.leftLang } : {}), ...(args.rightLang ? { rightLang: args.rightLang } : {}),
+    });
+  } else if (args.against?.length) {
+    const draftPaths = args.inputs.filter((i) => i !== '-');
+    const texts: TextInput[] = stdin ? [{ id: 'stdin', text: readStdin() }] : [];
+    result = await check([...draftPaths, ...texts, ...args.against], opts);
+    const draftIds = new Set<string>(texts.map((t) => t.id));
+    const drafts = draftPaths.map((p) => resolve(p));
+    for (const s of result.report.sources) if (drafts.some((d) => resolve(s.path) === d || resolve(s.path).startsWith(`${d}/`))) draftIds.add(s.id);
+    result = onlyInvolving(result, draftIds);
+  } else {
+    result = await check(args.inputs, opts);
+  }
+  const baselinePath = args.baseline ?? config.baseline;
+  if (baselinePath) {
+    const applied = applyBaseline(result.report, await readBaseline(baselinePath));
+    result = { ...result, report: applied.report };
+    notes.push(`${applied.baselined} finding(s) accepted in the baseline ${baselinePath}`);
+    for (const e of applied.stale) notes.push(`baseline entry no longer matches anything (fixed?): ${e.ruleId} ${stripTerminalControls(e.evidence.join(' | ').slice(0, 120))}`);
+  }
+  const first = args.inputs.find((i) => i !== '-');
+  const stem = args.inputs.length === 1 && first ? basename(resolve(first)).replace(/\.[^.]+$/, '') || 'report' : 'report';
+  return { result, config, notes, stem };
+}
+
+export async function checkCommand(args: CheckArgs): Promise<number> {
+  const { result, config, notes, stem } = await runCheck(args);
+  return emit(result, args, config, stem, notes);
 }
 
 export async function pairsCommand(args: CommonArgs & { file: string; left: string; right: string; id?: string; leftLang?: string; rightLang?: string }): Promise<number> {
-  parseFormats(args.format ?? 'text');
+  const { config } = await loadConfig(args.config);
+  parseFormats(args.format ?? config.formats.join(','));
   const result = await checkPairs(args.file, {
+    ...libraryOptions(config, args),
     left: args.left, right: args.right,
     ...(args.id ? { id: args.id } : {}),
     ...(args.leftLang ? { leftLang: args.leftLang } : {}),
     ...(args.rightLang ? { rightLang: args.rightLang } : {}),
-    ...(args.rules ? { rules: args.rules } : {}),
   });
-  return emit(result, args, basename(args.file).replace(/\.[^.]+$/, ''));
+  return emit(result, args, config, basename(args.file).replace(/\.[^.]+$/, ''));
+}
+
+/** `factlint baseline`: accept the current findings, keeping the notes of entries already in the file. */
+export async function baselineCommand(args: CheckArgs): Promise<number> {
+  const { result } = await runCheck({ ...args, baseline: undefined as never });
+  const out = resolve(args.output ?? 'factlint-baseline.json');
+  const notes = existsSync(out) ? notesOf(await readBaseline(out)) : {};
+  const baseline = createBaseline(result.report, notes);
+  writeAtomic(out, formatBaseline(baseline));
+  if (!args.quiet) process.stdout.write(`baseline written: ${args.output ?? 'factlint-baseline.json'} (${baseline.entries.length} finding(s)); add a one-line "note" to each saying why it is accepted\n`);
+  return 0;
+}
+
+/** `factlint init`: a starter config with a description beside every setting. */
+export function initCommand(args: { force: boolean; quiet: boolean }): number {
+  const path = resolve(CONFIG_FILE);
+  if (existsSync(path) && !args.force) throw new FactlintError('FL605', 'a config file already exists', CONFIG_FILE, undefined, 'edit it, or run `factlint init --force` to replace it');
+  writeAtomic(path, initConfig());
+  if (!args.quiet) process.stdout.write(`written: ${CONFIG_FILE}\n`);
+  return 0;
 }

@@ -3,7 +3,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { isFactlintError } from '../errors.js';
 import { VERSION } from '../version.js';
-import { checkCommand, pairsCommand } from './commands.js';
+import { baselineCommand, checkCommand, initCommand, pairsCommand } from './commands.js';
 
 /** yargs wiring only: commands, options and exit codes; the work is in commands.ts and the library. */
 async function main(): Promise<number> {
@@ -12,18 +12,29 @@ async function main(): Promise<number> {
     format: { type: 'string', describe: 'Output formats, comma-separated: text, json, html, sarif, junit, github' },
     output: { alias: 'o', type: 'string', describe: 'Write the report to this file (one format)' },
     'output-dir': { type: 'string', describe: 'Write one report per format into this folder' },
-    'fail-on': { choices: ['error', 'warning', 'info', 'none'] as const, default: 'error', describe: 'Exit 1 when a finding at or above this severity is reported' },
+    'fail-on': { choices: ['error', 'warning', 'info', 'none'] as const, describe: 'Exit 1 when a finding at or above this severity is reported (default: error, or the config)' },
     rules: { type: 'array', string: true, describe: 'Extra folders of rule files' },
-    verbose: { alias: 'v', type: 'boolean', default: false, describe: 'Also list skipped inputs and what the cleaner removed' },
+    config: { type: 'string', describe: 'Config file (default: factlint.config.json in the working directory, if any)' },
+    'max-file-size': { type: 'number', describe: 'Skip input files larger than this many bytes (default 10485760)' },
+    verbose: { alias: 'v', type: 'boolean', default: false, describe: 'Also list inputs skipped quietly (non-text files)' },
     quiet: { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing but errors' },
+  } as const;
+  const checkOptions = {
+    ...common,
+    baseline: { type: 'string', describe: 'Report only findings not accepted in this baseline file' },
+    against: { type: 'array', string: true, describe: 'Published sources to check the given draft(s) against; only findings involving the draft are reported' },
+    left: { type: 'string', describe: 'Bitext TSV/JSONL: column or field with the original' },
+    right: { type: 'string', describe: 'Bitext TSV/JSONL: column or field with the translation' },
+    'left-lang': { type: 'string', describe: 'Language of the original (ISO 639-1)' },
+    'right-lang': { type: 'string', describe: 'Language of the translation (ISO 639-1)' },
   } as const;
   await yargs(hideBin(process.argv))
     .scriptName('factlint')
     .usage('$0 <command> [options]')
     .command(
       'check <inputs..>',
-      'Check files and folders of story versions for discrepancies',
-      (y) => y.positional('inputs', { type: 'string', array: true, describe: 'Files or folders (.txt, .md, read recursively)' }).options(common),
+      'Check files and folders of story versions for discrepancies (- reads a draft from standard input; a .tsv, .jsonl, .po, .xlf, .xliff or .tmx file is checked unit by unit)',
+      (y) => y.positional('inputs', { type: 'string', array: true, describe: 'Files or folders (.txt, .md, read recursively), or one bitext file' }).options(checkOptions),
       async (argv) => { code = await checkCommand(argv as never); },
     )
     .command(
@@ -32,7 +43,7 @@ async function main(): Promise<number> {
       (y) => y.positional('file', { type: 'string', describe: 'JSONL file' })
         .options({
           ...common,
-          left: { type: 'string', demandOption: true, describe: 'Field with version A' },
+          left: { type: 'string', demandOption: true, describe: 'Field with version A (the original)' },
           right: { type: 'string', demandOption: true, describe: 'Field with version B' },
           id: { type: 'string', describe: 'Field with the row id (default: row number)' },
           'left-lang': { type: 'string', describe: 'Language of version A (ISO 639-1)' },
@@ -40,7 +51,19 @@ async function main(): Promise<number> {
         }),
       async (argv) => { code = await pairsCommand(argv as never); },
     )
-    .demandCommand(1, 'name a command: check or pairs')
+    .command(
+      'baseline <inputs..>',
+      'Accept the current findings: write them to a baseline file that `check --baseline` leaves out',
+      (y) => y.positional('inputs', { type: 'string', array: true }).options({ ...checkOptions, output: { alias: 'o', type: 'string', describe: 'Baseline file to write (default: factlint-baseline.json)' } }),
+      async (argv) => { code = await baselineCommand(argv as never); },
+    )
+    .command(
+      'init',
+      'Write a starter factlint.config.json',
+      (y) => y.options({ force: { type: 'boolean', default: false, describe: 'Replace an existing config file' }, quiet: common.quiet }),
+      (argv) => { code = initCommand(argv as never); },
+    )
+    .demandCommand(1, 'name a command: check, pairs, baseline or init')
     .strict()
     .version(VERSION)
     .help()

@@ -42,6 +42,7 @@ describe.skipIf(!hasChromium)('seeds HTML report in Chromium', () => {
   let checkMs: number;
   let renderMs: number;
 
+  // The first check() in a worker loads rules and language packs: a few seconds alone, ~10 s beside another worker.
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'factlint-seeds-html-'));
     let t = performance.now();
@@ -58,7 +59,7 @@ describe.skipIf(!hasChromium)('seeds HTML report in Chromium', () => {
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
-  }, 30_000);
+  }, 60_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -67,13 +68,15 @@ describe.skipIf(!hasChromium)('seeds HTML report in Chromium', () => {
 
   /** The highlighted sentences of the visible side-by-side view, per column, read in one go. */
   const highlighted = (page: Page) =>
-    inPage<{ a: string[]; b: string[]; boxes: { x: number; y: number; width: number; height: number }[] }>(
+    inPage<{ a: string[]; b: string[]; rows: number; boxes: { x: number; y: number; width: number; height: number }[] }>(
       page,
       `const view = document.querySelectorAll('.pairview:not([hidden])');
-       if (view.length !== 1) return { a: [], b: [], boxes: [] };
+       if (view.length !== 1) return { a: [], b: [], rows: 0, boxes: [] };
        const col = (side) => [...view[0].querySelectorAll('td.' + side + ' [data-sentence].hl')];
        const box = (el) => { const r = el.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; };
-       return { a: col('a').map((e) => e.textContent), b: col('b').map((e) => e.textContent), boxes: [...col('a'), ...col('b')].map(box) };`,
+       const all = [...col('a'), ...col('b')];
+       return { a: col('a').map((e) => e.textContent), b: col('b').map((e) => e.textContent),
+         rows: new Set(all.map((e) => e.closest('tr'))).size, boxes: all.map(box) };`,
     );
 
   /** Both sentences of the Vocord/Vocalord finding are highlighted, one per column, on one row, on screen. */
@@ -81,10 +84,11 @@ describe.skipIf(!hasChromium)('seeds HTML report in Chromium', () => {
     expect(await item.getAttribute('aria-pressed')).toBe('true');
     expect(await page.locator('.pairview:not([hidden])').count()).toBe(1);
     await expect.poll(() => page.locator('.pairview:not([hidden]) [data-sentence].hl').count()).toBeGreaterThanOrEqual(2);
-    const { a, b, boxes } = await highlighted(page);
+    const { a, b, rows, boxes } = await highlighted(page);
     expect(a.some((t) => t.includes('Vocord'))).toBe(true);
     expect(b.some((t) => t.includes('Vocalord'))).toBe(true);
     expect(a.some((t) => t.includes('Vocalord'))).toBe(false);
+    expect(rows).toBe(1); // aligned: one table row
     const [left, right] = [boxes[0], boxes[a.length]];
     if (!left || !right || left.height === 0 || right.height === 0) throw new Error('highlighted sentences are not displayed');
     expect(right.x).toBeGreaterThan(left.x + left.width - 1); // Vietnamese column right of the English one

@@ -88,14 +88,15 @@ const mapText = (s: string, back: Map<string, string>): string => {
 /**
  * The findings of a report with source ids mapped back through `back` (new id → original id) and story ids
  * replaced by the sorted list of their (original) sources, sorted: two reports of the same texts under other
- * names must give equal normal forms.
+ * names must give equal normal forms. The fingerprint is left out: it hashes the file names on purpose, so that
+ * a baseline entry stays with its file (src/baseline.ts).
  */
 export function normalFindings(report: Report, back: Map<string, string>): string[] {
   const id = (s: string): string => back.get(s) ?? s;
   const storyKey = new Map(report.stories.map((s) => [s.id, s.sources.map(id).sort().join(' + ')]));
   const loc = (l: Location): Location => ({ ...l, source: id(l.source) });
   return report.findings
-    .map((f: Finding) => JSON.stringify({
+    .map(({ fingerprint: _, ...f }: Finding) => JSON.stringify({
       ...f,
       message: mapText(f.message, back),
       locations: f.locations.map(loc),

@@ -1,7 +1,7 @@
 import type { Sentence } from '../../model/sentence.js';
 import type { Claim } from '../../model/claim.js';
 import type { RawFinding, RuleKind, SourceData, PairContext } from '../types.js';
-import { loc, sentenceLoc } from '../util.js';
+import { baseName, loc, sentenceLoc } from '../util.js';
 
 interface Params {
   /** "omission": content of the original missing from the derived version; "addition": the reverse. */
@@ -27,7 +27,6 @@ export function originalOf(ctx: PairContext): [SourceData, SourceData] {
 }
 
 const carries = (c: Claim): boolean => c.quantities.length > 0 || c.dates.length > 0 || c.entities.length > 0 || c.quoted;
-const weighty = (c: Claim): boolean => c.quantities.length > 0 || c.quoted || /["“«]/u.test('');
 
 /** Runs of consecutive sentences of one version with no counterpart in the other version of the same article. */
 export const unalignedContent: RuleKind<Params> = {
@@ -65,8 +64,9 @@ export const unalignedContent: RuleKind<Params> = {
         vars: {
           count: String(r.length),
           sentences: r.length === 1 ? 'sentence' : 'sentences',
-          here: from.source.id,
-          there: other.source.id,
+          have: r.length === 1 ? 'has' : 'have',
+          here: baseName(from.source.id),
+          there: baseName(other.source.id),
         },
         ...(serious ? {} : { severity: 'info' as const }),
       });
@@ -74,4 +74,3 @@ export const unalignedContent: RuleKind<Params> = {
     return out;
   },
 };
-void weighty;
