@@ -210,7 +210,7 @@ function summariseProfile(file, top = 15) {
     if (!us) continue;
     total += us;
     const cf = n.callFrame;
-    const url = cf.url ? cf.url.replace(/^file:\/\//, '').replace(`${ROOT}/`, '') : '';
+    const url = cf.url ? cf.url.replace(/^file:\/\//, '').replace(`${dirname(DIST)}/`, '').replace(`${ROOT}/`, '') : '';
     const fn = `${cf.functionName || '(anonymous)'} ${url ? `${url.replace(/^.*node_modules\//, 'node_modules/')}:${cf.lineNumber + 1}` : ''}`.trim();
     byFn.set(fn, (byFn.get(fn) ?? 0) + us);
     const where = url ? url.replace(/^.*node_modules\/((@[^/]+\/)?[^/]+).*$/, 'node_modules/$1') : `(${cf.functionName || 'native'})`;

@@ -68,10 +68,22 @@ function poUnits(text) {
 
 // ---------------------------------------------------------------- running
 
+const TIME = '/usr/bin/time';
+const hasTime = existsSync(TIME) && spawnSync(TIME, ['-f', '%U', 'true'], { stdio: 'ignore' }).status === 0;
+const MARK = 'peer-pofilter-rusage';
+
+/** Runs a command; wall seconds from hrtime, CPU seconds and peak RSS from GNU time when it is installed. */
 function timed(cmd, args, opts = {}) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28, ...opts });
-  return { ...r, seconds: Number(process.hrtime.bigint() - t0) / 1e9 };
+  const r = hasTime
+    ? spawnSync(TIME, ['-f', `${MARK} %U %S %M`, cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, ...opts })
+    : spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28, ...opts });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const m = hasTime ? String(r.stderr).match(new RegExp(`${MARK} ([\\d.]+) ([\\d.]+) (\\d+)\\s*$`)) : null;
+  if (m) r.stderr = r.stderr.slice(0, m.index);
+  const sig = hasTime ? String(r.stderr).match(/Command terminated by signal (\d+)/) : null;
+  if (sig) r.signal = `signal ${sig[1]}`;
+  return { ...r, seconds, ...(m ? { cpu: Number(m[1]) + Number(m[2]), rssMiB: Number(m[3]) / 1024 } : {}) };
 }
 
 /** The line of a child's stderr that says what went wrong. */
@@ -133,7 +145,7 @@ async function main() {
       const controlIds = new Set(CONTROLS.flatMap((t) => byType.get(t) ?? []));
       const testsOnControls = {};
       for (const u of units) if (controlIds.has(u.ctx)) for (const t of u.tests) testsOnControls[t] = (testsOnControls[t] ?? 0) + 1;
-      results.push({ tool: `pofilter (${version})`, test: label, seconds: r.seconds, ...rates(flagged, byType), testsOnControls });
+      results.push({ tool: `pofilter (${version})`, test: label, seconds: r.seconds, cpu: r.cpu, rssMiB: r.rssMiB, ...rates(flagged, byType), testsOnControls });
     }
   }
 
@@ -162,7 +174,7 @@ async function main() {
           c.add(f.category);
         }
       }
-      results.push({ tool: 'factlint pairs', test: 'all rules, any finding', seconds: r.seconds, ...rates(any, byType) });
+      results.push({ tool: 'factlint pairs', test: 'all rules, any finding', seconds: r.seconds, cpu: r.cpu, rssMiB: r.rssMiB, ...rates(any, byType) });
       // The same run, counting only the finding a checker should give: number rows as number-mismatch, entity rows as
       // entity-mismatch, controls flagged only by a pair category (as ../shared/eval/score-pairs.mjs counts them).
       const want = (cat) => new Set([...cats].filter(([, c]) => c.has(cat)).map(([id]) => id));
@@ -189,9 +201,10 @@ async function main() {
   p();
   p(`Machine: ${cpu[0]?.model?.trim()}, ${cpu.length} cores, Node ${process.version}. Data: ${rows.length} rows of ${args.data.replace(`${resolve(ROOT, '..')}/`, '../')}.`);
   p();
-  p(`| tool | test | seconds | number rows (n=${n(NUMBER_ROWS)}) | entity rows (n=${n(ENTITY_ROWS)}) | false flags: reference (n=${n(CONTROLS[0])}) | false flags: misspelled (n=${n(CONTROLS[1])}) |`);
-  p('|---|---|---:|---:|---:|---:|---:|');
-  for (const r of results) p(`| ${r.tool} | ${r.test} | ${r.seconds === undefined ? '(same run)' : r.seconds.toFixed(2)} | ${cell(r.numbers)} | ${cell(r.entities)} | ${cell(r.controls[0])} | ${cell(r.controls[1])} |`);
+  p(`| tool | test | seconds | CPU s | peak RSS MiB | number rows (n=${n(NUMBER_ROWS)}) | entity rows (n=${n(ENTITY_ROWS)}) | false flags: reference (n=${n(CONTROLS[0])}) | false flags: misspelled (n=${n(CONTROLS[1])}) |`);
+  p('|---|---|---:|---:|---:|---:|---:|---:|---:|');
+  const opt = (x, d) => (x === undefined ? '' : x.toFixed(d));
+  for (const r of results) p(`| ${r.tool} | ${r.test} | ${r.seconds === undefined ? '(same run)' : r.seconds.toFixed(2)} | ${opt(r.cpu, 2)} | ${opt(r.rssMiB, 0)} | ${cell(r.numbers)} | ${cell(r.entities)} | ${cell(r.controls[0])} | ${cell(r.controls[1])} |`);
   for (const r of results) {
     if (!r.testsOnControls || !Object.keys(r.testsOnControls).length) continue;
     const top = Object.entries(r.testsOnControls).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 8);

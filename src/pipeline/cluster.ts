@@ -46,6 +46,20 @@ function sourceAnchors(claims: Claim[], text = ''): Map<string, number> {
 
 const GENERIC_WEIGHT = 0.35;
 
+/** Lower-case words of four letters or more: a cheap lexical fingerprint for texts in one language. */
+function contentWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.toLowerCase().matchAll(/\p{L}{4,}/gu)) out.add(m[0]);
+  return out;
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
 /**
  * When a source was written: its publication date, else the latest year it mentions as past (not "by 2030",
  * not a deadline). Sources years apart are not versions or coverage of one story.
@@ -97,9 +111,13 @@ export function cluster(inputs: ClusterInput[], opts: ClusterOptions = {}): Stor
   const find = (i: number): number => { while (parent[i] !== i) { parent[i] = parent[parent[i]!]!; i = parent[i]!; } return i; };
   const relatedPairs: [number, number][] = [];
   const pairs = [...shared.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+  const words = inputs.map((i) => contentWords(i.source.text));
   for (const [key, w] of pairs) {
     const [x, y] = key.split('|').map(Number) as [number, number];
-    const score = w / Math.max(1e-9, Math.min(weight[x]!, weight[y]!));
+    let score = w / Math.max(1e-9, Math.min(weight[x]!, weight[y]!));
+    // Two texts in one language that share most of their words are versions of one text, however few names
+    // and figures they hold ("hired 40 engineers" / "hired 90 engineers").
+    if (inputs[x]!.source.lang === inputs[y]!.source.lang) score = Math.max(score, jaccard(words[x]!, words[y]!) >= 0.5 ? sameStory : 0);
     const yx = years[x];
     const yy = years[y];
     // Time only separates weakly linked sources: strongly shared specifics outweigh a misread year.

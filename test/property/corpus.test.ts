@@ -6,8 +6,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check, type TextInput } from '../../src/check.js';
-import type { Category } from '../../src/model/index.js';
-import { DEV_CASES, newIds, newsText, ntrex, ntrexGroups, runs, SEEDS, TIMEOUT, variantOf, type Doc } from './arbitraries.js';
+import type { Category, Report } from '../../src/model/index.js';
+import {
+  DEV_CASES, editedGroup, generatedVersions, inputsOf, newIds, newsText, ntrex, orderKeepingIds, runs, SEEDS, TIMEOUT, variantOf,
+} from './arbitraries.js';
 import { expectSound, normalFindings, normalStories } from './sound.js';
 
 /** Categories that compare two sources; a source and its copy must never raise one. */
@@ -16,18 +18,9 @@ const PAIR_CATEGORIES: readonly Category[] = [
   'negation-mismatch', 'omission', 'addition',
 ];
 
-const GROUPS: { name: string; docs: Doc[] }[] = [
-  { name: 'seeds', docs: SEEDS },
-  ...DEV_CASES.map((docs) => ({ name: docs[0]!.name.split('/').slice(0, 2).join('/'), docs })),
-  ...ntrexGroups(3).map((docs) => ({ name: docs[0]!.name.split('/').slice(0, 2).join('/'), docs })),
-];
-
-const baseName = (name: string): string => name.slice(name.lastIndexOf('/') + 1);
-const inputsOf = (docs: Doc[]): TextInput[] => docs.map((d) => ({ id: baseName(d.name), text: d.text }));
-
-/** Results of check() on unedited groups, which most runs start from. */
+/** Reports of unedited groups, which most runs start from (as JSON, so no run can alter a shared object). */
 const cache = new Map<string, string>();
-async function reportJson(inputs: TextInput[]): Promise<string> {
+async function reportOf(inputs: TextInput[]): Promise<Report> {
   const key = JSON.stringify(inputs);
   let json = cache.get(key);
   if (json === undefined) {
@@ -35,33 +28,26 @@ async function reportJson(inputs: TextInput[]): Promise<string> {
     expectSound(inputs, result);
     cache.set(key, (json = JSON.stringify(result.report)));
   }
-  return json;
+  return JSON.parse(json) as Report;
 }
 
-/** A group of realistic versions, each kept or edited, in a random order and under random new names. */
-const scenario = fc.constantFrom(...GROUPS).chain(({ name, docs }) =>
-  fc.record({
-    name: fc.constant(name),
-    inputs: fc.tuple(...docs.map((d) => fc.oneof({ weight: 3, arbitrary: fc.constant(d.text) }, { weight: 1, arbitrary: variantOf(d.text) })))
-      .map((texts) => texts.map((text, i) => ({ id: baseName(docs[i]!.name), text }))),
-    order: fc.shuffledSubarray(docs.map((_, i) => i), { minLength: docs.length, maxLength: docs.length }),
-    ids: newIds(docs.length),
-  }));
-
-/** Checks `inputs` as given and as `order` and `ids` rearrange and rename them; all three must agree. */
-async function expectOrderAndNamesIrrelevant(inputs: TextInput[], order: number[], ids: string[]): Promise<void> {
-  const base = JSON.parse(await reportJson(inputs)) as Awaited<ReturnType<typeof check>>['report'];
-  const shuffled = order.map((i) => inputs[i]!);
-  // Same names, other order: the very same bytes.
-  expect(JSON.stringify((await check(shuffled)).report)).toBe(JSON.stringify(base));
-  // Other names (which sort differently): the same findings and stories once names are mapped back.
-  const renamed = shuffled.map((t, k) => ({ ...t, id: ids[order[k]!]! }));
+/** Findings and stories of `inputs` checked under the names `ids` (same index), mapped back to the old names. */
+async function renamedForms(inputs: TextInput[], ids: string[]): Promise<{ stories: string[]; findings: string[] }> {
+  const renamed = inputs.map((t, i) => ({ ...t, id: ids[i]! }));
   const result = await check(renamed);
   expectSound(renamed, result);
   const back = new Map(inputs.map((t, i) => [ids[i]!, t.id]));
-  expect(normalStories(result.report, back)).toEqual(normalStories(base, new Map()));
-  expect(normalFindings(result.report, back)).toEqual(normalFindings(base, new Map()));
+  return { stories: normalStories(result.report, back), findings: normalFindings(result.report, back) };
 }
+
+const forms = (report: Report): { stories: string[]; findings: string[] } =>
+  ({ stories: normalStories(report, new Map()), findings: normalFindings(report, new Map()) });
+
+const group = fc.oneof({ weight: 2, arbitrary: editedGroup().map((g) => g.inputs) }, { weight: 1, arbitrary: generatedVersions });
+
+/** A permutation of 0..n-1. */
+const permutation = (n: number): fc.Arbitrary<number[]> =>
+  fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n });
 
 describe('check() on realistic texts', () => {
   it('has its corpus: seed files, dev cases, NTREX documents', () => {
@@ -70,10 +56,24 @@ describe('check() on realistic texts', () => {
     expect(ntrex('en', 6).length).toBe(6);
   });
 
-  it('shuffling the input order or renaming the sources gives the same findings', async () => {
-    await fc.assert(fc.asyncProperty(scenario, async ({ inputs, order, ids }) => {
-      await expectOrderAndNamesIrrelevant(inputs, order, ids);
-    }), runs(14, 'corpus'));
+  it('shuffling the input order gives a byte-identical report', async () => {
+    await fc.assert(fc.asyncProperty(group.chain((inputs) => fc.tuple(fc.constant(inputs), permutation(inputs.length))), async ([inputs, order]) => {
+      const base = await reportOf(inputs);
+      expect(JSON.stringify((await check(order.map((i) => inputs[i]!))).report)).toBe(JSON.stringify(base));
+    }), runs(12, 'corpus'));
+  }, TIMEOUT);
+
+  // Narrowed to renamings that keep the sources' name order: pair findings are oriented by name order (see
+  // "known bugs" below), so a renaming that changes which source sorts first changes the findings today.
+  it('renaming the sources (name order kept) gives the same findings and stories, names mapped back', async () => {
+    const scenario = group.chain((inputs) => fc.tuple(fc.constant(inputs), orderKeepingIds(inputs.map((t) => t.id)), permutation(inputs.length)));
+    await fc.assert(fc.asyncProperty(scenario, async ([inputs, ids, order]) => {
+      const base = forms(await reportOf(inputs));
+      // In another input order too: the names alone decide.
+      const renamed = await renamedForms(order.map((i) => inputs[i]!), order.map((i) => ids[i]!));
+      expect(renamed.stories).toEqual(base.stories);
+      expect(renamed.findings).toEqual(base.findings);
+    }), runs(12, 'corpus'));
   }, TIMEOUT);
 
   it('running check() twice on the seed files gives byte-identical JSON', async () => {
@@ -81,6 +81,47 @@ describe('check() on realistic texts', () => {
     const first = JSON.stringify((await check(inputs)).report);
     const second = JSON.stringify((await check(inputs)).report);
     expect(second).toBe(first);
+  });
+});
+
+/**
+ * Known bugs found by the renaming property, reduced to two short versions `a` and `b`: checked as x.txt + y.txt
+ * and again with the names swapped, the findings (names mapped back) should be the same and are not. Each case
+ * is expected to fail until its bug is fixed; then `it.fails` reports it and the marker should go.
+ */
+describe('known bugs: findings depend on which source name sorts first', () => {
+  const expectSameUnderSwap = async (a: string, b: string): Promise<void> => {
+    const first = await check([{ id: 'x.txt', text: a }, { id: 'y.txt', text: b }]);
+    const swapped = await renamedForms([{ id: 'x.txt', text: a }, { id: 'y.txt', text: b }], ['y.txt', 'x.txt']);
+    expect(swapped.findings).toEqual(forms(first.report).findings);
+  };
+
+  // Pair findings put the source whose name sorts first as the primary location and the "before" side of the
+  // message, so renaming a file flips "420 became 240" into "240 became 420" and moves SARIF/GitHub annotations.
+  it.fails('a changed figure is reported from the side whose name sorts first', async () => {
+    await expectSameUnderSwap(
+      'Meridian Port Partners will invest $420 million in the first phase, Daniel Koh said on Thursday. Construction begins in September.',
+      'Meridian Port Partners will invest $240 million in the first phase, Daniel Koh said on Thursday. Construction begins in September.',
+    );
+  });
+
+  // With no original known and equal sentence counts, the name that sorts first is taken as the original
+  // (originalOf / edit-diff): the same two words are "edited-addition" (addition) or "edited-deletion" (omission).
+  it.fails('words present in one version only are an addition or an omission depending on the file names', async () => {
+    await expectSameUnderSwap(
+      'Vinci Group signed a deal with Jovi Technologies in Moscow. The deal is worth $5 million.',
+      'Vinci Group signed a deal with Jovi Technologies in Moscow, Ivan Petrov said. The deal is worth $5 million.',
+    );
+  });
+
+  // attribution-conflict is not symmetric: with the "according to … spokesperson" version sorting first it
+  // reads "Forestry Department" as the speaker and reports a conflict with Kelsey Brandt (a false positive, from
+  // dev2-two-outlets-en); with the names swapped it reports nothing.
+  it.fails('attribution-conflict fires only when the "according to" version sorts first', async () => {
+    await expectSameUnderSwap(
+      'The state has spent $4.8m on the firefight so far, ODF spokesperson Kelsey Brandt said.',
+      'Firefighting costs have reached $4.8 million so far, according to Forestry Department spokesperson Kelsey Brandt.',
+    );
   });
 });
 
@@ -101,6 +142,6 @@ describe('a source compared with an identical copy yields no pair findings', () 
     const text = fc.oneof(fc.constantFrom(...docs).chain((d) => variantOf(d.text)), newsText);
     await fc.assert(fc.asyncProperty(text, newIds(2), async (t, ids) => {
       expect(await pairFindings(t, ids)).toEqual([]);
-    }), runs(40, 'corpus'));
+    }), runs(30, 'corpus'));
   }, TIMEOUT);
 });

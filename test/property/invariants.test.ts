@@ -5,14 +5,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { check, type TextInput } from '../../src/check.js';
-import { anyText, newsText, runs, sources, TIMEOUT, unicodeText, variantOf } from './arbitraries.js';
+import { check } from '../../src/check.js';
+import { anyText, editedGroup, generatedVersions, GROUPS, newsText, runs, sources, TIMEOUT, unicodeText } from './arbitraries.js';
 import { expectSound, expectSpansSound, expectValidJson } from './sound.js';
 
-/** Two or three versions of one generated article: a base text and edited copies (figures, markers, sentences). */
-const versions = newsText.chain((base) =>
-  fc.tuple(fc.constant(base), fc.array(variantOf(base), { minLength: 1, maxLength: 2 }), fc.boolean()).map(([b, vs, declare]): TextInput[] =>
-    [b, ...vs].map((text, i) => ({ id: `v${i}.txt`, text, ...(declare ? { story: 'one' } : {}) }))),
+/** Versions of one article, generated or realistic (small dev cases and NTREX stories, edited), that yield findings. */
+const versions = fc.oneof(
+  { weight: 3, arbitrary: generatedVersions },
+  { weight: 1, arbitrary: editedGroup(GROUPS.filter((g) => g.name !== 'seeds')).map((g) => g.inputs) },
 );
 
 describe('check() on generated text', () => {
