@@ -3,7 +3,7 @@ import type { Source } from './model/source.js';
 import type { Story } from './model/story.js';
 import type { RenderContext } from './report/context.js';
 import { load, readInputFile, type LoadOptions } from './pipeline/load.js';
-import { run } from './pipeline/run.js';
+import { run, runParallel } from './pipeline/run.js';
 import { loadRules, type RuleOverrides } from './rules/load.js';
 import { FactlintError } from './errors.js';
 import { readBitext, toArray, type BitextOptions } from './bitext/index.js';
@@ -35,6 +35,12 @@ export interface CheckOptions {
   furniturePatterns?: string[];
   load?: LoadOptions;
   cwd?: string;
+  /** Worker threads for the per-source analysis (default 1: in this thread). */
+  jobs?: number;
+  /** Folder of the content-addressed cache of per-source analysis (none by default). */
+  cacheDir?: string;
+  /** Called as sources are analysed (done, total), for progress display. */
+  onProgress?: (done: number, total: number) => void;
   /** Relation of declared stories (by story key), when the caller knows it: "versions" or "coverage". */
   relations?: Record<string, Story['relation']>;
 }
@@ -75,12 +81,12 @@ export async function check(inputs: (string | TextInput)[], opts: CheckOptions =
   const originals: Record<string, string> = {};
   for (const t of texts) if (t.original && t.story) originals[t.story] = t.id;
   const rules = loadRules(opts.rules, opts.ruleSettings);
-  const furniture = opts.furniturePatterns?.length
-    ? { furniture: (await import('./pipeline/furniture.js')).withExtraPatterns(opts.furniturePatterns) }
-    : {};
-  return run(sources, {
+  return runParallel(sources, {
     rules,
-    clean: { langHints, ...furniture },
+    clean: { langHints, ...(opts.furniturePatterns?.length ? { furniturePatterns: opts.furniturePatterns } : {}) },
+    ...(opts.jobs ? { jobs: opts.jobs } : {}),
+    ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     // When every source names its story, the declaration is the clustering and story ids are the keys.
     cluster: Object.keys(declared).length ? { declared, originals, declaredOnly: Object.keys(declared).length === sources.length } : {},
     ...(opts.relations ? { declaredRelation: opts.relations } : {}),

@@ -11,6 +11,7 @@ import { isQuietSkip } from '../pipeline/load.js';
 import { loadConfig, initConfig, CONFIG_FILE, type Config } from '../config.js';
 import { applyBaseline, createBaseline, formatBaseline, notesOf, readBaseline, summarize } from '../baseline.js';
 import { isBitextPath } from '../bitext/index.js';
+import { defaultJobs } from '../pipeline/analyse.js';
 
 export interface CommonArgs {
   format?: string;
@@ -20,6 +21,8 @@ export interface CommonArgs {
   rules?: string[];
   config?: string;
   maxFileSize?: number;
+  jobs?: number;
+  cache?: string | boolean;
   verbose: boolean;
   quiet: boolean;
 }
@@ -36,9 +39,28 @@ export interface CheckArgs extends CommonArgs {
 
 const err = (s: string): void => { process.stderr.write(`${s}\n`); };
 
+/** A progress line on the terminal's stderr while sources are analysed: never in machine output or pipes. */
+function progressBar(args: CommonArgs): ((done: number, total: number) => void) | undefined {
+  if (args.quiet || !process.stderr.isTTY) return undefined;
+  let last = 0;
+  return (done, total) => {
+    if (total < 20) return;
+    const now = Date.now();
+    if (done < total && now - last < 100) return;
+    last = now;
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    process.stderr.write(`\ranalysing [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\r\x1b[K' : ''}`);
+  };
+}
+
 /** Options of the library call, from the config file and the command line (the command line wins). */
 function libraryOptions(config: Config, args: CommonArgs): CheckOptions {
+  const cacheDir = args.cache === true || args.cache === '' ? '.factlint-cache' : typeof args.cache === 'string' ? args.cache : undefined;
   return {
+    jobs: args.jobs ?? defaultJobs(),
+    ...(cacheDir ? { cacheDir: resolve(cacheDir) } : {}),
+    ...(progressBar(args) ? { onProgress: progressBar(args)! } : {}),
     rules: [...config.ruleDirs, ...(args.rules ?? [])],
     ruleSettings: config.rules,
     languages: config.languages,

@@ -16,6 +16,8 @@ async function main(): Promise<number> {
     rules: { type: 'array', string: true, describe: 'Extra folders of rule files' },
     config: { type: 'string', describe: 'Config file (default: factlint.config.json in the working directory, if any)' },
     'max-file-size': { type: 'number', describe: 'Skip input files larger than this many bytes (default 10485760)' },
+    jobs: { alias: 'j', type: 'number', describe: 'Worker threads for analysing sources (default: the available cores)' },
+    cache: { type: 'string', describe: 'Keep a content-addressed cache of per-source analysis in this folder (default .factlint-cache when given without a value)' },
     verbose: { alias: 'v', type: 'boolean', default: false, describe: 'Also list inputs skipped quietly (non-text files)' },
     quiet: { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing but errors' },
   } as const;

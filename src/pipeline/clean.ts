@@ -3,11 +3,12 @@ import type { DateMention } from '../model/mention.js';
 import { availableLanguages, getPack } from '../lang/load.js';
 import { extractDates } from './extract/dates.js';
 import { detectLanguage } from '../lang/detect.js';
-import { defaultFurniture, foldLine, type Furniture } from './furniture.js';
+import { defaultFurniture, foldLine, withExtraPatterns } from './furniture.js';
 import { splitLines, wordCount, type Line } from './lines.js';
 
 export interface CleanContext {
-  furniture?: Furniture;
+  /** Extra page-furniture patterns (the config's `furniture`), added to rules/furniture.json. */
+  furniturePatterns?: string[];
   /** Languages the user declared (config or manifest) by source id; detection is skipped for these. */
   langHints?: Record<string, string>;
   /** Restrict detection to these languages. */
@@ -47,7 +48,7 @@ function dateIn(line: Line, source: Source): DateMention | undefined {
  * publication date and provenance from the page, and detects the language from the content alone.
  */
 export function clean(source: Source, ctx: CleanContext = {}): CleanSource {
-  const furniture = ctx.furniture ?? defaultFurniture();
+  const furniture = ctx.furniturePatterns?.length ? withExtraPatterns(ctx.furniturePatterns) : defaultFurniture();
   const text = source.text;
   const lines = splitLines(text);
   const tailAt = lines.findIndex((l) => furniture.tailMarkers.has(foldLine(l.text)));

@@ -45,6 +45,8 @@ function sourceAnchors(claims: Claim[], text = ''): Map<string, number> {
 }
 
 const GENERIC_WEIGHT = 0.35;
+/** The most versions or reports one story is taken to have. */
+const MAX_STORY = 12;
 
 /** Lower-case words of four letters or more: a cheap lexical fingerprint for texts in one language. */
 function contentWords(text: string): Set<string> {
@@ -98,9 +100,11 @@ export function cluster(inputs: ClusterInput[], opts: ClusterOptions = {}): Stor
   const idf = (k: string): number => Math.log(1 + n / (index.get(k)?.length ?? 1)) * (k.startsWith('e:=') ? GENERIC_WEIGHT : 1);
   const weight = anchors.map((a) => [...a.keys()].reduce((s, k) => s + idf(k), 0));
   const shared = new Map<string, number>();
+  // Anchors shared by more sources than one story has versions (a country, a year, a round figure) say nothing
+  // about which story a source belongs to: they make no candidate pairs. This also keeps the pair count linear.
+  const maxShared = Math.min(MAX_STORY, Math.max(8, Math.ceil(n / 4)));
   for (const [k, list] of index) {
-    // Anchors shared by very many sources (a country, a year) say little; skip them for candidate generation.
-    if (list.length > Math.max(8, n / 4)) continue;
+    if (list.length > maxShared) continue;
     const w = idf(k);
     for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) {
       const key = `${list[x]}|${list[y]}`;
@@ -110,20 +114,30 @@ export function cluster(inputs: ClusterInput[], opts: ClusterOptions = {}): Stor
   const parent = ids.map((_, i) => i);
   const find = (i: number): number => { while (parent[i] !== i) { parent[i] = parent[parent[i]!]!; i = parent[i]!; } return i; };
   const relatedPairs: [number, number][] = [];
-  const pairs = [...shared.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
   const words = inputs.map((i) => contentWords(i.source.text));
-  for (const [key, w] of pairs) {
-    const [x, y] = key.split('|').map(Number) as [number, number];
-    let score = w / Math.max(1e-9, Math.min(weight[x]!, weight[y]!));
+  // Strongest pairs first, so that when a story is full the pairs that join it are the best ones.
+  const pairs = [...shared.entries()]
+    .map(([key, w]) => {
+      const [x, y] = key.split('|').map(Number) as [number, number];
+      return { key, x, y, score: w / Math.max(1e-9, Math.min(weight[x]!, weight[y]!)) };
+    })
+    .sort((p, q) => q.score - p.score || (p.key < q.key ? -1 : p.key > q.key ? 1 : 0));
+  const size = ids.map(() => 1);
+  for (const { x, y, score: anchorScore } of pairs) {
+    let score = anchorScore;
     // Two texts in one language that share most of their words are versions of one text, however few names
     // and figures they hold ("hired 40 engineers" / "hired 90 engineers").
-    if (inputs[x]!.source.lang === inputs[y]!.source.lang) score = Math.max(score, jaccard(words[x]!, words[y]!) >= 0.5 ? sameStory : 0);
+    if (inputs[x]!.source.lang === inputs[y]!.source.lang) score = Math.max(score, jaccard(words[x]!, words[y]!) >= 0.8 ? sameStory : 0);
     const yx = years[x];
     const yy = years[y];
     // Time only separates weakly linked sources: strongly shared specifics outweigh a misread year.
     const apart = score < 0.3 && yx !== undefined && yy !== undefined && Math.abs(yx - yy) >= maxYearGap;
-    if (score >= sameStory && !apart) parent[find(x)] = find(y);
-    else if (score >= related) relatedPairs.push([x, y]);
+    const rx = find(x);
+    const ry = find(y);
+    // Single linkage chains: never grow a story beyond what one story's versions plausibly are.
+    if (score >= sameStory && !apart && (rx === ry || size[rx]! + size[ry]! <= MAX_STORY)) {
+      if (rx !== ry) { parent[rx] = ry; size[ry]! += size[rx]!; }
+    } else if (score >= related) relatedPairs.push([x, y]);
   }
   if (opts.declared) {
     const byKey = new Map<string, number>();

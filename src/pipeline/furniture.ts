@@ -38,9 +38,16 @@ export function defaultFurniture(): Furniture {
 }
 
 /** The default furniture plus user patterns from the config. */
+const extended = new Map<string, Furniture>();
 export function withExtraPatterns(patterns: string[]): Furniture {
-  const base = defaultFurniture();
-  return { ...base, patterns: [...base.patterns, ...patterns.map((p) => new RegExp(p, 'u'))] };
+  const key = patterns.join('\u0000');
+  let f = extended.get(key);
+  if (!f) {
+    const base = defaultFurniture();
+    f = { ...base, patterns: [...base.patterns, ...patterns.map((p) => new RegExp(p, 'u'))] };
+    extended.set(key, f);
+  }
+  return f;
 }
 
 export { fold as foldLine };

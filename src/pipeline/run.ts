@@ -5,9 +5,8 @@ import type { Finding, Severity, Category } from '../model/finding.js';
 import type { SourceData } from '../rules/types.js';
 import type { LoadedRule } from '../rules/load.js';
 import type { RenderContext } from '../report/context.js';
-import { clean, type CleanContext } from './clean.js';
-import { segment } from './segment.js';
-import { extract } from './extract/index.js';
+import type { CleanContext } from './clean.js';
+import { analyseAll, analysePlain, withIndexes } from './analyse.js';
 import { cluster, type ClusterOptions } from './cluster.js';
 import { align } from './align.js';
 import { evaluate } from './evaluate.js';
@@ -21,6 +20,11 @@ export interface RunOptions {
   declaredRelation?: Record<string, Story['relation']>;
   skipped?: SkippedInput[];
   cwd?: string;
+  /** Worker threads for the per-source analysis (runParallel only). */
+  jobs?: number;
+  /** Folder of the content-addressed analysis cache (runParallel only). */
+  cacheDir?: string;
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface RunResult {
@@ -29,21 +33,29 @@ export interface RunResult {
 }
 
 /** Analyses one source on its own: clean, segment, extract. Independent of every other source (cacheable). */
-export function analyseSource(src: Source, opts: RunOptions): SourceData {
-  const cleaned = clean(src, opts.clean);
-  const sentences = segment(cleaned);
-  const claims = extract(cleaned, sentences);
-  return {
-    source: cleaned, sentences, claims,
-    sentenceById: new Map(sentences.map((s) => [s.id, s])),
-    claimById: new Map(claims.map((c) => [c.sentenceId, c])),
-  };
+export function analyseSource(src: Source, opts: Pick<RunOptions, 'clean'>): SourceData {
+  return withIndexes(analysePlain(src, opts.clean ?? {}));
 }
+
+const byIdOrder = (a: Source, b: Source): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** load -> clean -> segment -> extract -> cluster -> align -> evaluate; composes the stages and nothing else. */
 export function run(sources: Source[], opts: RunOptions): RunResult {
-  const sorted = [...sources].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const data = sorted.map((s) => analyseSource(s, opts));
+  const sorted = [...sources].sort(byIdOrder);
+  return finish(sorted.map((s) => analyseSource(s, opts)), opts);
+}
+
+/**
+ * The same run, with the per-source analysis (the costly, independent part) served from the cache where it can
+ * be and spread over worker threads otherwise. The result is the same as run()'s, byte for byte.
+ */
+export async function runParallel(sources: Source[], opts: RunOptions): Promise<RunResult> {
+  const sorted = [...sources].sort(byIdOrder);
+  const plain = await analyseAll(sorted, opts.clean ?? {}, { jobs: opts.jobs ?? 1, ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
+  return finish(plain.map(withIndexes), opts);
+}
+
+function finish(data: SourceData[], opts: RunOptions): RunResult {
   const byId = new Map(data.map((d) => [d.source.id, d]));
   const stories0 = cluster(data.map((d) => ({ source: d.source, claims: d.claims })), opts.cluster);
   const aligned = align(stories0, byId, opts.declaredRelation);

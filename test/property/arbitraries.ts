@@ -168,7 +168,7 @@ const sentence = fc
 export const newsText = fc
   .tuple(
     fc.boolean(),
-    fc.array(fc.tuple(fc.oneof({ weight: 2, arbitrary: sentence }, { weight: 3, arbitrary: fragment }), fc.constantFrom(...SEPARATORS)), { maxLength: 30 }),
+    fc.array(fc.tuple(fc.oneof({ weight: 2, arbitrary: sentence }, { weight: 3, arbitrary: fragment }), fc.constantFrom(...SEPARATORS)), { maxLength: FUZZING ? 40 : 20 }),
   )
   .map(([bom, parts]) => (bom ? '\ufeff' : '') + parts.map(([p, sep]) => p + sep).join(''));
 
@@ -180,6 +180,8 @@ export const anyText = fc.oneof(unicodeText, newsText);
 
 export const LANGS = ['en', 'vi', 'ru', 'de', 'fr', 'es', 'und'] as const;
 
+// ISO dates only: check() passes any other `published` string through to the report, which then fails its
+// schema (invariants.test.ts, "known bug").
 const published = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
 /**
@@ -244,7 +246,7 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
     const i = ends[k % ends.length]!;
     return `${t.slice(0, i)}${ins} ${t.slice(i)}`;
   }),
-  // swap a word for a marker (negator, modal, speech verb) at the n-th space
+  // insert a marker word (negator, modal, speech verb) at the n-th space
   fc.tuple(fc.nat(), fc.constantFrom(...WORDS)).map(([k, w]): Edit => (t) => {
     const sp = [...t.matchAll(/ /g)].map((m) => m.index);
     if (!sp.length) return t;

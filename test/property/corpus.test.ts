@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { check, type TextInput } from '../../src/check.js';
 import type { Category, Report } from '../../src/model/index.js';
 import {
-  DEV_CASES, editedGroup, generatedVersions, inputsOf, newIds, newsText, ntrex, orderKeepingIds, runs, SEEDS, TIMEOUT, variantOf,
+  DEV_CASES, editedGroup, FUZZING, generatedVersions, GROUPS, inputsOf, newIds, newsText, ntrex, orderKeepingIds, runs, SEEDS, TIMEOUT, variantOf,
 } from './arbitraries.js';
 import { expectSound, normalFindings, normalStories } from './sound.js';
 
@@ -43,7 +43,14 @@ async function renamedForms(inputs: TextInput[], ids: string[]): Promise<{ stori
 const forms = (report: Report): { stories: string[]; findings: string[] } =>
   ({ stories: normalStories(report, new Map()), findings: normalFindings(report, new Map()) });
 
-const group = fc.oneof({ weight: 2, arbitrary: editedGroup().map((g) => g.inputs) }, { weight: 1, arbitrary: generatedVersions });
+/**
+ * Versions of one story, realistic or generated. The seed files (5 long articles, ~1 s a check) are left to the
+ * fixed cases below in CI and join the draw when fuzzing.
+ */
+const group = fc.oneof(
+  { weight: 2, arbitrary: editedGroup(FUZZING ? GROUPS : GROUPS.filter((g) => g.name !== 'seeds')).map((g) => g.inputs) },
+  { weight: 1, arbitrary: generatedVersions },
+);
 
 /** A permutation of 0..n-1. */
 const permutation = (n: number): fc.Arbitrary<number[]> =>
@@ -60,7 +67,7 @@ describe('check() on realistic texts', () => {
     await fc.assert(fc.asyncProperty(group.chain((inputs) => fc.tuple(fc.constant(inputs), permutation(inputs.length))), async ([inputs, order]) => {
       const base = await reportOf(inputs);
       expect(JSON.stringify((await check(order.map((i) => inputs[i]!))).report)).toBe(JSON.stringify(base));
-    }), runs(12, 'corpus'));
+    }), runs(6, 'corpus'));
   }, TIMEOUT);
 
   // Narrowed to renamings that keep the sources' name order: pair findings are oriented by name order (see
@@ -73,14 +80,14 @@ describe('check() on realistic texts', () => {
       const renamed = await renamedForms(order.map((i) => inputs[i]!), order.map((i) => ids[i]!));
       expect(renamed.stories).toEqual(base.stories);
       expect(renamed.findings).toEqual(base.findings);
-    }), runs(12, 'corpus'));
+    }), runs(8, 'corpus'));
   }, TIMEOUT);
 
-  it('running check() twice on the seed files gives byte-identical JSON', async () => {
+  it('the seed files: a rerun and the reversed input order give byte-identical JSON', async () => {
     const inputs = inputsOf(SEEDS);
-    const first = JSON.stringify((await check(inputs)).report);
-    const second = JSON.stringify((await check(inputs)).report);
-    expect(second).toBe(first);
+    const first = JSON.stringify((await reportOf(inputs)));
+    expect(JSON.stringify((await check(inputs)).report)).toBe(first);
+    expect(JSON.stringify((await check([...inputs].reverse())).report)).toBe(first);
   });
 });
 
@@ -125,23 +132,76 @@ describe('known bugs: findings depend on which source name sorts first', () => {
   });
 });
 
-describe('a source compared with an identical copy yields no pair findings', () => {
-  const pairFindings = async (text: string, ids = ['copy-a.txt', 'copy-b.txt']): Promise<string[]> => {
-    const inputs = ids.map((id) => ({ id, text }));
-    const result = await check(inputs);
-    expectSound(inputs, result);
-    return result.report.findings.filter((f) => PAIR_CATEGORIES.includes(f.category)).map((f) => `${f.ruleId}: ${f.message}`);
-  };
+const pairFindings = async (a: string, b = a, ids = ['copy-a.txt', 'copy-b.txt']): Promise<string[]> => {
+  const inputs = [{ id: ids[0]!, text: a }, { id: ids[1]!, text: b }];
+  const result = await check(inputs);
+  expectSound(inputs, result);
+  return result.report.findings.filter((f) => PAIR_CATEGORIES.includes(f.category))
+    .map((f) => `${f.ruleId}: ${f.message} @ ${f.locations.map((l) => `${l.source}:${JSON.stringify(l.text)}`).join(' ')}`);
+};
 
-  const docs = [...SEEDS, ...ntrex('en', 6), ...ntrex('vi', 1), ...ntrex('ru', 1), ...DEV_CASES.flat()];
-  it.each(docs.map((d) => [d.name, d.text]))('%s', async (_name, text) => {
+const DOCS = [...SEEDS, ...ntrex('en', 6), ...ntrex('vi', 1), ...ntrex('ru', 1), ...DEV_CASES.flat()];
+
+describe('a source compared with an identical copy yields no pair findings', () => {
+  it.each(DOCS.map((d) => [d.name, d.text]))('%s', async (_name, text) => {
     expect(await pairFindings(text)).toEqual([]);
   });
 
+  // Narrowed: every text ends with a plain sentence, because of the known bug below (a last sentence that is
+  // only a figure or a date is not aligned with itself). Drop the suffix when that bug is fixed.
   it('edited realistic texts and generated news-like text, copied', async () => {
-    const text = fc.oneof(fc.constantFrom(...docs).chain((d) => variantOf(d.text)), newsText);
+    const text = fc.oneof(fc.constantFrom(...DOCS).chain((d) => variantOf(d.text)), newsText).map((t) => `${t}\nThe report ends here.`);
     await fc.assert(fc.asyncProperty(text, newIds(2), async (t, ids) => {
-      expect(await pairFindings(t, ids)).toEqual([]);
-    }), runs(30, 'corpus'));
+      expect(await pairFindings(t, t, ids)).toEqual([]);
+    }), runs(16, 'corpus'));
   }, TIMEOUT);
+
+  // Found by the property above (fuzz seed 1543894999). The aligner drops length-only links at a document's end
+  // (align.ts), and a sentence that is only "5" or "May 5" has no anchor or word to link on; unaligned-content
+  // still counts its figure, so the text is reported as both omitted from and added to itself.
+  it.fails('known bug: a last sentence that is only a figure is an omission and an addition against itself', async () => {
+    expect(await pairFindings('Fire burns. Water flows. Earth turns.\n5')).toEqual([]);
+  });
+});
+
+/** The same text as another tool or platform may save it. */
+const ENCODINGS: Record<string, (t: string) => string> = {
+  'CRLF line ends': (t) => t.replace(/\r?\n/g, '\r\n'),
+  'CR line ends': (t) => t.replace(/\r?\n/g, '\r'),
+  'a leading BOM': (t) => `\ufeff${t}`,
+  'trailing blank lines': (t) => `${t}\n\n\n`,
+};
+
+describe('a source compared with the same text saved differently yields no pair findings', () => {
+  // Narrowed to the encodings that work: NFD and no-break spaces are known bugs (below).
+  it('CRLF or CR line ends, a leading BOM, trailing blank lines', async () => {
+    const scenario = fc.tuple(fc.constantFrom(...DOCS), fc.constantFrom(...Object.keys(ENCODINGS)));
+    await fc.assert(fc.asyncProperty(scenario, async ([doc, enc]) => {
+      expect(await pairFindings(doc.text, ENCODINGS[enc]!(doc.text))).toEqual([]);
+    }), runs(10, 'corpus'));
+  }, TIMEOUT);
+
+  // Canonically equivalent text (macOS and some CMSs save Vietnamese decomposed) is compared code unit by code
+  // unit: names "change" into themselves, and the byline is not recognised in the NFD copy.
+  it.fails('known bug: NFD text: a name "changes" into itself', async () => {
+    const text = 'Hải Đăng cho biết.\nChưa có quyết định.';
+    expect(await pairFindings(text, text.normalize('NFD'))).toEqual([]);
+  });
+  it.fails('known bug: NFD text: the byline "MINH CHÂU" is content in the NFD copy, an omission', async () => {
+    const text = 'Công ty Hải Đăng đã ký hợp đồng vào tháng 10/2023.\nMINH CHÂU';
+    expect(await pairFindings(text, text.normalize('NFD'))).toEqual([]);
+  });
+
+  // No-break spaces (common in scraped and French/Russian-typeset text) hide the byline and the dateline from
+  // the cleaner: the byline becomes omitted content, and edit-diff reports the dateline as 'Words were removed:
+  // "(nothing)"'.
+  it.fails('known bug: no-break spaces: "Reporting by Hannah Lee" is a byline in one copy and omitted content in the other', async () => {
+    const text = 'Meridian Port Partners said on Wednesday it will build a terminal.\nReporting by Hannah Lee';
+    expect(await pairFindings(text, text.replace(/ /g, '\u00a0'))).toEqual([]);
+  });
+  it.fails('known bug: no-break spaces: a dateline is "Words were removed: (nothing)"', async () => {
+    const text = 'HO CHI MINH CITY — Singapore-based Meridian Port Partners will build a terminal, it said on Wednesday.';
+    const findings = await pairFindings(`${text}\nReporting by Hannah Lee`, `${text}\nReporting by Hannah Lee`.replace(/ /g, '\u00a0'));
+    expect(findings.filter((f) => f.startsWith('edited-deletion'))).toEqual([]);
+  });
 });
