@@ -33,8 +33,22 @@ const isContentLike = (l: Line): boolean => {
 };
 
 /** Finds a date in a short line, trying the source's language first, then every other pack. */
+const monthWordSets = new Map<string, Set<string>>();
+/** The month names of a pack, lower-cased, to tell cheaply whether a line could hold one of its dates. */
+function monthWords(lang: string): Set<string> {
+  let set = monthWordSets.get(lang);
+  if (!set) {
+    set = new Set(getPack(lang).monthForms.map((m) => m.toLowerCase().replace(/\.$/, '')));
+    monthWordSets.set(lang, set);
+  }
+  return set;
+}
+
 function dateIn(line: Line, source: Source): DateMention | undefined {
-  const langs = [source.lang, ...availableLanguages().filter((l) => l !== source.lang)];
+  // Other languages' packs are tried only for a line naming one of their months ("07 февраля 2020" on an
+  // English page): compiling every pack for every header line would cost more than the whole analysis.
+  const words = line.text.toLowerCase().match(/\p{L}+\.?/gu)?.map((w) => w.replace(/\.$/, '')) ?? [];
+  const langs = [source.lang, ...availableLanguages().filter((l) => l !== source.lang && words.some((w) => monthWords(l).has(w)))];
   for (const lang of langs) {
     const found = extractDates(source.text, { source: source.id, start: line.start, end: line.end }, getPack(lang), {})
       .filter((d) => d.year !== undefined && d.month !== undefined && !d.relative);

@@ -7,9 +7,13 @@ import { extractQuantities } from './quantities.js';
 import { extractEntities, lowerVocabulary } from './entities.js';
 import { buildClaim } from './claims.js';
 
+const dateWordCache = new Map<string, Set<string>>();
 /** Month and weekday names in every language ICU knows for this one, to keep them out of names. */
 function dateWords(lang: string): Set<string> {
+  const hit = dateWordCache.get(lang);
+  if (hit) return hit;
   const out = new Set<string>();
+  dateWordCache.set(lang, out);
   let locale = 'en';
   try { locale = Intl.DateTimeFormat.supportedLocalesOf([lang])[0] ?? 'en'; } catch { /* und */ }
   for (const loc of new Set([locale, 'en'])) {
