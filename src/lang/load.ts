@@ -27,6 +27,22 @@ export interface CompiledDatePattern {
   needsContext: boolean;
   /** Placeholders outside optional and alternative groups: a sentence without them cannot match. */
   required: DateRole[];
+  /**
+   * The source of `re` around its capture groups: `re.source` is segments[0] + "(" + placeholder of roles[0] + ")" +
+   * segments[1] + … + segments[roles.length]. Lets the extractor rebuild the expression with only the names a
+   * sentence can match (see pipeline/extract/dates.ts).
+   */
+  segments?: string[];
+}
+
+/**
+ * A placeholder's expression: `before`, then, for a list of names, the alternation of `terms` (alternationOf, with
+ * a leading word boundary), then `after`. Without `terms` the expression is fixed (digits).
+ */
+export interface DatePlaceholder {
+  before: string;
+  terms?: string[];
+  after: string;
 }
 
 export interface LoadedPack extends LangPack {
@@ -44,6 +60,8 @@ export interface LoadedPack extends LangPack {
   datePatterns: CompiledDatePattern[];
   /** Matches a preposition (or last/next/this word) that ends a string: group 1 is the word. Apply to the text before a date. */
   dateContextRe: RegExp;
+  /** What each placeholder of the date templates stands for (the expressions in datePatterns[i].re). */
+  datePlaceholders?: Record<DateRole, DatePlaceholder>;
 }
 
 // ---------------------------------------------------------------- regex helpers shared with the extractors
@@ -74,6 +92,11 @@ function termSource(term: string): string {
  * follow a word character directly (a suffix: "640M", "1st", "50.000đ").
  */
 export function alternation(terms: Iterable<string>, caseVariants = false, leadingBoundary = true): string {
+  return alternationOf(sortedTerms(terms, caseVariants), leadingBoundary);
+}
+
+/** The terms of an alternation in the order it tries them: trimmed, deduplicated, case variants added, longest first. */
+export function sortedTerms(terms: Iterable<string>, caseVariants = false): string[] {
   const set = new Set<string>();
   for (const t of terms) {
     const term = t.trim();
@@ -84,11 +107,19 @@ export function alternation(terms: Iterable<string>, caseVariants = false, leadi
       if (first !== first.toUpperCase()) set.add(first.toUpperCase() + term.slice(1));
     }
   }
-  if (set.size === 0) return '(?!)';
+  return [...set].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * The alternation of terms already in order (sortedTerms). Dropping terms that cannot match in a text gives an
+ * expression that matches that text exactly as the full one does: alternatives are tried in order, and one that
+ * fails everywhere changes nothing.
+ */
+export function alternationOf(sorted: readonly string[], leadingBoundary = true): string {
+  if (sorted.length === 0) return '(?!)';
   // One lookbehind per group, not per term: V8 would otherwise run it for every term at every position. Terms that
   // start with a word character and terms that do not can never match at the same place, so the split keeps
   // longest-first order where it matters.
-  const sorted = [...set].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
   const term = (t: string): string => `${termSource(t)}${isWordChar(t[t.length - 1]) ? NOT_BEFORE_WORD : ''}`;
   const wordStart = sorted.filter((t) => isWordChar(t[0])).map(term);
   const other = sorted.filter((t) => !isWordChar(t[0])).map(term);
@@ -113,6 +144,27 @@ export function* words(text: string): Generator<{ word: string; index: number }>
 
 /** Normalises a term for lookup: lower case, curly apostrophes straightened, runs of whitespace as one space. */
 export const lookupKey = (s: string): string => s.toLowerCase().replace(/’/g, "'").replace(/[\s\u00a0\u202f\u2009]+/g, ' ').trim();
+
+/**
+ * A key under which two strings that a case-insensitive Unicode expression (flags "iu") takes as equal are equal:
+ * lower case of the upper case of the lower case, so that "ſ"/"s", "ς"/"σ", "ẞ"/"ß", "K" (Kelvin)/"k" meet. It may also
+ * join strings the expression tells apart ("ß"/"ss"), which is harmless where it only preselects candidates.
+ */
+export function caseKey(s: string): string {
+  if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase();
+  return s.toLowerCase().toUpperCase().toLowerCase();
+}
+
+/** caseKey of a term's first word ("Sept." -> "sept", "quý I" -> "quý"); '' if it starts with something else. */
+export function firstWordKey(term: string): string {
+  const m = /^[\p{L}\p{M}\p{N}]+/u.exec(term);
+  return m ? caseKey(m[0]) : '';
+}
+
+/** The source of a date placeholder, with only `terms` (a subsequence of placeholder.terms) when given. */
+export function placeholderSource(ph: DatePlaceholder, terms: readonly string[] | undefined = ph.terms): string {
+  return ph.before + (terms ? alternationOf(terms) : '') + ph.after;
+}
 
 /** A Map from lookupKey(term) to value. */
 export function lookupMap<V>(rec: Record<string, V>): Map<string, V> {
@@ -340,6 +392,9 @@ export function compileDateTemplate(
   const roles: DateRole[] = [];
   const required: DateRole[] = [];
   let src = '';
+  /** The source between capture groups (the first and last also get the word boundaries below). */
+  const segments: string[] = [];
+  let segmentStart = 0;
   let i = 0;
   let needsContext = false;
   let depth = 0;
@@ -357,7 +412,9 @@ export function compileDateTemplate(
       if (!(DATE_ROLES as readonly string[]).includes(name)) throw new Error(`unknown placeholder {${name}} in "${template}"`);
       roles.push(name as DateRole);
       if (depth === 0) required.push(name as DateRole);
+      segments.push(src.slice(segmentStart));
       src += `(${placeholders[name as DateRole]})`;
+      segmentStart = src.length;
       i = end + 1;
       continue;
     }
@@ -383,8 +440,13 @@ export function compileDateTemplate(
   }
   if (open.length) throw new Error(`unclosed "${open.includes(']') ? '[' : '('}" in "${template}"`);
   if (roles.length === 0) throw new Error(`no placeholder in "${template}"`);
-  const re = new RegExp(`${NOT_AFTER_WORD}(?:${src})(?![\\p{L}\\p{M}_]|\\d)`, flags);
-  return { template, re, roles, needsContext, required };
+  segments.push(src.slice(segmentStart));
+  const head = `${NOT_AFTER_WORD}(?:`;
+  const tail = `)(?![\\p{L}\\p{M}_]|\\d)`;
+  segments[0] = head + segments[0];
+  segments[segments.length - 1] += tail;
+  const re = new RegExp(`${head}${src}${tail}`, flags);
+  return { template, re, roles, needsContext, required, segments };
 }
 
 function buildNames(pack: LangPack): Pick<LoadedPack, 'monthNames' | 'weekdayNames' | 'monthForms' | 'weekdayForms'> {
@@ -418,21 +480,30 @@ function compileDates(pack: LangPack, names: ReturnType<typeof buildNames>, file
   const cs = pack.dates.caseSensitive === true;
   const flags = cs ? 'gu' : 'giu';
   const suffixes = pack.dates.daySuffixes ?? [];
-  const placeholders: Record<DateRole, string> = {
-    day: `(?<!\\d)\\d{1,2}(?:${suffixes.length ? suffixes.map(escapeRe).join('|') : '(?!)'})?(?!\\d)`,
-    mm: '(?<!\\d)\\d{1,2}(?!\\d)',
-    year: '(?<!\\d)\\d{4}(?!\\d)',
+  const fixed = (before: string): DatePlaceholder => ({ before, after: '' });
+  const termsOf = (terms: Iterable<string>, caseVariants: boolean, before = '', after = ''): DatePlaceholder => ({
+    before,
+    terms: sortedTerms(terms, caseVariants),
+    after,
+  });
+  const datePlaceholders: Record<DateRole, DatePlaceholder> = {
+    day: fixed(`(?<!\\d)\\d{1,2}(?:${suffixes.length ? suffixes.map(escapeRe).join('|') : '(?!)'})?(?!\\d)`),
+    mm: fixed('(?<!\\d)\\d{1,2}(?!\\d)'),
+    year: fixed('(?<!\\d)\\d{4}(?!\\d)'),
     // Not the start of a hyphenated name: "Сент-Луис", "May-Britt".
-    month: `(?:${alternation(names.monthForms)})(?!-\\p{L})`,
-    weekday: `(?:${alternation(names.weekdayForms)})(?!-\\p{L})`,
-    quarter: alternation(Object.keys(pack.dates.quarters), cs),
-    daypart: alternation(pack.dates.dayParts ?? [], cs),
-    last: alternation(pack.dates.last, cs),
-    next: alternation(pack.dates.next, cs),
-    this: alternation(pack.dates.this, cs),
-    yearword: alternation(pack.dates.yearWords, cs),
-    monthword: alternation(pack.dates.monthWords, cs),
+    month: termsOf(names.monthForms, false, '(?:', ')(?!-\\p{L})'),
+    weekday: termsOf(names.weekdayForms, false, '(?:', ')(?!-\\p{L})'),
+    quarter: termsOf(Object.keys(pack.dates.quarters), cs),
+    daypart: termsOf(pack.dates.dayParts ?? [], cs),
+    last: termsOf(pack.dates.last, cs),
+    next: termsOf(pack.dates.next, cs),
+    this: termsOf(pack.dates.this, cs),
+    yearword: termsOf(pack.dates.yearWords, cs),
+    monthword: termsOf(pack.dates.monthWords, cs),
   };
+  const placeholders = Object.fromEntries(
+    DATE_ROLES.map((r) => [r, placeholderSource(datePlaceholders[r])]),
+  ) as Record<DateRole, string>;
   const datePatterns = pack.dates.patterns.map((t, k) => {
     try {
       return compileDateTemplate(t, placeholders, flags);
@@ -441,7 +512,7 @@ function compileDates(pack: LangPack, names: ReturnType<typeof buildNames>, file
     }
   });
   const dateContextRe = new RegExp(`(?:^|[^\\p{L}\\p{M}\\p{N}_])(${alternation(pack.dates.prepositions)})${SPACE}*$`, 'iu');
-  return { datePatterns, dateContextRe, nameFlags: flags };
+  return { datePatterns, dateContextRe, nameFlags: flags, datePlaceholders };
 }
 
 // ---------------------------------------------------------------- loading

@@ -147,20 +147,25 @@ describe('a source compared with an identical copy yields no pair findings', () 
     expect(await pairFindings(text)).toEqual([]);
   });
 
-  // Narrowed: every text ends with a plain sentence, because of the known bug below (a last sentence that is
-  // only a figure or a date is not aligned with itself). Drop the suffix when that bug is fixed.
+  // Narrowed: every text starts and ends with a plain sentence, because of the known bug below (a first or last
+  // sentence that is only a figure or a date is not aligned with itself). Drop the frame when that bug is fixed.
   it('edited realistic texts and generated news-like text, copied', async () => {
-    const text = fc.oneof(fc.constantFrom(...DOCS).chain((d) => variantOf(d.text)), newsText).map((t) => `${t}\nThe report ends here.`);
+    const text = fc.oneof(fc.constantFrom(...DOCS).chain((d) => variantOf(d.text)), newsText)
+      .map((t) => `The report begins here.\n${t}\nThe report ends here.`);
     await fc.assert(fc.asyncProperty(text, newIds(2), async (t, ids) => {
       expect(await pairFindings(t, t, ids)).toEqual([]);
     }), runs(16, 'corpus'));
   }, TIMEOUT);
 
-  // Found by the property above (fuzz seed 1543894999). The aligner drops length-only links at a document's end
-  // (align.ts), and a sentence that is only "5" or "May 5" has no anchor or word to link on; unaligned-content
-  // still counts its figure, so the text is reported as both omitted from and added to itself.
+  // Found by the property above (fuzz seeds 1543894999 and 864699945, the second on dev2_sentinel.txt with its
+  // first sentence dropped: "9, 2024, 6:10 p.m. RENNICK — …"). The aligner drops length-only links at a
+  // document's ends (align.ts), and a sentence that is only "5", "May 5" or "9, 2024, 6:10 p.m." has no anchor or
+  // word to link on; unaligned-content still counts its figure, so the text is both omitted from and added to itself.
   it.fails('known bug: a last sentence that is only a figure is an omission and an addition against itself', async () => {
     expect(await pairFindings('Fire burns. Water flows. Earth turns.\n5')).toEqual([]);
+  });
+  it.fails('known bug: a first sentence that is only a figure is an omission and an addition against itself', async () => {
+    expect(await pairFindings('5\nFire burns. Water flows. Earth turns.')).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { CATEGORIES, SEVERITIES } from '../../model/finding.js';
+import { CATEGORIES, SEVERITIES, severityRank } from '../../model/finding.js';
 import type { Location } from '../../model/span.js';
 import { esc, human, quote } from './fragments.js';
 import { markKind, type FindingView, type View } from './view.js';
@@ -89,7 +89,10 @@ export function renderFindingItem(view: View, fv: FindingView): string {
 }
 
 export function renderFindings(view: View): string {
-  const items = view.findings.map((fv) => renderFindingItem(view, fv)).join('');
+  // Errors first, then warnings, then notes: what an editor must fix before publishing leads the list. Each
+  // finding keeps its number (#n, its place in the report) so the badges in the side-by-side view still match.
+  const rank = (fv: FindingView): number => severityRank(fv.finding.severity);
+  const items = [...view.findings].sort((a, b) => rank(b) - rank(a) || a.index - b.index).map((fv) => renderFindingItem(view, fv)).join('');
   return (
     `<section id="findings" class="findings" aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2>${renderFilters(view)}` +
     (view.findings.length > 0
