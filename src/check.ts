@@ -68,6 +68,11 @@ export async function check(inputs: (string | TextInput)[], opts: CheckOptions =
   const loaded = paths.length ? await load(paths, { ...opts.load, ...(texts.length ? { allowEmpty: true } : {}) }) : { sources: [], skipped: [] };
   const sources = [...loaded.sources, ...texts.map(toSource)];
   if (sources.length === 0) throw new FactlintError('FL102', 'no readable sources to check', undefined, undefined, 'name text files (.txt, .md) or folders that contain them');
+  for (const t of texts) {
+    if (t.published !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(t.published)) {
+      throw new FactlintError('FL114', `published date "${t.published}" is not yyyy-mm-dd`, t.id, undefined, 'give the publication date as an ISO date, e.g. 2024-03-14');
+    }
+  }
   const ids = new Set<string>();
   for (const s of sources) {
     if (ids.has(s.id)) throw new FactlintError('FL113', `two sources share the id "${s.id}"`, undefined, undefined, 'give every in-memory source a unique id');

@@ -28,21 +28,35 @@ export interface CompiledDatePattern {
   /** Placeholders outside optional and alternative groups: a sentence without them cannot match. */
   required: DateRole[];
   /**
-   * The source of `re` around its capture groups: `re.source` is segments[0] + "(" + placeholder of roles[0] + ")" +
-   * segments[1] + … + segments[roles.length]. Lets the extractor rebuild the expression with only the names a
-   * sentence can match (see pipeline/extract/dates.ts).
+   * The template as a tree, for matchers that do not run `re` (pipeline/extract/dates.ts): `re` is
+   * (?<!word char)(?:nodes)(?![\p{L}\p{M}_]|\d) with the `flags` of the pack.
    */
-  segments?: string[];
+  nodes?: DateNode[];
 }
 
 /**
- * A placeholder's expression: `before`, then, for a list of names, the alternation of `terms` (alternationOf, with
- * a leading word boundary), then `after`. Without `terms` the expression is fixed (digits).
+ * One element of a compiled date template. `lit`: literal characters, as an expression source without quantifiers or
+ * alternatives (escaped characters and ['’]); `space`: a run of spaces (SPACE+); `slot`: a placeholder, capture group
+ * `group` (1-based); `opt`: "[…]", greedy; `alt`: "(a|b)", in order.
+ */
+export type DateNode =
+  | { kind: 'lit'; source: string }
+  | { kind: 'space' }
+  | { kind: 'slot'; role: DateRole; group: number }
+  | { kind: 'opt'; body: DateNode[] }
+  | { kind: 'alt'; branches: DateNode[][] };
+
+/**
+ * What a placeholder matches, both as expression parts (before + alternationOf(terms) + after, the source inside its
+ * capture group) and as data for a matcher: `digits` for numbers, (?<!\d)\d{min,max}(?:suffix|…)?(?!\d), or `terms`
+ * for names (alternationOf: longest first, word boundaries), then, with `notBeforeHyphenLetter`, (?!-\p{L}).
  */
 export interface DatePlaceholder {
   before: string;
   terms?: string[];
   after: string;
+  digits?: { min: number; max: number; suffixes: string[] };
+  notBeforeHyphenLetter?: boolean;
 }
 
 export interface LoadedPack extends LangPack {
@@ -75,7 +89,8 @@ export const SPACE = '[\\s\\u00a0\\u202f\\u2009]';
 
 export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{M}\p{N}_]/u.test(c);
+/** Whether a character (one UTF-16 unit, as alternation() looks at a term's ends) is a word character. */
+export const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{M}\p{N}_]/u.test(c);
 
 /** One term as a regex source: spaces match any whitespace, apostrophes match straight and curly ones. */
 function termSource(term: string): string {
@@ -392,9 +407,16 @@ export function compileDateTemplate(
   const roles: DateRole[] = [];
   const required: DateRole[] = [];
   let src = '';
-  /** The source between capture groups (the first and last also get the word boundaries below). */
-  const segments: string[] = [];
-  let segmentStart = 0;
+  // The tree: `stack` holds the node lists being filled, innermost last; an alternative group's branches are
+  // closed at "|" and ")".
+  const root: DateNode[] = [];
+  const stack: { nodes: DateNode[]; group?: { kind: 'opt' | 'alt'; branches: DateNode[][] } }[] = [{ nodes: root }];
+  const add = (n: DateNode): void => {
+    const cur = stack[stack.length - 1]!.nodes;
+    const last = cur[cur.length - 1];
+    if (n.kind === 'lit' && last?.kind === 'lit') last.source += n.source;
+    else cur.push(n);
+  };
   let i = 0;
   let needsContext = false;
   let depth = 0;
@@ -412,9 +434,8 @@ export function compileDateTemplate(
       if (!(DATE_ROLES as readonly string[]).includes(name)) throw new Error(`unknown placeholder {${name}} in "${template}"`);
       roles.push(name as DateRole);
       if (depth === 0) required.push(name as DateRole);
-      segments.push(src.slice(segmentStart));
       src += `(${placeholders[name as DateRole]})`;
-      segmentStart = src.length;
+      add({ kind: 'slot', role: name as DateRole, group: roles.length });
       i = end + 1;
       continue;
     }
@@ -422,31 +443,60 @@ export function compileDateTemplate(
       open.push(c === '[' ? ']' : ')');
       depth++;
       src += '(?:';
+      stack.push({ nodes: [], group: { kind: c === '[' ? 'opt' : 'alt', branches: [] } });
     } else if (c === ']' || c === ')') {
       if (open.pop() !== c) throw new Error(`unbalanced "${c}" in "${template}"`);
       depth--;
       src += c === ']' ? ')?' : ')';
+      const { nodes, group } = stack.pop()!;
+      group!.branches.push(nodes);
+      // "[a|b]" is an optional group of alternatives.
+      const body: DateNode[] = group!.branches.length === 1 ? group!.branches[0]! : [{ kind: 'alt', branches: group!.branches }];
+      if (c === ']') add({ kind: 'opt', body });
+      else if (group!.branches.length === 1) for (const n of body) stack[stack.length - 1]!.nodes.push(n);
+      else add(body[0]!);
     } else if (c === '|') {
       if (depth === 0) throw new Error(`"|" outside a group in "${template}"`);
       src += '|';
+      const top = stack[stack.length - 1]!;
+      top.group!.branches.push(top.nodes);
+      top.nodes = [];
     } else if (c === ' ') {
       src += `${SPACE}+`;
+      add({ kind: 'space' });
     } else if (c === "'" || c === '’') {
       src += "['’]";
+      add({ kind: 'lit', source: "['’]" });
     } else {
       src += escapeRe(c);
+      add({ kind: 'lit', source: escapeRe(c) });
     }
     i++;
   }
   if (open.length) throw new Error(`unclosed "${open.includes(']') ? '[' : '('}" in "${template}"`);
   if (roles.length === 0) throw new Error(`no placeholder in "${template}"`);
-  segments.push(src.slice(segmentStart));
-  const head = `${NOT_AFTER_WORD}(?:`;
-  const tail = `)(?![\\p{L}\\p{M}_]|\\d)`;
-  segments[0] = head + segments[0];
-  segments[segments.length - 1] += tail;
-  const re = new RegExp(`${head}${src}${tail}`, flags);
-  return { template, re, roles, needsContext, required, segments };
+  const source = `${NOT_AFTER_WORD}(?:${src})(?![\\p{L}\\p{M}_]|\\d)`;
+  const pattern = { template, roles, needsContext, required, nodes: root } as CompiledDatePattern;
+  // Compiled on first use: an expression with every name of the language is slow to build (V8 builds each
+  // \p{…} class in it, one per name), and the extractor does not need it.
+  lazy(pattern, 're', () => new RegExp(source, flags));
+  return pattern;
+}
+
+/** Defines `obj[key]` as computed on first read, then kept (a plain, writable property from then on). */
+function lazy<T extends object, K extends keyof T>(obj: T, key: K, make: () => T[K]): void {
+  Object.defineProperty(obj, key, {
+    configurable: true,
+    enumerable: true,
+    get(this: T) {
+      const value = make();
+      Object.defineProperty(this, key, { value, writable: true, configurable: true, enumerable: true });
+      return value;
+    },
+    set(this: T, value: T[K]) {
+      Object.defineProperty(this, key, { value, writable: true, configurable: true, enumerable: true });
+    },
+  });
 }
 
 function buildNames(pack: LangPack): Pick<LoadedPack, 'monthNames' | 'weekdayNames' | 'monthForms' | 'weekdayForms'> {
@@ -480,19 +530,23 @@ function compileDates(pack: LangPack, names: ReturnType<typeof buildNames>, file
   const cs = pack.dates.caseSensitive === true;
   const flags = cs ? 'gu' : 'giu';
   const suffixes = pack.dates.daySuffixes ?? [];
-  const fixed = (before: string): DatePlaceholder => ({ before, after: '' });
+
   const termsOf = (terms: Iterable<string>, caseVariants: boolean, before = '', after = ''): DatePlaceholder => ({
     before,
     terms: sortedTerms(terms, caseVariants),
     after,
   });
   const datePlaceholders: Record<DateRole, DatePlaceholder> = {
-    day: fixed(`(?<!\\d)\\d{1,2}(?:${suffixes.length ? suffixes.map(escapeRe).join('|') : '(?!)'})?(?!\\d)`),
-    mm: fixed('(?<!\\d)\\d{1,2}(?!\\d)'),
-    year: fixed('(?<!\\d)\\d{4}(?!\\d)'),
+    day: {
+      before: `(?<!\\d)\\d{1,2}(?:${suffixes.length ? suffixes.map(escapeRe).join('|') : '(?!)'})?(?!\\d)`,
+      after: '',
+      digits: { min: 1, max: 2, suffixes },
+    },
+    mm: { before: '(?<!\\d)\\d{1,2}(?!\\d)', after: '', digits: { min: 1, max: 2, suffixes: [] } },
+    year: { before: '(?<!\\d)\\d{4}(?!\\d)', after: '', digits: { min: 4, max: 4, suffixes: [] } },
     // Not the start of a hyphenated name: "Сент-Луис", "May-Britt".
-    month: termsOf(names.monthForms, false, '(?:', ')(?!-\\p{L})'),
-    weekday: termsOf(names.weekdayForms, false, '(?:', ')(?!-\\p{L})'),
+    month: { ...termsOf(names.monthForms, false, '(?:', ')(?!-\\p{L})'), notBeforeHyphenLetter: true },
+    weekday: { ...termsOf(names.weekdayForms, false, '(?:', ')(?!-\\p{L})'), notBeforeHyphenLetter: true },
     quarter: termsOf(Object.keys(pack.dates.quarters), cs),
     daypart: termsOf(pack.dates.dayParts ?? [], cs),
     last: termsOf(pack.dates.last, cs),
@@ -511,8 +565,17 @@ function compileDates(pack: LangPack, names: ReturnType<typeof buildNames>, file
       throw packError(file, text, `/dates/patterns/${k}`, (e as Error).message);
     }
   });
-  const dateContextRe = new RegExp(`(?:^|[^\\p{L}\\p{M}\\p{N}_])(${alternation(pack.dates.prepositions)})${SPACE}*$`, 'iu');
+  const dateContextRe = (): RegExp =>
+    new RegExp(`(?:^|[^\\p{L}\\p{M}\\p{N}_])(${alternation(pack.dates.prepositions)})${SPACE}*$`, 'iu');
   return { datePatterns, dateContextRe, nameFlags: flags, datePlaceholders };
+}
+
+/** The loaded pack, with its date-context expression built on first use (like the templates' expressions). */
+function assemble(pack: LangPack, file: string, names: ReturnType<typeof buildNames>, dates: ReturnType<typeof compileDates>): LoadedPack {
+  const { dateContextRe, ...rest } = dates;
+  const out = { ...pack, file, ...names, ...rest } as LoadedPack;
+  lazy(out, 'dateContextRe', dateContextRe);
+  return out;
 }
 
 // ---------------------------------------------------------------- loading
@@ -578,7 +641,7 @@ export function loadPackFile(path: string): LoadedPack {
   const pack = withDefaults(raw);
   const names = buildNames(pack);
   const dates = compileDates(pack, names, path, text);
-  return { ...pack, file: path, ...names, ...dates };
+  return assemble(pack, path, names, dates);
 }
 
 const cache = new Map<string, LoadedPack>();
@@ -619,5 +682,5 @@ export function availableLanguages(): string[] {
 function neutralPack(): LoadedPack {
   const pack = withDefaults({ code: 'und', name: 'Undetermined', numbers: { decimal: ['.'], thousands: [','] }, dates: { order: 'ymd' } });
   const names = buildNames(pack);
-  return { ...pack, file: '', ...names, ...compileDates(pack, names, '', undefined) };
+  return assemble(pack, '', names, compileDates(pack, names, '', undefined));
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Alignment, ClaimGroup } from '../model/alignment.js';
 import type { Claim } from '../model/claim.js';
 import type { Sentence } from '../model/sentence.js';
@@ -51,6 +52,7 @@ const merge = (x: SentenceAnchors, y: SentenceAnchors): SentenceAnchors => ({
   strong: [...new Set([...x.strong, ...y.strong])],
   words: [...new Set([...x.words, ...y.words])],
   length: x.length + y.length,
+  exact: `${x.exact} ${y.exact}`,
 });
 
 /**
@@ -73,11 +75,13 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
   const weight = (k: string): number => Math.log(1 + N / (df.get(k) ?? 1));
   const ratio = b.total / a.total;
   const lexical = (x: SentenceAnchors, y: SentenceAnchors): number => {
+    if (x.exact === y.exact) return 1;
     const s = dice(x.strong, y.strong, weight);
     const w = dice(x.words, y.words, weight);
     return sameLang ? Math.max(s, w, 0.5 * s + 0.5 * w) : Math.max(s, 0.6 * s + 0.4 * w);
   };
   const sim = (x: SentenceAnchors, y: SentenceAnchors): number => {
+    if (x.exact === y.exact) return 1.2;
     const s = dice(x.strong, y.strong, weight);
     // Words only count in one language; across languages, shared Latin-script words still help (names, acronyms).
     const w = dice(x.words, y.words, weight);
@@ -297,6 +301,18 @@ function absorb(
   }
 }
 
+const contentHash = (x: AlignInput): string => createHash('sha256').update(x.source.text).digest('hex');
+function byContent(x: AlignInput, y: AlignInput): number {
+  const px = x.source.publishedAt ?? x.source.published ?? '\uffff';
+  const py = y.source.publishedAt ?? y.source.published ?? '\uffff';
+  if (px !== py) return px < py ? -1 : 1;
+  if (x.sentences.length !== y.sentences.length) return y.sentences.length - x.sentences.length;
+  if (x.source.text.length !== y.source.text.length) return y.source.text.length - x.source.text.length;
+  const hx = contentHash(x);
+  const hy = contentHash(y);
+  return hx < hy ? -1 : hx > hy ? 1 : x.source.id < y.source.id ? -1 : 1;
+}
+
 /**
  * Aligns every pair of sources within each story, decides whether the story's sources are versions of one
  * article (translations, rewrites: most sentences align) or independent coverage of one event, and groups
@@ -307,7 +323,9 @@ export function align(stories: Story[], inputs: Map<string, AlignInput>, declare
   const outStories: Story[] = [];
   const groups: ClaimGroup[] = [];
   for (const story of stories) {
-    const srcs = story.sources.map((id) => inputs.get(id)!).filter(Boolean);
+    // Pairs are oriented by content, not by file name: the original first (earlier publication, then the longer
+    // text), so renaming files changes no finding.
+    const srcs = story.sources.map((id) => inputs.get(id)!).filter(Boolean).sort(byContent);
     const storyPairs: PairAlignment[] = [];
     for (let x = 0; x < srcs.length; x++) for (let y = x + 1; y < srcs.length; y++) storyPairs.push(alignPair(story.id, srcs[x]!, srcs[y]!));
     pairs.push(...storyPairs);

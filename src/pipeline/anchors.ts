@@ -10,6 +10,8 @@ export interface SentenceAnchors {
   words: string[];
   /** Length in characters, for the length-ratio prior. */
   length: number;
+  /** The sentence folded (case, spacing): two identical sentences align whatever their anchors ("5", "Fire burns."). */
+  exact: string;
 }
 
 const round = (v: number): string => {
@@ -42,5 +44,5 @@ export function sentenceAnchors(s: Sentence, c: Claim): SentenceAnchors {
     const w = foldKey(m[0]);
     if (w.length >= 4) words.add(w.length > 6 ? w.slice(0, 6) : w);
   }
-  return { strong: [...strong].sort(), words: [...words].sort(), length: s.end - s.start };
+  return { strong: [...strong].sort(), words: [...words].sort(), length: s.end - s.start, exact: s.text.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ') };
 }

@@ -94,9 +94,10 @@ describe('check() on realistic texts', () => {
 /**
  * Known bugs found by the renaming property, reduced to two short versions `a` and `b`: checked as x.txt + y.txt
  * and again with the names swapped, the findings (names mapped back) should be the same and are not. Each case
- * is expected to fail until its bug is fixed; then `it.fails` reports it and the marker should go.
+ * was a bug found by the property; pairs are now oriented by content (publication, then length, then a content
+ * hash), so these stay as regression tests.
  */
-describe('known bugs: findings depend on which source name sorts first', () => {
+describe('findings do not depend on which source name sorts first (fixed bugs, kept as regression tests)', () => {
   const expectSameUnderSwap = async (a: string, b: string): Promise<void> => {
     const first = await check([{ id: 'x.txt', text: a }, { id: 'y.txt', text: b }]);
     const swapped = await renamedForms([{ id: 'x.txt', text: a }, { id: 'y.txt', text: b }], ['y.txt', 'x.txt']);
@@ -105,7 +106,7 @@ describe('known bugs: findings depend on which source name sorts first', () => {
 
   // Pair findings put the source whose name sorts first as the primary location and the "before" side of the
   // message, so renaming a file flips "420 became 240" into "240 became 420" and moves SARIF/GitHub annotations.
-  it.fails('a changed figure is reported from the side whose name sorts first', async () => {
+  it('a changed figure is reported from the side whose name sorts first', async () => {
     await expectSameUnderSwap(
       'Meridian Port Partners will invest $420 million in the first phase, Daniel Koh said on Thursday. Construction begins in September.',
       'Meridian Port Partners will invest $240 million in the first phase, Daniel Koh said on Thursday. Construction begins in September.',
@@ -114,7 +115,7 @@ describe('known bugs: findings depend on which source name sorts first', () => {
 
   // With no original known and equal sentence counts, the name that sorts first is taken as the original
   // (originalOf / edit-diff): the same two words are "edited-addition" (addition) or "edited-deletion" (omission).
-  it.fails('words present in one version only are an addition or an omission depending on the file names', async () => {
+  it('words present in one version only are an addition or an omission depending on the file names', async () => {
     await expectSameUnderSwap(
       'Vinci Group signed a deal with Jovi Technologies in Moscow. The deal is worth $5 million.',
       'Vinci Group signed a deal with Jovi Technologies in Moscow, Ivan Petrov said. The deal is worth $5 million.',
@@ -124,7 +125,7 @@ describe('known bugs: findings depend on which source name sorts first', () => {
   // attribution-conflict is not symmetric: with the "according to … spokesperson" version sorting first it
   // reads "Forestry Department" as the speaker and reports a conflict with Kelsey Brandt (a false positive, from
   // dev2-two-outlets-en); with the names swapped it reports nothing.
-  it.fails('attribution-conflict fires only when the "according to" version sorts first', async () => {
+  it('attribution-conflict fires only when the "according to" version sorts first', async () => {
     await expectSameUnderSwap(
       'The state has spent $4.8m on the firefight so far, ODF spokesperson Kelsey Brandt said.',
       'Firefighting costs have reached $4.8 million so far, according to Forestry Department spokesperson Kelsey Brandt.',
@@ -161,10 +162,10 @@ describe('a source compared with an identical copy yields no pair findings', () 
   // first sentence dropped: "9, 2024, 6:10 p.m. RENNICK — …"). The aligner drops length-only links at a
   // document's ends (align.ts), and a sentence that is only "5", "May 5" or "9, 2024, 6:10 p.m." has no anchor or
   // word to link on; unaligned-content still counts its figure, so the text is both omitted from and added to itself.
-  it.fails('known bug: a last sentence that is only a figure is an omission and an addition against itself', async () => {
+  it('fixed: a last sentence that is only a figure is an omission and an addition against itself', async () => {
     expect(await pairFindings('Fire burns. Water flows. Earth turns.\n5')).toEqual([]);
   });
-  it.fails('known bug: a first sentence that is only a figure is an omission and an addition against itself', async () => {
+  it('fixed: a first sentence that is only a figure is an omission and an addition against itself', async () => {
     expect(await pairFindings('5\nFire burns. Water flows. Earth turns.')).toEqual([]);
   });
 });

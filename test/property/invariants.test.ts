@@ -75,7 +75,7 @@ describe('check() on generated text', () => {
 
   // check() copies an in-memory source's `published` into the report unchecked; the schema requires yyyy-mm-dd.
   // Either a user error (FactlintError) or a normalised date would do; a report that breaks its schema will not.
-  it.fails('known bug: a free-form `published` date gives a report that fails the schema', async () => {
+  it('a free-form `published` date is a user error (FL114), never a report that fails the schema', async () => {
     let result;
     try {
       result = await check([{ id: 'a.txt', text: 'Ivan Petrov said on Monday the deal was worth $5 million.', published: '14 March 2024' }]);

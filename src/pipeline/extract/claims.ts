@@ -94,7 +94,11 @@ export function buildClaim(
       .sort((a, b) => a.start - b.start)[0];
     const before = people.filter((e) => e.end <= cue.start && cue.start - e.end <= 60 && !/[;:.!?]/u.test(text.slice(e.end, cue.start)))
       .sort((a, b) => b.end - a.end)[0];
-    if (cue.kind === 'according') speaker = after;
+    // "according to Forestry Department spokesperson Kelsey Brandt": the person ends the run of names.
+    if (cue.kind === 'according') {
+      const run = people.filter((e) => e.start >= cue.end && e.start - cue.end <= 60 && !/[,;:.!?]/u.test(text.slice(cue.end, e.start)));
+      speaker = run[run.length - 1] ?? after;
+    }
     else speaker = before ?? after;
     const titles = findPhrases(m.titles, text, s.start, s.end).filter((t) => !insideQuote(text, s, t.start));
     const title = speaker ? [...titles].sort((a, b) => Math.abs(a.start - speaker!.start) - Math.abs(b.start - speaker!.start))[0] : titles[0];
