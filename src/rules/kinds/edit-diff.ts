@@ -82,12 +82,19 @@ export function osaDistance(x: string, y: string): number {
   return d[n]![m]!;
 }
 
+/** Word-forming prefixes (English): swapping one for another makes another word, often the opposite. */
+const PREFIXES = new Set(['in', 'de', 'ex', 'im', 'un', 'dis', 're', 'pro', 'con', 'up', 'down', 'over', 'under', 'pre', 'post', 'out', 'inter', 'intra', 'en', 'em', 'mis', 'non', 'anti', 'sub', 'super', 'ap', 'op', 'ac', 'as', 'ab', 'ad', 'e', '']);
+
 /** A misspelling, an inflection or an abbreviation of the same word: not a change of meaning. */
 export function spellingVariant(x: string, y: string, maxDistance: number): boolean {
   if (x === y) return true;
-  // Different prefixes on one stem are different words ("increased" / "decreased", "import" / "export").
-  const tail = (w: string): string => w.slice(Math.min(3, w.length));
-  if (x.length >= 7 && y.length >= 7 && tail(x) === tail(y) && x.slice(0, 2) !== y.slice(0, 2)) return false;
+  // Different word-forming prefixes on one stem are different words ("increased" / "decreased", "import" /
+  // "export"); a typo in the first letters ("ocuntry", "vetween") is not.
+  let k = 0;
+  while (k < Math.min(x.length, y.length) && x[x.length - 1 - k] === y[y.length - 1 - k]) k++;
+  const px = x.slice(0, x.length - k);
+  const py = y.slice(0, y.length - k);
+  if (k >= 4 && px !== py && PREFIXES.has(px) && PREFIXES.has(py)) return false;
   const dist = osaDistance(x, y);
   if (dist <= maxDistance) return true;
   if (Math.min(x.length, y.length) >= 6 && dist / Math.max(x.length, y.length) <= 0.34) return true;
