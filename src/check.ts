@@ -8,6 +8,7 @@ import { loadRules, type RuleOverrides } from './rules/load.js';
 import { FactlintError } from './errors.js';
 import { readBitext, toArray, type BitextOptions } from './bitext/index.js';
 import { languageFor } from './config.js';
+import { collectManifests } from './manifest.js';
 
 /** A source handed over in memory (CMS integrations, stdin, tests). */
 export interface TextInput {
@@ -66,6 +67,16 @@ export async function check(inputs: (string | TextInput)[], opts: CheckOptions =
   const paths = inputs.filter((i): i is string => typeof i === 'string');
   const texts = inputs.filter((i): i is TextInput => typeof i !== 'string');
   const loaded = paths.length ? await load(paths, { ...opts.load, ...(texts.length ? { allowEmpty: true } : {}) }) : { sources: [], skipped: [] };
+  // A manifest beside the files (sources.json, factlint.json) declares what the editor knows: stories, languages,
+  // dates, bylines, which version is the original.
+  const manifest = collectManifests(paths, opts.cwd);
+  for (const s of loaded.sources) {
+    const m = manifest.get(s.id);
+    if (!m) continue;
+    if (m.story) s.storyHint = m.story;
+    if (m.published) s.published = m.published.slice(0, 10);
+    if (m.byline || m.publisher) s.provenance = { ...s.provenance, ...(m.byline ? { byline: m.byline } : {}), ...(m.publisher ? { publisher: m.publisher } : {}) };
+  }
   const sources = [...loaded.sources, ...texts.map(toSource)];
   if (sources.length === 0) throw new FactlintError('FL102', 'no readable sources to check', undefined, undefined, 'name text files (.txt, .md) or folders that contain them');
   for (const t of texts) {
@@ -79,12 +90,14 @@ export async function check(inputs: (string | TextInput)[], opts: CheckOptions =
     ids.add(s.id);
   }
   const langHints = { ...opts.langHints };
+  for (const [id, m] of manifest) if (m.lang) langHints[id] = m.lang;
   if (opts.languages) for (const s of loaded.sources) { const l = languageFor(opts.languages, s.path, opts.cwd); if (l) langHints[s.id] = l; }
   for (const t of texts) if (t.lang) langHints[t.id] = t.lang;
   const declared: Record<string, string> = {};
   for (const s of sources) if (s.storyHint) declared[s.id] = s.storyHint;
   const originals: Record<string, string> = {};
   for (const t of texts) if (t.original && t.story) originals[t.story] = t.id;
+  for (const [id, m] of manifest) if (m.original && m.story) originals[m.story] = id;
   const rules = loadRules(opts.rules, opts.ruleSettings);
   return runParallel(sources, {
     rules,

@@ -37,6 +37,9 @@ export interface CheckArgs extends CommonArgs {
   rightLang?: string;
 }
 
+/** yargs drops a lone "-": main.ts passes it through as this marker, which names standard input. */
+export const STDIN = '<stdin>';
+
 const err = (s: string): void => { process.stderr.write(`${s}\n`); };
 
 /** A progress line on the terminal's stderr while sources are analysed: never in machine output or pipes. */
@@ -124,7 +127,7 @@ export async function runCheck(args: CheckArgs): Promise<{ result: CheckResult; 
   const opts = libraryOptions(config, args);
   const notes: string[] = [];
   let result: CheckResult;
-  const stdin = args.inputs.includes('-');
+  const stdin = args.inputs.includes(STDIN);
   if (stdin && !args.against?.length) throw new FactlintError('FL131', 'reading a draft from standard input needs --against', '-', undefined, 'add --against FOLDER with the published versions to compare with');
   if (args.inputs.length === 1 && isBitextPath(args.inputs[0]!) && !args.against?.length) {
     result = await checkBitext(args.inputs[0]!, {
@@ -133,7 +136,7 @@ export async function runCheck(args: CheckArgs): Promise<{ result: CheckResult; 
       ...(args.leftLang ? { leftLang: args.leftLang } : {}), ...(args.rightLang ? { rightLang: args.rightLang } : {}),
     });
   } else if (args.against?.length) {
-    const draftPaths = args.inputs.filter((i) => i !== '-');
+    const draftPaths = args.inputs.filter((i) => i !== STDIN);
     const texts: TextInput[] = stdin ? [{ id: 'stdin', text: readStdin() }] : [];
     result = await check([...draftPaths, ...texts, ...args.against], opts);
     const draftIds = new Set<string>(texts.map((t) => t.id));
@@ -150,7 +153,7 @@ export async function runCheck(args: CheckArgs): Promise<{ result: CheckResult; 
     notes.push(`${applied.baselined} finding(s) accepted in the baseline ${baselinePath}`);
     for (const e of applied.stale) notes.push(`baseline entry no longer matches anything (fixed?): ${e.ruleId} ${stripTerminalControls(e.evidence.join(' | ').slice(0, 120))}`);
   }
-  const first = args.inputs.find((i) => i !== '-');
+  const first = args.inputs.find((i) => i !== STDIN);
   const stem = args.inputs.length === 1 && first ? basename(resolve(first)).replace(/\.[^.]+$/, '') || 'report' : 'report';
   return { result, config, notes, stem };
 }

@@ -3,7 +3,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { isFactlintError } from '../errors.js';
 import { VERSION } from '../version.js';
-import { baselineCommand, checkCommand, initCommand, pairsCommand } from './commands.js';
+import { STDIN, baselineCommand, checkCommand, initCommand, pairsCommand } from './commands.js';
 
 /** yargs wiring only: commands, options and exit codes; the work is in commands.ts and the library. */
 async function main(): Promise<number> {
@@ -30,7 +30,7 @@ async function main(): Promise<number> {
     'left-lang': { type: 'string', describe: 'Language of the original (ISO 639-1)' },
     'right-lang': { type: 'string', describe: 'Language of the translation (ISO 639-1)' },
   } as const;
-  await yargs(hideBin(process.argv))
+  await yargs(hideBin(process.argv).map((a) => (a === '-' ? STDIN : a)))
     .scriptName('factlint')
     .usage('$0 <command> [options]')
     .command(

@@ -163,7 +163,11 @@ export function cluster(inputs: ClusterInput[], opts: ClusterOptions = {}): Stor
     if (!a.related.includes(b.id)) a.related.push(b.id);
     if (!b.related.includes(a.id)) b.related.push(a.id);
   }
-  for (const s of stories) s.related.sort();
+  for (const s of stories) {
+    s.related.sort();
+    const orig = Object.values(opts.originals ?? {}).find((id) => s.sources.includes(id));
+    if (orig) s.original = orig;
+  }
   return stories;
 }
 
