@@ -3,21 +3,27 @@
 // fails because something is slow. Exit codes: 0 measured (whatever the figures); 1 setup problem (no dist/ build,
 // bad option); 2 factlint crashed (exit code 2, another code than 0/1, a signal, or no report written).
 //
-//   node scripts/bench.mjs [--sizes 10,250,500,1000,2000,4000] [--full] [--seed S] [--jobs N]
-//                          [--timeout SECONDS] [--declared | --modes cli,declared] [--no-snapshot] [--profile N [--profile-mode cli|declared]] [--json FILE]
+//   node scripts/bench.mjs [--sizes 10,250,500,1000,2000,4000] [--full] [--seed S] [--jobs N] [--timeout SECONDS]
+//                          [--declared] [--cache] [--modes cli,warm,declared] [--no-snapshot]
+//                          [--profile N [--profile-mode cli|declared]] [--json FILE]
 //
 // For each size a corpus is generated once and cached under os.tmpdir()/factlint-bench/ (keyed by generator
 // version, seed and size), then `node dist/cli/main.js check DIR --format json --output OUT --fail-on none --quiet`
 // runs as a child process. --quiet only stops the text summary being rendered to a stdout nobody reads; the JSON
-// report is produced in full. Wall time is process.hrtime around the child. Peak RSS comes from GNU
-// `/usr/bin/time -v` ("Maximum resident set size"); without /usr/bin/time the child is started with
-// `node --import <hook>`, a hook that prints process.resourceUsage().maxRSS when the child exits (same figure: the
-// kernel's peak RSS of the node process, in KiB). A run that takes longer than --timeout (default 600 s) is killed
-// and the larger sizes are skipped. --declared also runs every size through the library API with each document's
-// story key from the manifest (`check()` with TextInput.story, as a manifest would declare them), which takes
-// clustering out of the measurement (--profile-mode declared profiles that way). dist/ and rules/ are copied to a snapshot first (unless --no-snapshot), so a
-// rebuild during a long run does not mix two versions of the tool in one table. --profile N runs size N under `node --cpu-prof` and prints the functions and
-// files with the most self time.
+// report is produced in full. dist/ and rules/ are first copied to a snapshot (unless --no-snapshot), so a rebuild
+// during a long run does not mix two versions of the tool in one table.
+//
+// Wall time is process.hrtime around the child. CPU time and peak RSS come from GNU `/usr/bin/time -v` ("Maximum
+// resident set size"); without /usr/bin/time the child is started with `node --import <hook>`, a hook that prints
+// process.resourceUsage().maxRSS when the child exits (the same kernel figure, in KiB; CPU time is then not shown).
+// A run that takes longer than --timeout (default 600 s) is killed and the larger sizes are skipped.
+//
+// Modes: "cli" (default) is the check command above. --declared adds "declared": every size through the library
+// API with each document's story key from the manifest (`check()` with TextInput.story, as a manifest would
+// declare them), which takes clustering out of the measurement. --cache adds "warm" (when factlint has --cache):
+// every size twice with one analysis cache, empty then warm; the second run is reported. --profile N runs size N
+// under `node --cpu-prof` (in --profile-mode cli or declared) and prints the functions and files with the most self
+// time, summed over all threads.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -47,6 +53,7 @@ function parseArgs(argv) {
     else if (a === '--no-snapshot') o.snapshot = false;
     else if (a === '--declared') o.modes = ['cli', 'declared'];
     else if (a === '--modes') o.modes = val().split(',').map((x) => x.trim());
+    else if (a === '--cache') o.modes = [...new Set([...o.modes, 'warm'])];
     else if (a === '--seed') o.seed = val();
     else if (a === '--jobs') o.jobs = Number(val());
     else if (a === '--timeout') o.timeout = Number(val());
@@ -59,7 +66,7 @@ function parseArgs(argv) {
   }
   if (o.full && !sizesGiven) o.sizes.push(5000);
   if (o.profileMode !== 'cli' && o.profileMode !== 'declared') throw new Error('--profile-mode takes cli or declared');
-  if (!o.modes.length || o.modes.some((x) => x !== 'cli' && x !== 'declared')) throw new Error('--modes takes cli, declared or both (cli,declared)');
+  if (!o.modes.length || o.modes.some((x) => !['cli', 'declared', 'warm'].includes(x))) throw new Error('--modes takes a comma-separated list of cli, declared, warm');
   if (o.sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes takes positive integers, e.g. --sizes 10,250,1000');
   if (o.jobs !== undefined && (!Number.isInteger(o.jobs) || o.jobs < 1)) throw new Error('--jobs takes a positive integer');
   if (!(o.timeout > 0)) throw new Error('--timeout takes a number of seconds');
@@ -199,22 +206,27 @@ function score(report, manifest) {
 
 // ---------------------------------------------------------------- profile summary
 
-function summariseProfile(file, top = 15) {
-  const p = JSON.parse(readFileSync(file, 'utf8'));
-  const self = new Map();
-  (p.samples ?? []).forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas?.[i] ?? 0)));
+/** Self time per function and per file, summed over the profiles of every thread (main and workers). */
+function summariseProfile(files, top = 15) {
   const byFn = new Map(), byFile = new Map();
   let total = 0;
-  for (const n of p.nodes) {
-    const us = self.get(n.id) ?? 0;
-    if (!us) continue;
-    total += us;
-    const cf = n.callFrame;
-    const url = cf.url ? cf.url.replace(/^file:\/\//, '').replace(`${dirname(DIST)}/`, '').replace(`${ROOT}/`, '') : '';
-    const fn = `${cf.functionName || '(anonymous)'} ${url ? `${url.replace(/^.*node_modules\//, 'node_modules/')}:${cf.lineNumber + 1}` : ''}`.trim();
-    byFn.set(fn, (byFn.get(fn) ?? 0) + us);
-    const where = url ? url.replace(/^.*node_modules\/((@[^/]+\/)?[^/]+).*$/, 'node_modules/$1') : `(${cf.functionName || 'native'})`;
-    byFile.set(where, (byFile.get(where) ?? 0) + us);
+  for (const file of files) {
+    const p = JSON.parse(readFileSync(file, 'utf8'));
+    const self = new Map();
+    (p.samples ?? []).forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas?.[i] ?? 0)));
+    for (const n of p.nodes) {
+      const us = self.get(n.id) ?? 0;
+      if (!us) continue;
+      // Idle workers waiting for work are not cost.
+      if (n.callFrame.functionName === '(idle)') continue;
+      total += us;
+      const cf = n.callFrame;
+      const url = cf.url ? cf.url.replace(/^file:\/\//, '').replace(`${dirname(DIST)}/`, '').replace(`${ROOT}/`, '') : '';
+      const fn = `${cf.functionName || '(anonymous)'} ${url ? `${url.replace(/^.*node_modules\//, 'node_modules/')}:${cf.lineNumber + 1}` : ''}`.trim();
+      byFn.set(fn, (byFn.get(fn) ?? 0) + us);
+      const where = url ? url.replace(/^.*node_modules\/((@[^/]+\/)?[^/]+).*$/, 'node_modules/$1') : `(${cf.functionName || 'native'})`;
+      byFile.set(where, (byFile.get(where) ?? 0) + us);
+    }
   }
   const sorted = (m) => [...m.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, top)
     .map(([name, us]) => ({ name, ms: us / 1000, share: us / total }));
@@ -251,7 +263,7 @@ function machine() {
 async function main() {
   let o;
   try { o = parseArgs(process.argv.slice(2)); } catch (e) { process.stderr.write(`bench: ${e.message}\n`); return 1; }
-  if (o.help) { process.stdout.write('usage: node scripts/bench.mjs [--sizes 10,250,...] [--full] [--seed S] [--jobs N] [--timeout S] [--declared | --modes cli,declared] [--no-snapshot] [--profile N [--profile-mode cli|declared]] [--json FILE]\n'); return 0; }
+  if (o.help) { process.stdout.write('usage: node scripts/bench.mjs [--sizes 10,250,...] [--full] [--seed S] [--jobs N] [--timeout S] [--declared] [--cache] [--modes cli,warm,declared] [--no-snapshot] [--profile N [--profile-mode cli|declared]] [--json FILE]\n'); return 0; }
   if (!existsSync(BUILT_CLI)) { process.stderr.write(`bench: ${BUILT_CLI} is missing; build first (npm run build)\n`); return 1; }
   mkdirSync(WORK, { recursive: true });
   if (o.snapshot) {
@@ -292,11 +304,18 @@ async function main() {
       const out = join(WORK, 'reports', `report-${mode}-seed${o.seed}-n${n}.json`);
       mkdirSync(dirname(out), { recursive: true });
       rmSync(out, { force: true });
-      const args = mode === 'cli'
-        ? [CLI, 'check', dir, '--format', 'json', '--output', out, '--fail-on', 'none', '--quiet', ...jobArgs]
-        : [DECLARED_CHILD, DIST, dir, out];
-      const r = await runNode(args, { timeoutS: o.timeout });
-      const row = { docs: n, bytes: manifest.bytes, wall: r.wall, cpu: r.cpu, rssKiB: r.rssKiB, code: r.code, signal: r.signal };
+      const cacheDir = join(WORK, 'cache', `n${n}`);
+      const args = mode === 'declared' ? [DECLARED_CHILD, DIST, dir, out]
+        : [CLI, 'check', dir, '--format', 'json', '--output', out, '--fail-on', 'none', '--quiet', ...jobArgs, ...(mode === 'warm' ? ['--cache', cacheDir] : [])];
+      let fill;
+      if (mode === 'warm') {
+        // First run fills an empty cache (its time is the cold run with cache writes); the second is measured.
+        rmSync(cacheDir, { recursive: true, force: true });
+        fill = await runNode(args, { timeoutS: o.timeout });
+        rmSync(out, { force: true });
+      }
+      const r = fill?.timedOut ? fill : await runNode(args, { timeoutS: o.timeout });
+      const row = { docs: n, bytes: manifest.bytes, wall: r.wall, cpu: r.cpu, rssKiB: r.rssKiB, code: r.code, signal: r.signal, ...(fill ? { fillWall: fill.wall } : {}) };
       if (r.timedOut) {
         row.skipped = `timed out after ${o.timeout} s`;
         stop = true;
@@ -323,6 +342,9 @@ async function main() {
     return rows;
   };
   const rows = o.modes.includes('cli') ? await series('cli') : [];
+  const cacheSupported = /--cache\b/.test(`${help.stdout}${help.stderr}`);
+  if (o.modes.includes('warm') && !cacheSupported) log('--cache ignored: "factlint check --help" does not mention --cache');
+  const warmRows = o.modes.includes('warm') && cacheSupported ? await series('warm') : undefined;
   const declaredRows = o.modes.includes('declared') ? await series('declared') : undefined;
 
   // Cold start on the seeds folder, against a bare node start.
@@ -346,6 +368,8 @@ async function main() {
     const lin = ok.filter((r) => r.docs >= 250);
     return {
       exponent: fit.length >= 2 ? slope(fit.map((r) => Math.log(r.docs)), fit.map((r) => Math.log(r.wall))) : undefined,
+      // The same on CPU seconds: steadier than wall time on a shared machine.
+      cpuExponent: fit.length >= 2 && fit.every((r) => r.cpu) ? slope(fit.map((r) => Math.log(r.docs)), fit.map((r) => Math.log(r.cpu))) : undefined,
       msPerDoc: lin.length >= 2 ? slope(lin.map((r) => r.docs), lin.map((r) => r.wall)) * 1000 : undefined,
       memPerDocKiB: lin.length >= 2 && lin.every((r) => r.rssKiB) ? slope(lin.map((r) => r.docs), lin.map((r) => r.rssKiB)) : undefined,
     };
@@ -367,7 +391,7 @@ async function main() {
       p(`| ${r.docs} | ${f1(r.bytes / 1e6, 2)} | ${f1(r.wall, 2)} | ${f1(r.cpu, 2)} | ${mib(r.rssKiB)} | ${f1(r.docs / r.wall)} | ${f1(r.bytes / 1e6 / r.wall, 2)} | ${r.stories} | ${r.findings} | ${pct(r.recall)} (${r.found}/${r.planted}) | ${pct(r.clusterPrecision)} / ${pct(r.clusterRecall)} |`);
     }
     p();
-    p(`Scaling exponent (least-squares slope of log time on log docs, 250–4000): ${fit.exponent === undefined ? '– (needs two sizes in range)' : fit.exponent.toFixed(2)}` +
+    p(`Scaling exponent (least-squares slope of log time on log docs, 250–4000): ${fit.exponent === undefined ? '– (needs two sizes in range)' : `${fit.exponent.toFixed(2)} on wall time${fit.cpuExponent === undefined ? '' : `, ${fit.cpuExponent.toFixed(2)} on CPU time`}`}` +
       `${fit.msPerDoc !== undefined ? `; marginal cost ${fit.msPerDoc.toFixed(1)} ms per document` : ''}` +
       `${fit.memPerDocKiB !== undefined ? `, ${fit.memPerDocKiB.toFixed(0)} KiB peak RSS per document` : ''}.`);
   };
@@ -384,6 +408,17 @@ async function main() {
     for (const r of ok) p(`| ${r.docs} | ${kinds.map((k) => { const b = r.byKind[k]; return b ? `${pct(b.found / b.planted)} (${b.found}/${b.planted})` : '–'; }).join(' | ')} | ${r.pairFindingsOnNoise} | ${r.pairFindingsAcrossStories} |`);
   };
   recallTable(rows);
+  if (warmRows) {
+    p();
+    p('### Second run with a warm analysis cache (`--cache DIR`; the first run filled it)');
+    p();
+    p('| docs | first run (filling) s | warm run s | CPU s | peak RSS MiB | findings | speed-up |');
+    p('|---:|---:|---:|---:|---:|---:|---:|');
+    for (const r of warmRows) {
+      if (r.skipped || r.crash) { p(`| ${r.docs} | ${r.crash ? `crash (${r.crash})` : r.skipped} | | | | | |`); continue; }
+      p(`| ${r.docs} | ${f1(r.fillWall, 2)} | ${f1(r.wall, 2)} | ${f1(r.cpu, 2)} | ${mib(r.rssKiB)} | ${r.findings} | ${f1(r.fillWall / r.wall, 1)}× |`);
+    }
+  }
   if (declaredRows) {
     if (rows.length) p();
     p(`### ${rows.length ? 'The same corpora' : 'Corpora'} with story keys declared (library \`check()\` with \`TextInput.story\`: no clustering)`);
@@ -407,9 +442,9 @@ async function main() {
     const r = await runNode(['--cpu-prof', '--cpu-prof-dir', profDir, ...target], { timeoutS: o.timeout });
     const files = readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile'));
     if (files.length) {
-      profile = summariseProfile(join(profDir, files[0]));
+      profile = summariseProfile(files.map((f) => join(profDir, f)));
       p();
-      p(`### Where the time goes (${o.profile} docs, ${o.profileMode === 'cli' ? 'factlint check' : 'story keys declared'}, node --cpu-prof, ${f1(r.wall, 1)} s wall, ${f1(profile.totalMs / 1000, 1)} s sampled)`);
+      p(`### Where the time goes (${o.profile} docs, ${o.profileMode === 'cli' ? 'factlint check' : 'story keys declared'}, node --cpu-prof, ${f1(r.wall, 1)} s wall, ${f1(profile.totalMs / 1000, 1)} s of CPU sampled over ${files.length} thread${files.length === 1 ? '' : 's'})`);
       p();
       p('| self ms | share | file |');
       p('|---:|---:|---|');
@@ -419,11 +454,11 @@ async function main() {
       p('|---:|---:|---|');
       for (const x of profile.functions) p(`| ${f1(x.ms, 0)} | ${pct(x.share)} | \`${x.name}\` |`);
       p();
-      p(`Profile: ${join(profDir, files[0])} (open in Chrome DevTools or speedscope).`);
+      p(`Profiles (${files.length}, one per thread): ${profDir} (open in Chrome DevTools or speedscope).`);
     } else p(`Profiling produced no .cpuprofile (${r.timedOut ? 'timed out' : r.signal ?? `exit ${r.code}`}).`);
   }
 
-  if (o.json) writeFileSync(o.json, `${JSON.stringify({ machine: m, seed: o.seed, rows, fit: fitCli, declared: declaredRows, fitDeclared, seeds: { runs: seedTimes, node: nodeTimes }, profile }, null, 1)}\n`);
+  if (o.json) writeFileSync(o.json, `${JSON.stringify({ machine: m, seed: o.seed, rows, fit: fitCli, warm: warmRows, declared: declaredRows, fitDeclared, seeds: { runs: seedTimes, node: nodeTimes }, profile }, null, 1)}\n`);
   return crashed ? 2 : 0;
 }
 
