@@ -1,19 +1,22 @@
 #!/usr/bin/env node
 // Timing of the per-source analysis and of its two costliest extractors (dates, quantities), cold and warm.
 //
-//   node scripts/perf-extract.mjs [--dist DIR] [--corpus DIR]... [--no-extra] [--warm N] [--json FILE]
+//   node scripts/perf-extract.mjs [--dist DIR] [--corpus DIR]... [--only big50|all] [--warm N] [--json FILE]
 //
 // Needs a build (npx tsc -p tsconfig.build.json). --dist points at another build (default ./dist), e.g. a copy of an
-// older version, to compare. The corpus defaults to /tmp/big50 (generated with scripts/gen-corpus.mjs --docs 50 when
-// missing) plus, unless --no-extra, the texts in seeds/, ../shared/eval/dev/*/*.txt and
-// ../shared/eval/external/ntrex-dev/*/*.txt when they exist.
+// older version, to compare. Two corpora, one table each (--only picks one):
+//   big50: /tmp/big50 (or the --corpus folders), generated with scripts/gen-corpus.mjs --docs 50 when missing;
+//   all:   the same plus the texts in seeds/, ../shared/eval/dev/*/*.txt and ../shared/eval/external/ntrex-dev/*/*.txt.
 //
 // Each measurement runs in its own child process, so "cold" is a fresh process (packs loaded, regular expressions
 // compiled and tiered up during the pass):
 //   - analyse: analyseSource() over every document, once cold, then --warm more passes (the median is "warm");
-//   - stages:  clean + segment untimed, then extractDates and extractQuantities timed separately per sentence, the
-//              way extract() calls them (quantities exclude the dates' spans), once cold and then --warm passes.
-// Figures: total ms of the pass, mean ms per document, and ms per 5 KB of text (5,120 UTF-16 code units).
+//   - stages:  clean + segment untimed, then extractDates over every sentence of every document, then
+//              extractQuantities over them with the dates found (as extract() calls it), each loop timed as a whole;
+//              once cold and then --warm passes. (clean() already runs extractDates on header lines, so the date
+//              templates of the documents' languages have been used once before the cold dates loop.)
+// Figures: total ms of the pass, and ms per 5 KB of text (5,120 bytes of UTF-8, the size of the file) and per document. Each is given as
+// process CPU time (user + system, process.cpuUsage: steadier on a shared machine) and as wall time.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -22,7 +25,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 function parseArgs(argv) {
-  const o = { dist: join(ROOT, 'dist'), corpus: [], extra: true, warm: 3, json: undefined, child: undefined };
+  const o = { dist: join(ROOT, 'dist'), corpus: [], extra: true, only: undefined, warm: 3, json: undefined, child: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -33,6 +36,7 @@ function parseArgs(argv) {
     if (a === '--dist') o.dist = resolve(val());
     else if (a === '--corpus') o.corpus.push(resolve(val()));
     else if (a === '--no-extra') o.extra = false;
+    else if (a === '--only') o.only = val();
     else if (a === '--warm') o.warm = Math.max(1, Number(val()));
     else if (a === '--json') o.json = val();
     else if (a === '--child') o.child = val();
@@ -71,6 +75,11 @@ export function corpusFiles(o) {
   return files;
 }
 
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -84,13 +93,15 @@ async function child(o) {
   const { load } = await imp('pipeline/load.js');
   const { sources } = await load(files, { cwd: '/' });
   const chars = sources.reduce((n, s) => n + s.text.length, 0);
-  const out = { docs: sources.length, chars, passes: [] };
+  const bytes = sources.reduce((n, s) => n + Buffer.byteLength(s.text, 'utf8'), 0);
+  const out = { docs: sources.length, chars, bytes, passes: [] };
   if (o.child === 'analyse') {
     const { analyseSource } = await imp('pipeline/run.js');
     for (let pass = 0; pass <= o.warm; pass++) {
       const t0 = performance.now();
+      const c0 = cpuMs();
       for (const s of sources) analyseSource(s, {});
-      out.passes.push({ total: performance.now() - t0 });
+      out.passes.push({ total: performance.now() - t0, totalCpu: cpuMs() - c0 });
     }
   } else {
     const { clean } = await imp('pipeline/clean.js');
@@ -103,35 +114,37 @@ async function child(o) {
       return { c, sentences: segment(c) };
     });
     for (let pass = 0; pass <= o.warm; pass++) {
-      let dates = 0;
-      let quantities = 0;
-      let packs = 0;
-      for (const { c, sentences } of prepared) {
-        let t = performance.now();
-        const pack = getPack(c.lang); // loading a pack (and compiling its date templates) is part of the cold cost
-        const ctx = c.published ? { published: c.published } : {};
-        let t1 = performance.now();
-        packs += t1 - t;
-        for (const s of sentences) {
-          t = t1;
-          const d = extractDates(c.text, s, pack, ctx);
-          const t2 = performance.now();
-          extractQuantities(c.text, s, pack, d);
-          t1 = performance.now();
-          dates += t2 - t;
-          quantities += t1 - t2;
-        }
-      }
-      out.passes.push({ dates, quantities, packs, total: dates + quantities + packs });
+      // One loop per stage, each timed as a whole (process.cpuUsage costs microseconds: not per sentence). The
+      // quantities loop gets the dates of the dates loop, as extract() passes them.
+      const res = {};
+      const timed = (key, f) => {
+        const t = performance.now();
+        const u = cpuMs();
+        const v = f();
+        res[key] = performance.now() - t;
+        res[`${key}Cpu`] = cpuMs() - u;
+        return v;
+      };
+      const packs = timed('packs', () => prepared.map(({ c: src }) => getPack(src.lang)));
+      const dates = timed('dates', () =>
+        prepared.map(({ c: src, sentences }, i) => {
+          const ctx = src.published ? { published: src.published } : {};
+          return sentences.map((s) => extractDates(src.text, s, packs[i], ctx));
+        }),
+      );
+      timed('quantities', () =>
+        prepared.forEach(({ c: src, sentences }, i) => sentences.forEach((s, k) => extractQuantities(src.text, s, packs[i], dates[i][k]))),
+      );
+      out.passes.push(res);
     }
   }
   process.stdout.write(JSON.stringify(out));
 }
 
-function runChild(o, mode) {
+function runChild(o, mode, extra) {
   const args = [fileURLToPath(import.meta.url), '--child', mode, '--dist', o.dist, '--warm', String(o.warm)];
   for (const c of o.corpus) args.push('--corpus', c);
-  if (!o.extra) args.push('--no-extra');
+  if (!extra) args.push('--no-extra');
   const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`child ${mode} failed:\n${r.stderr}`);
   return JSON.parse(r.stdout);
@@ -148,25 +161,39 @@ async function main() {
     console.error(`no build at ${o.dist}: run npx tsc -p tsconfig.build.json first`);
     process.exit(1);
   }
-  const analyse = runChild(o, 'analyse');
-  const stages = runChild(o, 'stages');
-  const { docs, chars } = analyse;
-  const per5k = (ms) => (ms * 5120) / chars;
-  const rows = [];
-  const row = (name, cold, warm) => rows.push({ name, coldTotal: cold, coldPerDoc: cold / docs, coldPer5k: per5k(cold), warmTotal: warm, warmPerDoc: warm / docs, warmPer5k: per5k(warm) });
-  const warmOf = (res, k) => median(res.passes.slice(1).map((p) => p[k]));
-  row('analyseSource', analyse.passes[0].total, warmOf(analyse, 'total'));
-  row('extractDates', stages.passes[0].dates, warmOf(stages, 'dates'));
-  row('extractQuantities', stages.passes[0].quantities, warmOf(stages, 'quantities'));
-  row('dates+quantities', stages.passes[0].dates + stages.passes[0].quantities, warmOf(stages, 'dates') + warmOf(stages, 'quantities'));
-  row('getPack', stages.passes[0].packs, warmOf(stages, 'packs'));
-
+  const sets = [
+    { name: 'big50', extra: false },
+    { name: 'all', extra: true },
+  ].filter((x) => !o.only || x.name === o.only);
+  const report = { dist: o.dist, sets: [] };
   console.log(`build ${o.dist}`);
-  console.log(`${docs} documents, ${(chars / 1024).toFixed(0)} K chars (mean ${(chars / docs / 1024).toFixed(1)} K); warm = median of ${o.warm} passes after the cold one`);
-  const f = (x) => x.toFixed(x >= 100 ? 0 : x >= 10 ? 1 : 2).padStart(9);
-  console.log(`${'stage'.padEnd(20)}${'cold total'.padStart(11)}${'cold/doc'.padStart(10)}${'cold/5KB'.padStart(10)}${'warm total'.padStart(11)}${'warm/doc'.padStart(10)}${'warm/5KB'.padStart(10)}   (ms)`);
-  for (const r of rows) console.log(`${r.name.padEnd(20)}  ${f(r.coldTotal)} ${f(r.coldPerDoc)} ${f(r.coldPer5k)}  ${f(r.warmTotal)} ${f(r.warmPerDoc)} ${f(r.warmPer5k)}`);
-  if (o.json) writeFileSync(o.json, JSON.stringify({ dist: o.dist, docs, chars, rows }, null, 2));
+  for (const set of sets) {
+    const analyse = runChild(o, 'analyse', set.extra);
+    const stages = runChild(o, 'stages', set.extra);
+    const { docs, chars, bytes } = analyse;
+    const rows = [];
+    const row = (name, res, keys) => {
+      const sum = (pass, suffix) => keys.reduce((n, k) => n + pass[k + suffix], 0);
+      const cold = sum(res.passes[0], 'Cpu');
+      const coldWall = sum(res.passes[0], '');
+      const warm = median(res.passes.slice(1).map((p) => sum(p, 'Cpu')));
+      const warmWall = median(res.passes.slice(1).map((p) => sum(p, '')));
+      rows.push({ name, cold, coldWall, warm, warmWall, coldPer5k: (cold * 5120) / bytes, warmPer5k: (warm * 5120) / bytes, coldPerDoc: cold / docs, warmPerDoc: warm / docs });
+    };
+    row('analyseSource', analyse, ['total']);
+    row('extractDates', stages, ['dates']);
+    row('extractQuantities', stages, ['quantities']);
+    row('dates+quantities', stages, ['dates', 'quantities']);
+    row('getPack', stages, ['packs']);
+    console.log(`\n[${set.name}] ${docs} documents, ${(bytes / 1024).toFixed(0)} KB of UTF-8, ${(chars / 1024).toFixed(0)} K characters (mean ${(bytes / docs / 1024).toFixed(1)} KB); warm = median of ${o.warm} passes after the cold one`);
+    const f = (x) => x.toFixed(x >= 100 ? 0 : x >= 10 ? 1 : 2).padStart(9);
+    console.log(`${''.padEnd(18)}|${'---------------- cold ----------------'.padStart(40)} |${'---------------- warm ----------------'.padStart(40)}`);
+    console.log(`${'ms'.padEnd(18)}|${'CPU'.padStart(10)}${'wall'.padStart(10)}${'CPU/5KB'.padStart(10)}${'CPU/doc'.padStart(10)} |${'CPU'.padStart(10)}${'wall'.padStart(10)}${'CPU/5KB'.padStart(10)}${'CPU/doc'.padStart(10)}`);
+    for (const r of rows)
+      console.log(`${r.name.padEnd(18)}|${f(r.cold)} ${f(r.coldWall)} ${f(r.coldPer5k)} ${f(r.coldPerDoc)}  |${f(r.warm)} ${f(r.warmWall)} ${f(r.warmPer5k)} ${f(r.warmPerDoc)}`);
+    report.sets.push({ name: set.name, docs, chars, bytes, rows });
+  }
+  if (o.json) writeFileSync(o.json, JSON.stringify(report, null, 2));
 }
 
 main().catch((e) => {

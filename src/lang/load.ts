@@ -35,12 +35,12 @@ export interface CompiledDatePattern {
 }
 
 /**
- * One element of a compiled date template. `lit`: literal characters, as an expression source without quantifiers or
- * alternatives (escaped characters and ['’]); `space`: a run of spaces (SPACE+); `slot`: a placeholder, capture group
- * `group` (1-based); `opt`: "[…]", greedy; `alt`: "(a|b)", in order.
+ * One element of a compiled date template. `lit`: literal characters (`text`), as an expression source without
+ * quantifiers or alternatives (escaped characters and ['’]); `space`: a run of spaces (SPACE+); `slot`: a
+ * placeholder, capture group `group` (1-based); `opt`: "[…]", greedy; `alt`: "(a|b)", in order.
  */
 export type DateNode =
-  | { kind: 'lit'; source: string }
+  | { kind: 'lit'; source: string; text: string }
   | { kind: 'space' }
   | { kind: 'slot'; role: DateRole; group: number }
   | { kind: 'opt'; body: DateNode[] }
@@ -93,7 +93,7 @@ export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g,
 export const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{M}\p{N}_]/u.test(c);
 
 /** One term as a regex source: spaces match any whitespace, apostrophes match straight and curly ones. */
-function termSource(term: string): string {
+export function termSource(term: string): string {
   return term
     .split(/\s+/)
     .map((w) => escapeRe(w).replace(/['’]/g, "['’]"))
@@ -125,11 +125,7 @@ export function sortedTerms(terms: Iterable<string>, caseVariants = false): stri
   return [...set].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/**
- * The alternation of terms already in order (sortedTerms). Dropping terms that cannot match in a text gives an
- * expression that matches that text exactly as the full one does: alternatives are tried in order, and one that
- * fails everywhere changes nothing.
- */
+/** The alternation of terms already in order (sortedTerms): what alternation() builds. */
 export function alternationOf(sorted: readonly string[], leadingBoundary = true): string {
   if (sorted.length === 0) return '(?!)';
   // One lookbehind per group, not per term: V8 would otherwise run it for every term at every position. Terms that
@@ -170,15 +166,9 @@ export function caseKey(s: string): string {
   return s.toLowerCase().toUpperCase().toLowerCase();
 }
 
-/** caseKey of a term's first word ("Sept." -> "sept", "quý I" -> "quý"); '' if it starts with something else. */
-export function firstWordKey(term: string): string {
-  const m = /^[\p{L}\p{M}\p{N}]+/u.exec(term);
-  return m ? caseKey(m[0]) : '';
-}
-
-/** The source of a date placeholder, with only `terms` (a subsequence of placeholder.terms) when given. */
-export function placeholderSource(ph: DatePlaceholder, terms: readonly string[] | undefined = ph.terms): string {
-  return ph.before + (terms ? alternationOf(terms) : '') + ph.after;
+/** The source of a date placeholder (inside its capture group). */
+export function placeholderSource(ph: DatePlaceholder): string {
+  return ph.before + (ph.terms ? alternationOf(ph.terms) : '') + ph.after;
 }
 
 /** A Map from lookupKey(term) to value. */
@@ -407,6 +397,8 @@ export function compileDateTemplate(
   const roles: DateRole[] = [];
   const required: DateRole[] = [];
   let src = '';
+  /** The same expression with each placeholder as (x): checked at load, where the full one is built later. */
+  let shape = '';
   // The tree: `stack` holds the node lists being filled, innermost last; an alternative group's branches are
   // closed at "|" and ")".
   const root: DateNode[] = [];
@@ -414,8 +406,10 @@ export function compileDateTemplate(
   const add = (n: DateNode): void => {
     const cur = stack[stack.length - 1]!.nodes;
     const last = cur[cur.length - 1];
-    if (n.kind === 'lit' && last?.kind === 'lit') last.source += n.source;
-    else cur.push(n);
+    if (n.kind === 'lit' && last?.kind === 'lit') {
+      last.source += n.source;
+      last.text += n.text;
+    } else cur.push(n);
   };
   let i = 0;
   let needsContext = false;
@@ -435,6 +429,7 @@ export function compileDateTemplate(
       roles.push(name as DateRole);
       if (depth === 0) required.push(name as DateRole);
       src += `(${placeholders[name as DateRole]})`;
+      shape += '(x)';
       add({ kind: 'slot', role: name as DateRole, group: roles.length });
       i = end + 1;
       continue;
@@ -443,11 +438,13 @@ export function compileDateTemplate(
       open.push(c === '[' ? ']' : ')');
       depth++;
       src += '(?:';
+      shape += '(?:';
       stack.push({ nodes: [], group: { kind: c === '[' ? 'opt' : 'alt', branches: [] } });
     } else if (c === ']' || c === ')') {
       if (open.pop() !== c) throw new Error(`unbalanced "${c}" in "${template}"`);
       depth--;
       src += c === ']' ? ')?' : ')';
+      shape += c === ']' ? ')?' : ')';
       const { nodes, group } = stack.pop()!;
       group!.branches.push(nodes);
       // "[a|b]" is an optional group of alternatives.
@@ -458,24 +455,33 @@ export function compileDateTemplate(
     } else if (c === '|') {
       if (depth === 0) throw new Error(`"|" outside a group in "${template}"`);
       src += '|';
+      shape += '|';
       const top = stack[stack.length - 1]!;
       top.group!.branches.push(top.nodes);
       top.nodes = [];
     } else if (c === ' ') {
       src += `${SPACE}+`;
+      shape += `${SPACE}+`;
       add({ kind: 'space' });
     } else if (c === "'" || c === '’') {
       src += "['’]";
-      add({ kind: 'lit', source: "['’]" });
+      shape += "['’]";
+      add({ kind: 'lit', source: "['’]", text: c });
     } else {
       src += escapeRe(c);
-      add({ kind: 'lit', source: escapeRe(c) });
+      shape += escapeRe(c);
+      add({ kind: 'lit', source: escapeRe(c), text: c });
     }
     i++;
   }
   if (open.length) throw new Error(`unclosed "${open.includes(']') ? '[' : '('}" in "${template}"`);
   if (roles.length === 0) throw new Error(`no placeholder in "${template}"`);
   const source = `${NOT_AFTER_WORD}(?:${src})(?![\\p{L}\\p{M}_]|\\d)`;
+  try {
+    new RegExp(shape, flags);
+  } catch (e) {
+    throw new Error(`not a valid pattern: "${template}" (${(e as Error).message})`);
+  }
   const pattern = { template, roles, needsContext, required, nodes: root } as CompiledDatePattern;
   // Compiled on first use: an expression with every name of the language is slow to build (V8 builds each
   // \p{…} class in it, one per name), and the extractor does not need it.

@@ -1,18 +1,18 @@
 import { addDays, addMonths, getDay, isValid, parseISO, subDays } from 'date-fns';
 import {
-  alternation,
-  alternationOf,
   caseKey,
-  DATE_ROLES,
+  escapeRe,
   firstWord,
   lookupKey,
   lookupMap,
-  placeholderSource,
   sortedTerms,
   type CompiledDatePattern,
+  type DateNode,
+  type DatePlaceholder,
   type DateRole,
   type LoadedPack,
 } from '../../lang/load.js';
+import { cpAt, cpBefore, flavour, runAt, TermSet, type Flavour } from './numparse.js';
 import type { DateGranularity, DateMention } from '../../model/mention.js';
 import type { Span } from '../../model/span.js';
 
@@ -30,91 +30,18 @@ import type { Span } from '../../model/span.js';
  */
 
 /**
- * How the extractor keeps the pack's expressions cheap. A date template compiles to one expression with every month,
- * weekday and relative form of the language in it (1,000–3,000 characters); V8 interprets such an expression for a
- * while and compiles it slowly, and runs the whole alternation at every position of every sentence. Instead, for
- * each sentence the name lists are cut down to the names whose words all occur in it as whole words (compared by
- * caseKey, so whatever the "i" flag would match is kept), and the template is compiled again with those lists only:
- * usually a handful of names, or none, in which case a template that needs the name is not run at all. The cut
- * expression finds exactly what the full one finds in that sentence: a name that cannot match anywhere in it is an
- * alternative that always fails. The cut expressions are cached per pack by the names they keep.
+ * How the extractor stays cheap. A date template compiles to one expression with every month, weekday and relative
+ * form of the language in it, each behind its own \p{…} word boundary (1,000–3,000 characters); V8 builds such an
+ * expression slowly, interprets it for a while, and runs the whole alternation at every position of every sentence.
+ * Instead the template is matched here from its tree (CompiledDatePattern.nodes), with the same backtracking order as
+ * the expression: a name placeholder looks up the word at the position by its caseKey (TermSet) and tries only the
+ * names starting with that word, each with a small sticky expression; numbers, spaces and literal words are read
+ * directly. A template is tried only where it can start (a digit, a word that starts one of its names, …), which
+ * are all the places where its expression could match, so the matches are the expression's, in the same order.
+ * The relative phrases, the future cues, the prepositions before a date and the speech verbs are TermSets too.
  */
-interface TermList {
-  /** Terms in the order the full alternation tries them (sortedTerms). */
-  terms: string[];
-  /** Indices of the terms without a letter or digit, which the word index cannot select (always kept). */
-  always: number[];
-}
 
-/** A term of some list, reached from the caseKey of its first word. */
-interface TermEntry {
-  list: number;
-  index: number;
-  /** caseKeys of its other words, which must also occur in the sentence. */
-  rest: string[];
-}
-
-/** The name lists of a pack, indexed by word. */
-class TermIndex {
-  readonly lists: TermList[] = [];
-  private readonly byWord = new Map<string, TermEntry[]>();
-
-  add(terms: string[]): number {
-    const list = this.lists.length;
-    const always: number[] = [];
-    terms.forEach((term, index) => {
-      const keys = [...term.matchAll(/[\p{L}\p{M}\p{N}]+/gu)].map((m) => caseKey(m[0]));
-      if (keys.length === 0) {
-        always.push(index);
-        return;
-      }
-      const entry: TermEntry = { list, index, rest: keys.slice(1) };
-      const at = this.byWord.get(keys[0]!);
-      if (at) at.push(entry);
-      else this.byWord.set(keys[0]!, [entry]);
-    });
-    this.lists.push({ terms, always });
-    return list;
-  }
-
-  /** For each list, the indices (ascending) of the terms that can match in a text with these whole words. */
-  select(words: ReadonlySet<string>): number[][] {
-    const picked = this.lists.map((l) => [...l.always]);
-    for (const w of words) {
-      const entries = this.byWord.get(w);
-      if (!entries) continue;
-      for (const e of entries) if (e.rest.every((r) => words.has(r))) picked[e.list]!.push(e.index);
-    }
-    for (const p of picked) if (p.length > 1) p.sort((a, b) => a - b);
-    return picked;
-  }
-}
-
-/**
- * A cache that forgets everything when it grows past its limit. The keys are few in practice (the same months and
- * weekdays come back); the limit keeps the compiled code of the expressions small (V8's code space is bounded).
- */
-class Memo<V> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly limit = 512) {}
-  get(key: string, make: () => V): V {
-    let v = this.map.get(key);
-    if (v === undefined) {
-      if (this.map.size >= this.limit) this.map.clear();
-      v = make();
-      this.map.set(key, v);
-    }
-    return v;
-  }
-}
-
-interface Cut {
-  /** The template's cut expression, or null when a name it requires cannot occur in the sentence. */
-  patterns: Memo<RegExp | null>;
-  relative: Memo<RegExp | null>;
-  future: Memo<RegExp | null>;
-}
-
+/** The pack's date templates as matchers, and its name lists. */
 interface DateTables {
   relativeDays: Map<string, number>;
   relativePeriods: Map<string, { unit: 'year' | 'month' | 'week'; offset: number }>;
@@ -122,17 +49,24 @@ interface DateTables {
   last: Set<string>;
   next: Set<string>;
   /** Speech verbs: a weekday right after one ("said on Tuesday") is past whatever else the sentence says. */
-  saidBeforeRe: RegExp;
+  verbs: TermSet;
   /** Lower-case first word of every name and phrase -> the roles (and "relative") it can start. */
   firstWords: Map<string, Set<string>>;
-  /** The name lists: one per placeholder role with names (listOf), the relative phrases and the future cues. */
-  index: TermIndex;
-  listOf: Partial<Record<DateRole, number>>;
-  relativeList: number;
-  futureList: number;
-  cut: Cut;
-  /** Templates compiled in load.ts with their parts (segments): these can be cut. */
-  cuttable: boolean;
+  /** Relative days and periods (the expression was alternation(...) with "giu"). */
+  relative: TermSet;
+  /** Future and expectation cues ("iu"). */
+  future: TermSet;
+  /** Date prepositions: pack.dateContextRe without the expression. */
+  prepositions: TermSet;
+  /** The names of each name placeholder, with the pack's name flags. */
+  names: Partial<Record<DateRole, TermSet>>;
+  /** caseKey of a word -> the name placeholders with a name starting with it. */
+  rolesOfWord: Map<string, DateRole[]>;
+  /** One per template; undefined where the template has no tree (then its expression runs). */
+  templates: (Template | undefined)[];
+  flavour: Flavour;
+  /** Sticky flags for the small expressions (literal words, day suffixes). */
+  stickyFlags: string;
 }
 
 const cache = new WeakMap<LoadedPack, DateTables>();
@@ -141,28 +75,43 @@ function dateTables(pack: LoadedPack): DateTables {
   const hit = cache.get(pack);
   if (hit) return hit;
   const d = pack.dates;
+  const nameFlags = pack.nameFlags.replace('g', '');
+  const stickyFlags = `${nameFlags}y`;
+  const relativeTerms = [...Object.keys(d.relativeDays), ...Object.keys(d.relativePeriods)];
   const tables: DateTables = {
     relativeDays: lookupMap(d.relativeDays),
     relativePeriods: lookupMap(d.relativePeriods),
     quarters: lookupMap(d.quarters),
     last: new Set(d.last.map(lookupKey)),
     next: new Set(d.next.map(lookupKey)),
-    saidBeforeRe: new RegExp(`(?:${alternation(pack.speech.verbs)})[\\s\\u00a0]+(?:\\p{L}+[\\s\\u00a0]+)?$`, 'iu'),
+    verbs: new TermSet(sortedTerms(pack.speech.verbs), 'iuy'),
     firstWords: new Map(),
-    index: new TermIndex(),
-    listOf: {},
-    relativeList: -1,
-    futureList: -1,
-    cut: { patterns: new Memo(), relative: new Memo(), future: new Memo() },
-    cuttable: pack.datePlaceholders !== undefined && pack.datePatterns.every((p) => p.segments?.length === p.roles.length + 1),
+    relative: new TermSet(sortedTerms(relativeTerms), 'iuy'),
+    future: new TermSet(sortedTerms([...pack.modality.future, ...pack.modality.expected]), 'iuy'),
+    prepositions: new TermSet(sortedTerms(d.prepositions), 'iuy'),
+    names: {},
+    rolesOfWord: new Map(),
+    templates: [],
+    flavour: flavour(nameFlags),
+    stickyFlags,
   };
-  const ph = pack.datePlaceholders;
-  if (ph) for (const role of DATE_ROLES) {
-    const terms = ph[role].terms;
-    if (terms) tables.listOf[role] = tables.index.add(terms);
+  const placeholders = pack.datePlaceholders;
+  if (placeholders) {
+    for (const [role, ph] of Object.entries(placeholders) as [DateRole, DatePlaceholder][]) {
+      if (!ph.terms) continue;
+      const set = new TermSet(ph.terms, stickyFlags);
+      tables.names[role] = set;
+      for (const term of ph.terms) {
+        const w = /^[\p{L}\p{M}\p{N}]+/u.exec(term);
+        if (!w) continue;
+        const key = caseKey(w[0]);
+        const roles = tables.rolesOfWord.get(key);
+        if (!roles) tables.rolesOfWord.set(key, [role]);
+        else if (!roles.includes(role)) roles.push(role);
+      }
+    }
+    tables.templates = pack.datePatterns.map((p) => (p.nodes ? new Template(p, placeholders, tables) : undefined));
   }
-  tables.relativeList = tables.index.add(sortedTerms([...Object.keys(d.relativeDays), ...Object.keys(d.relativePeriods)]));
-  tables.futureList = tables.index.add(sortedTerms([...pack.modality.future, ...pack.modality.expected]));
   const index = (role: string, terms: Iterable<string>): void => {
     for (const term of terms) {
       const w = firstWord(term);
@@ -180,9 +129,264 @@ function dateTables(pack: LoadedPack): DateTables {
   index('this', d.this);
   index('yearword', d.yearWords);
   index('monthword', d.monthWords);
-  index('relative', [...Object.keys(d.relativeDays), ...Object.keys(d.relativePeriods)]);
+  index('relative', relativeTerms);
   cache.set(pack, tables);
   return tables;
+}
+
+/** The words of a sentence: where each starts and its caseKey. */
+interface Words {
+  keyAt: Map<number, string>;
+  /** Start of every word, ascending. */
+  starts: number[];
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const SPACE_CHAR = /[\s\u00a0\u202f\u2009]/;
+const cpLength = (s: string, p: number): number => cpAt(s, p).length || 1;
+
+/** Where a template can start. */
+type Start = { kind: 'digit' } | { kind: 'names'; role: DateRole } | { kind: 'word' } | { kind: 'any' };
+
+/**
+ * A date template matched from its tree, with the backtracking order of its expression
+ * (?<!word)(?:nodes)(?![\p{L}\p{M}_]|\d): greedy spaces, greedy optional groups (an optional group that matches
+ * nothing counts as skipped), alternatives in order, names in the order of their alternation, numbers as
+ * (?<!\d)\d{min,max}(?:suffix|…)?(?!\d) with \d{min,max} greedy.
+ */
+class Template {
+  private readonly nodes: DateNode[];
+  private readonly lits = new Map<DateNode, RegExp>();
+  private readonly suffixes = new Map<DateRole, RegExp[]>();
+  readonly starts: Start[];
+  /** Capture positions of the match in progress: [start, end] of group k at 2(k-1), -1 when unset. */
+  private caps: number[];
+  private s = '';
+  private words: Words | undefined;
+
+  constructor(
+    readonly pattern: CompiledDatePattern,
+    private readonly placeholders: Record<DateRole, DatePlaceholder>,
+    private readonly t: DateTables,
+  ) {
+    this.nodes = pattern.nodes!;
+    this.caps = new Array<number>(pattern.roles.length * 2).fill(-1);
+    const visit = (nodes: DateNode[]): void => {
+      for (const n of nodes) {
+        if (n.kind === 'lit') this.lits.set(n, new RegExp(n.source, t.stickyFlags));
+        else if (n.kind === 'opt') visit(n.body);
+        else if (n.kind === 'alt') n.branches.forEach(visit);
+        else if (n.kind === 'slot' && placeholders[n.role].digits && !this.suffixes.has(n.role)) {
+          const suffixes = placeholders[n.role].digits!.suffixes;
+          this.suffixes.set(n.role, suffixes.map((x) => new RegExp(escapeRe(x), t.stickyFlags)));
+        }
+      }
+    };
+    visit(this.nodes);
+    const starts: Start[] = [];
+    this.first(this.nodes, 0, starts);
+    this.starts = starts.some((x) => x.kind === 'any') ? [{ kind: 'any' }] : starts;
+  }
+
+  /** What the sequence nodes[i..] can start with (all that it can match first). */
+  private first(nodes: DateNode[], i: number, out: Start[]): void {
+    if (i >= nodes.length) return void out.push({ kind: 'any' });
+    const n = nodes[i]!;
+    if (n.kind === 'slot') {
+      const ph = this.placeholders[n.role];
+      const names = this.t.names[n.role];
+      if (ph.digits) out.push(ph.digits.min > 0 ? { kind: 'digit' } : { kind: 'any' });
+      else if (names && !names.anywhere) out.push({ kind: 'names', role: n.role });
+      else out.push({ kind: 'any' });
+    } else if (n.kind === 'lit') {
+      // A literal starting with a letter or digit starts a word: the template begins with (?<!word).
+      out.push(/^[\p{L}\p{M}\p{N}]/u.test(n.text) ? { kind: 'word' } : { kind: 'any' });
+    } else if (n.kind === 'space') out.push({ kind: 'any' });
+    else if (n.kind === 'opt') {
+      this.first([...n.body, ...nodes.slice(i + 1)], 0, out);
+      this.first(nodes, i + 1, out);
+    } else for (const b of n.branches) this.first([...b, ...nodes.slice(i + 1)], 0, out);
+  }
+
+  /**
+   * The matches in the sentence, as s.matchAll(pattern.re) gives them: [start, end, capture start/end pairs].
+   * `positions` are the candidate starts (ascending): every position where the expression could match.
+   */
+  *matchAll(s: string, words: Words, positions: readonly number[]): Generator<{ start: number; end: number; caps: number[] }> {
+    let from = 0;
+    for (const p of positions) {
+      if (p < from) continue;
+      const end = this.matchAt(s, words, p);
+      if (end < 0) continue;
+      const caps = this.caps.slice();
+      from = end > p ? end : p + cpLength(s, p);
+      yield { start: p, end, caps };
+    }
+  }
+
+  /** The end of the match at p (the expression made sticky), or -1; the captures are left in this.caps. */
+  matchAt(s: string, words: Words, p: number): number {
+    if (this.t.flavour.word.test(cpBefore(s, p))) return -1;
+    this.s = s;
+    this.words = words;
+    this.caps.fill(-1);
+    let end = -1;
+    const ok = this.seq(this.nodes, 0, p, (e) => {
+      if (this.t.flavour.dateEnd.test(cpAt(s, e))) return false;
+      end = e;
+      return true;
+    });
+    return ok ? end : -1;
+  }
+
+  private seq(nodes: DateNode[], i: number, pos: number, k: (pos: number) => boolean): boolean {
+    if (i === nodes.length) return k(pos);
+    const n = nodes[i]!;
+    const s = this.s;
+    switch (n.kind) {
+      case 'lit': {
+        const re = this.lits.get(n)!;
+        re.lastIndex = pos;
+        const m = re.exec(s);
+        return m !== null && this.seq(nodes, i + 1, pos + m[0].length, k);
+      }
+      case 'space': {
+        let e = pos;
+        while (e < s.length && SPACE_CHAR.test(s[e]!)) e++;
+        for (; e > pos; e--) if (this.seq(nodes, i + 1, e, k)) return true;
+        return false;
+      }
+      case 'slot': {
+        const at = 2 * (n.group - 1);
+        for (const e of this.slotEnds(n.role, pos)) {
+          this.caps[at] = pos;
+          this.caps[at + 1] = e;
+          if (this.seq(nodes, i + 1, e, k)) return true;
+        }
+        this.caps[at] = -1;
+        this.caps[at + 1] = -1;
+        return false;
+      }
+      case 'opt':
+        // Greedy; a pass through the group that consumes nothing fails (the ECMAScript empty check).
+        if (this.seq(n.body, 0, pos, (e) => e !== pos && this.seq(nodes, i + 1, e, k))) return true;
+        return this.seq(nodes, i + 1, pos, k);
+      case 'alt':
+        for (const b of n.branches) if (this.seq(b, 0, pos, (e) => this.seq(nodes, i + 1, e, k))) return true;
+        return false;
+    }
+  }
+
+  /** The ends of a placeholder matched at pos, in the order its expression tries them. */
+  private slotEnds(role: DateRole, pos: number): number[] {
+    const s = this.s;
+    const ph = this.placeholders[role];
+    const out: number[] = [];
+    if (ph.digits) {
+      const { min, max } = ph.digits;
+      if (pos > 0 && isDigit(s.charCodeAt(pos - 1))) return out;
+      const suffixes = this.suffixes.get(role)!;
+      for (let n = max; n >= min; n--) {
+        let ok = pos + n <= s.length;
+        for (let j = 0; ok && j < n; j++) ok = isDigit(s.charCodeAt(pos + j));
+        if (!ok) continue;
+        const e0 = pos + n;
+        for (const re of suffixes) {
+          re.lastIndex = e0;
+          const m = re.exec(s);
+          if (m && m[0].length > 0 && !isDigit(s.charCodeAt(e0 + m[0].length))) out.push(e0 + m[0].length);
+        }
+        if (!isDigit(s.charCodeAt(e0))) out.push(e0);
+      }
+      return out;
+    }
+    const names = this.t.names[role];
+    if (!names) return out;
+    const key = this.words!.keyAt.get(pos) ?? '';
+    for (const k of names.candidates(s, pos, key)) {
+      const e = names.endOf(k, s, pos);
+      if (e < 0) continue;
+      // (?!-\p{L}): not the start of a hyphenated name.
+      if (ph.notBeforeHyphenLetter && s[e] === '-' && this.t.flavour.letter.test(cpAt(s, e + 1))) continue;
+      out.push(e);
+    }
+    return out;
+  }
+}
+
+/** Candidate starts of a template in a sentence: a superset of where its expression can match, ascending. */
+function startPositions(tpl: Template, s: string, words: Words, byRole: Map<DateRole, number[]>, digits: () => number[]): readonly number[] {
+  if (tpl.starts.length === 1) {
+    const only = tpl.starts[0]!;
+    if (only.kind === 'digit') return digits();
+    if (only.kind === 'word') return words.starts;
+    if (only.kind === 'names') return byRole.get(only.role) ?? [];
+  }
+  if (tpl.starts.some((x) => x.kind === 'any')) {
+    const all: number[] = [];
+    for (let p = 0; p <= s.length; p += p < s.length ? cpLength(s, p) : 1) all.push(p);
+    return all;
+  }
+  const set = new Set<number>();
+  for (const x of tpl.starts) {
+    const list = x.kind === 'digit' ? digits() : x.kind === 'word' ? words.starts : x.kind === 'names' ? (byRole.get(x.role) ?? []) : [];
+    for (const p of list) set.add(p);
+  }
+  return [...set].sort((a, b) => a - b);
+}
+
+/** The matches of a TermSet in s, as s.matchAll(new RegExp(alternation(terms), "g…")) gives them. */
+function* scanTerms(set: TermSet, s: string, words: Words): Generator<{ start: number; end: number }> {
+  let from = 0;
+  for (const p of set.startsIn(s, words.keyAt)) {
+    if (p < from) continue;
+    const end = set.firstAt(s, p, words.keyAt.get(p) ?? '');
+    if (end < 0) continue;
+    from = end > p ? end : p + cpLength(s, p);
+    yield { start: p, end };
+  }
+}
+
+/** The end of the earliest-ending match of any term anywhere in s, or Infinity. */
+function firstEnd(set: TermSet, s: string, words: Words): number {
+  let best = Infinity;
+  for (const p of set.startsIn(s, words.keyAt)) {
+    if (p >= best) break;
+    for (const k of set.candidates(s, p, words.keyAt.get(p) ?? '')) {
+      const e = set.endOf(k, s, p);
+      if (e >= 0 && e < best) best = e;
+    }
+  }
+  return best;
+}
+
+/**
+ * What pack.dateContextRe, (?:^|[^\p{L}\p{M}\p{N}_])(prepositions)SPACE*$ with "iu", captures in `tail` (group 1),
+ * or undefined when it does not match: the leftmost preposition that ends where the trailing spaces begin and starts
+ * the text or follows a non-word character (the leftmost match of the expression is the one whose group starts
+ * first).
+ */
+function contextWord(set: TermSet, tail: string): string | undefined {
+  let end = tail.length;
+  while (end > 0 && SPACE_CHAR.test(tail[end - 1]!)) end--;
+  const p = set.endingAt(tail, end, (p) => p === 0 || !set.flavour.word.test(cpBefore(tail, p)));
+  return p < 0 ? undefined : tail.slice(p, end);
+}
+
+/** After a speech verb: spaces, maybe one word and spaces, then the end ([\s\u00a0]+(?:\p{L}+[\s\u00a0]+)?$). */
+const AFTER_VERB = /[\s\u00a0]+(?:\p{L}+[\s\u00a0]+)?$/iuy;
+
+/**
+ * Whether `tail` ends with a speech verb and at most one more word (the old saidBeforeRe, "iu"): a verb ends where a
+ * run of spaces starts (it ends in something else than a space), and the rest is AFTER_VERB.
+ */
+function saidBefore(set: TermSet, tail: string): boolean {
+  for (let v = 1; v < tail.length; v++) {
+    if (!SPACE_CHAR.test(tail[v]!) || SPACE_CHAR.test(tail[v - 1]!)) continue;
+    AFTER_VERB.lastIndex = v;
+    if (AFTER_VERB.test(tail) && set.endingAt(tail, v) >= 0) return true;
+  }
+  return false;
 }
 
 interface Candidate extends DateMention {
@@ -195,6 +399,8 @@ const TAIL = 48;
 /** How many days before publication a day-and-month date is taken as this year's even in a future sentence. */
 const RECENT_DAYS = 45;
 
+const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
+
 /** Extracts the dates of one sentence (`range`) of `text`; offsets are absolute. */
 export function extractDates(text: string, range: Span, pack: LoadedPack, ctx: { published?: string }): DateMention[] {
   const t = dateTables(pack);
@@ -206,60 +412,76 @@ export function extractDates(text: string, range: Span, pack: LoadedPack, ctx: {
   // Which kinds of date words the sentence has; templates needing one it lacks are not run.
   const present = new Set<string>();
   if (/\d/.test(sentence)) present.add('digit');
-  // The sentence's whole words, by caseKey: which names can match in it (see TermIndex).
-  const keys = new Set<string>();
+  const words: Words = { keyAt: new Map(), starts: [] };
+  const byRole = new Map<DateRole, number[]>();
   for (const m of sentence.matchAll(WORD_RUN)) {
     const word = m[0].toLowerCase();
     const roles = t.firstWords.get(word);
     if (roles) for (const role of roles) present.add(role);
-    keys.add(caseKey(word));
+    const key = caseKey(word);
+    words.keyAt.set(m.index, key);
+    words.starts.push(m.index);
+    for (const role of t.rolesOfWord.get(key) ?? []) {
+      const list = byRole.get(role);
+      if (list) list.push(m.index);
+      else byRole.set(role, [m.index]);
+    }
   }
+  let digitStarts: number[] | undefined;
+  const digits = (): number[] => {
+    if (!digitStarts) {
+      digitStarts = [];
+      for (let p = 0; p < sentence.length; p++)
+        if (isDigit(sentence.charCodeAt(p)) && (p === 0 || !isDigit(sentence.charCodeAt(p - 1)))) digitStarts.push(p);
+    }
+    return digitStarts;
+  };
   const can = (role: DateRole): boolean =>
     role === 'day' || role === 'mm' || role === 'year' ? present.has('digit') : role === 'daypart' || present.has(role);
-  const cut = cutter(t, pack, keys);
-  const futureRe = present.size > 0 ? cut.future() : null;
-  const anyFuture = futureRe !== null && futureRe.test(sentence);
   // A future or expectation cue counts only before the date: "is scheduled to begin in September", not "agreed on
-  // Tuesday to buy …, betting that households will keep paying".
-  const futureBefore = (start: number): boolean => anyFuture && futureRe.test(text.slice(range.start, start));
+  // Tuesday to buy …, betting that households will keep paying". The cue is in the text before the date when one of
+  // its matches ends there (the text before a template's match ends with a non-word character).
+  const futureEnd = present.size > 0 ? firstEnd(t.future, sentence, words) : Infinity;
+  const futureBefore = (start: number): boolean => futureEnd <= start - range.start;
+  const preposition = (start: number): string | undefined => contextWord(t.prepositions, text.slice(Math.max(range.start, start - TAIL), start));
 
   pack.datePatterns.forEach((p, order) => {
     if (!p.required.every(can)) return;
-    const re = t.cuttable ? cut.pattern(p, order) : p.re;
-    if (!re) return;
-    for (const m of execAll(re, sentence)) {
-      const start = range.start + m.index;
-      const end = start + m[0].length;
-      const tail = text.slice(Math.max(range.start, start - TAIL), start);
-      const ctxMatch = pack.dateContextRe.exec(tail);
-      if (p.needsContext && !ctxMatch) continue;
+    const tpl = t.templates[order];
+    const matches = tpl ? tpl.matchAll(sentence, words, startPositions(tpl, sentence, words, byRole, digits)) : fromExpression(p.re, sentence);
+    for (const m of matches) {
+      const start = range.start + m.start;
+      const end = range.start + m.end;
+      const ctxWord = preposition(start);
+      if (p.needsContext && ctxWord === undefined) continue;
       const fields: Partial<Record<DateRole, string>> = {};
       p.roles.forEach((role, k) => {
-        const v = m[k + 1];
-        if (v !== undefined) fields[role] = v;
+        const a = m.caps[2 * k]!;
+        if (a >= 0) fields[role] = sentence.slice(a, m.caps[2 * k + 1]);
       });
-      const said = fields.weekday !== undefined && t.saidBeforeRe.test(text.slice(Math.max(range.start, start - TAIL), start));
+      const said = fields.weekday !== undefined && saidBefore(t.verbs, text.slice(Math.max(range.start, start - TAIL), start));
       const mention = build(fields, pack, t, published, futureBefore(start) && !said);
       if (!mention) continue;
-      const preposition = ctxMatch?.[1] ? lookupKey(ctxMatch[1]) : undefined;
+      const prep = ctxWord ? lookupKey(ctxWord) : undefined;
+      const matched = sentence.slice(m.start, m.end);
       found.push({
         ...mention,
         type: 'date',
         source: range.source,
         start,
         end,
-        text: m[0],
-        ...(preposition ? { preposition } : {}),
-        length: m[0].length,
+        text: matched,
+        ...(prep ? { preposition: prep } : {}),
+        length: matched.length,
         order,
       });
     }
   });
 
-  const relativeRe = present.has('relative') ? cut.relative() : null;
-  for (const m of relativeRe ? execAll(relativeRe, sentence) : []) {
-    const key = lookupKey(m[0]);
-    const start = range.start + m.index;
+  for (const m of present.has('relative') ? scanTerms(t.relative, sentence, words) : []) {
+    const matched = sentence.slice(m.start, m.end);
+    const key = lookupKey(matched);
+    const start = range.start + m.start;
     // "5 năm tới" is the next five years, not next year.
     if (/\d[\s\u00a0]*$/.test(text.slice(Math.max(range.start, start - 4), start))) continue;
     const day = t.relativeDays.get(key);
@@ -277,17 +499,16 @@ export function extractDates(text: string, range: Span, pack: LoadedPack, ctx: {
       }
     }
     if (!fields) continue;
-    const tail = text.slice(Math.max(range.start, start - TAIL), start);
-    const ctxMatch = pack.dateContextRe.exec(tail);
+    const prep = preposition(start);
     found.push({
       type: 'date',
       source: range.source,
       start,
-      end: start + m[0].length,
-      text: m[0],
+      end: start + matched.length,
+      text: matched,
       ...fields,
-      ...(ctxMatch?.[1] ? { preposition: lookupKey(ctxMatch[1]) } : {}),
-      length: m[0].length,
+      ...(prep ? { preposition: lookupKey(prep) } : {}),
+      length: matched.length,
       order: -1,
     });
   }
@@ -300,73 +521,18 @@ export function extractDates(text: string, range: Span, pack: LoadedPack, ctx: {
   return kept.map(({ length: _l, order: _o, ...d }) => d);
 }
 
-const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
-
-/** The matches of a global expression, as String.prototype.matchAll gives them, without copying the expression. */
-function* execAll(re: RegExp, s: string): Generator<RegExpExecArray> {
-  re.lastIndex = 0;
-  for (;;) {
-    const m = re.exec(s);
-    if (!m) return;
-    if (m[0] === '') {
-      // AdvanceStringIndex: past a whole surrogate pair under the "u" flag.
-      const i = re.lastIndex;
-      const c = s.charCodeAt(i);
-      re.lastIndex = re.unicode && c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? i + 2 : i + 1;
+/** A template without a tree (built by hand, not by load.ts): its expression's matches, in the same shape. */
+function* fromExpression(re: RegExp, s: string): Generator<{ start: number; end: number; caps: number[] }> {
+  const withIndices = re.hasIndices ? re : new RegExp(re.source, `${re.flags}d`);
+  withIndices.lastIndex = 0;
+  for (const m of s.matchAll(withIndices)) {
+    const caps: number[] = [];
+    for (let k = 1; k < m.length; k++) {
+      const at = m.indices?.[k];
+      caps.push(at ? at[0] : -1, at ? at[1] : -1);
     }
-    const next = re.lastIndex;
-    yield m;
-    re.lastIndex = next;
+    yield { start: m.index, end: m.index + m[0].length, caps };
   }
-}
-
-/**
- * More names than this in one list of a cut expression, and the full expression is used instead: a long text with
- * many names would otherwise compile a large expression that serves no other sentence.
- */
-const CUT_MAX = 8;
-
-/** The pack's expressions cut down to the names that can occur in a sentence with these words. */
-function cutter(t: DateTables, pack: LoadedPack, keys: ReadonlySet<string>) {
-  let picked: number[][] | undefined;
-  const sigs: (string | undefined)[] = [];
-  const pick = (list: number): number[] => (picked ??= t.index.select(keys))[list]!;
-  const sig = (list: number): string => (sigs[list] ??= pick(list).join(','));
-  const termsOf = (list: number): string[] => {
-    const all = t.index.lists[list]!.terms;
-    return pick(list).map((i) => all[i]!);
-  };
-  const plain = (list: number, memo: Memo<RegExp | null>, flags: string): RegExp | null =>
-    memo.get(pick(list).length > CUT_MAX ? '*' : sig(list), () =>
-      pick(list).length ? new RegExp(alternationOf(pick(list).length > CUT_MAX ? t.index.lists[list]!.terms : termsOf(list)), flags) : null,
-    );
-  return {
-    pattern(p: CompiledDatePattern, order: number): RegExp | null {
-      let key = String(order);
-      for (const role of p.roles) {
-        const list = t.listOf[role];
-        if (list === undefined) key += '|';
-        else if (pick(list).length > CUT_MAX) return p.re;
-        else key += `|${sig(list)}`;
-      }
-      return t.cut.patterns.get(key, () => {
-        const segments = p.segments!;
-        const placeholders = pack.datePlaceholders!;
-        let src = segments[0]!;
-        for (let k = 0; k < p.roles.length; k++) {
-          const role = p.roles[k]!;
-          const list = t.listOf[role];
-          const terms = list === undefined ? undefined : termsOf(list);
-          // A required name that cannot occur: the template cannot match.
-          if (terms && terms.length === 0 && p.required.includes(role)) return null;
-          src += `(${placeholderSource(placeholders[role], terms)})${segments[k + 1]!}`;
-        }
-        return new RegExp(src, p.re.flags);
-      });
-    },
-    relative: (): RegExp | null => plain(t.relativeList, t.cut.relative, 'giu'),
-    future: (): RegExp | null => plain(t.futureList, t.cut.future, 'iu'),
-  };
 }
 
 const ymd = (d: Date): { year: number; month: number; day: number } => ({ year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() });

@@ -72,14 +72,14 @@ function parseCore(text: string, pos: number, limit: number, t: NumberTables, si
     value = parsed.value;
     precision = parsed.precision;
     end = pos + num[0].length;
-    if (execAt(t.timeSuffixRe, text, end)) return undefined;
-    const ord = execAt(t.ordinalSuffixRe, text, end);
+    if (t.timeSuffixAt.at(text, end)) return undefined;
+    const ord = t.ordinalSuffixAt.at(text, end);
     if (ord && ord[0].length && end + ord[0].length <= limit) {
       return { start: pos, end: end + ord[0].length, value, precision, kind: 'count', unit: '', currencyAssumed: false, attached: true, spelled: false, hadScale: false, scaleFactor: 1 };
     }
     // Scale words, chained ("33 nghìn tỷ"); a short Latin abbreviation ("m", "bn") binds only when attached or after a sign.
     for (let k = 0; k < 2; k++) {
-      const sc = execAt(t.scaleRe, text, end);
+      const sc = t.scaleAt.at(text, end);
       if (!sc || end + sc[0].length > limit) break;
       const word = sc[2] ?? '';
       if (isAbbreviation(word) && (sc[1] ?? '').trim() === '' && (sc[1] ?? '') !== '' && !sign) break;
@@ -91,7 +91,7 @@ function parseCore(text: string, pos: number, limit: number, t: NumberTables, si
     }
     value = clean(value * scaleFactor);
   } else {
-    const ph = execAt(t.phraseAtRe, text, pos);
+    const ph = t.phraseAt.at(text, pos);
     if (!ph) return undefined;
     const key = lookupKey(ph[0]);
     spelled = true;
@@ -118,7 +118,7 @@ function parseCore(text: string, pos: number, limit: number, t: NumberTables, si
     tokens.push({ value: first, kind: first >= 1000 ? 'scale' : 'word', end: pos + ph[0].length });
     let at = pos + ph[0].length;
     for (;;) {
-      const m = execAt(t.wordContinueRe, text, at);
+      const m = t.wordContinueAt.at(text, at);
       if (!m || at + m[0].length > limit) break;
       const k = lookupKey(m[1] ?? '');
       const w = t.words.get(k);
@@ -135,15 +135,15 @@ function parseCore(text: string, pos: number, limit: number, t: NumberTables, si
     precision = valuePrecision(value);
   }
   let currencyAssumed = false;
-  const pct = execAt(t.percentRe, text, end);
+  const pct = t.percentAt.at(text, end);
   if (pct && end + pct[0].length <= limit) {
     return { start: pos, end: end + pct[0].length, value, precision, kind: 'percent', unit: '%', currencyAssumed, attached: true, spelled, hadScale, scaleFactor };
   }
-  const times = execAt(t.timesRe, text, end);
+  const times = t.timesAt.at(text, end);
   if (times && end + times[0].length <= limit) {
     return { start: pos, end: end + times[0].length, value, precision, kind: 'share', unit: '×', currencyAssumed, attached: true, spelled, hadScale, scaleFactor };
   }
-  const cur = execAt(t.currencyAfterRe, text, end);
+  const cur = t.currencyAfterAt.at(text, end);
   if (cur && end + cur[0].length <= limit) {
     const k = lookupKey(cur[2] ?? '');
     const code = spelledAsCode(t, cur[2] ?? '') ? t.currencies.get(k) : undefined;
@@ -156,7 +156,7 @@ function parseCore(text: string, pos: number, limit: number, t: NumberTables, si
     }
   }
   if (!attached) {
-    const u = execAt(t.unitRe, text, end);
+    const u = t.unitAt.at(text, end);
     if (u && end + u[0].length <= limit) {
       const key = spelledAsCode(t, u[2] ?? '') ? t.units.get(lookupKey(u[2] ?? '')) : undefined;
       if (key) {
@@ -168,7 +168,7 @@ function parseCore(text: string, pos: number, limit: number, t: NumberTables, si
     }
   }
   if (!attached) {
-    const d = execAt(t.durationRe, text, end);
+    const d = t.durationAt.at(text, end);
     if (d && end + d[0].length <= limit) {
       const key = t.durations.get(lookupKey(d[2] ?? ''));
       if (key) {
@@ -180,7 +180,7 @@ function parseCore(text: string, pos: number, limit: number, t: NumberTables, si
     }
   }
   if (kind !== 'duration' && kind !== 'percent') {
-    const r = execAt(t.rateRe, text, end);
+    const r = t.rateAt.at(text, end);
     if (r && end + r[0].length <= limit) {
       const per = t.durations.get(lookupKey(r[1] ?? ''));
       if (per) {
@@ -210,7 +210,7 @@ export function extractQuantities(text: string, range: Span, pack: LoadedPack, e
   for (const { word, index } of words(sentence)) {
     if (!t.phraseFirstWords.has(word)) continue;
     const pos = range.start + index;
-    if (execAt(t.phraseAtRe, text, pos)) starts.push(pos);
+    if (t.phraseAt.at(text, pos)) starts.push(pos);
   }
   starts.sort((a, b) => a - b);
 
@@ -219,7 +219,7 @@ export function extractQuantities(text: string, range: Span, pack: LoadedPack, e
   for (const pos of starts) {
     if (pos < consumedTo || inSpans(pos, skip)) continue;
     const tail = text.slice(Math.max(range.start, pos - TAIL), pos);
-    const signFound = t.signBeforeRe.exec(tail);
+    const signFound = t.signBefore.exec(tail);
     const signM = signFound && spelledAsCode(t, signFound[1] ?? '') ? signFound : null;
     const sign = signM?.[1];
     const core = parseCore(text, pos, limit, t, sign);
@@ -243,14 +243,14 @@ export function extractQuantities(text: string, range: Span, pack: LoadedPack, e
       }
     }
     if (core.unit === '×') {
-      const tb = t.timesBeforeRe.exec(left);
+      const tb = t.timesBefore.exec(left);
       if (tb) {
         start -= left.length - tb.index;
         left = left.slice(0, tb.index);
       }
     }
     let approx: Approximator = 'exact';
-    const ap = t.approxBeforeRe.exec(left);
+    const ap = t.approxBefore.exec(left);
     if (ap) {
       approx = t.approximators.get(lookupKey(ap[1] ?? '')) ?? 'exact';
       start -= left.length - ap.index;
@@ -258,11 +258,11 @@ export function extractQuantities(text: string, range: Span, pack: LoadedPack, e
     }
     const isWordNumber = core.spelled && core.kind !== 'share';
     if (core.spelled) {
-      if (t.ordinalPrefixRe.exec(left) || (isWordNumber && t.vagueRe.exec(left))) continue;
+      if (t.ordinalPrefix.exec(left) || (isWordNumber && t.vague.exec(left))) continue;
       // A number word written with a capital in mid-sentence is part of a name ("Hai Dang"), unless the pack writes it so.
       const initial = text.slice(pos, pos + 1);
       if (initial !== initial.toLowerCase() && MID_SENTENCE_BEFORE.test(tail)) {
-        const first = execAt(t.phraseAtRe, text, pos);
+        const first = t.phraseAt.at(text, pos);
         if (first && t.lowerCaseWords.has(lookupKey(first[0]))) continue;
       }
       // "one", "một", "один" alone are articles more often than counts.
@@ -281,7 +281,7 @@ export function extractQuantities(text: string, range: Span, pack: LoadedPack, e
       if (/[\p{L}]/u.test(text[core.end] ?? '')) continue;
     }
     let end = core.end;
-    const aa = execAt(t.approxAfterRe, text, end);
+    const aa = t.approxAfterAt.at(text, end);
     if (aa && end + aa[0].length <= limit && approx === 'exact') {
       approx = t.approximatorsAfter.get(lookupKey(aa[1] ?? '')) ?? 'exact';
       end += aa[0].length;
@@ -301,12 +301,12 @@ export function extractQuantities(text: string, range: Span, pack: LoadedPack, e
     if (kind === 'money' && currencyAssumed) q.currencyAssumed = true;
 
     // A range: "$15 billion to $20 billion", "16–17%", "six to nine months", "between 15 and 20", "từ 10 đến 20".
-    const between = t.betweenOpenRe.exec(left);
-    const connector = between ? execAt(t.betweenAndRe, text, end) : null;
-    const conn = connector ?? execAt(t.rangeRe, text, end);
+    const between = t.betweenOpen.exec(left);
+    const connector = between ? t.betweenAndAt.at(text, end) : null;
+    const conn = connector ?? t.rangeAt.at(text, end);
     if (conn && end + conn[0].length < limit) {
       const p2 = end + conn[0].length;
-      const sign2 = execAt(t.signAtRe, text, p2);
+      const sign2 = t.signAt.at(text, p2);
       const c2start = sign2 ? p2 + sign2[0].length : p2;
       const c2 = inSpans(c2start, skip) ? undefined : parseCore(text, c2start, limit, t, sign2?.[1] ?? sign);
       if (c2) {

@@ -122,58 +122,87 @@ async function buildCases(o, dist) {
   }
   // Fuzz strings from each pack's own vocabulary.
   for (const code of PACKS) {
-    const pack = getPack(code);
-    const d = pack.dates;
-    const vocab = [
-      ...pack.monthForms, ...pack.weekdayForms, ...Object.keys(d.quarters), ...d.last, ...d.next, ...d.this,
-      ...d.yearWords, ...d.monthWords, ...(d.dayParts ?? []), ...d.prepositions, ...Object.keys(d.relativeDays),
-      ...Object.keys(d.relativePeriods), ...(d.daySuffixes ?? []), ...Object.keys(pack.numbers.words).slice(0, 40),
-      ...Object.keys(pack.numbers.scales), ...Object.keys(pack.currencies.signs), ...Object.keys(pack.currencies.words).slice(0, 30),
-      ...pack.numbers.percent, ...Object.keys(pack.numbers.approximators), ...pack.numbers.rangeWords, ...pack.modality.future,
-      ...pack.speech.verbs.slice(0, 10), 'ngày', 'the', 'of', 'de', 'le', 'el', 'den', 'im', 'Q1', '3Q', 'T2',
-      'May-Britt', 'Сент-Луис', 'x', 'Bob', '_', 'é', 'Marché',
-    ].filter(Boolean);
-    const nums = () => {
-      const k = Math.floor(r() * 14);
-      if (k < 3) return String(1 + Math.floor(r() * 31));
-      if (k < 5) return String(1990 + Math.floor(r() * 40));
-      if (k < 6) return String(Math.floor(r() * 3000));
-      if (k < 7) return `${1 + Math.floor(r() * 12)}/${1 + Math.floor(r() * 31)}/${2000 + Math.floor(r() * 30)}`;
-      if (k < 8) return `${2000 + Math.floor(r() * 30)}-${String(1 + Math.floor(r() * 13)).padStart(2, '0')}-${String(1 + Math.floor(r() * 32)).padStart(2, '0')}`;
-      if (k < 9) return `${1 + Math.floor(r() * 31)}.${1 + Math.floor(r() * 12)}.${2000 + Math.floor(r() * 30)}`;
-      if (k < 10) return `${1 + Math.floor(r() * 31)}${['st', 'nd', 'rd', 'th', 'er', ''][Math.floor(r() * 6)]}`;
-      if (k < 11) return `${(r() * 100).toFixed(1)}`;
-      if (k < 12) return `${1 + Math.floor(r() * 999)},${String(Math.floor(r() * 1000)).padStart(3, '0')}`;
-      if (k < 13) return `${1 + Math.floor(r() * 31)}-${1 + Math.floor(r() * 12)}-${2000 + Math.floor(r() * 30)}`;
-      return `${1 + Math.floor(r() * 12)}/${2000 + Math.floor(r() * 30)}`;
-    };
-    const seps = [' ', ' ', ' ', ' ', ', ', ' ', '  ', '\u00a0', '\u202f', '\u2009', '\n', '\t', '. ', '/', '-', ' - ', '', ' (', ') ', '’', "'", '.', ',', ' — ', '_', '\u0301'];
-    const caseOf = (w) => {
-      const k = r();
-      if (k < 0.6) return w;
-      if (k < 0.75) return w.toLowerCase();
-      if (k < 0.85) return w.toUpperCase();
-      if (k < 0.95) return w ? w[0].toUpperCase() + w.slice(1) : w;
-      return w.replace(/ /g, '  ').replace(/'/g, '’');
-    };
-    const r = rng(0x51 + PACKS.indexOf(code));
-    for (let k = 0; k < o.fuzz; k++) {
-      const n = 2 + Math.floor(r() * 9);
-      let s = '';
-      for (let j = 0; j < n; j++) {
-        const x = r();
-        const tok = x < 0.6 ? caseOf(vocab[Math.floor(r() * vocab.length)]) : x < 0.95 ? nums() : 'Ab';
-        s += tok + (j < n - 1 ? seps[Math.floor(r() * seps.length)] : r() < 0.3 ? '.' : '');
-      }
-      const pre = r() < 0.2 ? 'x' : r() < 0.3 ? 'In ' : '';
-      const text = pre + s;
-      const start = pre && r() < 0.5 ? 1 : 0;
-      const range = { source: 'f', start, end: text.length };
-      cases.push([`fuzz:${code}:${k}`, text, range, code, undefined]);
-      cases.push([`fuzz:${code}:${k}@`, text, range, code, ['2024-03-14', '2020-02-07', '2023-12-31', '2021-06-15'][k % 4]]);
-    }
+    fuzzStrings(getPack(code), o.fuzz, PACKS.indexOf(code)).forEach(([text, range, pub], k) =>
+      cases.push([`fuzz:${code}:${k}${pub ? '@' : ''}`, text, range, code, pub]),
+    );
   }
   return cases;
+}
+
+/**
+ * `n` fuzz strings (each twice: without and with a publication date) made of a pack's date and number words, numbers
+ * in many shapes, glued forms ("5bn", "$5", "12%"), odd spaces, case and punctuation: [text, range, published].
+ */
+export function fuzzStrings(pack, n, seed) {
+  const d = pack.dates;
+  const out = [];
+  const nb = pack.numbers;
+  const vocab = [
+    ...pack.monthForms, ...pack.weekdayForms, ...Object.keys(d.quarters), ...d.last, ...d.next, ...d.this,
+    ...d.yearWords, ...d.monthWords, ...(d.dayParts ?? []), ...d.prepositions, ...Object.keys(d.relativeDays),
+    ...Object.keys(d.relativePeriods), ...(d.daySuffixes ?? []), ...(d.timeSuffixes ?? []), ...pack.modality.future,
+    ...pack.modality.expected, ...pack.speech.verbs.slice(0, 15),
+    ...Object.keys(nb.words), ...Object.keys(nb.scales), ...Object.keys(nb.fractions), ...Object.keys(nb.multipliers ?? {}),
+    ...nb.percent, ...Object.keys(nb.approximators), ...Object.keys(nb.approximatorsAfter ?? {}), ...nb.rangeWords,
+    ...(nb.between?.open ?? []), ...(nb.between?.and ?? []), ...(nb.multiplying ?? []), ...(nb.times ?? []),
+    ...(nb.timesBefore ?? []), ...(nb.ordinalSuffixes ?? []), ...(nb.ordinalPrefixes ?? []), ...(nb.vague ?? []),
+    ...(nb.per ?? []), ...Object.keys(pack.currencies.signs), ...Object.keys(pack.currencies.words),
+    ...Object.keys(pack.units), ...Object.keys(pack.durations),
+    'ngày', 'the', 'of', 'de', 'le', 'el', 'den', 'im', 'Q1', '3Q', 'T2', 'May-Britt', 'Сент-Луис', 'x', 'Bob', '_',
+    'é', 'Marché', 'ſept', 'KM', '\u212a', 'ǅ', 'İ', 'ß', 'ẞ', 'Σ', 'ς', '#', '№', 'G7', 'COVID-19', '+7', '10:45',
+    '3/14', 'a@b.co', 'www.x.com', '+1 555 123 4567', '2020-2021-2022',
+  ].filter(Boolean);
+  const glued = () => {
+    const pick = (xs) => (xs.length ? xs[Math.floor(r() * xs.length)] : '');
+    const k = Math.floor(r() * 6);
+    const num = nums();
+    if (k === 0) return num + pick(Object.keys(nb.scales));
+    if (k === 1) return pick(Object.keys(pack.currencies.signs)) + num;
+    if (k === 2) return num + pick(Object.keys(pack.units));
+    if (k === 3) return num + pick(['%', '-' + pick(nb.percent), pick(Object.keys(pack.currencies.signs))]);
+    if (k === 4) return num + pick(nb.ordinalSuffixes ?? ['th']);
+    return num + '-' + pick(Object.keys(pack.durations));
+  };
+  const nums = () => {
+    const k = Math.floor(r() * 14);
+    if (k < 3) return String(1 + Math.floor(r() * 31));
+    if (k < 5) return String(1990 + Math.floor(r() * 40));
+    if (k < 6) return String(Math.floor(r() * 3000));
+    if (k < 7) return `${1 + Math.floor(r() * 12)}/${1 + Math.floor(r() * 31)}/${2000 + Math.floor(r() * 30)}`;
+    if (k < 8) return `${2000 + Math.floor(r() * 30)}-${String(1 + Math.floor(r() * 13)).padStart(2, '0')}-${String(1 + Math.floor(r() * 32)).padStart(2, '0')}`;
+    if (k < 9) return `${1 + Math.floor(r() * 31)}.${1 + Math.floor(r() * 12)}.${2000 + Math.floor(r() * 30)}`;
+    if (k < 10) return `${1 + Math.floor(r() * 31)}${['st', 'nd', 'rd', 'th', 'er', ''][Math.floor(r() * 6)]}`;
+    if (k < 11) return `${(r() * 100).toFixed(1)}`;
+    if (k < 12) return `${1 + Math.floor(r() * 999)},${String(Math.floor(r() * 1000)).padStart(3, '0')}`;
+    if (k < 13) return `${1 + Math.floor(r() * 31)}-${1 + Math.floor(r() * 12)}-${2000 + Math.floor(r() * 30)}`;
+    return `${1 + Math.floor(r() * 12)}/${2000 + Math.floor(r() * 30)}`;
+  };
+  const seps = [' ', ' ', ' ', ' ', ', ', ' ', '  ', '\u00a0', '\u202f', '\u2009', '\n', '\t', '. ', '/', '-', ' - ', '', ' (', ') ', '’', "'", '.', ',', ' — ', '_', '\u0301'];
+  const caseOf = (w) => {
+    const k = r();
+    if (k < 0.6) return w;
+    if (k < 0.75) return w.toLowerCase();
+    if (k < 0.85) return w.toUpperCase();
+    if (k < 0.95) return w ? w[0].toUpperCase() + w.slice(1) : w;
+    return w.replace(/ /g, '  ').replace(/'/g, '’');
+  };
+  const r = rng(0x51 + seed);
+  for (let k = 0; k < n; k++) {
+    const len = 2 + Math.floor(r() * 9);
+    let s = '';
+    for (let j = 0; j < len; j++) {
+      const x = r();
+      const tok = x < 0.55 ? caseOf(vocab[Math.floor(r() * vocab.length)]) : x < 0.8 ? nums() : x < 0.95 ? caseOf(glued()) : 'Ab';
+      s += tok + (j < len - 1 ? seps[Math.floor(r() * seps.length)] : r() < 0.3 ? '.' : '');
+    }
+    const pre = r() < 0.2 ? 'x' : r() < 0.3 ? 'In ' : '';
+    const text = pre + s;
+    const start = pre && r() < 0.5 ? 1 : 0;
+    const range = { source: 'f', start, end: text.length };
+    out.push([text, range, undefined]);
+    out.push([text, range, ['2024-03-14', '2020-02-07', '2023-12-31', '2021-06-15'][k % 4]]);
+  }
+  return out;
 }
 
 async function runBuild(dist, cases) {
@@ -250,7 +279,9 @@ async function main() {
   process.exit(diffs ? 1 : 0);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(2);
-});
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(2);
+  });
+}

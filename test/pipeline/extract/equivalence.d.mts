@@ -1,0 +1,5 @@
+import type { LoadedPack } from '../../../src/lang/load.js';
+import type { Span } from '../../../src/model/span.js';
+
+/** See equivalence.mjs. */
+export function fuzzStrings(pack: LoadedPack, n: number, seed: number): [text: string, range: Span, published: string | undefined][];
