@@ -5,10 +5,10 @@ import { RULES_DIR } from '../paths.js';
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 
-/** Russian case endings, longest first: "Шанхае" -> "shankha", "Бековой" -> "bekov". */
+/** Russian case endings, longest first: "Шанхае" -> "shankha", "Новгороде" -> "novgorod". */
 const RU_ENDINGS = ['iyami', 'iyakh', 'ami', 'yami', 'ovoy', 'evoy', 'akh', 'yakh', 'iey', 'oy', 'ey', 'om', 'em', 'ov', 'ev', 'ym', 'im', 'yu', 'ya', 'ye', 'ogo', 'ego', 'omu', 'emu', 'a', 'u', 'e', 'y', 'i', 'o'];
 
-/** Folds case, diacritics and script: "Bắc Ninh" -> "bac ninh", "Сбербанк" -> "sberbank". */
+/** Folds case, diacritics and script: "Bắc Ninh" -> "bac ninh", "Газпром" -> "gazprom". */
 export function foldKey(s: string): string {
   const t = transliterate(s.normalize('NFC'), { unknown: '' });
   // "kh" and "h" both render Cyrillic "х" (Kazakhstan / Казахстан -> kazahstan), so fold them together.

@@ -5,7 +5,7 @@ export interface Attribution {
   /** The speaker's name as written, or a pronoun/generic ("they", "experts"). */
   speaker?: string;
   speakerSpan?: Span;
-  /** Title or affiliation ("vice president of Huawei", "Thứ trưởng"). */
+  /** Title or affiliation ("vice president of Orlen", "Thứ trưởng"). */
   title?: string;
   titleSpan?: Span;
   /** The attribution cue ("said", "according to", "cho biết"). */

@@ -48,7 +48,7 @@ export interface EntityMention extends Span {
   text: string;
   /** Folded key: lower case, no diacritics, Latin script, inflection stripped, alias resolved. */
   key: string;
-  /** Key of each word, for short-form matching ("dahua technology" ~ "dahua"). */
+  /** Key of each word, for short-form matching ("orlen technology" ~ "orlen"). */
   tokens: string[];
   /** True when a gazetteer alias produced the key (the surface form differs by translation, not spelling). */
   alias: boolean;

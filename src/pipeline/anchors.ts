@@ -4,7 +4,7 @@ import { foldKey } from '../lang/keys.js';
 
 /** Language-independent anchors of a sentence: numbers, dates, names, and (for same-language pairs) content words. */
 export interface SentenceAnchors {
-  /** Cross-language anchors: "q:4900000000", "y:2019", "ym:2019-06", "e:huawei". */
+  /** Cross-language anchors: "q:4900000000", "y:2019", "ym:2019-06", "e:orlen". */
   strong: string[];
   /** Folded content words of 4+ letters, for pairs in one language and shared Latin tokens across languages. */
   words: string[];

@@ -24,7 +24,7 @@ const COPYRIGHT = /^(?:©|\(c\)|copyright\b|bản quyền)/iu;
 const CONTACT = /^(?:contact|email|liên hệ|связаться)\b.{0,80}(?:@|\bat\b)/iu;
 const BIO = /^\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+){0,2}\s(?:is|was)\s(?:an?|the)\s.{0,60}\b(?:editor|reporter|correspondent|writer|columnist|journalist)\b/u;
 const FX_NOTE = /^\((?:\p{Sc}|US\$|C\$)?\s?1\s?=\s?[^)]{1,40}\)$/u;
-/** "HO CHI MINH CITY — ", "TORONTO, Oct 15 (Atlas Wire) - ", "RENNICK — " at the start of a paragraph. */
+/** "HO CHI MINH CITY — ", "TORONTO, Oct 15 (Wire) - ", "BERGEN — " at the start of a paragraph. */
 const DATELINE_PREFIX = /^(?:\p{Lu}[\p{Lu}.'’ -]{1,40}\p{Lu}\.?)(?:,\s[^—–()\n]{1,20})?(?:\s\([^)]{1,40}\))?\s?[—–-]{1,2}\s/u;
 
 const isContentLike = (l: Line): boolean => {

@@ -74,7 +74,7 @@ export interface NumberTables {
   durations: Map<string, string>;
   approximators: Map<string, ApproxWord>;
   approximatorsAfter: Map<string, ApproxWord>;
-  /** Keys the pack writes in lower case: a capitalised one mid-sentence is a name ("Hai Dang"), not a number. */
+  /** Keys the pack writes in lower case: a capitalised one mid-sentence is a name ("Hai Phong Port"), not a number. */
   lowerCaseWords: Set<string>;
   /** Lower-case first words of number words, fractions and multipliers: where phraseAtRe is worth trying. */
   phraseFirstWords: Set<string>;

@@ -259,7 +259,7 @@ export function extractQuantities(text: string, range: Span, pack: LoadedPack, e
     const isWordNumber = core.spelled && core.kind !== 'share';
     if (core.spelled) {
       if (t.ordinalPrefix.exec(left) || (isWordNumber && t.vague.exec(left))) continue;
-      // A number word written with a capital in mid-sentence is part of a name ("Hai Dang"), unless the pack writes it so.
+      // A number word written with a capital in mid-sentence is part of a name ("Hai Phong Port"), unless the pack writes it so.
       const initial = text.slice(pos, pos + 1);
       if (initial !== initial.toLowerCase() && MID_SENTENCE_BEFORE.test(tail)) {
         const first = t.phraseAt.at(text, pos);

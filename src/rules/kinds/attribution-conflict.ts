@@ -17,8 +17,8 @@ const near = (x: string, y: string): boolean => {
   return sx.length >= 2 && (sx === sy || (Math.min(sx.length, sy.length) >= 4 && levenshtein.get(sx, sy) <= 1));
 };
 /**
- * A speaker worth comparing: a person's name, i.e. two or more words ("Joel Strasburg"), or one word that the
- * same article also gives as the last word of a longer name ("Ebersole" after "Sheriff Ron Ebersole").
+ * A speaker worth comparing: a person's name, i.e. two or more words ("Anna Berg"), or one word that the
+ * same article also gives as the last word of a longer name ("Berg" after "Sheriff Anna Berg").
  */
 const speakerLike = (e: EntityMention, src: SourceData): boolean => {
   if (e.alias || e.tokens.join('').length < 4) return false;

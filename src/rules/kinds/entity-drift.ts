@@ -33,7 +33,7 @@ function countToken(src: SourceData, t: string): number {
   return n;
 }
 
-/** Near-miss spellings ("Vocord" / "Vocalord", "Strasburg" / "Strassburg") and, in one language, swapped names. */
+/** Near-miss spellings (a name with a letter added, dropped or swapped) and, in one language, swapped names. */
 export const entityDrift: RuleKind<Params> = {
   name: 'entity-drift',
   scope: 'pair',

@@ -45,7 +45,7 @@ const agreeing = (x: Mention, y: Mention): boolean => {
 
 /**
  * Figures as written: in aligned sentences of two versions, a figure on each side with no equal on the other
- * ("1984" / "2017", "Россия 1" / "Rossiya 2"). This is the net under the quantity and date readers: it needs no
+ * ("1984" / "2017", "Канал 5" / "Kanal 7"). This is the net under the quantity and date readers: it needs no
  * language knowledge beyond digits. Figures inside amounts or dates that the readers matched (a conversion,
  * "4,9 tỷ" / "$4.9 billion") or already found in conflict are left to them.
  */

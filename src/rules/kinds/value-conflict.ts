@@ -19,7 +19,7 @@ type M = QuantityMention | DateMention;
 
 /**
  * In aligned sentences, a value on one side with no agreeing value on the other, paired with a value of
- * the same kind that disagrees: "$420 million" vs "240 triệu USD", "September" vs "tháng 7".
+ * the same kind that disagrees: "$560 million" vs "650 triệu USD", "September" vs "tháng 7".
  */
 export const valueConflict: RuleKind<Params> = {
   name: 'value-conflict',
