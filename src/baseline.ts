@@ -1,6 +1,6 @@
 import { FactlintError, type CodeInfo } from './errors.js';
 import type { Category, Finding, Severity } from './model/finding.js';
-import type { Report } from './model/report.js';
+import { summarize, type Report } from './model/report.js';
 import { readInputFile } from './pipeline/load.js';
 import { baseName } from './rules/util.js';
 import { describeSchemaErrors, jsonProblem, jsonSyntaxErrorLine, schemaValidator } from './config.js';
@@ -99,15 +99,8 @@ export const notesOf = (baseline: BaselineFile): Record<string, string> =>
 export const formatBaseline = (baseline: BaselineFile): string => `${JSON.stringify(baseline, null, 2)}\n`;
 
 /** Summary counts of a list of findings, as a report has them. */
-export function summarize(findings: readonly Finding[]): Report['summary'] {
-  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  const byCategory: Partial<Record<Category, number>> = {};
-  for (const f of findings) {
-    bySeverity[f.severity]++;
-    byCategory[f.category] = (byCategory[f.category] ?? 0) + 1;
-  }
-  return { findings: findings.length, bySeverity, byCategory };
-}
+/** The report summary (kept here for callers of the baseline module). */
+export { summarize };
 
 export interface BaselineResult {
   /** The report without the baselined findings, its summary counted again. */

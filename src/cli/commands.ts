@@ -3,13 +3,13 @@ import { basename, resolve } from 'node:path';
 import { check, checkBitext, checkPairs, type CheckOptions, type CheckResult, type TextInput } from '../check.js';
 import { EXTENSIONS, parseFormats, render, writeAtomic, type Format } from '../output.js';
 import { severityRank, type Severity } from '../model/finding.js';
-import type { Report } from '../model/report.js';
+import { summarize, type Report } from '../model/report.js';
 import { FactlintError } from '../errors.js';
 import { stripTerminalControls } from '../report/escape.js';
 import { renderGithubSummary } from '../report/github.js';
 import { isQuietSkip } from '../pipeline/load.js';
 import { loadConfig, initConfig, CONFIG_FILE, type Config } from '../config.js';
-import { applyBaseline, createBaseline, formatBaseline, notesOf, readBaseline, summarize } from '../baseline.js';
+import { applyBaseline, createBaseline, formatBaseline, notesOf, readBaseline } from '../baseline.js';
 import { isBitextPath } from '../bitext/index.js';
 import { defaultJobs } from '../pipeline/analyse.js';
 

@@ -34,3 +34,14 @@ export interface Report {
     byCategory: Partial<Record<Category, number>>;
   };
 }
+
+/** Counts of findings by severity and category: the report's summary, recomputed whenever findings are filtered. */
+export function summarize(findings: readonly Finding[]): Report['summary'] {
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const byCategory: Partial<Record<Category, number>> = {};
+  for (const f of findings) {
+    bySeverity[f.severity]++;
+    byCategory[f.category] = (byCategory[f.category] ?? 0) + 1;
+  }
+  return { findings: findings.length, bySeverity, byCategory };
+}

@@ -1,7 +1,7 @@
-import type { Report, ReportSource, SkippedInput } from '../model/report.js';
+import { summarize, type Report, type ReportSource, type SkippedInput } from '../model/report.js';
 import type { Source } from '../model/source.js';
 import type { Story } from '../model/story.js';
-import type { Finding, Severity, Category } from '../model/finding.js';
+import type { Finding } from '../model/finding.js';
 import type { SourceData } from '../rules/types.js';
 import type { LoadedRule } from '../rules/load.js';
 import type { RenderContext } from '../report/context.js';
@@ -76,12 +76,6 @@ function finish(data: SourceData[], opts: RunOptions): RunResult {
 }
 
 export function buildReport(data: SourceData[], stories: Story[], findings: Finding[], alignments: Report['alignments'], skipped: SkippedInput[]): Report {
-  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  const byCategory: Partial<Record<Category, number>> = {};
-  for (const f of findings) {
-    bySeverity[f.severity]++;
-    byCategory[f.category] = (byCategory[f.category] ?? 0) + 1;
-  }
   const sources: ReportSource[] = data.map((d) => ({
     id: d.source.id, path: d.source.path, lang: d.source.lang,
     ...(d.source.published ? { published: d.source.published } : {}),
@@ -91,6 +85,6 @@ export function buildReport(data: SourceData[], stories: Story[], findings: Find
   return {
     tool: { name: 'factlint', version: VERSION }, schemaVersion: 1,
     sources, stories, findings, alignments, skipped: [...skipped].sort((a, b) => (a.path < b.path ? -1 : 1)),
-    summary: { findings: findings.length, bySeverity, byCategory },
+    summary: summarize(findings),
   };
 }

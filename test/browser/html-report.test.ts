@@ -7,14 +7,13 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, hasChromium, launchChromium } from './chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Built } from '../report/fixtures.js';
 import { EN, RU, VI, fixture, hostileFixture, largeFixture } from '../report/fixtures.js';
 import { renderHtml } from '../../src/report/html.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`Skipping browser tests: ${CHROMIUM} not found (apt-get install -y chromium).`);
 
 const REPORTS = fileURLToPath(new URL('../../reports/', import.meta.url));
@@ -25,11 +24,7 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'factlint-html-'));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 30_000);
 
   afterAll(async () => {

@@ -8,14 +8,13 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { CHROMIUM, hasChromium, launchChromium } from './chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/check.js';
 import type { Report } from '../../src/model/report.js';
 import { renderHtml } from '../../src/report/html.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`Skipping the seeds report browser test: ${CHROMIUM} not found (apt-get install -y chromium).`);
 
 const REPORTS = fileURLToPath(new URL('../../reports/', import.meta.url));
@@ -54,11 +53,7 @@ describe.skipIf(!hasChromium)('seeds HTML report in Chromium', () => {
     renderMs = performance.now() - t;
     file = path.join(dir, 'seeds.html');
     writeFileSync(file, html);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
