@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import { basename, resolve, sep } from 'node:path';
-import AjvModule from 'ajv';
 import type { ErrorObject } from 'ajv';
 import levenshtein from 'fast-levenshtein';
 import { FactlintError, type CodeInfo } from './errors.js';
@@ -9,10 +8,9 @@ import type { Severity } from './model/finding.js';
 import type { Format } from './output.js';
 import { DEFAULT_MAX_FILE_SIZE, readInputFile } from './pipeline/load.js';
 import { RULES_DIR } from './paths.js';
-import { describeAjvError, jsonErrorLine, type RuleOverrides } from './rules/load.js';
+import type { RuleOverrides } from './rules/load.js';
+import { describeAjvError, jsonErrorLine, schemaValidator } from './schema.js';
 import { isLanguageCode } from './bitext/lang.js';
-
-const Ajv = AjvModule as unknown as typeof AjvModule.default;
 
 /** The file `loadConfig` looks for in the working directory. */
 export const CONFIG_FILE = 'factlint.config.json';
@@ -66,18 +64,7 @@ export type ConfigCode = keyof typeof CONFIG_CODES;
 const configError = (code: ConfigCode, message: string, file: string, line?: number, hint?: string): FactlintError =>
   new FactlintError(code, message, file, line, hint ?? CONFIG_CODES[code].action);
 
-let ajv: InstanceType<typeof Ajv> | undefined;
-/**
- * A validator for one of the published schemas in rules/schema/ (`name` is its file name), or for `schema` when
- * given (a schema that lives in code), compiled once and cached under `name`.
- */
-export function schemaValidator(name: string, schema?: object): ReturnType<InstanceType<typeof Ajv>['compile']> {
-  ajv ??= new Ajv({ allErrors: true, strict: false });
-  const cached = ajv.getSchema(name);
-  if (cached) return cached;
-  ajv.addSchema(schema ?? (JSON.parse(readFileSync(resolve(RULES_DIR, 'schema', name), 'utf8')) as object), name);
-  return ajv.getSchema(name)!;
-}
+export { schemaValidator };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Where a field is in a JSON text, for messages with a line.

@@ -1,11 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import AjvModule from 'ajv';
 import { FactlintError } from './errors.js';
-import { RULES_DIR } from './paths.js';
-import { describeAjvError, jsonErrorLine } from './rules/load.js';
-
-const Ajv = AjvModule as unknown as typeof AjvModule.default;
+import { describeAjvError, jsonErrorLine, schemaValidator } from './schema.js';
 
 /** One manifest entry: what an editor declares about a file. */
 export interface ManifestEntry {
@@ -23,8 +19,6 @@ export type Declarations = Map<string, ManifestEntry>;
 
 export const MANIFEST_NAMES = ['sources.json', 'factlint.json'];
 
-let validator: ReturnType<InstanceType<typeof Ajv>['compile']> | undefined;
-
 /** Reads and validates one manifest; errors name the file, the field and the line where JSON is broken. */
 export function readManifest(path: string): ManifestEntry[] {
   const text = readFileSync(path, 'utf8');
@@ -32,7 +26,7 @@ export function readManifest(path: string): ManifestEntry[] {
   try { data = JSON.parse(text); } catch (e) {
     throw new FactlintError('FL140', `not valid JSON (${(e as Error).message})`, path, jsonErrorLine(text, e), 'fix the JSON syntax of the manifest');
   }
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(resolve(RULES_DIR, 'schema', 'manifest.schema.json'), 'utf8')) as object);
+  const validator = schemaValidator('manifest.schema.json');
   if (!validator(data)) {
     throw new FactlintError('FL141', (validator.errors ?? []).map(describeAjvError).join('; '), path, undefined, 'see rules/schema/manifest.schema.json');
   }

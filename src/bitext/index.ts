@@ -1,14 +1,8 @@
 import { extname } from 'node:path';
-import { readJsonl } from './jsonl.js';
-import { readPo } from './po.js';
 import { bitextError, BITEXT_CODES, type BitextFormat, type BitextOptions, type BitextRows } from './rows.js';
-import { readTmx } from './tmx.js';
-import { readTsv } from './tsv.js';
-import { readXliff } from './xliff.js';
 
 export { BITEXT_CODES, toArray, type BitextCode, type BitextFormat, type BitextOptions, type BitextRow, type BitextRows } from './rows.js';
 export { isLanguageCode, languageOfName, primaryLanguage } from './lang.js';
-export { readJsonl, readPo, readTmx, readTsv, readXliff };
 
 /** File extension (lower case, with the dot) → format. */
 export const BITEXT_EXTENSIONS: Readonly<Record<string, BitextFormat>> = {
@@ -20,12 +14,15 @@ export const BITEXT_EXTENSIONS: Readonly<Record<string, BitextFormat>> = {
   '.tmx': 'tmx',
 };
 
-const READERS: Record<BitextFormat, (path: string, opts?: BitextOptions) => Promise<BitextRows>> = {
-  tsv: readTsv,
-  jsonl: readJsonl,
-  po: readPo,
-  xliff: readXliff,
-  tmx: readTmx,
+type Reader = (path: string, opts?: BitextOptions) => Promise<BitextRows>;
+
+// Loaded on first use: the XML and PO parsers cost start-up time that a check of plain text files never needs.
+const READERS: Record<BitextFormat, () => Promise<Reader>> = {
+  tsv: async () => (await import('./tsv.js')).readTsv,
+  jsonl: async () => (await import('./jsonl.js')).readJsonl,
+  po: async () => (await import('./po.js')).readPo,
+  xliff: async () => (await import('./xliff.js')).readXliff,
+  tmx: async () => (await import('./tmx.js')).readTmx,
 };
 
 /** The bitext format of a path, from its extension; undefined when it is not one. */
@@ -42,5 +39,5 @@ export function readBitext(path: string, opts: BitextOptions = {}): Promise<Bite
       bitextError('FL700', `not a bitext file (extension "${extname(path) || 'none'}")`, path, undefined, `bitext files end in ${Object.keys(BITEXT_EXTENSIONS).join(', ')}; convert the file or rename it`),
     );
   }
-  return READERS[format](path, opts);
+  return READERS[format]().then((read) => read(path, opts));
 }

@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { FactlintError } from '../errors.js';
 import { RULES_DIR } from '../paths.js';
+import { schemaValidator } from '../schema.js';
 import { icuMonthNames, icuShortMonthForms, icuWeekdayNames } from './intl.js';
 import type { LangPack } from './pack.js';
 
@@ -183,14 +184,7 @@ export function lookupMap<V>(rec: Record<string, V>): Map<string, V> {
 
 // ---------------------------------------------------------------- validation
 
-let validator: ValidateFunction | undefined;
-function getValidator(): ValidateFunction {
-  if (!validator) {
-    const schema = JSON.parse(readFileSync(join(RULES_DIR, 'schema', 'lang.schema.json'), 'utf8')) as object;
-    validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
-  }
-  return validator;
-}
+const getValidator = (): ValidateFunction => schemaValidator('lang.schema.json');
 
 const HINT = 'see rules/schema/lang.schema.json and rules/lang/README.md for what a language pack may contain';
 

@@ -1,5 +1,12 @@
-import iconv from 'iconv-lite';
-import { detect } from 'jschardet';
+import { createRequire } from 'node:module';
+
+// The encoding detector and legacy decoders are required on first use: UTF-8 files, nearly all input, never need
+// them, and loading them costs start-up time on every run.
+const require = createRequire(import.meta.url);
+let iconvModule: typeof import('iconv-lite') | undefined;
+let jschardetModule: typeof import('jschardet') | undefined;
+const iconv = (): typeof import('iconv-lite') => (iconvModule ??= require('iconv-lite') as typeof import('iconv-lite'));
+const detect: typeof import('jschardet').detect = (...args) => (jschardetModule ??= require('jschardet') as typeof import('jschardet')).detect(...args);
 
 /**
  * Bytes → text for the load stage. Pure (no file system), so every odd input can be tested from a buffer.
@@ -232,9 +239,9 @@ export function canonicalEncoding(name: string): string {
 
 function decodeLegacy(bytes: Uint8Array, candidates: readonly string[]): { text: string; encoding: string; warnings: string[] } | undefined {
   const guess = detect(bytes, { detectEncodings: [...candidates] });
-  if (!guess.encoding || !iconv.encodingExists(guess.encoding)) return undefined;
+  if (!guess.encoding || !iconv().encodingExists(guess.encoding)) return undefined;
   const encoding = canonicalEncoding(guess.encoding);
-  let text = iconv.decode(bytes, guess.encoding, { stripBOM: false });
+  let text = iconv().decode(bytes, guess.encoding, { stripBOM: false });
   let note = '';
   if (encoding === 'windows-1258') {
     text = text.normalize('NFC');
@@ -256,7 +263,7 @@ export function decodeBytes(bytes: Uint8Array, opts: DecodeOptions = {}): Decode
   }
   if (startsWith(bytes, [0xff, 0xfe, 0, 0]) || startsWith(bytes, [0, 0, 0xfe, 0xff])) {
     const le = bytes[0] === 0xff;
-    const text = iconv.decode(bytes.subarray(4), le ? 'utf-32le' : 'utf-32be', { stripBOM: false });
+    const text = iconv().decode(bytes.subarray(4), le ? 'utf-32le' : 'utf-32be', { stripBOM: false });
     return { ok: true, text, encoding: le ? 'utf-32le' : 'utf-32be', warnings: [] };
   }
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {

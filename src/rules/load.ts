@@ -1,14 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import AjvModule from 'ajv';
-import type { ErrorObject } from 'ajv';
 import { FactlintError } from '../errors.js';
 import { RULES_DIR } from '../paths.js';
+import { describeAjvError, jsonErrorLine, schemaValidator } from '../schema.js';
 import { KINDS } from './registry.js';
 import type { RuleFile } from './types.js';
 import type { Severity } from '../model/finding.js';
-
-const Ajv = AjvModule as unknown as typeof AjvModule.default;
 
 export interface LoadedRule extends RuleFile {
   file: string;
@@ -18,41 +15,20 @@ export interface LoadedRule extends RuleFile {
 /** Per-rule overrides from the config: false switches a rule off, a severity changes it. */
 export type RuleOverrides = Record<string, boolean | Severity | 'off'>;
 
-let ajv: InstanceType<typeof Ajv> | undefined;
-const getAjv = (): InstanceType<typeof Ajv> => (ajv ??= new Ajv({ allErrors: true, strict: false }));
-
-/** Turns an ajv error into "field: problem" with the JSON pointer as a dotted path. */
-export function describeAjvError(e: ErrorObject): string {
-  const path = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : '(top level)';
-  if (e.keyword === 'additionalProperties') return `${path}: unknown field "${String((e.params as { additionalProperty: string }).additionalProperty)}"`;
-  if (e.keyword === 'required') return `${path}: missing field "${String((e.params as { missingProperty: string }).missingProperty)}"`;
-  if (e.keyword === 'enum') return `${path}: must be one of ${JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues)}`;
-  return `${path}: ${e.message ?? 'is invalid'}`;
-}
-
-/** Line of a JSON text where a JSON.parse error happened, from its "position N" message. */
-export function jsonErrorLine(text: string, err: unknown): number | undefined {
-  const m = /position (\d+)/.exec(String((err as Error).message));
-  if (!m) return undefined;
-  return text.slice(0, Number(m[1])).split('\n').length;
-}
-
 function loadRuleFile(path: string): LoadedRule {
   const text = readFileSync(path, 'utf8');
   let data: unknown;
   try { data = JSON.parse(text); } catch (e) {
     throw new FactlintError('FL401', `not valid JSON (${(e as Error).message})`, path, jsonErrorLine(text, e), 'fix the JSON syntax of this rule file');
   }
-  const schema = JSON.parse(readFileSync(resolve(RULES_DIR, 'schema', 'rule.schema.json'), 'utf8')) as object;
-  const validate = getAjv().getSchema('rule') ?? (getAjv().addSchema(schema, 'rule'), getAjv().getSchema('rule')!);
+  const validate = schemaValidator('rule.schema.json');
   if (!validate(data)) {
     throw new FactlintError('FL402', (validate.errors ?? []).map(describeAjvError).join('; '), path, undefined, 'see rules/schema/rule.schema.json');
   }
   const rule = data as RuleFile;
   const kind = KINDS[rule.kind];
   if (!kind) throw new FactlintError('FL403', `kind: unknown rule kind "${rule.kind}"`, path, undefined, `use one of: ${Object.keys(KINDS).sort().join(', ')}`);
-  const key = `kind:${kind.name}`;
-  const vp = getAjv().getSchema(key) ?? (getAjv().addSchema(kind.paramsSchema, key), getAjv().getSchema(key)!);
+  const vp = schemaValidator(`kind:${kind.name}`, kind.paramsSchema);
   const params = rule.params ?? {};
   if (!vp(params)) {
     throw new FactlintError('FL404', (vp.errors ?? []).map((e) => `params${describeAjvError(e).replace(/^\(top level\)/, '')}`).join('; '), path, undefined, `see the params of kind "${kind.name}" in the README`);

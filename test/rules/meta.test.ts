@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import AjvModule from 'ajv';
 import { loadRules } from '../../src/rules/load.js';
 import { KINDS } from '../../src/rules/registry.js';
 import { check, type TextInput } from '../../src/check.js';
@@ -20,6 +21,25 @@ async function findingsOf(ruleId: string, ex: RuleExample): Promise<string[]> {
   const { report } = await check(inputs, ex.relation ? { relations: { ex: ex.relation } } : {});
   return report.findings.filter((f) => f.ruleId === ruleId).map((f) => `${f.message} @ ${f.locations.map((l) => l.text).join(' | ')}`);
 }
+
+// The run-time validator skips checking schemas against the meta-schema (src/schema.ts); this is where that is done.
+describe('schemas', () => {
+  const Ajv = AjvModule as unknown as typeof AjvModule.default;
+  const schemaFiles = readdirSync(resolve(ROOT, 'rules/schema')).filter((f) => f.endsWith('.schema.json'));
+  it.each(schemaFiles.map((f) => [f]))('rules/schema/%s is a valid JSON Schema', (f) => {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    const schema = JSON.parse(readFileSync(resolve(ROOT, 'rules/schema', f), 'utf8')) as object;
+    expect(ajv.validateSchema(schema), JSON.stringify(ajv.errors)).toBe(true);
+    expect(() => ajv.compile(schema)).not.toThrow();
+  });
+  it.each(Object.keys(KINDS).map((k) => [k]))('the params schema of kind %s is a valid JSON Schema', (k) => {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    expect(ajv.validateSchema(KINDS[k]!.paramsSchema), JSON.stringify(ajv.errors)).toBe(true);
+  });
+  it('a schema broken against the meta-schema is caught by this check', () => {
+    expect(new Ajv({ strict: false }).validateSchema({ type: 'object', properties: { a: { type: 'strnig' } } })).toBe(false);
+  });
+});
 
 describe('rule files', () => {
   it('have unique ids, known kinds and a file named after the id', () => {

@@ -1,4 +1,10 @@
-import { addDays, addMonths, getDay, isValid, parseISO, subDays } from 'date-fns';
+// One module per function: the package root would load all ~300 date-fns modules at start-up.
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { getDay } from 'date-fns/getDay';
+import { isValid } from 'date-fns/isValid';
+import { parseISO } from 'date-fns/parseISO';
+import { subDays } from 'date-fns/subDays';
 import {
   caseKey,
   escapeRe,
