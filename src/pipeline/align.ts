@@ -37,15 +37,30 @@ interface Side {
   total: number;
 }
 
-const dice = (a: string[], b: string[], weight: (k: string) => number): number => {
-  if (a.length === 0 || b.length === 0) return 0;
+/**
+ * Anchors made ready for the similarity the DP asks for at every cell: the sets and the weight sums are built
+ * once per sentence (and per pair of neighbouring sentences), not once per cell and move.
+ */
+interface Prepared {
+  an: SentenceAnchors;
+  strongSet: Set<string>;
+  wordSet: Set<string>;
+  strongW: number;
+  wordW: number;
+}
+
+/** Weighted Dice coefficient of two anchor lists (`wa`, `wb`: their weight sums). */
+const dice = (a: string[], wa: number, setB: Set<string>, wb: number, weight: (k: string) => number): number => {
+  if (a.length === 0 || setB.size === 0) return 0;
   let shared = 0;
-  let wa = 0;
-  let wb = 0;
-  const setB = new Set(b);
-  for (const k of a) { const w = weight(k); wa += w; if (setB.has(k)) shared += w; }
-  for (const k of b) wb += weight(k);
+  for (const k of a) if (setB.has(k)) shared += weight(k);
   return (2 * shared) / (wa + wb);
+};
+
+const weightSum = (keys: string[], weight: (k: string) => number): number => {
+  let w = 0;
+  for (const k of keys) w += weight(k);
+  return w;
 };
 
 const merge = (x: SentenceAnchors, y: SentenceAnchors): SentenceAnchors => ({
@@ -72,21 +87,38 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
   const df = new Map<string, number>();
   for (const side of [a, b]) for (const an of side.anchors) for (const k of new Set([...an.strong, ...an.words])) df.set(k, (df.get(k) ?? 0) + 1);
   const N = a.sents.length + b.sents.length;
-  const weight = (k: string): number => Math.log(1 + N / (df.get(k) ?? 1));
+  const weights = new Map<string, number>();
+  for (const [k, d] of df) weights.set(k, Math.log(1 + N / d));
+  const weight = (k: string): number => weights.get(k) ?? Math.log(1 + N);
   const ratio = b.total / a.total;
-  const lexical = (x: SentenceAnchors, y: SentenceAnchors): number => {
-    if (x.exact === y.exact) return 1;
-    const s = dice(x.strong, y.strong, weight);
-    const w = dice(x.words, y.words, weight);
+  const prepared = new WeakMap<SentenceAnchors, Prepared>();
+  const prep = (an: SentenceAnchors): Prepared => {
+    let p = prepared.get(an);
+    if (!p) {
+      p = { an, strongSet: new Set(an.strong), wordSet: new Set(an.words), strongW: weightSum(an.strong, weight), wordW: weightSum(an.words, weight) };
+      prepared.set(an, p);
+    }
+    return p;
+  };
+  const strongDice = (x: Prepared, y: Prepared): number => dice(x.an.strong, x.strongW, y.strongSet, y.strongW, weight);
+  const wordDice = (x: Prepared, y: Prepared): number => dice(x.an.words, x.wordW, y.wordSet, y.wordW, weight);
+  const lexical = (xa: SentenceAnchors, ya: SentenceAnchors): number => {
+    if (xa.exact === ya.exact) return 1;
+    const x = prep(xa);
+    const y = prep(ya);
+    const s = strongDice(x, y);
+    const w = wordDice(x, y);
     return sameLang ? Math.max(s, w, 0.5 * s + 0.5 * w) : Math.max(s, 0.6 * s + 0.4 * w);
   };
-  const sim = (x: SentenceAnchors, y: SentenceAnchors): number => {
-    if (x.exact === y.exact) return 1.2;
-    const s = dice(x.strong, y.strong, weight);
+  const sim = (xa: SentenceAnchors, ya: SentenceAnchors): number => {
+    if (xa.exact === ya.exact) return 1.2;
+    const x = prep(xa);
+    const y = prep(ya);
+    const s = strongDice(x, y);
     // Words only count in one language; across languages, shared Latin-script words still help (names, acronyms).
-    const w = dice(x.words, y.words, weight);
+    const w = wordDice(x, y);
     const lex = sameLang ? Math.max(s, w, 0.5 * s + 0.5 * w) : Math.max(s, 0.6 * s + 0.4 * w);
-    const lr = Math.log((y.length + 20) / ((x.length + 20) * ratio));
+    const lr = Math.log((ya.length + 20) / ((xa.length + 20) * ratio));
     const lenScore = Math.exp(-(lr * lr) / 0.5);
     return lex * (0.75 + 0.25 * lenScore) + (sameLang ? 0 : 0.12 * lenScore);
   };
@@ -108,8 +140,19 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
   // Position prior: pairs far from the diagonal are penalised a little (translations are mostly monotonic).
   const diag = (i: number, j: number): number => Math.abs(i / Math.max(1, n) - j / Math.max(1, m));
   const moves: [number, number][] = [[1, 1], [1, 2], [2, 1], [1, 0], [0, 1]];
+  // Two neighbouring sentences as one (the 1-2 and 2-1 moves), merged once per position.
+  const pairsOf = (anchors: SentenceAnchors[]): SentenceAnchors[] => anchors.slice(0, -1).map((x, k) => merge(x, anchors[k + 1]!));
+  const a2 = pairsOf(a.anchors);
+  const b2 = pairsOf(b.anchors);
+  const moveSim = new Float64Array(moves.length);
   for (let i = 0; i <= n; i++) {
     for (let j = 0; j <= m; j++) {
+      if (score[at(i, j)] === -Infinity && score1[at(i, j)] === -Infinity) continue;
+      // The similarity of each match move, computed once for both states.
+      for (let k = 0; k < 3; k++) {
+        const [di, dj] = moves[k]!;
+        moveSim[k] = i + di > n || j + dj > m ? -Infinity : sim(di === 1 ? a.anchors[i]! : a2[i]!, dj === 1 ? b.anchors[j]! : b2[j]!);
+      }
       for (let st = 0; st < 2; st++) {
         const here = scores[st]![at(i, j)]!;
         if (here === -Infinity) continue;
@@ -122,9 +165,7 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
           const match = di > 0 && dj > 0;
           if (!match) gain = SKIP;
           else {
-            const xa = di === 1 ? a.anchors[i]! : merge(a.anchors[i]!, a.anchors[i + 1]!);
-            const yb = dj === 1 ? b.anchors[j]! : merge(b.anchors[j]!, b.anchors[j + 1]!);
-            const s = sim(xa, yb);
+            const s = moveSim[k]!;
             if (s < MIN_LINK) continue;
             gain = s - 0.03 * diag(i, j) - (di + dj > 2 ? 0.06 : 0) + (st === 1 ? CONTINUITY : 0);
           }
@@ -168,8 +209,8 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
   // hold about as many sentences: between two anchored links, a run of plain sentences pairs up one by one;
   // at a document's end, or where one side has much more text, length-only pairs are guesses and are dropped.
   const scored = path.map(([pi, di, pj, dj]) => {
-    const xa = di === 1 ? a.anchors[pi]! : merge(a.anchors[pi]!, a.anchors[pi + 1]!);
-    const yb = dj === 1 ? b.anchors[pj]! : merge(b.anchors[pj]!, b.anchors[pj + 1]!);
+    const xa = di === 1 ? a.anchors[pi]! : a2[pi]!;
+    const yb = dj === 1 ? b.anchors[pj]! : b2[pj]!;
     return { pi, di, pj, dj, s: sim(xa, yb), anchored: lexical(xa, yb) >= ANCHORED };
   });
   for (let k = 0; k < scored.length; k++) {
@@ -204,7 +245,7 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
       if (usedB.has(y) && !weakB.has(y)) continue;
       const sb = specific(b.anchors[y]!.strong);
       if (!sa.some((k) => sb.includes(k))) continue;
-      const s = dice(a.anchors[x]!.strong, b.anchors[y]!.strong, weight);
+      const s = strongDice(prep(a.anchors[x]!), prep(b.anchors[y]!));
       if (s >= 0.45) candidates.push([s, x, y]);
     }
   }
