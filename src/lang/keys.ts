@@ -8,8 +8,22 @@ const CYRILLIC = /\p{Script=Cyrillic}/u;
 /** Russian case endings, longest first: "Шанхае" -> "shankha", "Новгороде" -> "novgorod". */
 const RU_ENDINGS = ['iyami', 'iyakh', 'ami', 'yami', 'ovoy', 'evoy', 'akh', 'yakh', 'iey', 'oy', 'ey', 'om', 'em', 'ov', 'ev', 'ym', 'im', 'yu', 'ya', 'ye', 'ogo', 'ego', 'omu', 'emu', 'a', 'u', 'e', 'y', 'i', 'o'];
 
+// Transliteration is the costly part of reading names and words, and the same words recur across an archive.
+const folded = new Map<string, string>();
+const FOLD_CACHE_MAX = 200_000;
+
 /** Folds case, diacritics and script: "Bắc Ninh" -> "bac ninh", "Газпром" -> "gazprom". */
 export function foldKey(s: string): string {
+  let key = folded.get(s);
+  if (key === undefined) {
+    if (folded.size >= FOLD_CACHE_MAX) folded.clear();
+    key = foldUncached(s);
+    folded.set(s, key);
+  }
+  return key;
+}
+
+function foldUncached(s: string): string {
   const t = transliterate(s.normalize('NFC'), { unknown: '' });
   // "kh" and "h" both render Cyrillic "х" (Kazakhstan / Казахстан -> kazahstan), so fold them together.
   return t.toLowerCase().replace(/['’`]s\b/g, '').replace(/[^a-z0-9]+/g, ' ').replace(/kh/g, 'h').trim();

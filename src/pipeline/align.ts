@@ -70,6 +70,17 @@ const merge = (x: SentenceAnchors, y: SentenceAnchors): SentenceAnchors => ({
   exact: `${x.exact} ${y.exact}`,
 });
 
+const anchorCache = new WeakMap<AlignInput, SentenceAnchors[]>();
+/** A source's sentence anchors, computed once however many other versions it is aligned with. */
+function anchorsOf(x: AlignInput): SentenceAnchors[] {
+  let anchors = anchorCache.get(x);
+  if (!anchors) {
+    anchors = x.sentences.map((s, i) => sentenceAnchors(s, x.claims[i]!));
+    anchorCache.set(x, anchors);
+  }
+  return anchors;
+}
+
 /**
  * Aligns the sentences of two versions with dynamic programming (1-1, 1-2, 2-1, 1-0, 0-1) over a
  * similarity built from language-independent anchors (numbers, dates, names), shared words when both
@@ -79,7 +90,7 @@ const merge = (x: SentenceAnchors, y: SentenceAnchors): SentenceAnchors => ({
 export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlignment {
   const sameLang = A.source.lang === B.source.lang;
   const mk = (x: AlignInput): Side => {
-    const anchors = x.sentences.map((s, i) => sentenceAnchors(s, x.claims[i]!));
+    const anchors = anchorsOf(x);
     return { sents: x.sentences, anchors, total: anchors.reduce((t, a) => t + a.length, 0) || 1 };
   };
   const a = mk(A);

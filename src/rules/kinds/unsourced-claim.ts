@@ -1,5 +1,5 @@
 import type { Claim } from '../../model/claim.js';
-import type { QuantityMention } from '../../model/mention.js';
+import type { DateMention, QuantityMention } from '../../model/mention.js';
 import type { RawFinding, RuleKind, SourceData } from '../types.js';
 import { loc } from '../util.js';
 import { datesAgree, quantitiesAgree } from '../../pipeline/extract/agree.js';
@@ -79,16 +79,35 @@ function nameIndex(all: SourceData[]): Map<string, SourceData[]> {
   return idx;
 }
 
+interface Summary {
+  keys: Set<string>;
+  tokens: Set<string>;
+  allQ: QuantityMention[];
+  allD: DateMention[];
+}
+const summaries = new WeakMap<SourceData, Summary>();
+/** What a source names and states, built once per source: a name shared by many sources makes it a candidate often. */
+function summary(o: SourceData): Summary {
+  let sum = summaries.get(o);
+  if (!sum) {
+    sum = {
+      keys: new Set(o.claims.flatMap((x) => x.entities.map((e) => e.key))),
+      tokens: new Set(o.claims.flatMap((x) => x.entities.flatMap((e) => e.tokens))),
+      allQ: o.claims.flatMap((x) => x.quantities),
+      allD: o.claims.flatMap((x) => x.dates),
+    };
+    summaries.set(o, sum);
+  }
+  return sum;
+}
+
 /** Does an independent source back claim c: every name and value of c appears there (or is reported differently in an aligned sentence)? */
 function supports(o: SourceData, c: Claim, linkedIds: Set<string>, magnitude: number): boolean {
-  const keys = new Set(o.claims.flatMap((x) => x.entities.map((e) => e.key)));
-  const tokens = new Set(o.claims.flatMap((x) => x.entities.flatMap((e) => e.tokens)));
+  const { keys, tokens, allQ, allD } = summary(o);
   const names = c.entities.filter((e) => !e.alias);
   if (names.some((e) => !keys.has(e.key) && !e.tokens.some((t) => t.length >= 4 && tokens.has(t)))) return false;
   if (c.entities.length > 0 && !c.entities.some((e) => keys.has(e.key) || e.tokens.some((t) => tokens.has(t)))) return false;
-  const aligned = o.claims.filter((x) => linkedIds.has(x.sentenceId));
-  const allQ = o.claims.flatMap((x) => x.quantities);
-  const allD = o.claims.flatMap((x) => x.dates);
+  const aligned = linkedIds.size ? o.claims.filter((x) => linkedIds.has(x.sentenceId)) : [];
   const near = (q: QuantityMention, r: QuantityMention): boolean =>
     q.kind === r.kind && q.unit === r.unit && Math.max(q.value, r.value) / Math.max(1e-9, Math.min(q.value, r.value)) <= magnitude;
   for (const q of c.quantities) {
