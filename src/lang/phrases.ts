@@ -1,22 +1,31 @@
 /** A compiled list of phrases matched case-insensitively on word boundaries in any script. */
 export interface PhraseMatcher {
-  /** Sticky expressions by the (lower-case) first character of the phrases they match. */
-  byFirst: Map<string, RegExp>;
+  /**
+   * The phrases by their first (lower-case) character, each list in the order they are tried: whole-word phrases
+   * longest first, then suffixes ("*n't") longest first.
+   */
+  byFirst: Map<string, Phrase[]>;
   /** Lower-cased phrase -> value (e.g. an event class). */
   values: Map<string, string>;
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+interface Phrase {
+  /** Lower-case text, one space where the text may have any run of white space. */
+  text: string;
+  /** A suffix matches inside a word ("n't" in "weren't"); other phrases start at a word boundary. */
+  suffix: boolean;
+}
 
-const firstChar = (s: string): string => String.fromCodePoint(s.codePointAt(0)!);
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const SPACE_CHAR = /[\s\u00a0]/u;
 
 /**
  * Phrases may use "…" or "*" as a gap of up to four words ("không … nữa"): kept simple, only whole phrases here.
  *
- * One alternation of every phrase, tried at every character of every sentence, was the costliest step of claim
- * extraction (hundreds of event verbs per pack). The phrases are grouped by their first character instead, and a
- * sentence position is tried only against the group its character opens, with the same expression shape (longest
- * phrase first, word boundaries, whitespace runs) so the hits are the same.
+ * Matching is what one case-insensitive alternation of every phrase (longest first, word boundaries, white-space
+ * runs) would give, scanned left to right; test/lang/phrases.test.ts holds that expression as the reference. It is
+ * done by hand because that alternation, tried at every character of every sentence, was the costliest step of
+ * claim extraction: here a position is tried only against the phrases its character starts.
  */
 export function compilePhrases(entries: [string, string][]): PhraseMatcher {
   const values = new Map<string, string>();
@@ -24,52 +33,86 @@ export function compilePhrases(entries: [string, string][]): PhraseMatcher {
     const k = p.normalize('NFC').toLowerCase().trim();
     if (k && !values.has(k)) values.set(k, v);
   }
-  // A phrase written with a leading "*" is a suffix ("*n't" matches the end of "weren't"): no word boundary before it.
   const keys = [...values.keys()].sort((a, b) => b.length - a.length);
-  const body = (p: string): string => escape(p.replace(/^\*/, '')).replace(/\s+/g, '[\\s\\u00a0]+');
-  const groups = new Map<string, { words: string[]; suffixes: string[] }>();
-  for (const k of keys) {
-    const suffix = k.startsWith('*');
-    const bare = suffix ? k.slice(1) : k;
-    if (!bare) continue;
-    const c = firstChar(bare);
-    const g = groups.get(c) ?? groups.set(c, { words: [], suffixes: [] }).get(c)!;
-    (suffix ? g.suffixes : g.words).push(body(k));
+  const byFirst = new Map<string, Phrase[]>();
+  // Whole-word phrases first, then suffixes: the order the alternation tried them in.
+  for (const suffix of [false, true]) {
+    for (const k of keys) {
+      if (k.startsWith('*') !== suffix) continue;
+      const text = (suffix ? k.slice(1) : k).replace(/\s+/gu, ' ');
+      if (!text) continue;
+      const c = String.fromCodePoint(text.codePointAt(0)!);
+      (byFirst.get(c) ?? byFirst.set(c, []).get(c)!).push({ text, suffix });
+    }
   }
-  const byFirst = new Map<string, RegExp>();
-  for (const [c, g] of groups) {
-    const parts = [
-      ...(g.words.length ? [`(?<![\\p{L}\\p{N}\\p{M}])(?:${g.words.join('|')})`] : []),
-      ...(g.suffixes.length ? [`(?:${g.suffixes.join('|')})`] : []),
-    ];
-    byFirst.set(c, new RegExp(`(?:${parts.join('|')})(?![\\p{L}\\p{N}\\p{M}])`, 'iuy'));
-  }
+  // A phrase written with a leading "*" is a suffix ("*n't" matches the end of "weren't"): no word boundary before it.
   for (const k of keys.filter((x) => x.startsWith('*'))) values.set(k.slice(1), values.get(k)!);
   return { byFirst, values };
 }
 
 export interface PhraseHit { start: number; end: number; text: string; value: string }
 
+const isWordAt = (s: string, i: number): boolean => {
+  if (i < 0 || i >= s.length) return false;
+  return WORD_CHAR.test(String.fromCodePoint(s.codePointAt(i)!));
+};
+/** The code point that ends just before i (a surrogate pair counts as one), as the expression's look-behind saw it. */
+const isWordBefore = (s: string, i: number): boolean => {
+  if (i <= 0) return false;
+  const lo = s.charCodeAt(i - 1);
+  const pair = lo >= 0xdc00 && lo <= 0xdfff && i >= 2 && s.charCodeAt(i - 2) >= 0xd800 && s.charCodeAt(i - 2) <= 0xdbff;
+  return isWordAt(s, pair ? i - 2 : i - 1);
+};
+
+/** Where phrase p ends if it matches `lower` (the text lower-cased, same length) at i; -1 otherwise. */
+function matchAt(lower: string, i: number, p: Phrase): number {
+  let j = i;
+  for (let k = 0; k < p.text.length; k++) {
+    const c = p.text[k]!;
+    if (c === ' ') {
+      if (j >= lower.length || !SPACE_CHAR.test(lower[j]!)) return -1;
+      while (j < lower.length && SPACE_CHAR.test(lower[j]!)) j++;
+    } else {
+      if (lower[j] !== c) return -1;
+      j++;
+    }
+  }
+  return j;
+}
+
+/** Lower-cases text without changing its length: a character whose lower case is longer ("İ") is kept as it is. */
+function lowerSameLength(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let out = '';
+  for (const ch of text) { const l = ch.toLowerCase(); out += l.length === ch.length ? l : ch; }
+  return out;
+}
+
 /** All non-overlapping hits of the matcher in text[start, end), with absolute offsets, leftmost first. */
 export function findPhrases(m: PhraseMatcher, text: string, start: number, end: number): PhraseHit[] {
   const slice = text.slice(start, end);
+  const lower = lowerSameLength(slice);
   const out: PhraseHit[] = [];
   for (let i = 0; i < slice.length; ) {
-    const cp = slice.codePointAt(i)!;
+    const cp = lower.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
-    const re = m.byFirst.get(String.fromCodePoint(cp).toLowerCase());
-    if (re) {
-      re.lastIndex = i;
-      const hit = re.exec(slice);
-      if (hit && hit[0].length > 0) {
-        const t = hit[0];
-        const key = t.toLowerCase().replace(/[\s\u00a0]+/g, ' ');
-        out.push({ start: start + i, end: start + i + t.length, text: t, value: m.values.get(key) ?? key });
-        i += t.length;
-        continue;
+    const candidates = m.byFirst.get(String.fromCodePoint(cp));
+    let to = -1;
+    if (candidates) {
+      const boundaryBefore = !isWordBefore(slice, i);
+      for (const p of candidates) {
+        if (!p.suffix && !boundaryBefore) continue;
+        const e = matchAt(lower, i, p);
+        if (e >= 0 && !isWordAt(slice, e)) { to = e; break; }
       }
     }
-    i += width;
+    if (to > i) {
+      const t = slice.slice(i, to);
+      const key = t.toLowerCase().replace(/[\s\u00a0]+/g, ' ');
+      out.push({ start: start + i, end: start + to, text: t, value: m.values.get(key) ?? key });
+      i = to;
+    } else i += width;
   }
   return out;
 }

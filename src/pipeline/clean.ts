@@ -47,12 +47,21 @@ function monthWords(lang: string): Set<string> {
 function dateIn(line: Line, source: Source): DateMention | undefined {
   // Other languages' packs are tried only for a line naming one of their months ("07 февраля 2020" on an
   // English page): compiling every pack for every header line would cost more than the whole analysis.
-  const words = line.text.toLowerCase().match(/\p{L}+\.?/gu)?.map((w) => w.replace(/\.$/, '')) ?? [];
-  const langs = [source.lang, ...availableLanguages().filter((l) => l !== source.lang && words.some((w) => monthWords(l).has(w)))];
-  for (const lang of langs) {
+  // A publication date has a year, and years are written in digits: a line without one is not looked at (nor
+  // are the other packs loaded for it).
+  if (!/\d/u.test(line.text)) return undefined;
+  const inLang = (lang: string): DateMention | undefined => {
     const found = extractDates(source.text, { source: source.id, start: line.start, end: line.end }, getPack(lang), {})
       .filter((d) => d.year !== undefined && d.month !== undefined && !d.relative);
-    if (found.length > 0) return found.sort((a, b) => (b.day ? 1 : 0) - (a.day ? 1 : 0))[0];
+    return found.length > 0 ? found.sort((a, b) => (b.day ? 1 : 0) - (a.day ? 1 : 0))[0] : undefined;
+  };
+  const own = inLang(source.lang);
+  if (own) return own;
+  const words = line.text.toLowerCase().match(/\p{L}+\.?/gu)?.map((w) => w.replace(/\.$/, '')) ?? [];
+  for (const lang of availableLanguages()) {
+    if (lang === source.lang || !words.some((w) => monthWords(lang).has(w))) continue;
+    const found = inLang(lang);
+    if (found) return found;
   }
   return undefined;
 }
