@@ -8,7 +8,7 @@
 //                          [--profile N [--profile-mode cli|declared]] [--json FILE]
 //
 // For each size a corpus is generated once and cached under os.tmpdir()/factlint-bench/ (keyed by generator
-// version, seed and size), then `node dist/cli/main.js check DIR --format json --output OUT --fail-on none --quiet`
+// version, seed and size), then `node dist/factlint.js check DIR --format json --output OUT --fail-on none --quiet`
 // runs as a child process. --quiet only stops the text summary being rendered to a stdout nobody reads; the JSON
 // report is produced in full. dist/ and rules/ are first copied to a snapshot (unless --no-snapshot), so a rebuild
 // during a long run does not mix two versions of the tool in one table.
@@ -32,7 +32,7 @@ import os from 'node:os';
 import { GENERATOR_VERSION, writeCorpus } from './gen-corpus.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const BUILT_CLI = join(ROOT, 'dist', 'cli', 'main.js');
+const BUILT_CLI = join(ROOT, 'dist', 'factlint.js');
 /** The CLI that runs: a snapshot of dist/ unless --no-snapshot (set in main). */
 let CLI = BUILT_CLI;
 let DIST = join(ROOT, 'dist');
@@ -276,7 +276,7 @@ async function main() {
     cpSync(join(ROOT, 'package.json'), join(snap, 'package.json'));
     symlinkSync(join(ROOT, 'node_modules'), join(snap, 'node_modules'), 'dir');
     DIST = join(snap, 'dist');
-    CLI = join(DIST, 'cli', 'main.js');
+    CLI = join(DIST, 'factlint.js');
   }
   writeFileSync(DECLARED_CHILD, DECLARED_SOURCE);
   writeFileSync(RSS_HOOK, "process.on('exit', () => { process.stderr.write(`\\nfactlint-bench maxrss ${process.resourceUsage().maxRSS}\\n`); });\n");

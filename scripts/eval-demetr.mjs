@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 const ROOT = resolve(import.meta.dirname, '..');
 const DATA = resolve(ROOT, '../shared/eval/external/demetr-dev.jsonl');
 const SCORE = resolve(ROOT, '../shared/eval/score-pairs.mjs');
-const CLI = resolve(ROOT, 'dist/cli/main.js');
+const CLI = resolve(ROOT, 'dist/factlint.js');
 const dir = mkdtempSync(join(tmpdir(), 'factlint-demetr-'));
 const rows = readFileSync(DATA, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 

@@ -6,12 +6,12 @@ import { chmodSync, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
-const target = resolve(root, 'dist/cli/main.js');
+const target = resolve(root, 'dist/factlint.js');
 const binDir = resolve(root, 'node_modules/.bin');
 if (existsSync(target) && existsSync(resolve(root, 'node_modules'))) {
   chmodSync(target, 0o755);
   mkdirSync(binDir, { recursive: true });
   const link = resolve(binDir, 'factlint');
   rmSync(link, { force: true });
-  symlinkSync('../../dist/cli/main.js', link);
+  symlinkSync('../../dist/factlint.js', link);
 }

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+const CLI = join(ROOT, 'dist', 'factlint.js');
 const SCORER = resolve(ROOT, '..', 'shared', 'eval', 'score-pairs.mjs');
 
 const NUMBER_ROWS = 'critical_id10_numbers_replaced';

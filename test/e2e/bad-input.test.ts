@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const CLI = resolve(import.meta.dirname, '../../dist/cli/main.js');
+const CLI = resolve(import.meta.dirname, '../../dist/factlint.js');
 
 // Each bad input alone on the command line: nothing readable is left, so the run stops with exit 2, the reason's
 // code and the file named, and no stack trace. (test/pipeline/load.test.ts covers each case in depth.)

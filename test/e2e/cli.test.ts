@@ -5,14 +5,15 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const CLI = resolve(ROOT, 'dist/cli/main.js');
+const CLI = resolve(ROOT, 'dist/factlint.js');
 const SCORE = resolve(ROOT, '../shared/eval/score.mjs');
 
 const run = (args: string[], cwd = ROOT) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
 
 beforeAll(() => {
-  // The CLI runs from dist/: build it once so the test exercises what users run.
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  // The CLI runs from dist/ (the bundle dist/factlint.js that the bin names): build it once so the test exercises
+  // what users run.
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
 });
 
 describe('factlint check seeds', () => {

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const CLI = resolve(ROOT, 'dist/cli/main.js');
+const CLI = resolve(ROOT, 'dist/factlint.js');
 const gate = (cwd: string) => spawnSync(process.execPath, [CLI, 'check', 'seeds', '--baseline', 'factlint-baseline.json', '--fail-on', 'error'], { cwd, encoding: 'utf8' });
 
 /** A copy of the repository's seeds and baseline, as the CI gate sees them. */

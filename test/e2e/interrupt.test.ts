@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const CLI = resolve(ROOT, 'dist/cli/main.js');
+const CLI = resolve(ROOT, 'dist/factlint.js');
 
 describe('an interrupted run', () => {
   it('leaves the old report whole (or the new one), and no temporary file, when stopped with SIGINT', async () => {

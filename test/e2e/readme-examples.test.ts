@@ -18,7 +18,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const CLI = resolve(ROOT, 'dist/cli/main.js');
+const CLI = resolve(ROOT, 'dist/factlint.js');
 const FIXTURE = resolve(ROOT, 'test/fixtures/readme-workspace');
 const README = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
 const WORKFLOW_DOC = readFileSync(resolve(ROOT, 'docs/workflow.md'), 'utf8');
