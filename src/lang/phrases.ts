@@ -4,7 +4,7 @@ export interface PhraseMatcher {
    * The phrases by their first (lower-case) character, each list in the order they are tried: whole-word phrases
    * longest first, then suffixes ("*n't") longest first.
    */
-  byFirst: Map<string, Phrase[]>;
+  byFirst: Map<number, Phrase[]>;
   /** Lower-cased phrase -> value (e.g. an event class). */
   values: Map<string, string>;
 }
@@ -34,14 +34,14 @@ export function compilePhrases(entries: [string, string][]): PhraseMatcher {
     if (k && !values.has(k)) values.set(k, v);
   }
   const keys = [...values.keys()].sort((a, b) => b.length - a.length);
-  const byFirst = new Map<string, Phrase[]>();
+  const byFirst = new Map<number, Phrase[]>();
   // Whole-word phrases first, then suffixes: the order the alternation tried them in.
   for (const suffix of [false, true]) {
     for (const k of keys) {
       if (k.startsWith('*') !== suffix) continue;
       const text = (suffix ? k.slice(1) : k).replace(/\s+/gu, ' ');
       if (!text) continue;
-      const c = String.fromCodePoint(text.codePointAt(0)!);
+      const c = text.codePointAt(0)!;
       (byFirst.get(c) ?? byFirst.set(c, []).get(c)!).push({ text, suffix });
     }
   }
@@ -89,15 +89,20 @@ function lowerSameLength(text: string): string {
   return out;
 }
 
+// Every matcher of a claim (events, modality, negators, …) reads the same sentence: lower-case it once.
+let lastSlice = '';
+let lastLower = '';
+
 /** All non-overlapping hits of the matcher in text[start, end), with absolute offsets, leftmost first. */
 export function findPhrases(m: PhraseMatcher, text: string, start: number, end: number): PhraseHit[] {
   const slice = text.slice(start, end);
-  const lower = lowerSameLength(slice);
+  if (slice !== lastSlice) { lastSlice = slice; lastLower = lowerSameLength(slice); }
+  const lower = lastLower;
   const out: PhraseHit[] = [];
   for (let i = 0; i < slice.length; ) {
     const cp = lower.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
-    const candidates = m.byFirst.get(String.fromCodePoint(cp));
+    const candidates = m.byFirst.get(cp);
     let to = -1;
     if (candidates) {
       const boundaryBefore = !isWordBefore(slice, i);
