@@ -54,6 +54,9 @@ export interface PhraseHit { start: number; end: number; text: string; value: st
 
 const isWordAt = (s: string, i: number): boolean => {
   if (i < 0 || i >= s.length) return false;
+  const c = s.charCodeAt(i);
+  // ASCII, most of what is read, without building a string for the expression.
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
   return WORD_CHAR.test(String.fromCodePoint(s.codePointAt(i)!));
 };
 /** The code point that ends just before i (a surrogate pair counts as one), as the expression's look-behind saw it. */

@@ -37,6 +37,8 @@ export function evaluate(input: EvaluateInput): Finding[] {
   const pairsByStory = new Map<string, PairAlignment[]>();
   for (const p of input.pairs) (pairsByStory.get(p.story) ?? pairsByStory.set(p.story, []).get(p.story)!).push(p);
   const all = [...input.sources.values()];
+  const groupsByStory = new Map<string, ClaimGroup[]>();
+  for (const g of input.groups) (groupsByStory.get(g.story) ?? groupsByStory.set(g.story, []).get(g.story)!).push(g);
   for (const rule of input.rules) {
     const kind = KINDS[rule.kind]!;
     const params = rule.params as never;
@@ -64,7 +66,7 @@ export function evaluate(input: EvaluateInput): Finding[] {
       } else if (kind.scope === 'source' && kind.checkSource) {
         for (const s of sources) for (const raw of kind.checkSource(s, params, story)) emit(raw, story, s.source.id);
       } else if (kind.scope === 'story' && kind.checkStory) {
-        const groups = input.groups.filter((g) => g.story === story.id);
+        const groups = groupsByStory.get(story.id) ?? [];
         for (const raw of kind.checkStory({ story, sources, pairs: pairsByStory.get(story.id) ?? [], groups, all, stories: input.stories }, params)) emit(raw, story);
       }
     }
