@@ -95,6 +95,30 @@ export function createBaseline(report: { findings: readonly BaselineFinding[] },
 export const notesOf = (baseline: BaselineFile): Record<string, string> =>
   Object.fromEntries(baseline.entries.filter((e) => e.note !== '').map((e) => [e.fingerprint, e.note]));
 
+/** What `recreateBaseline` did to the previous baseline. */
+export interface RecreatedBaseline {
+  baseline: BaselineFile;
+  /** Notes carried over from the previous baseline (entries whose fingerprint still matches a finding). */
+  keptNotes: number;
+  /** Entries of the previous baseline that match no current finding (fixed, or the evidence changed). */
+  dropped: BaselineEntry[];
+}
+
+/**
+ * A baseline of every finding of a report that keeps the reviewers' notes of the previous baseline, where the
+ * fingerprint still matches, and says what it kept and dropped. Without a previous baseline it is `createBaseline`.
+ */
+export function recreateBaseline(report: { findings: readonly BaselineFinding[] }, previous?: BaselineFile): RecreatedBaseline {
+  const notes = previous ? notesOf(previous) : {};
+  const baseline = createBaseline(report, notes);
+  const now = new Set(baseline.entries.map((e) => e.fingerprint));
+  return {
+    baseline,
+    keptNotes: baseline.entries.filter((e) => e.note !== '').length,
+    dropped: (previous?.entries ?? []).filter((e) => !now.has(e.fingerprint)),
+  };
+}
+
 /** The text of a baseline file: two-space JSON with a final newline, so that it diffs well. */
 export const formatBaseline = (baseline: BaselineFile): string => `${JSON.stringify(baseline, null, 2)}\n`;
 

@@ -14,6 +14,8 @@ const FOLD_CACHE_MAX = 200_000;
 
 /** Folds case, diacritics and script: "Bắc Ninh" -> "bac ninh", "Газпром" -> "gazprom". */
 export function foldKey(s: string): string {
+  // Words and names recur; whole texts do not, and would only fill the memory.
+  if (s.length > 64) return foldUncached(s);
   let key = folded.get(s);
   if (key === undefined) {
     if (folded.size >= FOLD_CACHE_MAX) folded.clear();

@@ -23,8 +23,16 @@ interface Params {
 const SCRIPT_LATIN = /^[\p{Script=Latin}\p{N}\s.'’&-]+$/u;
 const sameScript = (x: string, y: string): boolean => SCRIPT_LATIN.test(x) === SCRIPT_LATIN.test(y);
 
-/** Is `t` written anywhere in the text (folded), so the name exists in that version after all? */
-const foldedTokens = (text: string): Set<string> => new Set(foldKey(text).split(' '));
+const tokenSets = new WeakMap<SourceData, Set<string>>();
+/** The folded words of a version (built once per version, however many pairs it is in): is a name written there? */
+function foldedTokens(src: SourceData): Set<string> {
+  let set = tokenSets.get(src);
+  if (!set) {
+    set = new Set(foldKey(src.source.text).split(' '));
+    tokenSets.set(src, set);
+  }
+  return set;
+}
 
 /** How often an article names something with this folded token. */
 function countToken(src: SourceData, t: string): number {
@@ -49,8 +57,8 @@ export const entityDrift: RuleKind<Params> = {
   },
   checkPair(ctx, p) {
     const out: RawFinding[] = [];
-    const tokA = foldedTokens(ctx.a.source.text);
-    const tokB = foldedTokens(ctx.b.source.text);
+    const tokA = foldedTokens(ctx.a);
+    const tokB = foldedTokens(ctx.b);
     const keysA = new Set(ctx.a.claims.flatMap((c) => c.entities.map((e) => e.key)));
     const keysB = new Set(ctx.b.claims.flatMap((c) => c.entities.map((e) => e.key)));
     const seen = new Set<string>();
