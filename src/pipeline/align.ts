@@ -121,14 +121,18 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
     const w = wordDice(x, y);
     return sameLang ? Math.max(s, w, 0.5 * s + 0.5 * w) : Math.max(s, 0.6 * s + 0.4 * w);
   };
-  const sim = (xa: SentenceAnchors, ya: SentenceAnchors): number => {
+  /** `shares`: false when the two sides have no anchor or word in common (both Dice terms are then 0). */
+  const sim = (xa: SentenceAnchors, ya: SentenceAnchors, shares = true): number => {
     if (xa.exact === ya.exact) return 1.2;
-    const x = prep(xa);
-    const y = prep(ya);
-    const s = strongDice(x, y);
-    // Words only count in one language; across languages, shared Latin-script words still help (names, acronyms).
-    const w = wordDice(x, y);
-    const lex = sameLang ? Math.max(s, w, 0.5 * s + 0.5 * w) : Math.max(s, 0.6 * s + 0.4 * w);
+    let lex = 0;
+    if (shares) {
+      const x = prep(xa);
+      const y = prep(ya);
+      const s = strongDice(x, y);
+      // Words only count in one language; across languages, shared Latin-script words still help (names, acronyms).
+      const w = wordDice(x, y);
+      lex = sameLang ? Math.max(s, w, 0.5 * s + 0.5 * w) : Math.max(s, 0.6 * s + 0.4 * w);
+    }
     const lr = Math.log((ya.length + 20) / ((xa.length + 20) * ratio));
     const lenScore = Math.exp(-(lr * lr) / 0.5);
     return lex * (0.75 + 0.25 * lenScore) + (sameLang ? 0 : 0.12 * lenScore);
@@ -156,13 +160,23 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
   const a2 = pairsOf(a.anchors);
   const b2 = pairsOf(b.anchors);
   const moveSim = new Float64Array(moves.length);
+  // Which sentence pairs share any anchor or word, from an inverted index: most pairs of a translation share
+  // nothing, and their similarity is the length prior alone, without the two Dice sums.
+  const shared = new Uint8Array(n * m);
+  const where = new Map<string, number[]>();
+  b.anchors.forEach((an, j) => { for (const k of [...an.strong, ...an.words]) (where.get(k) ?? where.set(k, []).get(k)!).push(j); });
+  a.anchors.forEach((an, i) => { for (const k of [...an.strong, ...an.words]) for (const j of where.get(k) ?? []) shared[i * m + j] = 1; });
+  const shares = (i: number, di: number, j: number, dj: number): boolean => {
+    for (let x = i; x < i + di; x++) for (let y = j; y < j + dj; y++) if (shared[x * m + y]) return true;
+    return false;
+  };
   for (let i = 0; i <= n; i++) {
     for (let j = 0; j <= m; j++) {
       if (score[at(i, j)] === -Infinity && score1[at(i, j)] === -Infinity) continue;
       // The similarity of each match move, computed once for both states.
       for (let k = 0; k < 3; k++) {
         const [di, dj] = moves[k]!;
-        moveSim[k] = i + di > n || j + dj > m ? -Infinity : sim(di === 1 ? a.anchors[i]! : a2[i]!, dj === 1 ? b.anchors[j]! : b2[j]!);
+        moveSim[k] = i + di > n || j + dj > m ? -Infinity : sim(di === 1 ? a.anchors[i]! : a2[i]!, dj === 1 ? b.anchors[j]! : b2[j]!, shares(i, di, j, dj));
       }
       for (let st = 0; st < 2; st++) {
         const here = scores[st]![at(i, j)]!;
