@@ -7,6 +7,7 @@ import { summarize, type Report } from '../model/report.js';
 import { FactlintError } from '../errors.js';
 import { stripTerminalControls } from '../report/escape.js';
 import { renderGithubSummary } from '../report/github.js';
+import { plural } from '../report/plural.js';
 import { isQuietSkip } from '../pipeline/load.js';
 import { loadConfig, initConfig, CONFIG_FILE, type Config } from '../config.js';
 import { applyBaseline, createBaseline, formatBaseline, notesOf, readBaseline } from '../baseline.js';
@@ -150,7 +151,7 @@ export async function runCheck(args: CheckArgs): Promise<{ result: CheckResult; 
   if (baselinePath) {
     const applied = applyBaseline(result.report, await readBaseline(baselinePath));
     result = { ...result, report: applied.report };
-    notes.push(`${applied.baselined} finding(s) accepted in the baseline ${baselinePath}`);
+    notes.push(`${plural(applied.baselined, 'finding')} accepted in the baseline ${baselinePath}`);
     for (const e of applied.stale) notes.push(`baseline entry no longer matches anything (fixed?): ${e.ruleId} ${stripTerminalControls(e.evidence.join(' | ').slice(0, 120))}`);
   }
   const first = args.inputs.find((i) => i !== STDIN);
@@ -183,7 +184,7 @@ export async function baselineCommand(args: CheckArgs): Promise<number> {
   const notes = existsSync(out) ? notesOf(await readBaseline(out)) : {};
   const baseline = createBaseline(result.report, notes);
   writeAtomic(out, formatBaseline(baseline));
-  if (!args.quiet) process.stdout.write(`baseline written: ${args.output ?? 'factlint-baseline.json'} (${baseline.entries.length} finding(s)); add a one-line "note" to each saying why it is accepted\n`);
+  if (!args.quiet) process.stdout.write(`baseline written: ${args.output ?? 'factlint-baseline.json'} (${plural(baseline.entries.length, 'finding')}); add a one-line "note" to each saying why it is accepted\n`);
   return 0;
 }
 

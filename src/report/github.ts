@@ -4,6 +4,7 @@ import type { Report } from '../model/report.js';
 import type { RenderContext, Reporter } from './context.js';
 import { escapeMarkdownCell, escapeWorkflowData, escapeWorkflowProperty, stripTerminalControls } from './escape.js';
 import { sourcePaths, spanPositions } from './sarif.js';
+import { plural } from './plural.js';
 
 type Command = 'error' | 'warning' | 'notice';
 const COMMAND: Record<Severity, Command> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -71,7 +72,7 @@ export function githubAnnotations(
     lines.push(`::${cmd} ${props.join(',')}::${escapeWorkflowData(message)}`);
   }
   if (overflow > 0) {
-    const note = `${overflow} more finding${overflow === 1 ? '' : 's'} not annotated (GitHub shows at most ${limit} per level); the job summary lists all ${report.findings.length}.`;
+    const note = `${plural(overflow, 'more finding', 'more findings')} not annotated (GitHub shows at most ${limit} per level); the job summary lists all ${report.findings.length}.`;
     lines.push(`::notice ${property('title', 'factlint')}::${escapeWorkflowData(note)}`);
   }
   return { commands: lines.length > 0 ? `${lines.join('\n')}\n` : '', overflow };
@@ -85,9 +86,9 @@ export function renderGithubSummary(report: Report, ctx: RenderContext): string 
   const positions = spanPositions(ctx);
   const { bySeverity: sev } = report.summary;
   const head: string[] = [
-    `### factlint ${escapeMarkdownCell(report.tool.version)}: ${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}`,
+    `### factlint ${escapeMarkdownCell(report.tool.version)}: ${plural(report.findings.length, 'finding')}`,
     '',
-    `${sev.error} error · ${sev.warning} warning · ${sev.info} info · ${report.sources.length} sources · ${report.stories.length} ${report.stories.length === 1 ? 'story' : 'stories'}`,
+    `${sev.error} error · ${sev.warning} warning · ${sev.info} info · ${plural(report.sources.length, 'source')} · ${plural(report.stories.length, 'story')}`,
     '',
   ];
   const categories = Object.entries(report.summary.byCategory)
@@ -119,6 +120,6 @@ export function renderGithubSummary(report: Report, ctx: RenderContext): string 
     bytes += size;
     rows.push(row);
   }
-  const foot = omitted > 0 ? ['', `${omitted} more findings do not fit in the job summary; see the SARIF or HTML report.`] : [];
+  const foot = omitted > 0 ? ['', `${plural(omitted, 'more finding', 'more findings')} ${omitted === 1 ? 'does' : 'do'} not fit in the job summary; see the SARIF or HTML report.`] : [];
   return `${[...head, ...rows, ...foot].join('\n')}\n`;
 }

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Reporter } from './context.js';
 import { CSS, SCRIPT, categoryCss } from './html/assets.js';
 import { renderFindings } from './html/findings.js';
-import { esc, plural } from './html/fragments.js';
+import { esc } from './html/fragments.js';
+import { plural } from './plural.js';
 import { renderStories } from './html/side-by-side.js';
 import { renderSummary } from './html/summary.js';
 import { buildView } from './html/view.js';
@@ -33,7 +34,7 @@ export const renderHtml: Reporter = (report, ctx) => {
   const view = buildView(report, ctx);
   const style = `${CSS}${categoryCss()}\n`;
   const { bySeverity } = report.summary;
-  const title = `factlint: ${plural(report.findings.length, 'finding')} in ${report.stories.length} ${report.stories.length === 1 ? 'story' : 'stories'}`;
+  const title = `factlint: ${plural(report.findings.length, 'finding')} in ${plural(report.stories.length, 'story')}`;
   return [
     '<!doctype html>',
     '<html lang="en">',
@@ -48,7 +49,7 @@ export const renderHtml: Reporter = (report, ctx) => {
     '</head>',
     '<body>',
     `<header class="top"><h1>factlint report</h1><span class="meta">${esc(
-      `${report.findings.length} findings (${bySeverity.error} error, ${bySeverity.warning} warning, ${bySeverity.info} info) · ${report.sources.length} sources · ${report.stories.length} ${report.stories.length === 1 ? 'story' : 'stories'} · factlint ${report.tool.version}`,
+      `${plural(report.findings.length, 'finding')} (${bySeverity.error} error, ${bySeverity.warning} warning, ${bySeverity.info} info) · ${plural(report.sources.length, 'source')} · ${plural(report.stories.length, 'story')} · factlint ${report.tool.version}`,
     )}</span></header>`,
     renderSummary(view),
     `<div class="workspace">${renderFindings(view)}${renderStories(view)}</div>`,

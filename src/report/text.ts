@@ -2,6 +2,7 @@ import type { Reporter, RenderContext } from './context.js';
 import type { Finding } from '../model/finding.js';
 import { stripTerminalControls } from './escape.js';
 import { positioner } from './sarif.js';
+import { plural } from './plural.js';
 
 const ICON: Record<string, string> = { error: 'error  ', warning: 'warning', info: 'info   ' };
 
@@ -32,8 +33,8 @@ export const renderText: Reporter = (report, ctx) => {
     lines.push('');
   }
   const s = report.summary.bySeverity;
-  lines.push(`${report.sources.length} sources, ${report.stories.length} stories, ${report.summary.findings} findings (${s.error} errors, ${s.warning} warnings, ${s.info} notes)`);
+  lines.push(`${plural(report.sources.length, 'source')}, ${plural(report.stories.length, 'story')}, ${plural(report.summary.findings, 'finding')} (${plural(s.error, 'error')}, ${plural(s.warning, 'warning')}, ${plural(s.info, 'note')})`);
   const loud = report.skipped.filter((x) => x.code !== 'FL101').length;
-  if (loud) lines.push(`${loud} inputs skipped (listed on stderr)`);
+  if (loud) lines.push(`${plural(loud, 'input')} skipped (listed on stderr)`);
   return `${lines.join('\n')}\n`;
 };

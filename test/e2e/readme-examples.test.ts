@@ -75,6 +75,9 @@ function asJson(cmd: string, cwd: string): Report {
   return JSON.parse(r.stdout) as Report;
 }
 
+/** "1 finding", "2 findings": how the CLI counts in what it prints. */
+const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
 /** The exit code the README's rule gives: 1 when a finding is at or above --fail-on (default error), else 0. */
 const RANK = { info: 1, warning: 2, error: 3 } as const;
 function exitByRule(cmd: string, report: Report): number {
@@ -158,7 +161,7 @@ const CASES: Case[] = [
       // The terminal summary counts what the report holds; the seeds have known errors.
       const errors = report.findings.filter((f) => f.severity === 'error').length;
       expect(errors).toBeGreaterThan(0);
-      expect(r.stdout).toContain(`${report.sources.length} sources, ${report.stories.length} stories, ${report.findings.length} findings (${errors} errors`);
+      expect(r.stdout).toContain(`${count(report.sources.length, 'source')}, ${count(report.stories.length, 'story', 'stories')}, ${count(report.findings.length, 'finding')} (${count(errors, 'error')}`);
       for (const f of report.findings) expect(r.stdout).toContain(f.ruleId);
     },
   },
@@ -270,7 +273,7 @@ const CASES: Case[] = [
       expect(r.status).toBe(exitByRule(ex.cmd, report));
       const file = option(ex.cmd, '--baseline')!;
       const entries = (JSON.parse(readFileSync(join(cwd, file), 'utf8')) as Baseline).entries.length;
-      expect(r.stderr).toContain(`${entries} finding(s) accepted in the baseline ${file}`);
+      expect(r.stderr).toContain(`${count(entries, 'finding')} accepted in the baseline ${file}`);
       expect(report.findings).toHaveLength(0);
       // And it gates: a copy of the seeds with a changed amount fails it.
       const copy = mkdtempSync(join(tmpdir(), 'factlint-readme-gate-'));
@@ -335,7 +338,7 @@ describe('README: the GitHub Actions workflow', () => {
   });
 
   it('fails the job on the new findings only, and writes the files the later steps upload', () => {
-    expect(r.stderr).toMatch(/finding\(s\) accepted in the baseline/);
+    expect(r.stderr).toMatch(/findings? accepted in the baseline/);
     expect(r.status, r.stdout + r.stderr).toBe(1);
     const written = expectWritten(factlintStep!, ws);
     expect([...written.keys()].sort()).toEqual(option(factlintStep!, '--format')!.split(',').sort());
@@ -371,7 +374,7 @@ describe('docs/workflow.md: the config and baseline examples', () => {
     expect(sh(`npx factlint baseline stories/published -o ${config.baseline}`, d).status).toBe(0);
     writeFileSync(join(d, 'factlint.config.json'), configText!);
     const r = sh('npx factlint check stories', d);
-    expect(r.stderr).toMatch(/1 finding\(s\) accepted in the baseline/);
+    expect(r.stderr).toMatch(/\b1 finding accepted in the baseline/);
     expect(r.status, r.stdout + r.stderr).toBe(1);
     for (const f of config.formats) expectReport(f, readFileSync(join(d, config.outputDir, `stories.${EXT[f]}`), 'utf8'), f);
     const off = Object.keys(config.rules).filter((k) => config.rules[k] === 'off');
@@ -397,7 +400,7 @@ describe('docs/workflow.md: the config and baseline examples', () => {
     writeFileSync(join(d, 'example-baseline.json'), baselineText!);
     const r = sh('npx factlint check stories/published --baseline example-baseline.json', d);
     expect(r.status, r.stderr).toBe(1);
-    expect(r.stderr).toMatch(/0 finding\(s\) accepted in the baseline example-baseline\.json/);
+    expect(r.stderr).toMatch(/\b0 findings accepted in the baseline example-baseline\.json/);
     expect(r.stderr).toMatch(/baseline entry no longer matches anything .*number-conflict/);
   });
 });

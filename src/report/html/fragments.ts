@@ -72,8 +72,5 @@ function cut(text: string, at: number, dir: 1 | -1): number {
   return low(at) ? at + dir : at;
 }
 
-/** `1 finding` / `2 findings`. */
-export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 /** A category id for people: "entity-mismatch" → "entity mismatch". */
 export const human = (id: string): string => id.replace(/-/gu, ' ');

@@ -2,6 +2,7 @@ import type { Sentence } from '../../model/sentence.js';
 import type { Story } from '../../model/story.js';
 import { esc, highlight } from './fragments.js';
 import { renderMatrix } from './matrix.js';
+import { plural } from '../plural.js';
 import type { Pair, View } from './view.js';
 
 /** One row of the side-by-side table: aligned sentences, or sentences only one side has. */
@@ -115,7 +116,7 @@ export function renderStories(view: View): string {
         : `<p>Only one source: nothing to compare side by side.</p>`;
     return (
       `<section class="story" id="story-${i}" data-story="${i}" aria-labelledby="story-${i}-h">` +
-      `<h3 id="story-${i}-h">Story <q>${esc(story.id)}</q> <span class="rel">${esc(story.relation)} · ${story.sources.length} sources · ${n} findings</span></h3>` +
+      `<h3 id="story-${i}-h">Story <q>${esc(story.id)}</q> <span class="rel">${esc(story.relation)} · ${plural(story.sources.length, 'source')} · ${plural(n, 'finding')}</span></h3>` +
       `${picker}${views}${renderMatrix(view, story, i)}</section>`
     );
   });
