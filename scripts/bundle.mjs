@@ -7,8 +7,9 @@
 // and by timing both entry points on the same machine). The library (dist/index.js) stays as tsc wrote it, so
 // integrations import typed modules and their own bundlers see ordinary code.
 import { build } from 'esbuild';
-import { renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = resolve(import.meta.dirname, '..');
 const common = {
@@ -18,6 +19,9 @@ const common = {
   target: 'node20',
   logLevel: 'warning',
   legalComments: 'eof',
+  // Loaded from node_modules on first use only (legacy encodings, bitext files): bundled, their ~800 KB (iconv-lite's
+  // code tables most of all) would be parsed on every start.
+  external: ['iconv-lite', 'jschardet', 'gettext-parser', 'fast-xml-parser', 'ajv'],
   // CommonJS dependencies (ajv, yargs' helpers) call require() for Node's own modules.
   banner: { js: "import { createRequire as __factlintRequire } from 'node:module'; const require = __factlintRequire(import.meta.url);" },
 };
@@ -30,6 +34,28 @@ async function bundle(entry, out, mode) {
   renameSync(tmp, resolve(root, out));
 }
 
+// Schemas compiled ahead (src/schema.ts takes a validator from here when its schema's hash matches).
+async function precompileSchemas() {
+  const { Ajv } = await import('ajv');
+  const standaloneCode = (await import('ajv/dist/standalone/index.js')).default.default;
+  const { AJV_OPTIONS, schemaHash } = await import(pathToFileURL(resolve(root, 'dist/schema.js')).href);
+  const { KINDS } = await import(pathToFileURL(resolve(root, 'dist/rules/registry.js')).href);
+  // Optimised here (build time is not start-up time): the same checks, smaller code.
+  const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, optimize: true } });
+  const schemas = {};
+  for (const f of readdirSync(resolve(root, 'rules/schema')).filter((n) => n.endsWith('.schema.json')).sort()) {
+    schemas[f] = JSON.parse(readFileSync(resolve(root, 'rules/schema', f), 'utf8'));
+  }
+  for (const k of Object.keys(KINDS).sort()) schemas[`kind:${k}`] = KINDS[k].paramsSchema;
+  const hashes = {};
+  for (const [name, schema] of Object.entries(schemas)) { ajv.addSchema(schema, name); hashes[name] = schemaHash(schema); }
+  const code = standaloneCode(ajv, Object.fromEntries(Object.keys(schemas).map((n) => [n, n])));
+  const tmp = resolve(root, `dist/validators.cjs.${process.pid}.tmp`);
+  writeFileSync(tmp, `${code}\nmodule.exports = { validators: module.exports, hashes: ${JSON.stringify(hashes)} };\n`);
+  renameSync(tmp, resolve(root, 'dist/validators.cjs'));
+}
+
+await precompileSchemas();
 await bundle('dist/cli/main.js', 'dist/factlint.js', 0o755);
 // The worker sits beside the CLI bundle: analyse.ts starts it as new URL('./analyse-worker.js', import.meta.url).
 await bundle('dist/pipeline/analyse-worker.js', 'dist/analyse-worker.js', 0o644);
