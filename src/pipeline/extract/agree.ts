@@ -146,7 +146,11 @@ function quantitiesAgreeAsRead(a: QuantityMention, b: QuantityMention): Agreemen
     if (a.kind !== b.kind) return 'incomparable';
     if (ua !== ub) {
       const guessed = ea.currencyAssumed === true || eb.currencyAssumed === true;
-      if (!guessed || !DOLLARS.has(ua) || !DOLLARS.has(ub)) return 'incomparable';
+      const maybeSame = guessed && DOLLARS.has(ua) && DOLLARS.has(ub);
+      // The same figure in two currencies that cannot be one ("$84 million" / "84 triệu euro": a "$" is some dollar,
+      // never a euro) is a changed currency; different figures may be a conversion, which a translation may make.
+      if (!maybeSame && ua && ub && compareValues(scaled(a, 1), scaled(b, 1), true) === 'same') return 'different';
+      if (!maybeSame) return 'incomparable';
       exactUnits = false;
     }
     // A conversion in parentheses next to an amount whose currency is only guessed is not the same amount.

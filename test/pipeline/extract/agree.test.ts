@@ -74,7 +74,12 @@ describe('quantitiesAgree', () => {
     ['en', '$15 billion to $20 billion', 'en', 'between $15 billion and $20 billion', 'same'],
     ['en', '$15 billion to $20 billion', 'en', '$25 billion', 'different'],
     ['en', '€820m', 'en', '820 million euros', 'same'],
-    ['en', '€820m', 'en', '$820 million', 'incomparable'],
+    // The same figure in a currency that cannot be the other's: the currency changed. Different figures in two
+    // currencies may be a conversion, and are not compared.
+    ['en', '€820m', 'en', '$820 million', 'different'],
+    ['en', '$84 million', 'vi', '84 triệu euro', 'different'],
+    ['en', '$84 million', 'vi', '2.000 tỷ đồng', 'incomparable'],
+    ['en', '€820m', 'en', '$900 million', 'incomparable'],
     ['en', '9 helicopters', 'en', 'nine helicopters', 'same'],
     ['en', 'five years', 'en', '5 percent', 'incomparable'],
     ['en', '$1.35 billion', 'vi', '1,35 tỷ USD', 'same'],
