@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  applyBaseline, BASELINE_CODES, createBaseline, formatBaseline, notesOf, readBaseline, summarize, type BaselineFile,
+  applyBaseline, BASELINE_CODES, createBaseline, formatBaseline, notesOf, readBaseline, recreateBaseline, summarize, type BaselineFile,
 } from '../src/baseline.js';
 import { FactlintError } from '../src/errors.js';
 import type { Category, Finding, Severity } from '../src/model/finding.js';
@@ -99,6 +99,25 @@ describe('createBaseline', () => {
     const next = createBaseline(report([F.number, F.date, F.name]), notesOf(old));
     expect(next.entries.find((e) => e.ruleId === 'number-conflict')?.note).toBe('known translation error, fixed upstream');
     expect(notesOf(old)).toEqual({ [F.number.fingerprint]: 'known translation error, fixed upstream' });
+  });
+});
+
+describe('recreateBaseline', () => {
+  it('accepts every current finding, keeps the notes that still match, and counts what it kept and dropped', () => {
+    const old = createBaseline(report([F.number, F.date, F.omitted]), {
+      [F.number.fingerprint]: 'known translation error, fixed upstream',
+      [F.omitted.fingerprint]: 'the shortened version is intended',
+    });
+    const { baseline, keptNotes, dropped } = recreateBaseline(report([F.number, F.date, F.name]), old);
+    expect(baseline.entries.map((e) => e.ruleId).sort()).toEqual(['date-conflict', 'name-inconsistency', 'number-conflict']);
+    expect(baseline.entries.find((e) => e.ruleId === 'number-conflict')?.note).toBe('known translation error, fixed upstream');
+    expect(keptNotes).toBe(1);
+    expect(dropped.map((e) => e.ruleId)).toEqual(['omitted-content']);
+  });
+
+  it('without a previous baseline is createBaseline', () => {
+    const r = report([F.number, F.date]);
+    expect(recreateBaseline(r)).toEqual({ baseline: createBaseline(r), keptNotes: 0, dropped: [] });
   });
 });
 

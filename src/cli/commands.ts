@@ -4,13 +4,14 @@ import { check, checkBitext, checkPairs, type CheckOptions, type CheckResult, ty
 import { EXTENSIONS, parseFormats, render, writeAtomic, type Format } from '../output.js';
 import { severityRank, type Severity } from '../model/finding.js';
 import { summarize, type Report } from '../model/report.js';
-import { FactlintError } from '../errors.js';
+import { FactlintError, isFactlintError } from '../errors.js';
 import { stripTerminalControls } from '../report/escape.js';
+import { relativePath } from '../report/sarif.js';
 import { renderGithubSummary } from '../report/github.js';
 import { plural } from '../report/plural.js';
 import { isQuietSkip } from '../pipeline/load.js';
 import { loadConfig, initConfig, CONFIG_FILE, type Config } from '../config.js';
-import { applyBaseline, createBaseline, formatBaseline, notesOf, readBaseline } from '../baseline.js';
+import { applyBaseline, formatBaseline, readBaseline, recreateBaseline, type BaselineFile } from '../baseline.js';
 import { isBitextPath } from '../bitext/index.js';
 import { defaultJobs } from '../pipeline/analyse.js';
 
@@ -122,8 +123,34 @@ function onlyInvolving(result: CheckResult, ids: Set<string>): CheckResult {
   return { ...result, report };
 }
 
-export async function runCheck(args: CheckArgs): Promise<{ result: CheckResult; config: Config; notes: string[]; stem: string }> {
-  const { config } = await loadConfig(args.config);
+/** The baseline file `factlint baseline` writes when neither -o nor the config's "baseline" names one. */
+export const DEFAULT_BASELINE = 'factlint-baseline.json';
+
+/** A path as messages show it: relative to the working directory, forward slashes. */
+const shown = (path: string): string => relativePath(resolve(path), process.cwd());
+
+/**
+ * Reads the baseline a check leaves findings out by. A missing file says what its path is relative to: the working
+ * directory for --baseline, the config file's folder for the config's "baseline".
+ */
+async function readGateBaseline(path: string, configFile: string | undefined): Promise<BaselineFile> {
+  try {
+    return await readBaseline(path);
+  } catch (e) {
+    if (!isFactlintError(e) || e.code !== 'FL100') throw e;
+    const hint = configFile !== undefined
+      ? `the "baseline" of ${configFile} is relative to the config file's folder, not to the working directory; fix the path there, or create the baseline with \`factlint baseline <inputs>\`, which writes to that path`
+      : `check the path (it is relative to the working directory), or create the baseline with \`factlint baseline <inputs> -o ${path}\``;
+    throw new FactlintError('FL100', 'baseline not found', shown(path), undefined, hint);
+  }
+}
+
+/**
+ * Runs a check as the command line asks: bitext, draft mode or files, then (unless `useBaseline` is false, as for
+ * `factlint baseline`) leaves out the findings of --baseline or the config's "baseline".
+ */
+export async function runCheck(args: CheckArgs, { useBaseline = true }: { useBaseline?: boolean } = {}): Promise<{ result: CheckResult; config: Config; notes: string[]; stem: string }> {
+  const { config, file: configFile } = await loadConfig(args.config);
   parseFormats(args.format ?? config.formats.join(','));
   const opts = libraryOptions(config, args);
   const notes: string[] = [];
@@ -147,11 +174,11 @@ export async function runCheck(args: CheckArgs): Promise<{ result: CheckResult; 
   } else {
     result = await check(args.inputs, opts);
   }
-  const baselinePath = args.baseline ?? config.baseline;
+  const baselinePath = useBaseline ? args.baseline ?? config.baseline : undefined;
   if (baselinePath) {
-    const applied = applyBaseline(result.report, await readBaseline(baselinePath));
+    const applied = applyBaseline(result.report, await readGateBaseline(baselinePath, args.baseline === undefined ? configFile : undefined));
     result = { ...result, report: applied.report };
-    notes.push(`${plural(applied.baselined, 'finding')} accepted in the baseline ${baselinePath}`);
+    notes.push(`${plural(applied.baselined, 'finding')} accepted in the baseline ${shown(baselinePath)}`);
     for (const e of applied.stale) notes.push(`baseline entry no longer matches anything (fixed?): ${e.ruleId} ${stripTerminalControls(e.evidence.join(' | ').slice(0, 120))}`);
   }
   const first = args.inputs.find((i) => i !== STDIN);
@@ -177,14 +204,25 @@ export async function pairsCommand(args: CommonArgs & { file: string; left: stri
   return emit(result, args, config, basename(args.file).replace(/\.[^.]+$/, ''));
 }
 
-/** `factlint baseline`: accept the current findings, keeping the notes of entries already in the file. */
+/**
+ * `factlint baseline`: accept every current finding. Writes to -o, else the config's "baseline", else
+ * factlint-baseline.json. It never leaves findings out by an existing baseline; when the file exists, the notes of
+ * its entries that still match a finding are kept, and it says how many notes it kept and how many entries it dropped.
+ */
 export async function baselineCommand(args: CheckArgs): Promise<number> {
-  const { result } = await runCheck({ ...args, baseline: undefined as never });
-  const out = resolve(args.output ?? 'factlint-baseline.json');
-  const notes = existsSync(out) ? notesOf(await readBaseline(out)) : {};
-  const baseline = createBaseline(result.report, notes);
+  const { result, config } = await runCheck(args, { useBaseline: false });
+  const out = resolve(args.output ?? config.baseline ?? DEFAULT_BASELINE);
+  const previous = existsSync(out) ? await readBaseline(out) : undefined;
+  const { baseline, keptNotes, dropped } = recreateBaseline(result.report, previous);
   writeAtomic(out, formatBaseline(baseline));
-  if (!args.quiet) process.stdout.write(`baseline written: ${args.output ?? 'factlint-baseline.json'} (${plural(baseline.entries.length, 'finding')}); add a one-line "note" to each saying why it is accepted\n`);
+  if (!args.quiet) {
+    const entries = baseline.entries.length;
+    const unnoted = baseline.entries.filter((e) => e.note === '').length;
+    const parts = [`baseline written: ${shown(out)} (${plural(entries, 'finding')})`];
+    if (previous) parts.push(`kept ${plural(keptNotes, 'note')} of the previous file, dropped ${plural(dropped.length, 'entry', 'entries')} that no longer match a finding`);
+    if (unnoted > 0) parts.push(`add a one-line "note" to ${unnoted === entries ? 'each' : `the ${plural(unnoted, 'entry', 'entries')} without one`} saying why it is accepted`);
+    process.stdout.write(`${parts.join('; ')}\n`);
+  }
   return 0;
 }
 

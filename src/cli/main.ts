@@ -8,11 +8,8 @@ import { STDIN, baselineCommand, checkCommand, initCommand, pairsCommand } from 
 /** yargs wiring only: commands, options and exit codes; the work is in commands.ts and the library. */
 async function main(): Promise<number> {
   let code = 0;
-  const common = {
-    format: { type: 'string', describe: 'Output formats, comma-separated: text, json, html, sarif, junit, github' },
-    output: { alias: 'o', type: 'string', describe: 'Write the report to this file (one format)' },
-    'output-dir': { type: 'string', describe: 'Write one report per format into this folder' },
-    'fail-on': { choices: ['error', 'warning', 'info', 'none'] as const, describe: 'Exit 1 when a finding at or above this severity is reported (default: error, or the config)' },
+  // What every command that reads stories takes.
+  const analysis = {
     rules: { type: 'array', string: true, describe: 'Extra folders of rule files' },
     config: { type: 'string', describe: 'Config file (default: factlint.config.json in the working directory, if any)' },
     'max-file-size': { type: 'number', describe: 'Skip input files larger than this many bytes (default 10485760)' },
@@ -21,14 +18,26 @@ async function main(): Promise<number> {
     verbose: { alias: 'v', type: 'boolean', default: false, describe: 'Also list inputs skipped quietly (non-text files)' },
     quiet: { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing but errors' },
   } as const;
-  const checkOptions = {
-    ...common,
-    baseline: { type: 'string', describe: 'Report only findings not accepted in this baseline file' },
+  // What the commands that write a report take (not `baseline`, which writes a baseline file).
+  const common = {
+    format: { type: 'string', describe: 'Output formats, comma-separated: text, json, html, sarif, junit, github' },
+    output: { alias: 'o', type: 'string', describe: 'Write the report to this file (one format)' },
+    'output-dir': { type: 'string', describe: 'Write one report per format into this folder' },
+    'fail-on': { choices: ['error', 'warning', 'info', 'none'] as const, describe: 'Exit 1 when a finding at or above this severity is reported (default: error, or the config)' },
+    ...analysis,
+  } as const;
+  // Which inputs a check reads, and how.
+  const inputOptions = {
     against: { type: 'array', string: true, describe: 'Published sources to check the given draft(s) against; only findings involving the draft are reported' },
     left: { type: 'string', describe: 'Bitext TSV/JSONL: column or field with the original' },
     right: { type: 'string', describe: 'Bitext TSV/JSONL: column or field with the translation' },
     'left-lang': { type: 'string', describe: 'Language of the original (ISO 639-1)' },
     'right-lang': { type: 'string', describe: 'Language of the translation (ISO 639-1)' },
+  } as const;
+  const checkOptions = {
+    ...common,
+    baseline: { type: 'string', describe: 'Report only findings not accepted in this baseline file' },
+    ...inputOptions,
   } as const;
   await yargs(hideBin(process.argv).map((a) => (a === '-' ? STDIN : a)))
     .scriptName('factlint')
@@ -56,7 +65,11 @@ async function main(): Promise<number> {
     .command(
       'baseline <inputs..>',
       'Accept the current findings: write them to a baseline file that `check --baseline` leaves out',
-      (y) => y.positional('inputs', { type: 'string', array: true }).options({ ...checkOptions, output: { alias: 'o', type: 'string', describe: 'Baseline file to write (default: factlint-baseline.json)' } }),
+      (y) => y.positional('inputs', { type: 'string', array: true }).options({
+        ...analysis,
+        ...inputOptions,
+        output: { alias: 'o', type: 'string', describe: 'Baseline file to write (default: the config\'s "baseline", else factlint-baseline.json); notes of entries that still match are kept' },
+      }),
       async (argv) => { code = await baselineCommand(argv as never); },
     )
     .command(
