@@ -44,6 +44,9 @@ export const STDIN = '<stdin>';
 
 const err = (s: string): void => { process.stderr.write(`${s}\n`); };
 
+/** A path as messages show it: relative to the working directory, forward slashes. */
+const shown = (path: string): string => relativePath(resolve(path), process.cwd());
+
 /** A progress line on the terminal's stderr while sources are analysed: never in machine output or pipes. */
 function progressBar(args: CommonArgs): ((done: number, total: number) => void) | undefined {
   if (args.quiet || !process.stderr.isTTY) return undefined;
@@ -81,25 +84,33 @@ function readStdin(): string {
   }
 }
 
-/** Writes or prints the report in each requested format and returns the exit code. */
+/**
+ * Writes or prints the report in each requested format and returns the exit code. GitHub annotations always go to
+ * standard output, with -o and --output-dir too: a runner reads workflow commands only from a step's output.
+ */
 function emit(result: CheckResult, args: CommonArgs, config: Config, stem: string, notes: string[] = []): number {
   const formats: Format[] = parseFormats(args.format ?? (args.output ? 'json' : config.formats.join(',')));
   const outputDir = args.outputDir ?? config.outputDir;
-  if (args.output && formats.length > 1) throw new FactlintError('FL003', '--output takes one format', undefined, undefined, 'use --output-dir for several formats');
-  const printed = new Set<Format>();
+  const toFiles = formats.filter((f) => f !== 'github');
+  if (args.output && toFiles.length > 1) throw new FactlintError('FL003', '--output takes one format', undefined, undefined, 'use --output-dir for several formats (github annotations go to standard output either way)');
+  if (args.output && toFiles.length === 0) throw new FactlintError('FL003', '--output takes a format written to a file; github annotations always go to standard output', undefined, undefined, 'leave out --output (redirect standard output to keep the annotations), or add the file\'s format, e.g. --format github,sarif');
+  const written: string[] = [];
   for (const f of formats) {
     const content = render(f, result.report, result.context);
-    if (args.output) writeAtomic(resolve(args.output), content);
-    else if (outputDir) writeAtomic(resolve(outputDir, `${stem}.${EXTENSIONS[f]}`), content);
-    else if (!(args.quiet && args.format === undefined)) { process.stdout.write(content); printed.add(f); }
-    else printed.add(f);
-    // GitHub shows a limited number of annotations per step; the job summary lists every finding.
-    if (f === 'github' && process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, renderGithubSummary(result.report, result.context));
+    if (f === 'github') {
+      process.stdout.write(content);
+      // GitHub shows a limited number of annotations per step; the job summary lists every finding.
+      if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, renderGithubSummary(result.report, result.context));
+    } else if (args.output || outputDir) {
+      const file = args.output ? resolve(args.output) : resolve(outputDir!, `${stem}.${EXTENSIONS[f]}`);
+      writeAtomic(file, content);
+      written.push(shown(file));
+    } else if (!(args.quiet && args.format === undefined)) process.stdout.write(content);
   }
-  if (!args.quiet && printed.size === 0) {
+  // Reports in files: the terminal (or the CI log) still gets the findings, and where the files are.
+  if (!args.quiet && written.length > 0) {
     process.stdout.write(render('text', result.report, result.context));
-    const where = args.output ? [args.output] : formats.map((f) => `${outputDir}/${stem}.${EXTENSIONS[f]}`);
-    process.stdout.write(`reports written: ${where.join(', ')}\n`);
+    process.stdout.write(`reports written: ${written.join(', ')}\n`);
   }
   if (!args.quiet) {
     for (const n of notes) err(`factlint: ${n}`);
@@ -125,9 +136,6 @@ function onlyInvolving(result: CheckResult, ids: Set<string>): CheckResult {
 
 /** The baseline file `factlint baseline` writes when neither -o nor the config's "baseline" names one. */
 export const DEFAULT_BASELINE = 'factlint-baseline.json';
-
-/** A path as messages show it: relative to the working directory, forward slashes. */
-const shown = (path: string): string => relativePath(resolve(path), process.cwd());
 
 /**
  * Reads the baseline a check leaves findings out by. A missing file says what its path is relative to: the working

@@ -20,7 +20,7 @@ async function main(): Promise<number> {
   } as const;
   // What the commands that write a report take (not `baseline`, which writes a baseline file).
   const common = {
-    format: { type: 'string', describe: 'Output formats, comma-separated: text, json, html, sarif, junit, github' },
+    format: { type: 'string', describe: 'Output formats, comma-separated: text, json, html, sarif, junit, github (github always goes to stdout, where GitHub reads annotations)' },
     output: { alias: 'o', type: 'string', describe: 'Write the report to this file (one format)' },
     'output-dir': { type: 'string', describe: 'Write one report per format into this folder' },
     'fail-on': { choices: ['error', 'warning', 'info', 'none'] as const, describe: 'Exit 1 when a finding at or above this severity is reported (default: error, or the config)' },
