@@ -7,6 +7,7 @@ import { run, runParallel } from './pipeline/run.js';
 import { loadRules, type RuleOverrides } from './rules/load.js';
 import { FactlintError } from './errors.js';
 import { readBitext, toArray, type BitextOptions } from './bitext/index.js';
+import { DEFAULT_ID_FIELD, IdRegistry, idValue } from './bitext/rows.js';
 import { languageFor } from './config.js';
 import { collectManifests } from './manifest.js';
 
@@ -163,25 +164,42 @@ export function checkRows(rows: Iterable<PairRow>, names: { left: string; right:
 
 /**
  * Pairs mode: each JSONL row holds two versions of one short story (a segment and its translation, a sentence
- * and its perturbation). Source ids are `<row id>:<field>`; every row is its own story of two versions.
+ * and its perturbation). Source ids are `<row id>:<field>`; every row is its own story of two versions. Row ids
+ * are chosen as a bitext JSONL file's are: the `id` option's field, else a field named "id" when the first row
+ * has one, else `row-<line>`.
  */
 export async function checkPairs(file: string, opts: PairsOptions): Promise<CheckResult> {
   const raw = (await readInputFile(file, 'pairs file')).text;
-  const rows: PairRow[] = [];
-  raw.split(/\r?\n/).forEach((line, i) => {
-    if (!line.trim()) return;
-    let row: Record<string, unknown>;
-    try { row = JSON.parse(line) as Record<string, unknown>; } catch {
+  const parsed: { row: Record<string, unknown>; line: number }[] = [];
+  raw.split(/\r?\n/).forEach((text, i) => {
+    if (!text.trim()) return;
+    let row: unknown;
+    try { row = JSON.parse(text); } catch { row = undefined; }
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
       throw new FactlintError('FL120', 'not a JSON object', file, i + 1, 'each line of a JSONL file must be one JSON object');
     }
-    const id = String(opts.id ? row[opts.id] ?? `row-${i + 1}` : `row-${i + 1}`);
+    parsed.push({ row: row as Record<string, unknown>, line: i + 1 });
+  });
+  const first = parsed[0]?.row;
+  const idField = opts.id ?? (first && Object.hasOwn(first, DEFAULT_ID_FIELD) ? DEFAULT_ID_FIELD : undefined);
+  const ids = new IdRegistry(file, 'give every row a unique id, or leave out the id field to number rows by line');
+  const rows: PairRow[] = [];
+  for (const { row, line } of parsed) {
+    const fields = `this row has fields: ${Object.keys(row).join(', ')}`;
+    let id = `row-${line}`;
+    if (idField !== undefined) {
+      const v = idValue(row[idField]);
+      if (v !== undefined) id = v;
+      else if (opts.id !== undefined) throw new FactlintError('FL121', `field "${idField}" (--id) is missing or not a string or number`, file, line, `check --id; ${fields}`);
+    }
     const left = row[opts.left];
     const right = row[opts.right];
     for (const [field, v] of [[opts.left, left], [opts.right, right]] as const) {
-      if (typeof v !== 'string') throw new FactlintError('FL121', `field "${field}" is missing or not a string`, file, i + 1, `check --left/--right; this row has fields: ${Object.keys(row).join(', ')}`);
+      if (typeof v !== 'string') throw new FactlintError('FL121', `field "${field}" is missing or not a string`, file, line, `check --left/--right; ${fields}`);
     }
+    ids.add(id, line);
     rows.push({ id, left: left as string, right: right as string, ...(opts.leftLang ? { leftLang: opts.leftLang } : {}), ...(opts.rightLang ? { rightLang: opts.rightLang } : {}) });
-  });
+  }
   return checkRows(rows, { left: opts.left, right: opts.right }, opts);
 }
 

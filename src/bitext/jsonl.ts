@@ -1,6 +1,6 @@
 import { openLines, type Line } from './input.js';
 import { languageOfName } from './lang.js';
-import { bitextError, IdRegistry, row, type BitextOptions, type BitextRows } from './rows.js';
+import { bitextError, DEFAULT_ID_FIELD, IdRegistry, idValue, row, type BitextOptions, type BitextRows } from './rows.js';
 
 type Obj = Record<string, unknown>;
 
@@ -31,7 +31,7 @@ export async function readJsonl(path: string, opts: BitextOptions = {}): Promise
     if (l.text.trim() !== '') { first = parseLine(l, file); break; }
   }
   const keys = first ? Object.keys(first) : [];
-  const idField = opts.id ?? (keys.includes('id') ? 'id' : undefined);
+  const idField = opts.id ?? (keys.includes(DEFAULT_ID_FIELD) ? DEFAULT_ID_FIELD : undefined);
   const texts = keys.filter((k) => k !== idField && typeof first?.[k] === 'string');
   const leftField = opts.left ?? texts[0];
   const rightField = opts.right ?? texts.find((k) => k !== leftField);
@@ -65,9 +65,8 @@ export async function readJsonl(path: string, opts: BitextOptions = {}): Promise
         const right = text(rightField);
         let id = `row-${l.line}`;
         if (idField !== undefined) {
-          const v = obj[idField];
-          if (typeof v === 'string' && v.trim() !== '') id = v.trim();
-          else if (typeof v === 'number') id = String(v);
+          const v = idValue(obj[idField]);
+          if (v !== undefined) id = v;
           else if (opts.id !== undefined) throw bitextError('FL706', `field "${idField}" (--id) is missing or not a string or number`, file, l.line);
         }
         if (left.trim() === '' || right.trim() === '') continue;

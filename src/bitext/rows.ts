@@ -65,6 +65,16 @@ export type BitextCode = keyof typeof BITEXT_CODES;
 export const bitextError = (code: BitextCode, message: string, file: string, line?: number, hint?: string): FactlintError =>
   new FactlintError(code, message, file, line, hint ?? BITEXT_CODES[code].action);
 
+/** The field (JSONL) or column (TSV) that gives a unit its id when the `id` option names none and the file has it. */
+export const DEFAULT_ID_FIELD = 'id';
+
+/** A unit id from a JSONL field's value: a non-blank string (trimmed) or a number; anything else is no id. */
+export function idValue(v: unknown): string | undefined {
+  if (typeof v === 'string' && v.trim() !== '') return v.trim();
+  if (typeof v === 'number') return String(v);
+  return undefined;
+}
+
 /** Remembers ids and where they were seen; a second use of an id is FL707. */
 export class IdRegistry {
   private readonly seen = new Map<string, number | undefined>();

@@ -1,6 +1,6 @@
 import { openLines, type Line } from './input.js';
 import { languageOfName } from './lang.js';
-import { bitextError, IdRegistry, row, type BitextOptions, type BitextRows } from './rows.js';
+import { bitextError, DEFAULT_ID_FIELD, IdRegistry, row, type BitextOptions, type BitextRows } from './rows.js';
 
 /**
  * Tab-separated bitext: a header row names the columns, then one unit per line. Fields are taken literally (no
@@ -27,7 +27,7 @@ export async function readTsv(path: string, opts: BitextOptions = {}): Promise<B
     if (names.indexOf(name, i + 1) >= 0) throw bitextError('FL704', `two columns are named "${name}"`, file, headerLine, 'give every column a unique name');
     return i;
   };
-  const idCol = opts.id !== undefined ? column(opts.id, '--id') : names.findIndex((n) => n.toLowerCase() === 'id');
+  const idCol = opts.id !== undefined ? column(opts.id, '--id') : names.findIndex((n) => n.toLowerCase() === DEFAULT_ID_FIELD);
   const free = names.map((_, i) => i).filter((i) => i !== idCol);
   const leftCol = opts.left !== undefined ? column(opts.left, '--left') : free[0];
   const rightCol = opts.right !== undefined ? column(opts.right, '--right') : free.find((i) => i !== leftCol);

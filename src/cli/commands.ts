@@ -35,6 +35,7 @@ export interface CheckArgs extends CommonArgs {
   against?: string[];
   left?: string;
   right?: string;
+  id?: string;
   leftLang?: string;
   rightLang?: string;
 }
@@ -168,7 +169,7 @@ export async function runCheck(args: CheckArgs, { useBaseline = true }: { useBas
   if (args.inputs.length === 1 && isBitextPath(args.inputs[0]!) && !args.against?.length) {
     result = await checkBitext(args.inputs[0]!, {
       ...opts,
-      ...(args.left ? { left: args.left } : {}), ...(args.right ? { right: args.right } : {}),
+      ...(args.left ? { left: args.left } : {}), ...(args.right ? { right: args.right } : {}), ...(args.id ? { id: args.id } : {}),
       ...(args.leftLang ? { leftLang: args.leftLang } : {}), ...(args.rightLang ? { rightLang: args.rightLang } : {}),
     });
   } else if (args.against?.length) {

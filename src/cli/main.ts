@@ -31,6 +31,7 @@ async function main(): Promise<number> {
     against: { type: 'array', string: true, describe: 'Published sources to check the given draft(s) against; only findings involving the draft are reported' },
     left: { type: 'string', describe: 'Bitext TSV/JSONL: column or field with the original' },
     right: { type: 'string', describe: 'Bitext TSV/JSONL: column or field with the translation' },
+    id: { type: 'string', describe: 'Bitext TSV/JSONL: column or field with the unit id (default: one named "id" if there is one, else the line number)' },
     'left-lang': { type: 'string', describe: 'Language of the original (ISO 639-1)' },
     'right-lang': { type: 'string', describe: 'Language of the translation (ISO 639-1)' },
   } as const;
@@ -56,7 +57,7 @@ async function main(): Promise<number> {
           ...common,
           left: { type: 'string', demandOption: true, describe: 'Field with version A (the original)' },
           right: { type: 'string', demandOption: true, describe: 'Field with version B' },
-          id: { type: 'string', describe: 'Field with the row id (default: row number)' },
+          id: { type: 'string', describe: 'Field with the row id (default: a field named "id" if the first row has one, else the line number)' },
           'left-lang': { type: 'string', describe: 'Language of version A (ISO 639-1)' },
           'right-lang': { type: 'string', describe: 'Language of version B (ISO 639-1)' },
         }),
