@@ -129,22 +129,33 @@ export interface PairRow {
   right: string;
   leftLang?: string;
   rightLang?: string;
+  /** 1-based line of the unit in its file, and of each side where that differs (PO, XLIFF, TMX). */
+  line?: number;
+  leftLine?: number;
+  rightLine?: number;
 }
 
 /**
  * Checks rows of two versions each (a segment and its translation, a sentence and its edit). Source ids are
- * `<row id>:<leftName>` and `<row id>:<rightName>`; every row is its own story, its left side the original.
+ * `<row id>:<leftName>` and `<row id>:<rightName>`; every row is its own story, its left side the original. With
+ * `names.file` (the file the rows come from), every source's path is that file, and reporters point at it and the
+ * row's line (`RenderContext.units`).
  */
-export function checkRows(rows: Iterable<PairRow>, names: { left: string; right: string }, opts: CheckOptions = {}): CheckResult {
+export function checkRows(rows: Iterable<PairRow>, names: { left: string; right: string; file?: string }, opts: CheckOptions = {}): CheckResult {
   const sources: Source[] = [];
+  const units: NonNullable<RenderContext['units']> = {};
   const langHints: Record<string, string> = {};
   const declared: Record<string, string> = {};
   const relation: Record<string, Story['relation']> = {};
   const originals: Record<string, string> = {};
   for (const r of rows) {
-    for (const [field, text, lang] of [[names.left, r.left, r.leftLang], [names.right, r.right, r.rightLang]] as const) {
+    for (const [field, text, lang, line] of [[names.left, r.left, r.leftLang, r.leftLine], [names.right, r.right, r.rightLang, r.rightLine]] as const) {
       const sid = `${r.id}:${field}`;
-      sources.push({ id: sid, path: sid, lang: lang ?? 'und', text, provenance: {}, warnings: [] });
+      sources.push({ id: sid, path: names.file ?? sid, lang: lang ?? 'und', text, provenance: {}, warnings: [] });
+      if (names.file !== undefined) {
+        const at = line ?? r.line;
+        units[sid] = at !== undefined ? { line: at } : {};
+      }
       if (lang) langHints[sid] = lang;
       declared[sid] = r.id;
     }
@@ -153,13 +164,14 @@ export function checkRows(rows: Iterable<PairRow>, names: { left: string; right:
   }
   if (sources.length === 0) throw new FactlintError('FL102', 'no rows to check', undefined, undefined, 'the file has no units with both versions');
   const rules = loadRules(opts.rules, opts.ruleSettings);
-  return run(sources, {
+  const result = run(sources, {
     rules,
     clean: { langHints, pairs: true },
     cluster: { declared, declaredOnly: true, originals },
     declaredRelation: relation,
     ...(opts.cwd ? { cwd: opts.cwd } : {}),
   });
+  return names.file !== undefined ? { ...result, context: { ...result.context, units } } : result;
 }
 
 /**
@@ -169,7 +181,8 @@ export function checkRows(rows: Iterable<PairRow>, names: { left: string; right:
  * has one, else `row-<line>`.
  */
 export async function checkPairs(file: string, opts: PairsOptions): Promise<CheckResult> {
-  const raw = (await readInputFile(file, 'pairs file')).text;
+  const input = await readInputFile(file, 'pairs file');
+  const raw = input.text;
   const parsed: { row: Record<string, unknown>; line: number }[] = [];
   raw.split(/\r?\n/).forEach((text, i) => {
     if (!text.trim()) return;
@@ -198,21 +211,24 @@ export async function checkPairs(file: string, opts: PairsOptions): Promise<Chec
       if (typeof v !== 'string') throw new FactlintError('FL121', `field "${field}" is missing or not a string`, file, line, `check --left/--right; ${fields}`);
     }
     ids.add(id, line);
-    rows.push({ id, left: left as string, right: right as string, ...(opts.leftLang ? { leftLang: opts.leftLang } : {}), ...(opts.rightLang ? { rightLang: opts.rightLang } : {}) });
+    rows.push({ id, left: left as string, right: right as string, line, ...(opts.leftLang ? { leftLang: opts.leftLang } : {}), ...(opts.rightLang ? { rightLang: opts.rightLang } : {}) });
   }
-  return checkRows(rows, { left: opts.left, right: opts.right }, opts);
+  return checkRows(rows, { left: opts.left, right: opts.right, file: input.id }, opts);
 }
 
 /** A bitext file (TSV, JSONL, PO, XLIFF, TMX): every unit's source against its translation. */
 export async function checkBitext(file: string, opts: CheckOptions & BitextOptions = {}): Promise<CheckResult> {
   const rows = await readBitext(file, opts);
   const all = await toArray(rows);
-  const list = all.map((r) => ({
+  const list = all.map((r): PairRow => ({
     id: r.id, left: r.left, right: r.right,
+    ...(r.line !== undefined ? { line: r.line } : {}),
+    ...(r.leftLine !== undefined ? { leftLine: r.leftLine } : {}),
+    ...(r.rightLine !== undefined ? { rightLine: r.rightLine } : {}),
     ...(r.leftLang ?? rows.leftLang ? { leftLang: (r.leftLang ?? rows.leftLang)! } : {}),
     ...(r.rightLang ?? rows.rightLang ? { rightLang: (r.rightLang ?? rows.rightLang)! } : {}),
   }));
-  const result = checkRows(list, { left: 'source', right: 'target' }, opts);
+  const result = checkRows(list, { left: 'source', right: 'target', file: rows.file }, opts);
   for (const w of rows.warnings) result.report.sources[0]?.warnings.push(w);
   return result;
 }

@@ -10,8 +10,11 @@ export interface BitextRow {
   /** ISO 639-1 code (primary subtag, lower case) when the file or the options say. */
   leftLang?: string;
   rightLang?: string;
-  /** 1-based line where the unit starts, where the format allows knowing it (not PO). */
+  /** 1-based line where the unit starts (its element, PO entry or line). */
   line?: number;
+  /** 1-based lines of the two texts where they are not on the unit's first line (PO msgid/msgstr, XLIFF and TMX elements). */
+  leftLine?: number;
+  rightLine?: number;
 }
 
 export type BitextFormat = 'tsv' | 'jsonl' | 'po' | 'xliff' | 'tmx';
@@ -102,11 +105,17 @@ export class IdRegistry {
 export const tidy = (s: string): string => s.replace(/\s+/gu, ' ').trim();
 
 /** Builds a row, leaving out the optional fields that are unknown. */
-export function row(id: string, left: string, right: string, extra: { leftLang?: string | undefined; rightLang?: string | undefined; line?: number | undefined }): BitextRow {
+export function row(
+  id: string, left: string, right: string,
+  extra: { leftLang?: string | undefined; rightLang?: string | undefined; line?: number | undefined; leftLine?: number | undefined; rightLine?: number | undefined },
+): BitextRow {
   const r: BitextRow = { id, left, right };
   if (extra.leftLang !== undefined) r.leftLang = extra.leftLang;
   if (extra.rightLang !== undefined) r.rightLang = extra.rightLang;
   if (extra.line !== undefined) r.line = extra.line;
+  // Only where a side's text is on another line than the unit's start: TSV and JSONL rows are one line.
+  if (extra.leftLine !== undefined && extra.leftLine !== extra.line) r.leftLine = extra.leftLine;
+  if (extra.rightLine !== undefined && extra.rightLine !== extra.line) r.rightLine = extra.rightLine;
   return r;
 }
 

@@ -34,13 +34,13 @@ export async function readTmx(path: string, opts: BitextOptions = {}): Promise<B
       const lang = attr(tuv, 'lang');
       if (lang === undefined || lang.trim() === '') throw bitextError('FL702', `a <tuv> of unit "${id}" has no xml:lang`, file, lineOf(tuv) ?? line);
       const seg = element(tuv, 'seg');
-      return { lang, key: langKey(lang), text: tidy(seg ? textOf(seg) : '') };
+      return { lang, key: langKey(lang), text: tidy(seg ? textOf(seg) : ''), line: (seg && lineOf(seg)) ?? lineOf(tuv) };
     });
     const left = leftPref !== undefined ? variants.find((v) => v.key === langKey(leftPref)) ?? (opts.leftLang === undefined ? variants[0] : undefined) : variants[0];
     if (!left) return;
     const right = opts.rightLang !== undefined ? variants.find((v) => v.key === langKey(opts.rightLang ?? '')) : variants.find((v) => v.key !== left.key);
     if (!right || right.key === left.key || left.text === '' || right.text === '') return;
-    rows.push(row(id, left.text, right.text, { leftLang: primaryLanguage(left.lang), rightLang: primaryLanguage(right.lang), line }));
+    rows.push(row(id, left.text, right.text, { leftLang: primaryLanguage(left.lang), rightLang: primaryLanguage(right.lang), line, leftLine: left.line, rightLine: right.line }));
   });
 
   const leftLang = leftPref !== undefined ? primaryLanguage(leftPref) : rows[0]?.leftLang;

@@ -10,6 +10,8 @@ interface Unit {
   leftLang?: string | undefined;
   rightLang?: string | undefined;
   line?: number | undefined;
+  sourceLine?: number | undefined;
+  targetLine?: number | undefined;
 }
 
 /** XLIFF 1.x: `<file source-language target-language>` holding `<trans-unit id>` (in `<body>`, possibly in nested `<group>`s). */
@@ -37,6 +39,8 @@ function units12(root: XmlNode, lineOf: (n: XmlNode) => number | undefined): Uni
             leftLang,
             rightLang: primaryLanguage(target ? attr(target, 'lang') : undefined) ?? rightLang,
             line: lineOf(c),
+            sourceLine: source && lineOf(source),
+            targetLine: target && lineOf(target),
           });
         }
       }
@@ -67,6 +71,8 @@ function units20(root: XmlNode, lineOf: (n: XmlNode) => number | undefined): Uni
           n++;
           const src: string[] = [];
           const trg: string[] = [];
+          let sourceLine: number | undefined;
+          let targetLine: number | undefined;
           for (const part of childrenOf(c)) {
             const kind = tagOf(part);
             if (kind !== 'segment' && kind !== 'ignorable') continue;
@@ -76,10 +82,15 @@ function units20(root: XmlNode, lineOf: (n: XmlNode) => number | undefined): Uni
             const tText = t ? textOf(t) : '';
             // A segment not yet translated is left out on both sides, so the row pairs like with like.
             if (kind === 'segment' && tText.trim() === '') continue;
+            // The row's texts start where its first translated segment's do.
+            if (kind === 'segment' && sourceLine === undefined) {
+              sourceLine = s && lineOf(s);
+              targetLine = t && lineOf(t);
+            }
             src.push(sText);
             trg.push(kind === 'ignorable' && !t ? sText : tText);
           }
-          out.push({ id: `${prefix}${attr(c, 'id') ?? `unit-${n}`}`, source: src.join(' '), target: trg.join(' '), leftLang, rightLang, line: lineOf(c) });
+          out.push({ id: `${prefix}${attr(c, 'id') ?? `unit-${n}`}`, source: src.join(' '), target: trg.join(' '), leftLang, rightLang, line: lineOf(c), sourceLine, targetLine });
         }
       }
     };
@@ -111,7 +122,7 @@ export async function readXliff(path: string, opts: BitextOptions = {}): Promise
     const left = tidy(u.source);
     const right = tidy(u.target);
     if (left === '' || right === '') continue;
-    rows.push(row(u.id, left, right, { leftLang: opts.leftLang ?? u.leftLang, rightLang: opts.rightLang ?? u.rightLang, line: u.line }));
+    rows.push(row(u.id, left, right, { leftLang: opts.leftLang ?? u.leftLang, rightLang: opts.rightLang ?? u.rightLang, line: u.line, leftLine: u.sourceLine, rightLine: u.targetLine }));
   }
   const first = element(root, 'file');
   const leftLang = opts.leftLang ?? primaryLanguage(major === '1' ? first && attr(first, 'source-language') : attr(root, 'srcLang'));

@@ -25,6 +25,13 @@ export interface RenderContext {
   rules: RuleInfo[];
   /** Base directory against which source paths are shown (SARIF artifact URIs, GitHub annotations). */
   cwd: string;
+  /**
+   * Sources that are units of a segment file (a bitext file's units, a pairs file's rows), by source id. Their
+   * report `path` is that file, which all its units share, and `line` is where the unit's text is in it when the
+   * reader knows. Offsets in such a source are into the unit's own text, not the file: reporters point at the
+   * file and this line, never at a column.
+   */
+  units?: Record<string, { line?: number }>;
 }
 
 export type Reporter = (report: import('../model/report.js').Report, ctx: RenderContext) => string;

@@ -3,7 +3,7 @@ import { severityRank } from '../model/finding.js';
 import type { Report } from '../model/report.js';
 import type { RenderContext, Reporter } from './context.js';
 import { escapeMarkdownCell, escapeWorkflowData, escapeWorkflowProperty, stripTerminalControls } from './escape.js';
-import { sourcePaths, spanPositions } from './sarif.js';
+import { placeLabel, placeLine, spanPlaces } from './sarif.js';
 import { plural } from './plural.js';
 
 type Command = 'error' | 'warning' | 'notice';
@@ -35,8 +35,7 @@ export function githubAnnotations(
   ctx: RenderContext,
   { limit = GITHUB_ANNOTATION_LIMIT }: AnnotationOptions = {},
 ): { commands: string; overflow: number } {
-  const pathOf = sourcePaths(report, ctx);
-  const positions = spanPositions(ctx);
+  const placeOf = spanPlaces(report, ctx);
   const count = (cmd: Command): number => report.findings.filter((f) => COMMAND[f.severity] === cmd).length;
   const overflowing = (['error', 'warning', 'notice'] as const).some((c) => count(c) > limit);
   const cap: Record<Command, number> = {
@@ -58,15 +57,15 @@ export function githubAnnotations(
     const props: string[] = [];
     const [primary, ...others] = f.locations;
     if (primary) {
-      const p = positions(primary);
-      props.push(property('file', pathOf(primary.source)), property('line', p.start.line), property('endLine', p.last.line));
-      if (p.start.line === p.last.line) props.push(property('col', p.start.column), property('endColumn', p.end.column));
+      const p = placeOf(primary);
+      props.push(property('file', p.file));
+      if (p.unit === undefined) {
+        props.push(property('line', p.start.line), property('endLine', p.last.line));
+        if (p.start.line === p.last.line) props.push(property('col', p.start.column), property('endColumn', p.end.column));
+      } else if (p.line !== undefined) props.push(property('line', p.line));
     }
     props.push(property('title', `factlint ${f.ruleId} (${f.category})`));
-    const related = others.map((loc) => {
-      const p = positions(loc);
-      return `${pathOf(loc.source)}:${p.start.line}:${p.start.column}: "${loc.text}"`;
-    });
+    const related = others.map((loc) => `${placeLabel(placeOf(loc))}: "${loc.text}"`);
     // U+2028/U+2029 do not end a log line for the runner, but they do for many viewers: make them real (escaped) breaks.
     const message = stripTerminalControls([f.message, ...related].join('\n')).replace(/[\u2028\u2029]/gu, '\n');
     lines.push(`::${cmd} ${props.join(',')}::${escapeWorkflowData(message)}`);
@@ -82,8 +81,7 @@ export const renderGithub: Reporter = (report, ctx) => githubAnnotations(report,
 
 /** Markdown for $GITHUB_STEP_SUMMARY: counts and a table of every finding (as many rows as fit in 1 MiB). */
 export function renderGithubSummary(report: Report, ctx: RenderContext): string {
-  const pathOf = sourcePaths(report, ctx);
-  const positions = spanPositions(ctx);
+  const placeOf = spanPlaces(report, ctx);
   const { bySeverity: sev } = report.summary;
   const head: string[] = [
     `### factlint ${escapeMarkdownCell(report.tool.version)}: ${plural(report.findings.length, 'finding')}`,
@@ -105,11 +103,9 @@ export function renderGithubSummary(report: Report, ctx: RenderContext): string 
   let omitted = 0;
   for (const f of bySeverity(report.findings)) {
     const primary = f.locations[0];
-    const where = primary
-      ? `${pathOf(primary.source)}:${positions(primary).start.line}`
-      : '';
+    const where = primary ? placeLine(placeOf(primary)) : '';
     const evidence = f.locations
-      .map((loc) => `${escapeMarkdownCell(`${pathOf(loc.source)}:${positions(loc).start.line}`)} “${escapeMarkdownCell(loc.text)}”`)
+      .map((loc) => `${escapeMarkdownCell(placeLine(placeOf(loc)))} “${escapeMarkdownCell(loc.text)}”`)
       .join('<br>');
     const row = `| ${f.severity} | ${escapeMarkdownCell(f.ruleId)} | ${escapeMarkdownCell(f.category)} | ${escapeMarkdownCell(where)} | ${escapeMarkdownCell(f.message)} | ${evidence} |`;
     const size = Buffer.byteLength(row, 'utf8') + 1;

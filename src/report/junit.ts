@@ -3,7 +3,7 @@ import type { Report } from '../model/report.js';
 import { overlaps } from '../model/span.js';
 import type { RenderContext, Reporter } from './context.js';
 import { escapeXml, escapeXmlText } from './escape.js';
-import { sourcePaths, spanPositions } from './sarif.js';
+import { placeLabel, sourceNames, spanPlaces } from './sarif.js';
 
 /** Categories whose findings concern one source, not a pair: their test cases run per source. */
 const SINGLE_SOURCE: ReadonlySet<string> = new Set<Category>(['unsourced-claim', 'internal-contradiction']);
@@ -33,8 +33,8 @@ function pairs(ids: string[]): string[][] {
  * findings; info findings go to the case's <system-out>.
  */
 export const renderJunit: Reporter = (report: Report, ctx: RenderContext) => {
-  const pathOf = sourcePaths(report, ctx);
-  const positions = spanPositions(ctx);
+  const nameOf = sourceNames(report, ctx);
+  const placeOf = spanPlaces(report, ctx);
   const rules = [...ctx.rules].sort((a, b) => cmp(a.id, b.id));
 
   const storyIds = new Set(report.stories.map((s) => s.id));
@@ -93,10 +93,7 @@ export const renderJunit: Reporter = (report: Report, ctx: RenderContext) => {
 
   const describe = (f: Finding): string => {
     const lines = [`[${f.severity}] ${f.category}: ${f.message}`];
-    for (const loc of f.locations) {
-      const p = positions(loc);
-      lines.push(`  at ${pathOf(loc.source)}:${p.start.line}:${p.start.column} "${loc.text}"`);
-    }
+    for (const loc of f.locations) lines.push(`  at ${placeLabel(placeOf(loc))} "${loc.text}"`);
     return lines.join('\n');
   };
 
@@ -112,11 +109,11 @@ export const renderJunit: Reporter = (report: Report, ctx: RenderContext) => {
     );
     if (suite.sources.length > 0) {
       out.push('    <properties>');
-      for (const s of suite.sources) out.push(`      <property name="source" value="${escapeXml(pathOf(s))}"/>`);
+      for (const s of suite.sources) out.push(`      <property name="source" value="${escapeXml(nameOf(s))}"/>`);
       out.push('    </properties>');
     }
     for (const c of suite.cases) {
-      const name = `${c.rule}: ${c.subject.map(pathOf).join(' vs ') || 'report'}`;
+      const name = `${c.rule}: ${c.subject.map(nameOf).join(' vs ') || 'report'}`;
       const open = `    <testcase classname="${escapeXml(`factlint.${suite.name}`)}" name="${escapeXml(name)}"`;
       const bad = failing(c);
       const info = c.findings.filter((f) => f.severity === 'info');

@@ -76,6 +76,47 @@ export function sourcePaths(report: Report, ctx: RenderContext): (sourceId: stri
   return (id) => paths.get(id) ?? relativePath(id, ctx.cwd);
 }
 
+/**
+ * A source as people are shown it: its path, and for a unit of a segment file (which shares its path with the
+ * file's other units) the unit too: "translation.po (unit-3:source)".
+ */
+export function sourceNames(report: Report, ctx: RenderContext): (sourceId: string) => string {
+  const pathOf = sourcePaths(report, ctx);
+  return (id) => (ctx.units?.[id] ? `${pathOf(id)} (${id})` : pathOf(id));
+}
+
+/** Where a location is, as reporters point at it. */
+export type Place =
+  /** A source that is a file of its own: lines and columns in it. */
+  | ({ file: string; unit?: undefined } & SpanPosition)
+  /**
+   * A unit of a segment file (`RenderContext.units`): the file, the unit (its source id) and the unit's line in the
+   * file when the reader knows it. No column: the location's offsets are into the unit's text, not the file.
+   */
+  | { file: string; unit: string; line?: number };
+
+/** The place of each span: file (relative to ctx.cwd) and position, or the file, unit and line of a unit. */
+export function spanPlaces(report: Report, ctx: RenderContext): (span: Span) => Place {
+  const pathOf = sourcePaths(report, ctx);
+  const positions = spanPositions(ctx);
+  return (span) => {
+    const unit = ctx.units?.[span.source];
+    if (!unit) return { file: pathOf(span.source), ...positions(span) };
+    return unit.line !== undefined ? { file: pathOf(span.source), unit: span.source, line: unit.line } : { file: pathOf(span.source), unit: span.source };
+  };
+}
+
+/** A place for people: "file:line:column"; a unit "file:line (unit-3:source)", or "file (unit-3:source)" without a line. */
+export function placeLabel(p: Place): string {
+  if (p.unit === undefined) return `${p.file}:${p.start.line}:${p.start.column}`;
+  return `${p.file}${p.line !== undefined ? `:${p.line}` : ''} (${p.unit})`;
+}
+
+/** A place to the line: "file:line"; a unit as `placeLabel` gives it. */
+export function placeLine(p: Place): string {
+  return p.unit === undefined ? `${p.file}:${p.start.line}` : placeLabel(p);
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 
 const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note' };
@@ -105,6 +146,7 @@ function ruleDescriptor(rule: RuleInfo): Sarif.ReportingDescriptor {
 export function buildSarif(report: Report, ctx: RenderContext): Sarif.Log {
   const pathOf = sourcePaths(report, ctx);
   const positions = spanPositions(ctx);
+  const placeOf = spanPlaces(report, ctx);
 
   const rules: Sarif.ReportingDescriptor[] = [...ctx.rules].sort((a, b) => cmp(a.id, b.id)).map(ruleDescriptor);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
@@ -115,20 +157,39 @@ export function buildSarif(report: Report, ctx: RenderContext): Sarif.Log {
     rules.push(ruleDescriptor({ id: f.ruleId, category: f.category, severity: f.severity, description: f.category, help: '' }));
   }
 
-  const artifacts: Sarif.Artifact[] = report.sources.map((s) => ({
-    location: { uri: toUri(pathOf(s.id)), uriBaseId: 'SRCROOT' },
-    mimeType: 'text/plain',
-    encoding: 'utf-8',
-    length: s.chars,
-    properties: { lang: s.lang, ...(s.published ? { published: s.published } : {}), ...(s.byline ? { byline: s.byline } : {}) },
-  }));
-  const artifactIndex = new Map(report.sources.map((s, i) => [s.id, i]));
+  // One artifact per file: the units of a segment file (bitext, pairs) share theirs, which has no one length or language.
+  const artifacts: Sarif.Artifact[] = [];
+  const artifactIndex = new Map<string, number>();
+  const byUri = new Map<string, number>();
+  for (const s of report.sources) {
+    const uri = toUri(pathOf(s.id));
+    const known = byUri.get(uri);
+    if (known !== undefined && ctx.units?.[s.id]) {
+      artifactIndex.set(s.id, known);
+      continue;
+    }
+    byUri.set(uri, artifacts.length);
+    artifactIndex.set(s.id, artifacts.length);
+    artifacts.push(ctx.units?.[s.id]
+      ? { location: { uri, uriBaseId: 'SRCROOT' }, mimeType: 'text/plain' }
+      : {
+          location: { uri, uriBaseId: 'SRCROOT' },
+          mimeType: 'text/plain',
+          encoding: 'utf-8',
+          length: s.chars,
+          properties: { lang: s.lang, ...(s.published ? { published: s.published } : {}), ...(s.byline ? { byline: s.byline } : {}) },
+        });
+  }
 
   const physical = (loc: Location, context?: Location): Sarif.PhysicalLocation => {
-    const p = positions(loc);
     const index = artifactIndex.get(loc.source);
+    const artifactLocation: Sarif.ArtifactLocation = { uri: toUri(pathOf(loc.source)), uriBaseId: 'SRCROOT', ...(index !== undefined ? { index } : {}) };
+    const place = placeOf(loc);
+    // A unit of a segment file: its line in the file, where known; offsets and columns are in the unit's text.
+    if (place.unit !== undefined) return place.line !== undefined ? { artifactLocation, region: { startLine: place.line, snippet: { text: loc.text } } } : { artifactLocation };
+    const p = positions(loc);
     const out: Sarif.PhysicalLocation = {
-      artifactLocation: { uri: toUri(pathOf(loc.source)), uriBaseId: 'SRCROOT', ...(index !== undefined ? { index } : {}) },
+      artifactLocation,
       region: {
         startLine: p.start.line,
         startColumn: p.start.column,
@@ -168,16 +229,17 @@ export function buildSarif(report: Report, ctx: RenderContext): Sarif.Log {
     };
     const idx = ruleIndex.get(f.ruleId);
     if (idx !== undefined) result.ruleIndex = idx;
-    if (primary) result.locations = [{ physicalLocation: physical(primary, contextFor(f, primary)) }];
+    // A unit of a segment file is named as a logical location too: its file holds many.
+    const logical = (loc: Location): Pick<Sarif.Location, 'logicalLocations'> =>
+      ctx.units?.[loc.source] ? { logicalLocations: [{ fullyQualifiedName: loc.source }] } : {};
+    if (primary) result.locations = [{ physicalLocation: physical(primary, contextFor(f, primary)), ...logical(primary) }];
     if (others.length > 0) {
-      result.relatedLocations = others.map((loc, i) => {
-        const p = positions(loc);
-        return {
-          id: i + 1,
-          physicalLocation: physical(loc, contextFor(f, loc)),
-          message: { text: `${pathOf(loc.source)}:${p.start.line}:${p.start.column}: "${loc.text}"` },
-        };
-      });
+      result.relatedLocations = others.map((loc, i) => ({
+        id: i + 1,
+        physicalLocation: physical(loc, contextFor(f, loc)),
+        ...logical(loc),
+        message: { text: `${placeLabel(placeOf(loc))}: "${loc.text}"` },
+      }));
     }
     return result;
   });

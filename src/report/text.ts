@@ -1,7 +1,8 @@
 import type { Reporter, RenderContext } from './context.js';
 import type { Finding } from '../model/finding.js';
+import type { Location } from '../model/span.js';
 import { stripTerminalControls } from './escape.js';
-import { positioner } from './sarif.js';
+import { placeLabel, positioner, spanPlaces, type Place } from './sarif.js';
 import { plural } from './plural.js';
 
 const ICON: Record<string, string> = { error: 'error  ', warning: 'warning', info: 'info   ' };
@@ -11,9 +12,12 @@ const clip = (s: string, n = 90): string => {
   return one.length > n ? `${one.slice(0, n - 1)}…` : one;
 };
 
-function where(f: Finding, ctx: RenderContext, i: number): string {
+function where(f: Finding, ctx: RenderContext, i: number, placeOf: (l: Location) => Place): string {
   const l = f.locations[i];
   if (!l) return '';
+  // A unit of a segment file: the file and the unit's line in it ("translation.po:11 (unit-1:target)").
+  const place = placeOf(l);
+  if (place.unit !== undefined) return stripTerminalControls(placeLabel(place));
   const text = ctx.texts[l.source];
   const pos = text !== undefined ? positioner(text)(l.start) : undefined;
   return `${stripTerminalControls(l.source)}${pos ? `:${pos.line}:${pos.column}` : ''}`;
@@ -21,6 +25,7 @@ function where(f: Finding, ctx: RenderContext, i: number): string {
 
 /** Plain text for a terminal: one block per finding, with both quotes; control sequences from sources stripped. */
 export const renderText: Reporter = (report, ctx) => {
+  const placeOf = spanPlaces(report, ctx);
   const lines: string[] = [];
   for (const story of report.stories) {
     const fs = report.findings.filter((f) => f.story === story.id);
@@ -28,7 +33,7 @@ export const renderText: Reporter = (report, ctx) => {
     lines.push(`${story.id} (${story.relation}): ${story.sources.map(stripTerminalControls).join(', ')}`);
     for (const f of fs) {
       lines.push(`  ${ICON[f.severity]} ${f.ruleId}  ${clip(f.message, 200)}`);
-      f.locations.forEach((l, i) => lines.push(`      ${where(f, ctx, i)}  «${clip(l.text)}»`));
+      f.locations.forEach((l, i) => lines.push(`      ${where(f, ctx, i, placeOf)}  «${clip(l.text)}»`));
     }
     lines.push('');
   }

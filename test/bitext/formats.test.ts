@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { po } from 'gettext-parser';
 import { describe, expect, it } from 'vitest';
 import { isBitextPath, readBitext, toArray, type BitextOptions, type BitextRow } from '../../src/bitext/index.js';
+import { poEntryKey, poEntryLines } from '../../src/bitext/po.js';
 
 const FIXTURES = 'test/fixtures/bitext';
 
@@ -20,26 +23,30 @@ describe('readBitext reads every format into rows', () => {
       file: 'story.po',
       format: 'po',
       rows: [
-        // The header entry is skipped; unit-3 is untranslated; obsolete #~ entries are not read.
-        { id: 'unit-1', left: EN1, right: VI1, ...en },
-        { id: 'unit-2', left: "The deal was announced on Tuesday by the company's chairman.", right: 'Thỏa thuận được chủ tịch công ty công bố vào thứ Ba.', ...en },
-        { id: 'unit-4', left: 'One ship was delivered.', right: 'Một con tàu đã được bàn giao.', ...en },
-        { id: 'unit-5', left: 'Photo: Reuters', right: 'Ảnh: Reuters', ...en },
+        // The header entry is skipped; unit-3 is untranslated; obsolete #~ entries are not read. A unit's line is its
+        // msgctxt or msgid; leftLine (when not that) the msgid's, rightLine the (first) msgstr's.
+        { id: 'unit-1', left: EN1, right: VI1, ...en, line: 13, rightLine: 14 },
+        { id: 'unit-2', left: "The deal was announced on Tuesday by the company's chairman.", right: 'Thỏa thuận được chủ tịch công ty công bố vào thứ Ba.', ...en, line: 18, rightLine: 21 },
+        { id: 'unit-4', left: 'One ship was delivered.', right: 'Một con tàu đã được bàn giao.', ...en, line: 30, rightLine: 32 },
+        { id: 'unit-5', left: 'Photo: Reuters', right: 'Ảnh: Reuters', ...en, line: 34, leftLine: 35, rightLine: 36 },
       ],
     },
     {
       file: 'story-12.xlf',
       format: 'xliff',
       rows: [
-        { id: 't1', left: EN1, right: VI1, ...en, line: 6 },
+        // line: the <trans-unit>; leftLine, rightLine: its <source> and <target>.
+        { id: 't1', left: EN1, right: VI1, ...en, line: 6, leftLine: 7, rightLine: 8 },
         {
           id: 't2',
           left: 'The deal was announced on Tuesday, said chairman Kim\u2019s office & staff.',
           right: 'Văn phòng chủ tịch Kim cho biết thỏa thuận được công bố vào thứ Ba.',
           ...en,
           line: 12,
+          leftLine: 13,
+          rightLine: 15,
         },
-        { id: 't4', left: 'Shares rose 3% <early> on Wednesday.', right: 'Cổ phiếu tăng 3% <sớm> vào thứ Tư.', ...en, line: 21 },
+        { id: 't4', left: 'Shares rose 3% <early> on Wednesday.', right: 'Cổ phiếu tăng 3% <sớm> vào thứ Tư.', ...en, line: 21, leftLine: 22, rightLine: 23 },
       ],
     },
     {
@@ -52,9 +59,12 @@ describe('readBitext reads every format into rows', () => {
           right: 'Hanwha sẽ đầu tư 1,2 tỷ USD vào một nhà máy đóng tàu. Nhà máy ở Philadelphia.',
           ...en,
           line: 4,
+          // The first translated segment's <source> and <target>.
+          leftLine: 10,
+          rightLine: 11,
         },
         // <cp hex="00A0"/> is a no-break space, which whitespace tidying turns into a plain one.
-        { id: 'u2', left: 'The deal was announced on Tuesday by Kim.', right: 'Thỏa thuận được công bố vào thứ Ba bởi Kim.', ...en, line: 20 },
+        { id: 'u2', left: 'The deal was announced on Tuesday by Kim.', right: 'Thỏa thuận được công bố vào thứ Ba bởi Kim.', ...en, line: 20, leftLine: 22, rightLine: 23 },
       ],
     },
     {
@@ -62,10 +72,11 @@ describe('readBitext reads every format into rows', () => {
       format: 'tmx',
       rows: [
         // The header's srclang (en-US) is the left side even where Vietnamese comes first.
-        { id: '1', left: 'Hanwha will invest $1.2 billion in Philadelphia.', right: 'Hanwha sẽ đầu tư 1,2 tỷ USD vào Philadelphia.', ...en, line: 6 },
-        { id: '2', left: 'The deal was announced on Tuesday.', right: 'Thỏa thuận được công bố vào thứ Ba.', ...en, line: 11 },
+        // line: the <tu>; leftLine, rightLine: the <seg> of each side's <tuv> (here Vietnamese is written first).
+        { id: '1', left: 'Hanwha will invest $1.2 billion in Philadelphia.', right: 'Hanwha sẽ đầu tư 1,2 tỷ USD vào Philadelphia.', ...en, line: 6, leftLine: 9, rightLine: 8 },
+        { id: '2', left: 'The deal was announced on Tuesday.', right: 'Thỏa thuận được công bố vào thứ Ba.', ...en, line: 11, leftLine: 12, rightLine: 13 },
         // tuid 3 has one language; the fourth unit has no tuid and TMX 1.1 `lang` attributes.
-        { id: 'tu-4', left: 'Shares rose 3% on Wednesday.', right: 'Cổ phiếu tăng 3% vào thứ Tư.', ...en, line: 19 },
+        { id: 'tu-4', left: 'Shares rose 3% on Wednesday.', right: 'Cổ phiếu tăng 3% vào thứ Tư.', ...en, line: 19, leftLine: 20, rightLine: 21 },
       ],
     },
     {
@@ -117,7 +128,7 @@ describe('options', () => {
 
   it('TMX: leftLang/rightLang choose the variants', async () => {
     const r = await read('story.tmx', { leftLang: 'ru', rightLang: 'en' });
-    expect(r.rows).toEqual([{ id: '2', left: 'Сделка была объявлена во вторник.', right: 'The deal was announced on Tuesday.', leftLang: 'ru', rightLang: 'en', line: 11 }]);
+    expect(r.rows).toEqual([{ id: '2', left: 'Сделка была объявлена во вторник.', right: 'The deal was announced on Tuesday.', leftLang: 'ru', rightLang: 'en', line: 11, leftLine: 14, rightLine: 12 }]);
   });
 
   it('XLIFF: explicit languages override the file', async () => {
@@ -139,5 +150,44 @@ describe('isBitextPath', () => {
     ['a.txt', false], ['a.md', false], ['a.json', false], ['a.csv', false], ['tsv', false], ['a.po.txt', false],
   ])('%s → %s', (path, expected) => {
     expect(isBitextPath(path)).toBe(expected);
+  });
+});
+
+describe('PO: where each entry is', () => {
+  const TRICKY = [
+    'msgid ""',
+    'msgstr "Language: vi\\n"',
+    '',
+    '# A quote and a tab escaped, a string on two lines.',
+    'msgid "He said \\"84\\"\\tthen left."',
+    'msgstr ""',
+    '"Ông ấy nói \\"84\\" "',
+    '"rồi đi."',
+    '',
+    'msgctxt "menu"',
+    'msgid "Open"',
+    'msgstr "Mở"',
+    '',
+    '#~ msgid "Open"',
+    '#~ msgstr "Cũ"',
+    '',
+    'msgid "Open"',
+    'msgstr "Mở ra"',
+  ].join('\n');
+
+  it('finds every entry gettext-parser returns, by the msgctxt and msgid it reads', () => {
+    for (const text of [TRICKY, readFileSync(`${FIXTURES}/story.po`, 'utf8'), readFileSync('test/fixtures/readme-workspace/translation.po', 'utf8')]) {
+      const lines = poEntryLines(text);
+      for (const context of Object.values(po.parse(text).translations)) {
+        for (const entry of Object.values(context)) expect(lines.has(poEntryKey(entry.msgctxt, entry.msgid)), entry.msgid).toBe(true);
+      }
+    }
+  });
+
+  it('gives the entry line (msgctxt or msgid) and the lines of its msgid and msgstr; obsolete entries are left out', () => {
+    const lines = poEntryLines(TRICKY);
+    expect(lines.get(poEntryKey(undefined, 'He said "84"\tthen left.'))).toEqual({ line: 5, msgidLine: 5, msgstrLine: 6 });
+    expect(lines.get(poEntryKey('menu', 'Open'))).toEqual({ line: 10, msgidLine: 11, msgstrLine: 12 });
+    expect(lines.get(poEntryKey(undefined, 'Open'))).toEqual({ line: 17, msgidLine: 17, msgstrLine: 18 });
   });
 });

@@ -47,10 +47,9 @@ function quotes(view: View, fv: FindingView): string {
   }
   return groups
     .map(({ ctx, locs }) => {
-      const p = view.position(locs[0] ?? ctx);
       const marks = locs.map((l) => ({ start: l.start, end: l.end, finding: fv.index, kind, severity: f.severity }));
       return (
-        `<div class="q"><span class="where"><span class="lang">${esc(view.lang(ctx.source))}</span> ${esc(view.label(ctx.source))}:${p.start.line}:${p.start.column}</span>` +
+        `<div class="q"><span class="where"><span class="lang">${esc(view.lang(ctx.source))}</span> ${esc(view.where(locs[0] ?? ctx))}</span>` +
         `<span class="ctx" lang="${esc(view.lang(ctx.source))}">${quote(ctx.text, ctx.start, marks)}</span></div>`
       );
     })

@@ -6,7 +6,7 @@ import type { Sentence } from '../../model/sentence.js';
 import type { Span } from '../../model/span.js';
 import type { Story } from '../../model/story.js';
 import type { RenderContext } from '../context.js';
-import { sourcePaths, spanPositions, type SpanPosition } from '../sarif.js';
+import { placeLabel, sourceNames, spanPlaces, spanPositions, type SpanPosition } from '../sarif.js';
 
 /** How a finding's span is drawn: a strong discrepancy mark, a soft omitted/added passage, or an unsourced claim. */
 export type MarkKind = 'diff' | 'omit' | 'add' | 'unsourced';
@@ -49,11 +49,14 @@ export interface View {
   /** Sources in report order, plus any referenced only by findings/alignments. */
   sourceIds: string[];
   sourceIndex: Map<string, number>;
+  /** The source's path; for a unit of a segment file, the file and the unit ("translation.po (unit-3:source)"). */
   pathOf: (id: string) => string;
   /** Short unique label: the shortest path suffix that tells sources apart, and the language. */
   label: (id: string) => string;
   lang: (id: string) => string;
   position: (span: Span) => SpanPosition;
+  /** Where a span is, for people: "label:line:column", or for a unit of a segment file "file:line (unit)". */
+  where: (span: Span) => string;
   sentence: (id: string) => Sentence | undefined;
   sentencesOf: (source: string) => Sentence[];
   /** Sentences overlapping a span, in order. */
@@ -82,8 +85,9 @@ function shortLabels(ids: string[], pathOf: (id: string) => string): Map<string,
 }
 
 export function buildView(report: Report, ctx: RenderContext): View {
-  const pathOf = sourcePaths(report, ctx);
+  const pathOf = sourceNames(report, ctx);
   const position = spanPositions(ctx);
+  const placeOf = spanPlaces(report, ctx);
 
   const sourceIds = report.sources.map((s) => s.id);
   const seen = new Set(sourceIds);
@@ -205,6 +209,11 @@ export function buildView(report: Report, ctx: RenderContext): View {
     label: (id) => labels.get(id) ?? id,
     lang: (id) => langs.get(id) ?? 'und',
     position,
+    where: (span) => {
+      const p = placeOf(span);
+      if (p.unit !== undefined) return placeLabel(p);
+      return `${labels.get(span.source) ?? span.source}:${p.start.line}:${p.start.column}`;
+    },
     sentence: (id) => byId.get(id),
     sentencesOf,
     sentencesIn,
