@@ -364,7 +364,7 @@ function withDefaults(raw: Record<string, Json>): LangPack {
     },
     speech: { verbs: r.speech?.verbs ?? [], according: r.speech?.according ?? [], anonymous: r.speech?.anonymous ?? [] },
     events: r.events ?? {},
-    modality: { possible: r.modality?.possible ?? [], expected: r.modality?.expected ?? [], future: r.modality?.future ?? [] },
+    modality: { possible: r.modality?.possible ?? [], expected: r.modality?.expected ?? [], future: r.modality?.future ?? [], impossible: r.modality?.impossible ?? [] },
     adaptsForeignNames: r.adaptsForeignNames ?? false,
     negators: r.negators ?? [],
     notNegations: r.notNegations ?? [],

@@ -118,6 +118,8 @@ export interface LangPack {
     possible: string[];
     expected: string[];
     future: string[];
+    /** Negated possibility ("cannot", "không thể"): neither a hedge nor a prediction. */
+    impossible?: string[];
   };
   /** Negators: "not", "n't", "never", "yet to", "không", "chưa", "не", "нет". */
   /** The language adapts foreign names (Irland, Usbekistan, transliteration): near-miss spellings are expected. */

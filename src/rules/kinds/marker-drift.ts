@@ -73,6 +73,9 @@ export const markerDrift: RuleKind<Params> = {
       } else {
         const ma = lc.a.flatMap((c) => c.modality);
         const mb = lc.b.flatMap((c) => c.modality);
+        // "Cannot" is neither a hedge nor a prediction, and a translation may turn "without trust there will be no
+        // confidence" into "if we cannot trust…": such pairs are not compared.
+        if (ma.some((m) => m.level === 'impossible') || mb.some((m) => m.level === 'impossible')) continue;
         const possA = ma.filter((m) => m.level === 'possible');
         const possB = mb.filter((m) => m.level === 'possible');
         // "Expected to" is a hedge too: only a bare "will" against "could" is a change of certainty.
