@@ -1,3 +1,4 @@
+import { resolve, sep } from 'node:path';
 import type { Report } from './model/report.js';
 import type { Source } from './model/source.js';
 import type { Story } from './model/story.js';
@@ -45,6 +46,21 @@ export interface CheckOptions {
   onProgress?: (done: number, total: number) => void;
   /** Relation of declared stories (by story key), when the caller knows it: "versions" or "coverage". */
   relations?: Record<string, Story['relation']>;
+  /**
+   * Files or folders (among the path inputs) whose sources are originals, the versions the others derive from:
+   * in draft mode, the published versions. They are declared to the cluster stage as originals, as a manifest's
+   * `original` is.
+   */
+  originals?: string[];
+}
+
+/** True when `path` is one of `roots` (files or folders, relative to `cwd`) or inside one of them. */
+export function isUnder(path: string, roots: readonly string[], cwd = process.cwd()): boolean {
+  const p = resolve(cwd, path);
+  return roots.some((r) => {
+    const root = resolve(cwd, r);
+    return p === root || p.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
+  });
 }
 
 export interface CheckResult {
@@ -99,6 +115,11 @@ export async function check(inputs: (string | TextInput)[], opts: CheckOptions =
   const originals: Record<string, string> = {};
   for (const t of texts) if (t.original && t.story) originals[t.story] = t.id;
   for (const [id, m] of manifest) if (m.original && m.story) originals[m.story] = id;
+  // Originals named by path: under their declared story key, else under their own id (the cluster stage looks
+  // for originals among each story's sources).
+  if (opts.originals?.length) {
+    for (const s of loaded.sources) if (isUnder(s.path, opts.originals, opts.cwd)) originals[s.storyHint ?? `\u0000${s.id}`] ??= s.id;
+  }
   const rules = loadRules(opts.rules, opts.ruleSettings);
   return runParallel(sources, {
     rules,
@@ -107,7 +128,10 @@ export async function check(inputs: (string | TextInput)[], opts: CheckOptions =
     ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     // When every source names its story, the declaration is the clustering and story ids are the keys.
-    cluster: Object.keys(declared).length ? { declared, originals, declaredOnly: Object.keys(declared).length === sources.length } : {},
+    cluster: {
+      ...(Object.keys(declared).length ? { declared, declaredOnly: Object.keys(declared).length === sources.length } : {}),
+      ...(Object.keys(originals).length ? { originals } : {}),
+    },
     ...(opts.relations ? { declaredRelation: opts.relations } : {}),
     skipped: loaded.skipped,
     ...(opts.cwd ? { cwd: opts.cwd } : {}),

@@ -1,6 +1,6 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { check, checkBitext, checkPairs, type CheckOptions, type CheckResult, type TextInput } from '../check.js';
+import { check, checkBitext, checkPairs, isUnder, type CheckOptions, type CheckResult, type TextInput } from '../check.js';
 import { EXTENSIONS, parseFormats, render, writeAtomic, type Format } from '../output.js';
 import { severityRank, type Severity } from '../model/finding.js';
 import { summarize, type Report } from '../model/report.js';
@@ -175,10 +175,10 @@ export async function runCheck(args: CheckArgs, { useBaseline = true }: { useBas
   } else if (args.against?.length) {
     const draftPaths = args.inputs.filter((i) => i !== STDIN);
     const texts: TextInput[] = stdin ? [{ id: 'stdin', text: readStdin() }] : [];
-    result = await check([...draftPaths, ...texts, ...args.against], opts);
+    // The published versions are the originals the draft derives from.
+    result = await check([...draftPaths, ...texts, ...args.against], { ...opts, originals: args.against });
     const draftIds = new Set<string>(texts.map((t) => t.id));
-    const drafts = draftPaths.map((p) => resolve(p));
-    for (const s of result.report.sources) if (drafts.some((d) => resolve(s.path) === d || resolve(s.path).startsWith(`${d}/`))) draftIds.add(s.id);
+    for (const s of result.report.sources) if (draftPaths.length && isUnder(s.path, draftPaths)) draftIds.add(s.id);
     result = onlyInvolving(result, draftIds);
   } else {
     result = await check(args.inputs, opts);
