@@ -228,7 +228,7 @@ export async function baselineCommand(args: CheckArgs): Promise<number> {
     const entries = baseline.entries.length;
     const unnoted = baseline.entries.filter((e) => e.note === '').length;
     const parts = [`baseline written: ${shown(out)} (${plural(entries, 'finding')})`];
-    if (previous) parts.push(`kept ${plural(keptNotes, 'note')} of the previous file, dropped ${plural(dropped.length, 'entry', 'entries')} that no longer match a finding`);
+    if (previous) parts.push(`kept ${plural(keptNotes, 'note')} of the previous file, dropped ${plural(dropped.length, 'entry', 'entries')} that no longer ${dropped.length === 1 ? 'matches' : 'match'} a finding`);
     if (unnoted > 0) parts.push(`add a one-line "note" to ${unnoted === entries ? 'each' : `the ${plural(unnoted, 'entry', 'entries')} without one`} saying why it is accepted`);
     process.stdout.write(`${parts.join('; ')}\n`);
   }

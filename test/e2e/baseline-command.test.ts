@@ -69,7 +69,8 @@ describe('factlint baseline with a config that names a baseline', () => {
     // And back: the draft's entries are dropped (and counted), the reviewed note stays.
     const back = run(['baseline', 'stories/published', ...CONFIG], d);
     expect(back.status, back.stderr).toBe(0);
-    expect(back.stdout).toContain(`kept 1 note of the previous file, dropped ${again.entries.length - 1} entries that no longer match a finding`);
+    const gone = again.entries.length - 1;
+    expect(back.stdout).toContain(`kept 1 note of the previous file, dropped ${gone} ${gone === 1 ? 'entry that no longer matches' : 'entries that no longer match'} a finding`);
     expect(readJson<Baseline>(file).entries.map((e) => e.note)).toEqual(['The Vietnamese desk is correcting the charging time.']);
   });
 
@@ -121,5 +122,18 @@ describe('factlint baseline options', () => {
     const r = run(['baseline', 'stories', option, value], workspace({}));
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/FL001: Unknown argument/);
+  });
+});
+
+describe('factlint baseline: what it says', () => {
+  it('counts in English: "1 entry that no longer matches"', () => {
+    const d = workspace({});
+    expect(run(['baseline', 'stories/published'], d).status).toBe(0);
+    const file = join(d, 'factlint-baseline.json');
+    const b = readJson<Baseline>(file);
+    b.entries.push({ ...b.entries[0]!, fingerprint: '0000000000000000000f', note: 'an entry whose finding was fixed' });
+    writeFileSync(file, JSON.stringify(b, null, 2));
+    const r = run(['baseline', 'stories/published'], d);
+    expect(r.stdout).toBe('baseline written: factlint-baseline.json (1 finding); kept 0 notes of the previous file, dropped 1 entry that no longer matches a finding; add a one-line "note" to each saying why it is accepted\n');
   });
 });
