@@ -384,14 +384,16 @@ function byContent(x: AlignInput, y: AlignInput): number {
  * article (translations, rewrites: most sentences align) or independent coverage of one event, and groups
  * aligned sentences across all sources into claim groups (union-find over alignment links).
  */
-export function align(stories: Story[], inputs: Map<string, AlignInput>, declaredRelation?: Record<string, Story['relation']>): AlignResult {
+export function align(stories: Story[], inputs: Map<string, AlignInput>, declaredRelation?: Record<string, Story['relation']>, originals: ReadonlySet<string> = new Set()): AlignResult {
   const pairs: PairAlignment[] = [];
   const outStories: Story[] = [];
   const groups: ClaimGroup[] = [];
   for (const story of stories) {
     // Pairs are oriented by content, not by file name: the original first (earlier publication, then the longer
     // text), so renaming files changes no finding.
-    const srcs = story.sources.map((id) => inputs.get(id)!).filter(Boolean).sort(byContent);
+    // Versions declared original (a manifest, the library's `original`, draft mode's published versions) come first.
+    const declaredFirst = (x: AlignInput, y: AlignInput): number => Number(originals.has(y.source.id)) - Number(originals.has(x.source.id));
+    const srcs = story.sources.map((id) => inputs.get(id)!).filter(Boolean).sort((x, y) => declaredFirst(x, y) || byContent(x, y));
     const storyPairs: PairAlignment[] = [];
     for (let x = 0; x < srcs.length; x++) for (let y = x + 1; y < srcs.length; y++) storyPairs.push(alignPair(story.id, srcs[x]!, srcs[y]!));
     pairs.push(...storyPairs);

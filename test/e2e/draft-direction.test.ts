@@ -53,9 +53,8 @@ describe('draft mode declares the published versions as the originals', () => {
 });
 
 describe('draft mode reads changes from the published version to the draft', () => {
-  // Needs src/pipeline (align: orient each pair with a declared original first; Story: all declared originals, not
-  // one) and src/rules/kinds/edit-diff.ts (the message from the original to the derived version): see the report.
-  it.fails('known bug: the draft changed 84 to 48, and the message says "48" became "84"', () => {
+  // align puts declared originals first in each pair, and edit-diff words its message from the original.
+  it('the draft changed 84 to 48: the message says "84" became "48"', () => {
     const report = json(['check', 'stories/draft-vi.txt', '--against', 'stories/published/'], workspace());
     const edits = report.findings.filter((f) => f.ruleId === 'edited-number').map((f) => f.message);
     expect(edits).toContain('A figure was changed: "84" became "48"');

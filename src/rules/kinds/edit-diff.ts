@@ -188,7 +188,11 @@ export const editDiff: RuleKind<Params> = {
         out.push({
           locations: [loc(ctx.a.source.text, sa), loc(ctx.b.source.text, sb)],
           context: contextOf(ctx, lc),
-          vars: { a: r.a.map((t) => t.text).join(' ') || '(nothing)', b: r.b.map((t) => t.text).join(' ') || '(nothing)' },
+          // The message reads from the original to the derived version ("{a}" became "{b}"), whichever side of the
+          // pair the original is; the locations keep the pair's order, so fingerprints do not depend on it.
+          vars: flip
+            ? { a: r.b.map((t) => t.text).join(' ') || '(nothing)', b: r.a.map((t) => t.text).join(' ') || '(nothing)' }
+            : { a: r.a.map((t) => t.text).join(' ') || '(nothing)', b: r.b.map((t) => t.text).join(' ') || '(nothing)' },
         });
       }
     }
