@@ -1,6 +1,7 @@
 /** The public library API: `import { check } from 'factlint'`. */
-export { check, checkPairs } from './check.js';
-export type { CheckOptions, CheckResult, TextInput, PairsOptions } from './check.js';
+export { check, checkBitext, checkPairs, checkRows } from './check.js';
+export type { CheckOptions, CheckResult, TextInput, PairsOptions, PairRow } from './check.js';
+export type { BitextOptions } from './bitext/index.js';
 export { render, FORMATS } from './output.js';
 export type { Format } from './output.js';
 export { FactlintError } from './errors.js';

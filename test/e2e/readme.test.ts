@@ -24,6 +24,20 @@ describe('README', () => {
     expect(r.stdout).toMatch(/number-conflict/);
   });
 
+  it('names only functions the library exports, and checkRows finds a changed amount in segment pairs', async () => {
+    const section = /### Library API\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? '';
+    const named = [...section.matchAll(/`(check\w*|render)(?:\(\))?`/g)].map((m) => m[1]!);
+    expect(named).toEqual(expect.arrayContaining(['check', 'checkPairs', 'checkBitext', 'checkRows']));
+    const lib = (await import(resolve(ROOT, 'dist/index.js'))) as Record<string, unknown>;
+    for (const n of new Set(named)) expect(typeof lib[n], n).toBe('function');
+    const checkRows = lib.checkRows as typeof import('../../src/check.js').checkRows;
+    const { report } = checkRows(
+      [{ id: 'u1', left: 'The port will cost $2.4 billion to expand.', right: 'Việc mở rộng cảng sẽ tốn 4,2 tỷ USD.', leftLang: 'en', rightLang: 'vi' }],
+      { left: 'source', right: 'target' },
+    );
+    expect(report.findings.map((f) => [f.ruleId, f.locations.map((l) => l.text)])).toContainEqual(['number-conflict', ['$2.4 billion', '4,2 tỷ USD']]);
+  });
+
   it('gives the two commands of the project, and .ci/run runs the test one', () => {
     expect(readme).toContain('npm ci && npx factlint check seeds --format json,html --output-dir reports');
     expect(readme).toContain('npm ci && npm test');
