@@ -7,6 +7,8 @@ export interface PhraseMatcher {
   byFirst: Map<number, Phrase[]>;
   /** Lower-cased phrase -> value (e.g. an event class). */
   values: Map<string, string>;
+  /** Whether any phrase is a suffix; without one, only positions after a non-word character can start a hit. */
+  hasSuffix: boolean;
 }
 
 interface Phrase {
@@ -47,7 +49,7 @@ export function compilePhrases(entries: [string, string][]): PhraseMatcher {
   }
   // A phrase written with a leading "*" is a suffix ("*n't" matches the end of "weren't"): no word boundary before it.
   for (const k of keys.filter((x) => x.startsWith('*'))) values.set(k.slice(1), values.get(k)!);
-  return { byFirst, values };
+  return { byFirst, values, hasSuffix: keys.some((k) => k.startsWith('*') && k.length > 1) };
 }
 
 export interface PhraseHit { start: number; end: number; text: string; value: string }
@@ -92,16 +94,48 @@ function lowerSameLength(text: string): string {
   return out;
 }
 
-// Every matcher of a claim (events, modality, negators, …) reads the same sentence: lower-case it once.
+// Every matcher of a claim (events, modality, negators, …) reads the same sentence: lower-case it once, and find
+// once where words start (a position not preceded by a letter, digit or mark).
 let lastSlice = '';
 let lastLower = '';
+let lastStarts: number[] = [];
+
+function wordStarts(slice: string): number[] {
+  const starts: number[] = [];
+  for (let i = 0; i < slice.length; i++) {
+    const c = slice.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0) { const h = slice.charCodeAt(i - 1); if (h >= 0xd800 && h <= 0xdbff) continue; }
+    if (!isWordBefore(slice, i)) starts.push(i);
+  }
+  return starts;
+}
 
 /** All non-overlapping hits of the matcher in text[start, end), with absolute offsets, leftmost first. */
 export function findPhrases(m: PhraseMatcher, text: string, start: number, end: number): PhraseHit[] {
   const slice = text.slice(start, end);
-  if (slice !== lastSlice) { lastSlice = slice; lastLower = lowerSameLength(slice); }
+  if (slice !== lastSlice) { lastSlice = slice; lastLower = lowerSameLength(slice); lastStarts = wordStarts(slice); }
   const lower = lastLower;
   const out: PhraseHit[] = [];
+  if (!m.hasSuffix) {
+    // Every phrase needs a word boundary before it: only word starts are tried.
+    let from = 0;
+    for (const i of lastStarts) {
+      if (i < from) continue;
+      const candidates = m.byFirst.get(lower.codePointAt(i)!);
+      if (!candidates) continue;
+      for (const p of candidates) {
+        const e = matchAt(lower, i, p);
+        if (e >= 0 && !isWordAt(slice, e)) {
+          const t = slice.slice(i, e);
+          const key = t.toLowerCase().replace(/[\s\u00a0]+/g, ' ');
+          out.push({ start: start + i, end: start + e, text: t, value: m.values.get(key) ?? key });
+          from = e;
+          break;
+        }
+      }
+    }
+    return out;
+  }
   for (let i = 0; i < slice.length; ) {
     const cp = lower.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
