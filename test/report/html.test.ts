@@ -290,3 +290,35 @@ describe('renderHtml', () => {
     );
   });
 });
+
+describe('side-by-side labels of sentences one version lacks', () => {
+  it('say what the findings say (omitted / added), and only "only in" where no finding marks the run', async () => {
+    const { check } = await import('../../src/check.js');
+    const original = [
+      'Harlow Rail will spend $310 million on new trains for the coastal line, the company said on Monday.',
+      'The first trains are due in March 2027, according to chief executive Mina Oduya.',
+      'It was a long and busy day for everyone who works at the station.',
+      'Passenger groups welcomed the plan for the coastal line.',
+      'The order also covers 14 spare engines built by Kettle Works in Brandt.',
+      'Harlow Rail expects the trains to run until 2060.',
+    ].join(' ');
+    const derived = [
+      'Harlow Rail will spend $310 million on new trains for the coastal line, the company said on Monday.',
+      'The first trains are due in March 2027, according to chief executive Mina Oduya.',
+      'Passenger groups welcomed the plan for the coastal line.',
+      'Harlow Rail expects the trains to run until 2060.',
+    ].join(' ');
+    const { report, context } = await check([
+      { id: 'orig.txt', text: original, lang: 'en', story: 's', original: true, published: '2026-01-05' },
+      { id: 'copy.txt', text: derived, lang: 'en', story: 's', published: '2026-01-06' },
+    ]);
+    const omissions = report.findings.filter((f) => f.category === 'omission');
+    expect(omissions.map((f) => f.locations[0]!.text)).toEqual([expect.stringContaining('14 spare engines')]);
+    const page = renderHtml(report, context);
+    const view = element(page, 'class="pairview"', 'div');
+    expect(view).toMatch(/class="only omitted"[^]*?omitted in copy\.txt[^]*?14 spare engines/u);
+    // The filler sentence carries no claim and is not flagged: the view does not call it omitted.
+    expect(view).toMatch(/class="only unpaired"[^]*?only in orig\.txt[^]*?a long and busy day/u);
+    expect(view).not.toMatch(/added in/u);
+  });
+});

@@ -102,12 +102,13 @@ p.s.title{font-weight:700}
 p.s.has-f{cursor:pointer}
 p.s .sn{display:inline-block;min-width:2.2em;color:#8c959f;font-size:.72rem;font-variant-numeric:tabular-nums;user-select:none}
 p.s.hl{background:var(--hl);border-left-color:var(--hlline);box-shadow:0 0 0 2px var(--hlline)}
-tr.only td.a:not(.gap),tr.omitted td.a{background:var(--om)}
+tr.omitted td.a{background:var(--om)}
 tr.omitted td.a{border-left:4px solid var(--omline)}
 tr.added td.b{background:var(--ad);border-left:4px solid var(--adline)}
+tr.unpaired td.a:not(.gap),tr.unpaired td.b:not(.gap){background:#f6f8fa}
 td.gap{background:repeating-linear-gradient(135deg,#fff 0 6px,#f1f3f5 6px 12px)}
 .tag{display:inline-block;font-size:.7rem;font-weight:700;text-transform:uppercase;letter-spacing:.02em;border-radius:4px;padding:0 5px;margin:2px 0}
-.omitted .tag{background:var(--omline);color:#fff}.added .tag{background:var(--adline);color:#fff}
+.omitted .tag{background:var(--omline);color:#fff}.added .tag{background:var(--adline);color:#fff}.unpaired .tag{background:#6e7781;color:#fff}
 .matrix table.corr th[scope=row]{font-weight:400;max-width:32em;font-size:.88rem}
 .corr td{white-space:nowrap;font-size:.85rem}
 .m-states{background:#ebfbee}.m-differs{background:#fff4e6}.m-silent{background:#f8f9fa;color:var(--muted)}

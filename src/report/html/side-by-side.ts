@@ -74,6 +74,22 @@ function cell(view: View, sents: Sentence[], side: 'a' | 'b', lang: string, pair
   return `<td class="${side}" lang="${esc(lang)}">${sents.map((s) => sentenceHtml(view, s, pair)).join('')}</td>`;
 }
 
+/**
+ * The label of a run of sentences that only one side of the pair has, as the findings read it (so the HTML says what
+ * the text report says): an omission finding there means the other side omitted it, an addition finding that this
+ * side added it. A run no finding marks is only said to be on one side: which version derives from which is the
+ * rules' question (see unaligned-content), and short filler is not flagged.
+ */
+function onlyTag(view: View, sents: Sentence[], here: string, other: string, pair: ReadonlySet<number>): { cls: string; tag: string } {
+  const cats = new Set(sents.flatMap((s) => (view.marksBySentence.get(s.id) ?? [])
+    .map((m) => view.findings[m.finding])
+    .filter((f) => f !== undefined && f.sources.every((i) => pair.has(i)))
+    .map((f) => f!.finding.category)));
+  if (cats.has('omission')) return { cls: 'omitted', tag: `omitted in ${view.label(other)}` };
+  if (cats.has('addition')) return { cls: 'added', tag: `added in ${view.label(here)}` };
+  return { cls: 'unpaired', tag: `only in ${view.label(here)}` };
+}
+
 function pairTable(view: View, story: Story, pair: Pair, hidden: boolean): string {
   const rows = pairRows(view, story.id, pair);
   const la = view.lang(pair.a);
@@ -82,10 +98,12 @@ function pairTable(view: View, story: Story, pair: Pair, hidden: boolean): strin
   const body = rows
     .map((r) => {
       if (r.a.length > 0 && r.b.length === 0) {
-        return `<tr class="only omitted"><td class="a" lang="${esc(la)}"><span class="tag">omitted in ${esc(view.label(pair.b))}</span>${r.a.map((s) => sentenceHtml(view, s, inPair)).join('')}</td>${cell(view, [], 'b', lb, inPair)}</tr>`;
+        const t = onlyTag(view, r.a, pair.a, pair.b, inPair);
+        return `<tr class="only ${t.cls}"><td class="a" lang="${esc(la)}"><span class="tag">${esc(t.tag)}</span>${r.a.map((s) => sentenceHtml(view, s, inPair)).join('')}</td>${cell(view, [], 'b', lb, inPair)}</tr>`;
       }
       if (r.b.length > 0 && r.a.length === 0) {
-        return `<tr class="only added">${cell(view, [], 'a', la, inPair)}<td class="b" lang="${esc(lb)}"><span class="tag">added in ${esc(view.label(pair.b))}</span>${r.b.map((s) => sentenceHtml(view, s, inPair)).join('')}</td></tr>`;
+        const t = onlyTag(view, r.b, pair.b, pair.a, inPair);
+        return `<tr class="only ${t.cls}">${cell(view, [], 'a', la, inPair)}<td class="b" lang="${esc(lb)}"><span class="tag">${esc(t.tag)}</span>${r.b.map((s) => sentenceHtml(view, s, inPair)).join('')}</td></tr>`;
       }
       return `<tr>${cell(view, r.a, 'a', la, inPair)}${cell(view, r.b, 'b', lb, inPair)}</tr>`;
     })
