@@ -366,6 +366,7 @@ function withDefaults(raw: Record<string, Json>): LangPack {
     events: r.events ?? {},
     modality: { possible: r.modality?.possible ?? [], expected: r.modality?.expected ?? [], future: r.modality?.future ?? [], impossible: r.modality?.impossible ?? [] },
     adaptsForeignNames: r.adaptsForeignNames ?? false,
+    capitalisesNouns: r.capitalisesNouns ?? false,
     negators: r.negators ?? [],
     notNegations: r.notNegations ?? [],
     titles: r.titles ?? [],

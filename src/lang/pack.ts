@@ -124,6 +124,8 @@ export interface LangPack {
   /** Negators: "not", "n't", "never", "yet to", "không", "chưa", "не", "нет". */
   /** The language adapts foreign names (Irland, Usbekistan, transliteration): near-miss spellings are expected. */
   adaptsForeignNames?: boolean;
+  /** The language capitalises common nouns (German): a capitalised word is no sign of a name. */
+  capitalisesNouns?: boolean;
   negators: string[];
   /** Phrases that contain a negator but do not negate ("nothing but", "not only", "không chỉ"). */
   notNegations?: string[];

@@ -1,5 +1,6 @@
 import levenshtein from 'fast-levenshtein';
 import type { EntityMention } from '../../model/mention.js';
+import { getPack } from '../../lang/load.js';
 import type { RawFinding, RuleKind } from '../types.js';
 import { loc } from '../util.js';
 
@@ -11,6 +12,11 @@ interface Params {
 /**
  * One article spelling one name two ways ("Hanwha" and "Hanwa"): two name tokens a short edit apart, neither
  * an inflection or derivation of the other (no shared stem of all but the last two letters).
+ *
+ * Two similar names are often two people or places ("Davis" and "Davies", "Jackson" and "Jackman"), so a pair is
+ * reported only when it looks like one name misspelled: the two never stand in one sentence, and one of them is a
+ * one-off (a name the article uses again and again in both spellings is two names). In a language that capitalises
+ * its nouns (German: "Leben", "Liebe") a capitalised word is no sign of a name, and nothing is compared.
  */
 export const internalContradiction: RuleKind<Params> = {
   name: 'internal-contradiction',
@@ -21,14 +27,20 @@ export const internalContradiction: RuleKind<Params> = {
     required: ['minLength', 'maxDistance'],
   },
   checkSource(src, p) {
+    if (getPack(src.source.lang).capitalisesNouns) return [];
     const first = new Map<string, EntityMention>();
+    const count = new Map<string, number>();
+    const sentencesOf = new Map<string, Set<string>>();
     for (const c of src.claims) for (const e of c.entities) {
       if (e.alias) continue;
       // Each word of a name on its own: "Hanwha Ocean" and "Hanwa" share the company's name.
       const words = [...e.text.matchAll(/[^\s\u00a0]+/gu)];
       if (words.length !== e.tokens.length) continue;
       e.tokens.forEach((t, k) => {
-        if (t.length < p.minLength || first.has(t)) return;
+        if (t.length < p.minLength) return;
+        count.set(t, (count.get(t) ?? 0) + 1);
+        (sentencesOf.get(t) ?? sentencesOf.set(t, new Set()).get(t)!).add(c.sentenceId);
+        if (first.has(t)) return;
         const w = words[k]!;
         const start = e.start + (w.index ?? 0);
         first.set(t, { ...e, start, end: start + w[0].length, text: w[0], tokens: [t], key: t });
@@ -43,8 +55,13 @@ export const internalContradiction: RuleKind<Params> = {
       // "Russia" / "Russian", "Emmy" / "Emmys": one is the other with an ending.
       if (x.startsWith(y) || y.startsWith(x)) continue;
       if (x[0] !== y[0]) continue;
-      const d = levenshtein.get(x, y);
+      // Distance on the words as written: folding makes Vietnamese syllables ("Thống", "Thượng") one letter apart.
+      const d = levenshtein.get(first.get(x)!.text.normalize('NFC').toLowerCase(), first.get(y)!.text.normalize('NFC').toLowerCase());
       if (d < 1 || d > p.maxDistance) continue;
+      // Named side by side ("Jackson and Jackman"), or each named again and again: two names, not one misspelled.
+      const sx = sentencesOf.get(x)!;
+      if ([...sentencesOf.get(y)!].some((s) => sx.has(s))) continue;
+      if (Math.min(count.get(x)!, count.get(y)!) > 1) continue;
       const ex = first.get(x)!;
       const ey = first.get(y)!;
       const [a, b] = ex.start < ey.start ? [ex, ey] : [ey, ex];
