@@ -112,7 +112,8 @@ export function quantitiesAgree(a: QuantityMention, b: QuantityMention): Agreeme
     /^\d+(?:[\s\u00a0\u202f]+\d+)+$/u.test(q.text.trim()) ? q.text.trim().split(/[\s\u00a0\u202f]+/u) : [q.text.replace(/\D/g, '')];
   const ga = groups(a);
   const gb = groups(b);
-  if ((ga.length > 1 || gb.length > 1) && (ga[0] === gb[0] || ga[0]?.startsWith('0') || gb[0]?.startsWith('0'))) return 'incomparable';
+  // A group of one read as the other ("116 123" as one number and "123" as a number of its own) is the same case.
+  if ((ga.length > 1 || gb.length > 1) && (ga[0] === gb[0] || ga[0]?.startsWith('0') || gb[0]?.startsWith('0') || (ga.length > 1 && gb.length === 1 && ga.includes(gb[0]!)) || (gb.length > 1 && ga.length === 1 && gb.includes(ga[0]!)))) return 'incomparable';
   const r = quantitiesAgreeAsRead(a, b);
   if (r !== 'different') return r;
   // "25,000" in a Vietnamese or Russian text may keep the English thousands comma: a figure read with a decimal

@@ -25,9 +25,13 @@ import {
 /** Kept as a name for callers; the conversion and assumed-currency flags now live on QuantityMention. */
 export type ExtractedQuantity = QuantityMention;
 
-/** Spans that hold digits but no quantity: clock times, phone numbers, e-mail and web addresses. */
+/**
+ * Spans that hold digits but no quantity: clock times, phone numbers (international, hyphenated, or national with a
+ * leading zero and groups: "0800 555 111", "020 7946 0958"; an amount never starts with a zero before another
+ * digit), e-mail and web addresses.
+ */
 const NOT_QUANTITY =
-  /\d{1,2}:\d{2}(?::\d{2})?|\+\d{1,3}[\s\u00a0(-]*\d{1,4}\)?(?:[\s\u00a0-]?\d{2,4}){2,4}|(?<!\d)\d{2,4}(?:[-‑]\d{2,4}){2,}(?!\d)|\S+@\S+\.\S+|(?:https?:\/\/|www\.)\S+/gu;
+  /\d{1,2}:\d{2}(?::\d{2})?|\+\d{1,3}[\s\u00a0(-]*\d{1,4}\)?(?:[\s\u00a0-]?\d{2,4}){2,4}|(?<!\d)\d{2,4}(?:[-‑]\d{2,4}){2,}(?!\d)|(?<![\d.,]|\d[\s\u00a0\u202f])0\d{2,}(?:[\s\u00a0]\d{2,4}){0,4}(?!\d)|\S+@\S+\.\S+|(?:https?:\/\/|www\.)\S+/gu;
 
 const TAIL = 60;
 

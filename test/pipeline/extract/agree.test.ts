@@ -79,6 +79,10 @@ describe('quantitiesAgree', () => {
     ['en', '€820m', 'en', '$820 million', 'different'],
     ['en', '$84 million', 'vi', '84 triệu euro', 'different'],
     ['en', '$84 million', 'vi', '2.000 tỷ đồng', 'incomparable'],
+    // A number written in groups ("116 123", a helpline) read whole in one language and as its groups in another.
+    ['ru', '116 123', 'en', '123', 'incomparable'],
+    ['en', '123', 'ru', '116 123', 'incomparable'],
+    ['ru', '116 123', 'en', '117', 'different'],
     ['en', '€820m', 'en', '$900 million', 'incomparable'],
     ['en', '9 helicopters', 'en', 'nine helicopters', 'same'],
     ['en', 'five years', 'en', '5 percent', 'incomparable'],

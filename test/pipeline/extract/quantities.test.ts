@@ -197,6 +197,9 @@ const vi: Row[] = [
 ];
 
 const ru: Row[] = [
+  // A figure joined to an adjectival scale word: "a 25,000-strong crowd".
+  ['ru', 'полиция не подпустила 25-тысячную толпу к входу', '25-тысячную', 25000, ''],
+  ['ru', 'сериал собрал 3-миллионную аудиторию', '3-миллионную', 3e6, ''],
   ['ru', 'привлек 16,8 млрд тенге в ходе IPO', '16,8 млрд тенге', 1.68e10, 'KZT'],
   ['ru', 'прибыль 6,2 млрд тенге', '6,2 млрд тенге', 6.2e9, 'KZT'],
   ['ru', 'по цене 1 850 тенге за бумагу', '1 850 тенге', 1850, 'KZT'],
@@ -292,6 +295,10 @@ describe('extractQuantities', () => {
     ['en', 'at 10:00 local time'],
     ['en', 'Published at 6:10 p.m. local time'],
     ['en', 'call +7 495 123-45-67 now'],
+    ['en', 'Call the helpline on 0800 555 111 for advice.'],
+    ['en', 'Ring 020 7946 0958 today.'],
+    ['vi', 'Gọi đường dây nóng 0800 555 111 để được tư vấn.'],
+    ['ru', 'Звоните по номеру 0800 555 111.'],
     ['en', 'Contact us at news2024@example.com'],
     ['en', 'One priority stands out.'],
     ['en', 'in the first half of the year'],
