@@ -1,5 +1,6 @@
 import type { CleanSource } from '../model/source.js';
 import type { Sentence } from '../model/sentence.js';
+import { getPack } from '../lang/load.js';
 
 const segmenters = new Map<string, Intl.Segmenter>();
 const segmenterFor = (lang: string): Intl.Segmenter => {
@@ -28,10 +29,28 @@ const ABBREV_END = new RegExp(`(?:^|[\\s(])(?:${ABBREVIATIONS.join('|')}|\\p{Lu}
 /** A break ICU missed: sentence punctuation glued to the next capitalised word ("lớn.Vì vậy"). */
 const GLUED = /[.!?](?=["“«]?\p{Lu}\p{Ll})/gu;
 
+/** A day number with a full stop, the way German and others write dates ("am 29. September"). */
+const ORDINAL_DAY_END = /(?:^|[\s(])\d{1,2}\.$/u;
+const monthSets = new Map<string, Set<string>>();
 /**
- * Splits each title and content block into sentences with Intl.Segmenter, then repairs ICU's two usual
- * mistakes on news text: breaks after abbreviations ("Gov. Kotek", "Sept. 7") and missed breaks where a
- * space is missing after the full stop.
+ * The month names of a language whose dates put a full stop after the day (its pack has a "{day}. {month}"
+ * template, as German does), lower-cased: after "29." one of these continues the sentence. Empty for the others,
+ * where "rose to 12. March was quieter" is two sentences.
+ */
+function monthsOf(lang: string): Set<string> {
+  let set = monthSets.get(lang);
+  if (!set) {
+    const pack = getPack(lang);
+    set = pack.dates.patterns.some((t) => /\{day\}\.\s*\{month\}/u.test(t)) ? new Set(pack.monthForms.map((m) => m.toLowerCase().replace(/\.$/u, ''))) : new Set();
+    monthSets.set(lang, set);
+  }
+  return set;
+}
+
+/**
+ * Splits each title and content block into sentences with Intl.Segmenter, then repairs ICU's usual mistakes on
+ * news text: breaks after abbreviations ("Gov. Kotek", "Sept. 7") and after a day number written with a full stop
+ * ("29. September"), and missed breaks where a space is missing after the full stop.
  */
 export function segment(source: CleanSource): Sentence[] {
   const out: Sentence[] = [];
@@ -44,7 +63,11 @@ export function segment(source: CleanSource): Sentence[] {
       const start = s.index;
       const end = s.index + s.segment.length;
       const prev = pieces[pieces.length - 1];
-      if (prev && ABBREV_END.test(text.slice(prev.start, prev.end).trimEnd()) && /^\s*[\p{Lu}\p{N}]/u.test(s.segment)) {
+      const before = prev ? text.slice(prev.start, prev.end).trimEnd() : '';
+      if (prev && ABBREV_END.test(before) && /^\s*[\p{Lu}\p{N}]/u.test(s.segment)) {
+        prev.end = end;
+      } else if (prev && ORDINAL_DAY_END.test(before) && monthsOf(source.lang).has((/^\s*(\p{L}+)/u.exec(s.segment)?.[1] ?? '').toLowerCase())) {
+        // "Am Samstag (29. September) …": ICU breaks after the day's full stop.
         prev.end = end;
       } else pieces.push({ start, end });
     }

@@ -21,6 +21,16 @@ describe('segment', () => {
     for (const s of out) expect(text.slice(s.start, s.end)).toBe(s.text);
   });
 
+  it.each<[string, string, string[]]>([
+    ['de', 'Am Samstag (29. September) herrschten lächelnde Gesichter. Die Sonne schien.', ['Am Samstag (29. September) herrschten lächelnde Gesichter.', 'Die Sonne schien.']],
+    ['de', 'Beide wurden am 19. Juni 1953 hingerichtet.', ['Beide wurden am 19. Juni 1953 hingerichtet.']],
+    // A number at the end of a sentence, and the next sentence starting with a noun, is still two sentences.
+    ['de', 'Die Zahl stieg auf 30. Die Regierung schwieg.', ['Die Zahl stieg auf 30.', 'Die Regierung schwieg.']],
+    ['en', 'Sales rose to 12. March was quieter.', ['Sales rose to 12.', 'March was quieter.']],
+  ])('[%s] a day number with a full stop before a month: %s', (lang, text, expected) => {
+    expect(segment(src(text, lang)).map((s) => s.text)).toEqual(expected);
+  });
+
   it('skips furniture blocks and numbers sentences per source', () => {
     const text = 'Share This\nHuawei acquired it. Then it left.';
     const s: CleanSource = { ...src(text), blocks: [
