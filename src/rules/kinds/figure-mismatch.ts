@@ -11,7 +11,9 @@ interface Params {
 
 interface Figure { source: string; start: number; end: number; text: string; digits: string; pm: boolean }
 
-const FIGURE = /\d+(?:[.,\u00a0\u202f ]\d+)*/gu;
+/** A clock time ("15:00") is one figure; otherwise digits with their group and decimal marks. */
+const FIGURE = /\d{1,2}:\d{2}(?!\d)|\d+(?:[.,\u00a0\u202f ]\d+)*/gu;
+const CLOCK = /^(\d{1,2}):(\d{2})$/u;
 
 function figures(source: string, text: string, start: number, end: number): Figure[] {
   const out: Figure[] = [];
@@ -82,6 +84,15 @@ export const figureMismatch: RuleKind<Params> = {
       // the quantity and date rules' finding, not this one's.
       const settled = (f: Figure, mine: Mention[], theirs: Mention[], theirDigits: Set<string>): boolean => {
         if (theirDigits.has(f.digits)) return true;
+        // "15:00" against "3 p.m.": the hour is written there (on either clock), and whole hours need no minutes.
+        const clock = CLOCK.exec(f.text);
+        if (clock) {
+          const h = String(Number(clock[1]));
+          const hours = [h, ...(Number(h) > 12 ? [String(Number(h) - 12)] : [])];
+          if (hours.some((x) => theirDigits.has(x)) && (clock[2] === '00' || theirDigits.has(String(Number(clock[2]))))) return true;
+        }
+        // "3 p.m." against "15:00".
+        if (f.pm && Number(f.digits) < 12 && theirDigits.has(String(Number(f.digits) + 12))) return true;
         // "7.55" (a time) against "7 ч 55", "'19" against "2019": every group of digits is written there too.
         const groups = f.text.split(/[^\d]+/u).filter(Boolean);
         if (groups.every((g) => theirDigits.has(g) || (g.length === 2 && [...theirDigits].some((d) => d.length === 4 && d.endsWith(g))))) return true;
