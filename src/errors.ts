@@ -51,7 +51,9 @@ export const LOAD_CODES = {
   FL111: { kind: 'warning', meaning: 'the file was decoded as UTF-16 without a byte order mark (guessed)', action: 'convert the file to UTF-8' },
   FL112: { kind: 'warning', meaning: 'the file is not UTF-8; it was decoded in the legacy encoding named (guessed, with the detector\'s confidence)', action: 'check the text looks right, then convert the file to UTF-8 (e.g. iconv -f windows-1251 -t utf-8)' },
   FL113: { kind: 'fatal', meaning: 'two sources share an id (in-memory sources given to the library API; raised by check())', action: 'give every in-memory source a unique id' },
+  FL114: { kind: 'fatal', meaning: 'an in-memory source given to the library API has a publication date that is not yyyy-mm-dd (raised by check())', action: 'give the publication date as an ISO date, e.g. 2024-03-14' },
   FL115: { kind: 'skipped', meaning: 'not a regular file (a device, named pipe or socket); it is never opened', action: 'name regular files only' },
+  FL118: { kind: 'fatal', meaning: 'the library API (check()) was given an input or option of the wrong shape; the message names each field', action: 'pass paths as strings and texts as { id, text, lang?, published?, byline?, story?, original? }; see CheckOptions' },
   FL116: { kind: 'fatal', meaning: 'a folder was given where a file is expected (an option such as --baseline)', action: 'name a file inside the folder' },
   FL117: { kind: 'fatal', meaning: 'a file was given where a folder is expected', action: 'name the folder that contains the file' },
 } as const satisfies Record<string, CodeInfo>;

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { FactlintError } from '../errors.js';
+
+/**
+ * What the library API (`check()`) accepts from its callers, checked at the edge: a CMS integration written in plain
+ * JavaScript gets "inputs[1].text: expected string" rather than a crash deep in the pipeline. The TypeScript types
+ * in check.ts say the same; these schemas are for callers the compiler never saw.
+ */
+const langCode = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/, 'expected a language code such as "en" or "vi"');
+
+export const textInputSchema = z.strictObject({
+  id: z.string().min(1, 'expected a non-empty id'),
+  text: z.string(),
+  lang: langCode.optional(),
+  // The format of `published` is FL114's to report (check.ts), with the source's id.
+  published: z.string().optional(),
+  byline: z.string().optional(),
+  story: z.string().min(1).optional(),
+  original: z.boolean().optional(),
+});
+
+/** Paths, or texts with metadata. An item that is not a string is read as a text, so its errors name its fields. */
+export const inputsSchema = z.array(z.unknown()).superRefine((items, ctx) => {
+  items.forEach((item, k) => {
+    if (typeof item === 'string') {
+      if (item.length === 0) ctx.addIssue({ code: 'custom', path: [k], message: 'expected a non-empty path' });
+      return;
+    }
+    const r = textInputSchema.safeParse(item);
+    if (!r.success) for (const i of r.error.issues) ctx.addIssue({ code: 'custom', path: [k, ...i.path], message: i.message });
+  });
+});
+
+const severityOrSwitch = z.union([z.boolean(), z.enum(['error', 'warning', 'info', 'off'])]);
+
+export const checkOptionsSchema = z.strictObject({
+  rules: z.array(z.string()).optional(),
+  ruleSettings: z.record(z.string(), severityOrSwitch).optional(),
+  langHints: z.record(z.string(), langCode).optional(),
+  languages: z.record(z.string(), langCode).optional(),
+  furniturePatterns: z.array(z.string()).optional(),
+  load: z.looseObject({}).optional(),
+  cwd: z.string().optional(),
+  jobs: z.number().int().min(1).optional(),
+  cacheDir: z.string().optional(),
+  onProgress: z.custom<(done: number, total: number) => void>((v) => typeof v === 'function', 'expected a function').optional(),
+  relations: z.record(z.string(), z.enum(['versions', 'coverage', 'single'])).optional(),
+  originals: z.array(z.string()).optional(),
+});
+
+const describe = (where: string, e: z.ZodError): string =>
+  e.issues.map((i) => `${[where, ...i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))].join('').replace(/\.\[/g, '[')}: ${i.message}`).join('; ');
+
+/** Throws FL118 naming each field of the library call that has the wrong shape. */
+export function validateCheckCall(inputs: unknown, opts: unknown): void {
+  const i = inputsSchema.safeParse(inputs);
+  if (!i.success) throw new FactlintError('FL118', describe('inputs', i.error), undefined, undefined, 'pass paths (strings) and texts as { id, text, lang?, published?, byline?, story?, original? }');
+  const o = checkOptionsSchema.safeParse(opts);
+  if (!o.success) throw new FactlintError('FL118', describe('options', o.error), undefined, undefined, 'see CheckOptions in the README (Library API) and dist/check.d.ts');
+}
