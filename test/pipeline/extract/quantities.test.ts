@@ -194,6 +194,7 @@ const vi: Row[] = [
   ['vi', 'giá 1.850 tenge', '1.850 tenge', 1850, 'KZT'],
   ['vi', 'đạt 1.2 tỷ USD', '1.2 tỷ USD', 1.2e9, 'USD'],
   ['vi', 'Một người đàn ông 45 tuổi', '45 tuổi', 45, 'age'],
+  ['vi', 'Phi công 53 năm tuổi đã hạ cánh an toàn.', '53 năm tuổi', 53, 'age'],
 ];
 
 const ru: Row[] = [
