@@ -370,6 +370,7 @@ function withDefaults(raw: Record<string, Json>): LangPack {
     negators: r.negators ?? [],
     notNegations: r.notNegations ?? [],
     titles: r.titles ?? [],
+    titleRoles: r.titleRoles ?? {},
     stopwords: r.stopwords ?? [],
     furniture: {
       lines: r.furniture?.lines ?? [],

@@ -131,6 +131,8 @@ export interface LangPack {
   notNegations?: string[];
   /** Titles and honorifics that precede or follow names: "President", "Deputy Minister", "ông", "bà", "Thứ trưởng", "глава". */
   titles: string[];
+  /** Titles by the role they name (role names shared by all packs): "cfo" -> ["chief financial officer", "CFO"]. */
+  titleRoles?: Record<string, string[]>;
   /** Words that are capitalised but are not names (sentence starters, months are handled separately). */
   stopwords: string[];
   /** Page furniture lines (exact or regular expressions, matched against a whole trimmed line). */

@@ -32,6 +32,16 @@ export interface NegationMarker extends Span {
 }
 
 /** What one sentence asserts, in language-independent terms. */
+/** A name with the role title that stands next to it ("chief financial officer Daniel Koh", "Daniel Koh, Tổng giám đốc"). */
+export interface TitledName {
+  /** Where the name is (an entity mention of the same claim). */
+  name: Span;
+  /** The title as written. */
+  title: Span & { text: string };
+  /** The roles the title names (the packs' titleRoles; several when the title is ambiguous). */
+  roles: string[];
+}
+
 export interface Claim extends Span {
   sentenceId: string;
   quantities: QuantityMention[];
@@ -45,4 +55,6 @@ export interface Claim extends Span {
   quoted: boolean;
   /** Check-worthy: specific facts (numbers, dates, names with an event) rather than opinion or framing. */
   checkWorthy: boolean;
+  /** Names with a role title next to them. */
+  titled?: TitledName[];
 }

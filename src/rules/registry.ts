@@ -9,9 +9,10 @@ import { unsourcedClaim } from './kinds/unsourced-claim.js';
 import { internalContradiction } from './kinds/internal-contradiction.js';
 import { editDiff } from './kinds/edit-diff.js';
 import { figureMismatch } from './kinds/figure-mismatch.js';
+import { titleDrift } from './kinds/title-drift.js';
 
 /** Every rule kind, by name. A rule file names one of these; adding a rule a kind can express needs no code. */
 export const KINDS: Record<string, RuleKind<never>> = Object.fromEntries(
-  [entityDrift, valueConflict, eventConflict, markerDrift, attributionConflict, unalignedContent, unsourcedClaim, internalContradiction, editDiff, figureMismatch]
+  [entityDrift, valueConflict, eventConflict, markerDrift, attributionConflict, unalignedContent, unsourcedClaim, internalContradiction, editDiff, figureMismatch, titleDrift]
     .map((k) => [k.name, k as unknown as RuleKind<never>]),
 );

@@ -1,4 +1,4 @@
-import type { Attribution, Claim, EventMarker, ModalityMarker, NegationMarker } from '../../model/claim.js';
+import type { Attribution, Claim, EventMarker, ModalityMarker, NegationMarker, TitledName } from '../../model/claim.js';
 import type { DateMention, EntityMention, QuantityMention } from '../../model/mention.js';
 import type { Sentence } from '../../model/sentence.js';
 import type { LoadedPack } from '../../lang/load.js';
@@ -14,6 +14,8 @@ export interface ClaimMatchers {
   negators: PhraseMatcher;
   notNegations: PhraseMatcher;
   titles: PhraseMatcher;
+  /** Role titles; a hit's value is its roles joined with "|". */
+  roles: PhraseMatcher;
 }
 
 const cache = new WeakMap<LoadedPack, ClaimMatchers>();
@@ -33,6 +35,7 @@ export function claimMatchers(pack: LoadedPack): ClaimMatchers {
     negators: compilePhrases((pack.negators ?? []).map((v) => [v, 'not'])),
     notNegations: compilePhrases((pack.notNegations ?? []).map((v) => [v, 'idiom'])),
     titles: compilePhrases((pack.titles ?? []).map((v) => [v, 'title'])),
+    roles: compilePhrases(roleEntries(pack.titleRoles ?? {})),
   };
   cache.set(pack, m);
   return m;
@@ -57,6 +60,37 @@ function insideQuote(text: string, s: Sentence, at: number): boolean {
  * Reads one sentence's claim: its mentions (already extracted) plus the event verbs, the attribution
  * (cue, speaker, title), modal markers and negators from the language pack.
  */
+/** Each title form with all the roles it names ("chủ tịch" -> "chairman|president"). */
+function roleEntries(titleRoles: Record<string, string[]>): [string, string][] {
+  const byForm = new Map<string, Set<string>>();
+  for (const [role, forms] of Object.entries(titleRoles)) {
+    for (const f of forms) {
+      const k = f.normalize('NFC').toLowerCase().trim();
+      (byForm.get(k) ?? byForm.set(k, new Set()).get(k)!).add(role);
+    }
+  }
+  return [...byForm].map(([f, roles]) => [f, [...roles].sort().join('|')]);
+}
+
+/**
+ * A role title is a name's when it stands right before it ("chief financial officer Daniel Koh", "Thứ trưởng
+ * Nguyễn Văn A", with at most an organisation's name between: "Tổng giám đốc Meridien Daniel Koh"), or right after
+ * it in apposition ("Daniel Koh, Tổng giám đốc Meridien,", "Daniel Koh, the company's chief financial officer").
+ */
+function titledNames(text: string, s: Sentence, hits: { start: number; end: number; text: string; value: string }[], names: EntityMention[]): TitledName[] {
+  const out: TitledName[] = [];
+  const people = names.filter((e) => !e.alias && e.tokens.length >= 2);
+  for (const h of hits) {
+    const gapIsName = (from: number, to: number): boolean => names.some((e) => e.start >= from && e.end <= to && /^\s*$/u.test(text.slice(from, e.start) + text.slice(e.end, to)));
+    const before = people.find((p) => p.start >= h.end && p.start - h.end <= 40 && (/^\s{1,2}$/u.test(text.slice(h.end, p.start)) || gapIsName(h.end, p.start)));
+    const after = people.find((p) => p.end <= h.start && h.start - p.end <= 30 && /^\s*,\s*(?:(?:the|a|an|its|their|his|her|[\p{L}.'’-]+['’]s)\s+){0,2}$/iu.test(text.slice(p.end, h.start)));
+    const name = before ?? after;
+    if (!name) continue;
+    out.push({ name: { source: s.source, start: name.start, end: name.end }, title: { source: s.source, start: h.start, end: h.end, text: h.text }, roles: h.value.split('|') });
+  }
+  return out;
+}
+
 export function buildClaim(
   text: string,
   s: Sentence,
@@ -127,10 +161,13 @@ export function buildClaim(
   const checkWorthy = !s.isTitle && (
     (specificValue && (specificNames.length > 0 || mentions.entities.length >= 2)) ||
     (verbal.length > 0 && specificNames.length >= 2 && modality.length === 0));
+  const roleHits = findPhrases(m.roles, text, s.start, s.end);
+  const titled = roleHits.length ? titledNames(text, s, roleHits, mentions.entities) : [];
   return {
     source: s.source, start: s.start, end: s.end, sentenceId: s.id,
     quantities: mentions.quantities, dates: mentions.dates, entities: mentions.entities,
     events, modality, negations, quoted, checkWorthy,
     ...(attribution ? { attribution } : {}),
+    ...(titled.length ? { titled } : {}),
   };
 }

@@ -10,7 +10,7 @@ interface Params {
 }
 
 /** One name, allowing for inflection, short forms and transliteration ("Flake" / "Флейк"). */
-const near = (x: string, y: string): boolean => {
+export const near = (x: string, y: string): boolean => {
   if (x === y || x.includes(y) || y.includes(x) || levenshtein.get(x, y) <= 2) return true;
   const sx = nameSkeleton(x);
   const sy = nameSkeleton(y);
