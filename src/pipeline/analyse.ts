@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Claim } from '../model/claim.js';
 import type { Sentence } from '../model/sentence.js';
@@ -47,6 +48,9 @@ function knowledge(): string {
     }
   };
   for (const d of ['lang', 'gazetteer', 'schema']) walk(resolve(RULES_DIR, d));
+  // The code itself: the CLI runs from one bundle (dist/factlint.js), so a rebuild with a changed analysis and the
+  // same version number does not read analyses the old code wrote.
+  try { h.update(readFileSync(fileURLToPath(import.meta.url))); } catch { /* not a file (a test runner's transform) */ }
   h.update(readFileSync(resolve(RULES_DIR, 'furniture.json')));
   knowledgeHash = h.digest('hex');
   return knowledgeHash;
