@@ -18,9 +18,10 @@
 // Figures: total ms of the pass, and ms per 5 KB of text (5,120 bytes of UTF-8, the size of the file) and per document. Each is given as
 // process CPU time (user + system, process.cpuUsage: steadier on a shared machine) and as wall time.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { corpusFiles } from './corpus-files.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -44,35 +45,6 @@ function parseArgs(argv) {
     else throw new Error(`unknown argument ${a}`);
   }
   return o;
-}
-
-/** The text files of the corpus, in a stable order. */
-export function corpusFiles(o) {
-  const files = [];
-  const dirs = o.corpus.length ? o.corpus : ['/tmp/big50'];
-  for (const d of dirs) {
-    if (!existsSync(d)) {
-      if (d === '/tmp/big50') {
-        const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'gen-corpus.mjs'), '--docs', '50', '--out', d], { stdio: 'inherit' });
-        if (r.status !== 0) throw new Error('gen-corpus failed');
-      } else throw new Error(`no corpus folder ${d}`);
-    }
-    for (const f of readdirSync(d).sort()) if (f.endsWith('.txt')) files.push(join(d, f));
-  }
-  if (o.extra) {
-    const add = (dir, depth) => {
-      if (!existsSync(dir)) return;
-      for (const f of readdirSync(dir).sort()) {
-        const p = join(dir, f);
-        if (depth > 0 && statSync(p).isDirectory()) add(p, depth - 1);
-        else if (depth === 0 && f.endsWith('.txt')) files.push(p);
-      }
-    };
-    add(join(ROOT, 'seeds'), 0);
-    add(join(ROOT, '..', 'shared', 'eval', 'dev'), 1);
-    add(join(ROOT, '..', 'shared', 'eval', 'external', 'ntrex-dev'), 1);
-  }
-  return files;
 }
 
 const cpuMs = () => {

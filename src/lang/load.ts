@@ -486,7 +486,7 @@ export function compileDateTemplate(
 }
 
 /** Defines `obj[key]` as computed on first read, then kept (a plain, writable property from then on). */
-function lazy<T extends object, K extends keyof T>(obj: T, key: K, make: () => T[K]): void {
+export function lazy<T extends object, K extends keyof T>(obj: T, key: K, make: () => T[K]): void {
   Object.defineProperty(obj, key, {
     configurable: true,
     enumerable: true,

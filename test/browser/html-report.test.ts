@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM, hasChromium, launchChromium } from './chromium.js';
+import { CHROMIUM, hasChromium, inPage, launchChromium, timed } from './chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Built } from '../report/fixtures.js';
 import { EN, RU, VI, fixture, hostileFixture, largeFixture } from '../report/fixtures.js';
@@ -54,19 +54,6 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
     await page.goto(url);
     return { page, problems, url };
   }
-
-  /** Runs a function body in the page (plain JS: the project's TypeScript has no DOM types) and returns its result. */
-  const inPage = <T>(page: Page, body: string): Promise<T> => page.evaluate<T>(`(async () => { ${body} })()`);
-
-  /** Milliseconds from running `action` in the page to the next frame (so style and layout are included). */
-  const timed = (page: Page, action: string): Promise<number> =>
-    inPage<number>(
-      page,
-      `const t = performance.now();
-       ${action}
-       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-       return performance.now() - t;`,
-    );
 
   const visibleCount = (page: Page) => page.locator('[data-finding]:not([hidden])').count();
 

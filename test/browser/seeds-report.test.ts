@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { CHROMIUM, hasChromium, launchChromium } from './chromium.js';
+import { CHROMIUM, hasChromium, inPage, launchChromium, timed } from './chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/check.js';
 import type { Report } from '../../src/model/report.js';
@@ -19,19 +19,6 @@ if (!hasChromium) console.warn(`Skipping the seeds report browser test: ${CHROMI
 
 const REPORTS = fileURLToPath(new URL('../../reports/', import.meta.url));
 const VIEWPORT = { width: 1440, height: 1000 };
-
-/** Runs a function body in the page (plain JS: the project's TypeScript has no DOM types) and returns its result. */
-const inPage = <T>(page: Page, body: string): Promise<T> => page.evaluate<T>(`(async () => { ${body} })()`);
-
-/** Milliseconds from running `action` in the page to the next frame (so style and layout are included). */
-const timed = (page: Page, action: string): Promise<number> =>
-  inPage<number>(
-    page,
-    `const t = performance.now();
-     ${action}
-     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-     return performance.now() - t;`,
-  );
 
 describe.skipIf(!hasChromium)('seeds HTML report in Chromium', () => {
   let browser: Browser;

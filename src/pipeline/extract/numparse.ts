@@ -4,6 +4,7 @@ import {
   escapeRe,
   firstWord,
   isWordChar,
+  lazy,
   lookupKey,
   lookupMap,
   sortedTerms,
@@ -109,22 +110,6 @@ const cache = new WeakMap<LoadedPack, NumberTables>();
 
 /** A scale written as a short Latin abbreviation ("m", "bn", "k"): it binds only when attached or after a currency sign. */
 export const isAbbreviation = (scale: string): boolean => /^[a-z]{1,3}\.?$/i.test(scale);
-
-/** Defines `obj[key]` as computed on first read, then kept. */
-function lazy<T extends object, K extends keyof T>(obj: T, key: K, make: () => T[K]): void {
-  Object.defineProperty(obj, key, {
-    configurable: true,
-    enumerable: true,
-    get(this: T) {
-      const value = make();
-      Object.defineProperty(this, key, { value, writable: true, configurable: true, enumerable: true });
-      return value;
-    },
-    set(this: T, value: T[K]) {
-      Object.defineProperty(this, key, { value, writable: true, configurable: true, enumerable: true });
-    },
-  });
-}
 
 const charClass = (chars: string[]): string =>
   chars.length ? `[${chars.map((c) => (c === ' ' ? ' ' : escapeRe(c).replace(/-/g, '\\-'))).join('')}]` : '(?!)';

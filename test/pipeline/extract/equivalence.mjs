@@ -16,10 +16,11 @@
 //     pack (dateIn tries them all) with none;
 //   - N fuzz strings per pack (default 3000) made of that pack's date words, numbers, separators, odd spacing and
 //     case, glued letters, hyphens, apostrophes and marks, each with and without a publication date.
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { corpusFiles } from '../../../scripts/corpus-files.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const PACKS = ['und', 'en', 'vi', 'ru', 'de', 'fr', 'es'];
@@ -40,28 +41,6 @@ function parseArgs(argv) {
     else throw new Error(`unknown argument ${a}`);
   }
   return o;
-}
-
-function corpusFiles(o) {
-  const files = [];
-  for (const d of o.corpus.length ? o.corpus : ['/tmp/big50']) {
-    if (!existsSync(d)) throw new Error(`no corpus folder ${d} (node scripts/gen-corpus.mjs --docs 50 --out /tmp/big50)`);
-    for (const f of readdirSync(d).sort()) if (f.endsWith('.txt')) files.push(join(d, f));
-  }
-  if (o.extra) {
-    const add = (dir, depth) => {
-      if (!existsSync(dir)) return;
-      for (const f of readdirSync(dir).sort()) {
-        const p = join(dir, f);
-        if (depth > 0 && statSync(p).isDirectory()) add(p, depth - 1);
-        else if (depth === 0 && f.endsWith('.txt')) files.push(p);
-      }
-    };
-    add(join(ROOT, 'seeds'), 0);
-    add(join(ROOT, '..', 'shared', 'eval', 'dev'), 1);
-    add(join(ROOT, '..', 'shared', 'eval', 'external', 'ntrex-dev'), 1);
-  }
-  return files;
 }
 
 // ---------------------------------------------------------------- deterministic PRNG
