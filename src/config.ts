@@ -9,7 +9,7 @@ import type { Format } from './output.js';
 import { DEFAULT_MAX_FILE_SIZE, readInputFile } from './pipeline/load.js';
 import { RULES_DIR } from './paths.js';
 import type { RuleOverrides } from './rules/load.js';
-import { describeAjvError, jsonErrorLine, schemaValidator } from './schema.js';
+import { describeAjvError, jsonErrorLine, jsonOffsets, lineAt, schemaValidator } from './schema.js';
 import { isLanguageCode } from './bitext/lang.js';
 
 /** The file `loadConfig` looks for in the working directory. */
@@ -70,53 +70,6 @@ export { schemaValidator };
 // Where a field is in a JSON text, for messages with a line.
 
 type Segment = string | number;
-
-/**
- * Offsets of every key and value in a JSON text that JSON.parse accepted, by JSON pointer ("/rules/date-conflict").
- * `key` is the offset of the key's opening quote (for object members), `value` the first character of the value.
- */
-export function jsonOffsets(text: string): Map<string, { key?: number; value: number }> {
-  const out = new Map<string, { key?: number; value: number }>();
-  let i = 0;
-  const ws = (): void => {
-    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
-  };
-  const str = (): string => {
-    const start = i++;
-    while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-    i++;
-    return JSON.parse(text.slice(start, i)) as string;
-  };
-  const value = (pointer: string, key?: number): void => {
-    ws();
-    out.set(pointer, key === undefined ? { value: i } : { key, value: i });
-    const c = text[i];
-    if (c === '{' || c === '[') {
-      const close = c === '{' ? '}' : ']';
-      i++;
-      ws();
-      let n = 0;
-      while (i < text.length && text[i] !== close) {
-        if (c === '{') {
-          const k = i;
-          const name = str();
-          ws();
-          i++; // ':'
-          value(`${pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, k);
-        } else value(`${pointer}/${n++}`);
-        ws();
-        if (text[i] === ',') { i++; ws(); }
-      }
-      i++;
-    } else if (c === '"') str();
-    else while (i < text.length && !/[\s,\]}]/.test(text[i] ?? '')) i++;
-  };
-  value('');
-  return out;
-}
-
-const lineAt = (text: string, offset: number | undefined): number | undefined =>
-  offset === undefined ? undefined : text.slice(0, offset).split('\n').length;
 
 /** Thrown inside `jsonErrorOffset` to stop at the first error. */
 class JsonSyntaxAt {

@@ -79,3 +79,64 @@ export function jsonErrorLine(text: string, err: unknown): number | undefined {
   if (!m) return undefined;
   return text.slice(0, Number(m[1])).split('\n').length;
 }
+
+// Where a field is in a JSON text, for messages with a line (config, language packs).
+
+/**
+ * Offsets of every key and value in a JSON text that JSON.parse accepted, by JSON pointer ("/rules/date-conflict").
+ * `key` is the offset of the key's opening quote (for object members), `value` the first character of the value.
+ */
+export function jsonOffsets(text: string): Map<string, { key?: number; value: number }> {
+  const out = new Map<string, { key?: number; value: number }>();
+  let i = 0;
+  const ws = (): void => {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  };
+  const str = (): string => {
+    const start = i++;
+    while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+    i++;
+    return JSON.parse(text.slice(start, i)) as string;
+  };
+  const value = (pointer: string, key?: number): void => {
+    ws();
+    out.set(pointer, key === undefined ? { value: i } : { key, value: i });
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      ws();
+      let n = 0;
+      while (i < text.length && text[i] !== close) {
+        if (c === '{') {
+          const k = i;
+          const name = str();
+          ws();
+          i++; // ':'
+          value(`${pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, k);
+        } else value(`${pointer}/${n++}`);
+        ws();
+        if (text[i] === ',') { i++; ws(); }
+      }
+      i++;
+    } else if (c === '"') str();
+    else while (i < text.length && !/[\s,\]}]/.test(text[i] ?? '')) i++;
+  };
+  value('');
+  return out;
+}
+
+/** The 1-based line of an offset in a text. */
+export const lineAt = (text: string, offset: number | undefined): number | undefined =>
+  offset === undefined ? undefined : text.slice(0, offset).split('\n').length;
+
+/** The 1-based line where the value at a JSON pointer starts (the member's key for object members); for a pointer
+ * that goes deeper than the text, the line of the deepest part that is there. The text must be valid JSON. */
+export function lineOfPointer(text: string, pointer: string): number | undefined {
+  const offsets = jsonOffsets(text);
+  for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
+    const o = offsets.get(p);
+    if (o) return lineAt(text, o.key ?? o.value);
+    if (p === '') return 1;
+  }
+}

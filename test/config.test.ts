@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  CONFIG_CODES, CONFIG_FILE, defaultConfig, fieldPath, initConfig, jsonErrorOffset, jsonOffsets, languageFor, loadConfig, parseConfig,
+  CONFIG_CODES, CONFIG_FILE, defaultConfig, fieldPath, initConfig, jsonErrorOffset, languageFor, loadConfig, parseConfig,
 } from '../src/config.js';
 import { FactlintError } from '../src/errors.js';
 import { FORMATS } from '../src/output.js';
+import { jsonOffsets } from '../src/schema.js';
 
 let dir: string;
 beforeEach(() => {

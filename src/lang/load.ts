@@ -3,7 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { FactlintError } from '../errors.js';
 import { RULES_DIR } from '../paths.js';
-import { schemaValidator } from '../schema.js';
+import { lineOfPointer, schemaValidator } from '../schema.js';
 import { icuMonthNames, icuShortMonthForms, icuWeekdayNames } from './intl.js';
 import type { LangPack } from './pack.js';
 
@@ -188,101 +188,6 @@ const getValidator = (): ValidateFunction => schemaValidator('lang.schema.json')
 
 const HINT = 'see rules/schema/lang.schema.json and rules/lang/README.md for what a language pack may contain';
 
-/** The 1-based line where the value at a JSON pointer starts (the member's key for object members). */
-export function lineOfPointer(text: string, pointer: string): number | undefined {
-  const segments = pointer
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  let i = 0;
-  const ws = (): void => {
-    while (i < text.length && /\s/.test(text[i]!)) i++;
-  };
-  const skipString = (): string => {
-    const start = i;
-    i++;
-    while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-    i++;
-    try {
-      return JSON.parse(text.slice(start, i)) as string;
-    } catch {
-      return '';
-    }
-  };
-  const skipValue = (): void => {
-    ws();
-    const c = text[i];
-    if (c === '"') return void skipString();
-    if (c === '{' || c === '[') {
-      const close = c === '{' ? '}' : ']';
-      i++;
-      ws();
-      if (text[i] === close) return void i++;
-      for (;;) {
-        ws();
-        if (c === '{') {
-          skipString();
-          ws();
-          i++; // ':'
-        }
-        skipValue();
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        i++;
-        return;
-      }
-    }
-    while (i < text.length && !/[,}\]\s]/.test(text[i]!)) i++;
-  };
-  let at = 0;
-  ws();
-  for (const seg of segments) {
-    ws();
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      let found = false;
-      for (;;) {
-        ws();
-        if (text[i] === '}' || i >= text.length) break;
-        const keyAt = i;
-        const key = skipString();
-        ws();
-        i++; // ':'
-        if (key === seg) {
-          at = keyAt;
-          found = true;
-          break;
-        }
-        skipValue();
-        ws();
-        if (text[i] === ',') i++;
-      }
-      if (!found) break;
-    } else if (c === '[') {
-      i++;
-      const want = Number(seg);
-      let found = false;
-      for (let k = 0; ; k++) {
-        ws();
-        if (text[i] === ']' || i >= text.length) break;
-        if (k === want) {
-          at = i;
-          found = true;
-          break;
-        }
-        skipValue();
-        ws();
-        if (text[i] === ',') i++;
-      }
-      if (!found) break;
-    } else break;
-  }
-  return text.slice(0, at).split('\n').length;
-}
 
 const fieldPath = (pointer: string): string =>
   pointer

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { FactlintError } from '../../src/errors.js';
-import { availableLanguages, getPack, lineOfPointer, loadPackFile } from '../../src/lang/load.js';
+import { availableLanguages, getPack, loadPackFile } from '../../src/lang/load.js';
+import { lineOfPointer } from '../../src/schema.js';
 import { RULES_DIR } from '../../src/paths.js';
 
 const LANG_DIR = join(RULES_DIR, 'lang');
