@@ -1,4 +1,4 @@
-import { FactlintError, type CodeInfo } from './errors.js';
+import { errorsOf, type CodeInfo } from './errors.js';
 import type { Category, Finding, Severity } from './model/finding.js';
 import { summarize, type Report } from './model/report.js';
 import { readInputFile } from './pipeline/load.js';
@@ -44,8 +44,7 @@ export const BASELINE_CODES = {
 
 export type BaselineCode = keyof typeof BASELINE_CODES;
 
-const baselineError = (code: BaselineCode, message: string, file: string, line?: number, hint?: string): FactlintError =>
-  new FactlintError(code, message, file, line, hint ?? BASELINE_CODES[code].action);
+const baselineError = errorsOf(BASELINE_CODES);
 
 const EVIDENCE_MAX = 200;
 

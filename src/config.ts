@@ -3,7 +3,7 @@ import { lstat } from 'node:fs/promises';
 import { basename, resolve, sep } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import levenshtein from 'fast-levenshtein';
-import { FactlintError, type CodeInfo } from './errors.js';
+import { errorsOf, type CodeInfo } from './errors.js';
 import type { Severity } from './model/finding.js';
 import type { Format } from './output.js';
 import { DEFAULT_MAX_FILE_SIZE, readInputFile } from './pipeline/load.js';
@@ -61,8 +61,7 @@ export const CONFIG_CODES = {
 
 export type ConfigCode = keyof typeof CONFIG_CODES;
 
-const configError = (code: ConfigCode, message: string, file: string, line?: number, hint?: string): FactlintError =>
-  new FactlintError(code, message, file, line, hint ?? CONFIG_CODES[code].action);
+const configError = errorsOf(CONFIG_CODES);
 
 export { schemaValidator };
 

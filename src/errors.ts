@@ -35,6 +35,14 @@ export interface CodeInfo {
   action: string;
 }
 
+/**
+ * The error constructor of one table of codes: the hint defaults to the code's action, so a message need only say
+ * what went wrong here.
+ */
+export const errorsOf = <C extends string>(table: Readonly<Record<C, CodeInfo>>) =>
+  (code: C, message: string, file: string, line?: number, hint?: string): FactlintError =>
+    new FactlintError(code, message, file, line, hint ?? table[code].action);
+
 /** Codes of the load stage (reading files and folders, decoding bytes). docs/errors.md has one row per code; a test checks it. */
 export const LOAD_CODES = {
   FL100: { kind: 'fatal', meaning: 'a named file or folder does not exist', action: 'check the path (it is relative to the working directory)' },
@@ -53,9 +61,9 @@ export const LOAD_CODES = {
   FL113: { kind: 'fatal', meaning: 'two sources share an id (in-memory sources given to the library API; raised by check())', action: 'give every in-memory source a unique id' },
   FL114: { kind: 'fatal', meaning: 'an in-memory source given to the library API has a publication date that is not yyyy-mm-dd (raised by check())', action: 'give the publication date as an ISO date, e.g. 2024-03-14' },
   FL115: { kind: 'skipped', meaning: 'not a regular file (a device, named pipe or socket); it is never opened', action: 'name regular files only' },
-  FL118: { kind: 'fatal', meaning: 'the library API (check()) was given an input or option of the wrong shape; the message names each field', action: 'pass paths as strings and texts as { id, text, lang?, published?, byline?, story?, original? }; see CheckOptions' },
   FL116: { kind: 'fatal', meaning: 'a folder was given where a file is expected (an option such as --baseline)', action: 'name a file inside the folder' },
   FL117: { kind: 'fatal', meaning: 'a file was given where a folder is expected', action: 'name the folder that contains the file' },
+  FL118: { kind: 'fatal', meaning: 'the library API (check()) was given an input or option of the wrong shape; the message names each field', action: 'pass paths as strings and texts as { id, text, lang?, published?, byline?, story?, original? }; see CheckOptions' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type LoadCode = keyof typeof LOAD_CODES;

@@ -1,5 +1,5 @@
 import type { CodeInfo } from '../errors.js';
-import { FactlintError } from '../errors.js';
+import { errorsOf } from '../errors.js';
 
 /** One translation unit: a text and its translation. */
 export interface BitextRow {
@@ -65,8 +65,7 @@ export const BITEXT_CODES = {
 
 export type BitextCode = keyof typeof BITEXT_CODES;
 
-export const bitextError = (code: BitextCode, message: string, file: string, line?: number, hint?: string): FactlintError =>
-  new FactlintError(code, message, file, line, hint ?? BITEXT_CODES[code].action);
+export const bitextError = errorsOf(BITEXT_CODES);
 
 /** The field (JSONL) or column (TSV) that gives a unit its id when the `id` option names none and the file has it. */
 export const DEFAULT_ID_FIELD = 'id';
