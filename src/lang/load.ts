@@ -277,6 +277,7 @@ function withDefaults(raw: Record<string, Json>): LangPack {
     titles: r.titles ?? [],
     titleRoles: r.titleRoles ?? {},
     stopwords: r.stopwords ?? [],
+    functionWords: r.functionWords ?? [],
     furniture: {
       lines: r.furniture?.lines ?? [],
       patterns: r.furniture?.patterns ?? [],

@@ -31,8 +31,11 @@ export interface LangPack {
     rangeWords: string[];
     /** Approximators written after a number ("or more": ge, "or so": approx, "trở lên": ge, "с лишним": gt). */
     approximatorsAfter?: Record<string, 'approx' | 'gt' | 'ge' | 'lt' | 'le'>;
-    /** Words that open a range whose second number follows one of `and`: "between … and", "từ … đến", "от … до". */
-    between?: { open: string[]; and: string[] };
+    /**
+     * Words that open a range whose second number follows one of `and`: "between … and", "từ … đến", "от … до". Several
+     * groups pair their words only within a group ("zwischen … und", "von … bis": not "von … und").
+     */
+    between?: BetweenGroup | BetweenGroup[];
     /** Number words that multiply the number word just before them: "hundred", "trăm", "mươi", "chục". */
     multiplying?: string[];
     /** Words after a number that make it a multiplier ("three times", "в два раза", "gấp 3 lần"). */
@@ -135,6 +138,11 @@ export interface LangPack {
   titleRoles?: Record<string, string[]>;
   /** Words that are capitalised but are not names (sentence starters, months are handled separately). */
   stopwords: string[];
+  /**
+   * Function words (articles, prepositions, conjunctions, pronouns, auxiliaries), lower case: words that name no
+   * thing. A number followed by one counts no noun of its own ("ranked one and three in the world", "from four.").
+   */
+  functionWords?: string[];
   /** Page furniture lines (exact or regular expressions, matched against a whole trimmed line). */
   furniture: {
     lines: string[];
@@ -146,4 +154,10 @@ export interface LangPack {
   };
   /** Byline or provenance cues at the start of a line: "By", "Source:", "Theo", "Источник:". */
   bylines: string[];
+}
+
+/** One group of range words: "between" … "and". */
+export interface BetweenGroup {
+  open: string[];
+  and: string[];
 }

@@ -2,7 +2,7 @@ import type { Claim } from '../../model/claim.js';
 import type { DateMention, QuantityMention } from '../../model/mention.js';
 import type { RawFinding, RuleKind } from '../types.js';
 import { contextOf, linkedClaims, loc } from '../util.js';
-import { datesAgree, quantitiesAgree } from '../../pipeline/extract/agree.js';
+import { datesAgree, quantitiesAgree, readsAs } from '../../pipeline/extract/agree.js';
 
 interface Params {
   /** Only between versions in different languages (within one language, the edit rules see every changed figure). */
@@ -11,8 +11,11 @@ interface Params {
 
 interface Figure { source: string; start: number; end: number; text: string; digits: string; pm: boolean }
 
-/** A clock time ("15:00") is one figure; otherwise digits with their group and decimal marks. */
-const FIGURE = /\d{1,2}:\d{2}(?!\d)|\d+(?:[.,\u00a0\u202f ]\d+)*/gu;
+/**
+ * A clock time ("15:00") is one figure; otherwise digits with their decimal or group marks ("4,9", "1.250") and
+ * groups of three after a space ("116 123", "1 850"): "0800 555 111 24/7" is a number and "24", "7".
+ */
+const FIGURE = /\d{1,2}:\d{2}(?!\d)|\d+(?:[.,]\d+|[\u00a0\u202f ]\d{3}(?!\d))*/gu;
 const CLOCK = /^(\d{1,2}):(\d{2})$/u;
 
 function figures(source: string, text: string, start: number, end: number): Figure[] {
@@ -25,14 +28,16 @@ function figures(source: string, text: string, start: number, end: number): Figu
   return out;
 }
 
-/** Each figure's digits, and each group of digits inside it ("7.55" gives 755, 7 and 55). */
-function digitSet(fs: Figure[]): Set<string> {
-  const out = new Set<string>();
+/** Each figure's digits, and each group of digits inside it ("7.55" gives 755, 7 and 55), with how often each is written. */
+function digitSet(fs: Figure[]): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (d: string): void => { out.set(d, (out.get(d) ?? 0) + 1); };
   for (const f of fs) {
-    out.add(f.digits);
-    for (const g of f.text.split(/[^\d]+/u)) if (g) out.add(g.replace(/^0+(?=\d)/, ''));
+    const here = new Set([f.digits]);
+    for (const g of f.text.split(/[^\d]+/u)) if (g) here.add(g.replace(/^0+(?=\d)/, ''));
     // "3 p.m." is "15:00" on a 24-hour clock.
-    if (f.pm && Number(f.digits) < 12) out.add(String(Number(f.digits) + 12));
+    if (f.pm && Number(f.digits) < 12) here.add(String(Number(f.digits) + 12));
+    here.forEach(add);
   }
   return out;
 }
@@ -77,34 +82,54 @@ export const figureMismatch: RuleKind<Params> = {
         const to = side.sentences[Math.min(side.sentences.length - 1, last + 2)]!;
         return figures(side.source.id, side.source.text, from.start, to.end);
       };
-      const digitsB = digitSet(near(ctx.b, lc.link.bSentences));
-      const digitsA = digitSet(near(ctx.a, lc.link.aSentences));
-      // A figure is accounted for when the other side writes it too, or when the readers matched its mention
-      // with one on the other side; a figure whose mention has a counterpart of the same kind that disagrees is
-      // the quantity and date rules' finding, not this one's.
-      const settled = (f: Figure, mine: Mention[], theirs: Mention[], theirDigits: Set<string>): boolean => {
-        if (theirDigits.has(f.digits)) return true;
+      const nearA = digitSet(near(ctx.a, lc.link.aSentences));
+      const nearB = digitSet(near(ctx.b, lc.link.bSentences));
+      const alignedA = digitSet(fa);
+      const alignedB = digitSet(fb);
+      // A figure is accounted for when the aligned sentence writes it too, or the sentences around it write it as
+      // often as the sentences around this one do (a figure moved across a sentence boundary; "HER2" written in
+      // the next sentence does not account for "HER5" here), or when the readers matched its mention with one on
+      // the other side; a figure whose mention has a counterpart of the same kind that disagrees is the quantity
+      // and date rules' finding, not this one's.
+      const settled = (f: Figure, mine: Mention[], theirs: Mention[], myNear: Map<string, number>, theirAligned: Map<string, number>, theirNear: Map<string, number>): boolean => {
+        if (theirAligned.has(f.digits) || (theirNear.get(f.digits) ?? 0) >= (myNear.get(f.digits) ?? 1)) return true;
         // "15:00" against "3 p.m.": the hour is written there (on either clock), and whole hours need no minutes.
         const clock = CLOCK.exec(f.text);
         if (clock) {
           const h = String(Number(clock[1]));
           const hours = [h, ...(Number(h) > 12 ? [String(Number(h) - 12)] : [])];
-          if (hours.some((x) => theirDigits.has(x)) && (clock[2] === '00' || theirDigits.has(String(Number(clock[2]))))) return true;
+          if (hours.some((x) => theirNear.has(x)) && (clock[2] === '00' || theirNear.has(String(Number(clock[2]))))) return true;
         }
         // "3 p.m." against "15:00".
-        if (f.pm && Number(f.digits) < 12 && theirDigits.has(String(Number(f.digits) + 12))) return true;
+        if (f.pm && Number(f.digits) < 12 && theirNear.has(String(Number(f.digits) + 12))) return true;
         // "7.55" (a time) against "7 ч 55", "'19" against "2019": every group of digits is written there too.
         const groups = f.text.split(/[^\d]+/u).filter(Boolean);
-        if (groups.every((g) => theirDigits.has(g) || (g.length === 2 && [...theirDigits].some((d) => d.length === 4 && d.endsWith(g))))) return true;
-        if (f.digits.length === 4 && theirDigits.has(f.digits.slice(2))) return true;
+        if (groups.every((g) => (groups.length > 1 && theirNear.has(g)) || (g.length === 2 && [...theirNear.keys()].some((d) => d.length === 4 && d.endsWith(g))))) return true;
+        if (f.digits.length === 4 && theirNear.has(f.digits.slice(2))) return true;
         const m = within(f, mine);
         if (!m) return false;
         return theirs.some((t) => agreeing(m, t) || (t.type === m.type && (m.type === 'date' || (m as QuantityMention).unit === (t as QuantityMention).unit)))
           // Two measures in different units: a conversion ("85 mph" / "136 km/h").
           || (m.type === 'quantity' && (m as QuantityMention).kind === 'measure' && theirs.some((t) => t.type === 'quantity' && (t as QuantityMention).unit !== (m as QuantityMention).unit && (t as QuantityMention).kind === 'measure'));
       };
-      const loneA = fa.filter((f) => !settled(f, ma, mb, digitsB));
-      const loneB = fb.filter((f) => !settled(f, mb, ma, digitsA));
+      let loneA = fa.filter((f) => !settled(f, ma, mb, nearA, alignedB, nearB));
+      let loneB = fb.filter((f) => !settled(f, mb, ma, nearB, alignedA, nearA));
+      // A bare figure and a measure that it converts to ("widespread 80s" / "27 ºC": degrees Fahrenheit).
+      const converts = (f: Figure, mine: Mention[], g: Figure, theirs: Mention[]): boolean => {
+        const m = within(g, theirs);
+        const own = within(f, mine);
+        return m?.type === 'quantity' && m.kind === 'measure' && (!own || (own.type === 'quantity' && own.kind === 'count' && own.unit === ''))
+          && readsAs(own?.type === 'quantity' ? own.value : Number(f.digits), m);
+      };
+      const convertedA = new Set<Figure>();
+      const convertedB = new Set<Figure>();
+      for (const f of loneA) for (const g of loneB) {
+        if (!converts(f, ma, g, mb) && !converts(g, mb, f, ma)) continue;
+        convertedA.add(f);
+        convertedB.add(g);
+      }
+      loneA = loneA.filter((f) => !convertedA.has(f));
+      loneB = loneB.filter((g) => !convertedB.has(g));
       if (loneA.length === 0 || loneB.length === 0) continue;
       const x = loneA[0]!;
       const y = loneB[0]!;
