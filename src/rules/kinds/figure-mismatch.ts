@@ -44,9 +44,9 @@ function digitSet(fs: Figure[]): Map<string, number> {
 
 type Mention = QuantityMention | DateMention;
 const within = (f: Figure, ms: Mention[]): Mention | undefined => ms.find((m) => m.start <= f.start && f.end <= m.end);
-const agreeing = (x: Mention, y: Mention): boolean => {
+const agreeing = (x: Mention, y: Mention, coverage: boolean): boolean => {
   if (x.type !== y.type) return false;
-  const r = x.type === 'date' ? datesAgree(x, y as DateMention) : quantitiesAgree(x, y as QuantityMention);
+  const r = x.type === 'date' ? datesAgree(x, y as DateMention) : quantitiesAgree(x, y as QuantityMention, { coverage });
   return r === 'same' || r === 'compatible';
 };
 
@@ -108,7 +108,7 @@ export const figureMismatch: RuleKind<Params> = {
         if (f.digits.length === 4 && theirNear.has(f.digits.slice(2))) return true;
         const m = within(f, mine);
         if (!m) return false;
-        return theirs.some((t) => agreeing(m, t) || (t.type === m.type && (m.type === 'date' || (m as QuantityMention).unit === (t as QuantityMention).unit)))
+        return theirs.some((t) => agreeing(m, t, ctx.story.relation !== 'versions') || (t.type === m.type && (m.type === 'date' || (m as QuantityMention).unit === (t as QuantityMention).unit)))
           // Two measures in different units: a conversion ("85 mph" / "136 km/h").
           || (m.type === 'quantity' && (m as QuantityMention).kind === 'measure' && theirs.some((t) => t.type === 'quantity' && (t as QuantityMention).unit !== (m as QuantityMention).unit && (t as QuantityMention).kind === 'measure'));
       };

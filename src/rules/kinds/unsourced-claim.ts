@@ -111,7 +111,7 @@ function supports(o: SourceData, c: Claim, linkedIds: Set<string>, magnitude: nu
   const near = (q: QuantityMention, r: QuantityMention): boolean =>
     q.kind === r.kind && q.unit === r.unit && Math.max(q.value, r.value) / Math.max(1e-9, Math.min(q.value, r.value)) <= magnitude;
   for (const q of c.quantities) {
-    if (allQ.some((r) => agreeing(quantitiesAgree(q, r)))) continue;
+    if (allQ.some((r) => agreeing(quantitiesAgree(q, r, { coverage: true })))) continue;
     // The same fact reported with a different figure (a number conflict, flagged by its own rule).
     if (aligned.some((x) => x.quantities.some((r) => near(q, r)))) continue;
     return false;

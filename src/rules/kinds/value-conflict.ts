@@ -53,24 +53,33 @@ function countsANoun(text: string, q: QuantityMention, functionWords: ReadonlySe
 const spelled = (q: QuantityMention): boolean => !/\p{N}/u.test(q.text);
 
 /**
+ * What of a value a counterpart can answer for: a date written with its weekday ("субботу, 29-го октября") answers
+ * for a weekday ("Saturday") and for a day ("September 29") of the other side, each once.
+ */
+type Facet = 'main' | 'weekday';
+const primary = (m: M): Facet => (m.type === 'date' && m.granularity === 'weekday' ? 'weekday' : 'main');
+const facets = (m: M): Facet[] => (m.type === 'date' && m.granularity !== 'weekday' && m.weekday !== undefined ? ['main', 'weekday'] : [primary(m)]);
+
+/**
  * Pairs the values of two aligned sentences one to one, the pairs that agree best first (same, then compatible),
  * each value with the nearest in position among equals. What is left on each side has no counterpart that agrees.
  */
 function unmatched(ma: M[], mb: M[], agree: (x: M, y: M) => Agreement, spanA: { start: number; end: number }, spanB: { start: number; end: number }): [M[], M[]] {
-  const pairs: { i: number; j: number; level: number; gap: number }[] = [];
+  const pairs: { i: number; j: number; level: number; gap: number; facet: Facet }[] = [];
   ma.forEach((x, i) => mb.forEach((y, j) => {
     const level = LEVEL[agree(x, y)];
-    if (level <= 1) pairs.push({ i, j, level, gap: Math.abs(position(x, spanA) - position(y, spanB)) });
+    const facet: Facet = primary(x) === 'weekday' || primary(y) === 'weekday' ? 'weekday' : 'main';
+    if (level <= 1 && facets(x).includes(facet) && facets(y).includes(facet)) pairs.push({ i, j, level, facet, gap: Math.abs(position(x, spanA) - position(y, spanB)) });
   }));
   pairs.sort((p, q) => p.level - q.level || p.gap - q.gap || p.i - q.i || p.j - q.j);
-  const usedA = new Set<number>();
-  const usedB = new Set<number>();
+  const usedA = new Set<string>();
+  const usedB = new Set<string>();
   for (const p of pairs) {
-    if (usedA.has(p.i) || usedB.has(p.j)) continue;
-    usedA.add(p.i);
-    usedB.add(p.j);
+    if (usedA.has(`${p.i}:${p.facet}`) || usedB.has(`${p.j}:${p.facet}`)) continue;
+    usedA.add(`${p.i}:${p.facet}`);
+    usedB.add(`${p.j}:${p.facet}`);
   }
-  return [ma.filter((_, i) => !usedA.has(i)), mb.filter((_, j) => !usedB.has(j))];
+  return [ma.filter((x, i) => !usedA.has(`${i}:${primary(x)}`)), mb.filter((y, j) => !usedB.has(`${j}:${primary(y)}`))];
 }
 
 /**
