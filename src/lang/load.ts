@@ -267,7 +267,11 @@ function withDefaults(raw: Record<string, Json>): LangPack {
       patterns: d.patterns ?? [],
       prepositions: d.prepositions ?? [],
     },
-    speech: { verbs: r.speech?.verbs ?? [], according: r.speech?.according ?? [], anonymous: r.speech?.anonymous ?? [] },
+    speech: {
+      verbs: r.speech?.verbs ?? [], according: r.speech?.according ?? [], anonymous: r.speech?.anonymous ?? [],
+      pronouns: r.speech?.pronouns ?? [], complementizers: r.speech?.complementizers ?? [], between: r.speech?.between ?? [],
+      notCues: r.speech?.notCues ?? [],
+    },
     events: r.events ?? {},
     modality: { possible: r.modality?.possible ?? [], expected: r.modality?.expected ?? [], future: r.modality?.future ?? [], impossible: r.modality?.impossible ?? [] },
     adaptsForeignNames: r.adaptsForeignNames ?? false,

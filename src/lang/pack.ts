@@ -113,6 +113,14 @@ export interface LangPack {
     according: string[];
     /** Anonymous-source phrases: "sources familiar with", "nguồn tin", "источники". */
     anonymous: string[];
+    /** Singular personal pronouns that can be a speaker: "he", "she", "ông", "bà", "он", "er". */
+    pronouns?: string[];
+    /** Words that open a reported clause ("that", "rằng", "что", "dass"): a name after one is in what was said. */
+    complementizers?: string[];
+    /** Adverbs that may stand between a speaker and the speech verb: "also", "later", "cũng", "также", "auch". */
+    between?: string[];
+    /** Phrases that contain a cue but attribute nothing: "per hour", "mang theo" (carry along), "theo dõi" (follow). */
+    notCues?: string[];
   };
   /** Event verb classes: class -> surface forms (all inflections), e.g. "acquire": ["acquired","bought","buy",…]. */
   events: Record<string, string[]>;

@@ -77,8 +77,7 @@ export function evaluate(input: EvaluateInput): Finding[] {
 /**
  * One change, one finding: a finding is left out when a rule that supersedes its rule (the rule file's
  * `supersedes`) reports evidence overlapping it in every source ("46" became "64" in a same-language draft is an
- * edited-number finding, not also a number-conflict; a weekday changed there is a date-conflict, not an edited
- * "figure").
+ * edited-number finding, not also a number-conflict).
  */
 export function oneFindingPerChange(fs: Finding[], rules: Pick<LoadedRule, 'id' | 'supersedes'>[]): Finding[] {
   const by = new Map<string, string[]>();

@@ -35,20 +35,26 @@ describe('one change, one finding', () => {
     expect(found(await draft(STORY, STORY.replace('46 houses', '64 houses')))).toEqual(['edited-number: 46 | 64']);
   });
 
-  it('a changed date in a same-language draft is a date conflict, not also an edited figure', async () => {
-    expect(found(await draft(STORY, STORY.replace('Dec. 10', 'Dec. 12')))).toEqual(['date-conflict: Dec. 10 | Dec. 12']);
+  it('a weekday or month replaced in a same-language draft is a date conflict; changed digits of a date are an edited figure', async () => {
     expect(found(await draft(STORY, STORY.replace('on Monday', 'on Friday')))).toEqual(['date-conflict: Monday | Friday']);
+    expect(found(await draft(STORY, STORY.replace('Dec. 10', 'Nov. 10')))).toEqual(['date-conflict: Dec. 10 | Nov. 10']);
+    expect(found(await draft(STORY, STORY.replace('Dec. 10', 'Dec. 12')))).toEqual(['edited-number: 10 | 12']);
   });
 
   it('an unrelated date added elsewhere in the sentence keeps the evidence and the baseline entry', async () => {
-    const before = await draft(STORY, STORY.replace('Dec. 10', 'Dec. 12'));
+    const before = await draft(STORY, STORY.replace('Dec. 10', 'Nov. 10'));
     const withTuesday = (t: string): string => t.replace('The council will vote', 'On Tuesday the council will vote');
-    const after = await draft(withTuesday(STORY), withTuesday(STORY).replace('Dec. 10', 'Dec. 12'));
+    const after = await draft(withTuesday(STORY), withTuesday(STORY).replace('Dec. 10', 'Nov. 10'));
     expect(found(after)).toEqual(found(before));
     const applied = applyBaseline(after, createBaseline(before));
     expect(applied.baselined).toBe(1);
     expect(applied.report.findings).toEqual([]);
     expect(applied.stale).toEqual([]);
+  });
+
+  it('a date added in the draft beside a changed one does not take the evidence over', async () => {
+    const r = await draft(STORY, STORY.replace('The council will vote on Dec. 10', 'On Tuesday the council will vote on Nov. 10'));
+    expect(found(r).filter((f) => f.startsWith('date-conflict'))).toEqual(['date-conflict: Dec. 10 | Nov. 10']);
   });
 
   it('two changes in one sentence, a figure and the speaker, are two findings', async () => {

@@ -9,8 +9,11 @@ import { shortFormOf } from './entity-drift.js';
 
 /** What changed in an edit region between two near-identical sentences. */
 export type ChangeType = 'negation' | 'number' | 'name' | 'substitution' | 'insertion' | 'deletion';
-/** A region that changes wording but is never reported on its own; it still counts against maxRegions. */
-type RegionType = ChangeType | 'rephrase';
+/**
+ * A region that changes wording but is never reported on its own; it still counts against maxRegions. A month or
+ * weekday name replaced by another ("Sunday" / "Monday") is a date, which the date rule reports.
+ */
+type RegionType = ChangeType | 'rephrase' | 'date';
 
 interface Params {
   /** Which change this rule reports. */
@@ -114,6 +117,8 @@ function classify(r: Region, ca: Claim[], cb: Claim[], spelling: number, light: 
   if (r.a.length > 0 && r.b.length > 0 && !/\p{N}/u.test(x + y) && spellingVariant(x, y, spelling)) return undefined;
   const numA = r.a.filter((t) => isNumberTok(t, ca));
   const numB = r.b.filter((t) => isNumberTok(t, cb));
+  const dateWord = (t: Tok, c: Claim[]): boolean => !/\p{N}/u.test(t.text) && c.some((cl) => cl.dates.some((d) => d.start <= t.start && t.end <= d.end));
+  if (numA.length > 0 && numB.length > 0 && r.a.every((t) => dateWord(t, ca)) && r.b.every((t) => dateWord(t, cb))) return 'date';
   if (numA.length > 0 || numB.length > 0) {
     if (numA.length > 0 && numB.length > 0) {
       // "over" / "more than", "50 thousand" / "50,000": the figures the region touches still agree.
