@@ -1,5 +1,5 @@
-import { summarize, type Report, type ReportSource, type SkippedInput } from '../model/report.js';
-import type { Source } from '../model/source.js';
+import { summarize, type Report, type ReportDocument, type ReportSource, type SkippedInput } from '../model/report.js';
+import type { DocumentInfo, Source } from '../model/source.js';
 import type { Story } from '../model/story.js';
 import type { Finding } from '../model/finding.js';
 import type { SourceData } from '../rules/types.js';
@@ -72,7 +72,15 @@ function finish(data: SourceData[], opts: RunOptions): RunResult {
     })),
     cwd: opts.cwd ?? process.cwd(),
   };
+  const documents = data.filter((d) => d.source.document).map((d) => [d.source.id, d.source.document!] as const);
+  if (documents.length > 0) context.documents = Object.fromEntries(documents);
   return { report, context };
+}
+
+/** A document's metadata for the report: everything but the paragraph map. */
+function reportDocument(d: DocumentInfo): ReportDocument {
+  const { blocks: _, ...rest } = d;
+  return rest;
 }
 
 export function buildReport(data: SourceData[], stories: Story[], findings: Finding[], alignments: Report['alignments'], skipped: SkippedInput[]): Report {
@@ -81,6 +89,7 @@ export function buildReport(data: SourceData[], stories: Story[], findings: Find
     ...(d.source.published ? { published: d.source.published } : {}),
     ...(d.source.provenance.byline ? { byline: d.source.provenance.byline } : {}),
     chars: d.source.text.length, sentences: d.sentences.length, warnings: d.source.warnings,
+    ...(d.source.document ? { document: reportDocument(d.source.document) } : {}),
   }));
   return {
     tool: { name: 'factlint', version: VERSION }, schemaVersion: 1,
