@@ -4,12 +4,14 @@
  * paragraph planted in the draft.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOILERPLATE, PLANTS, servePages, workspace, type PageServer } from '../fixtures/documents/scenario.js';
 import { check } from '../../src/check.js';
 import { expectSpansSound, expectValidJson } from '../property/sound.js';
+import { makeDocx, makeOle, makePdf, makeZipBomb } from '../pipeline/read/make.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CLI = resolve(ROOT, 'dist/factlint.js');
@@ -201,4 +203,80 @@ describe('the library on documents', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('what a page\'s metadata feeds', () => {
+  const article = (published: string, author: string | undefined, extra: string): string => `<!doctype html><html lang="en"><head><title>t</title>
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour plan approved","datePublished":"${published}"${author ? `,"author":{"@type":"Person","name":"${author}"}` : ''}}</script></head>
+<body><article><h1>Harbour plan approved</h1><p>The council approved the harbour plan last June, its chairman said on Monday.</p><p>${extra}</p></article></body></html>`;
+
+  it('resolves "last June" against the page\'s datePublished, and marks the article as attributed by its byline', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'factlint-meta-'));
+    try {
+      writeFileSync(join(dir, 'signed.html'), article('2025-03-11T08:30:00+01:00', 'Maren Dahl', 'Norvik Logistics will employ 1,200 dock workers at the Stavanger harbour from 2026.'));
+      writeFileSync(join(dir, 'unsigned.html'), article('2023-09-02', undefined, 'Fjord Ferries will close the old Bergen quay in 2027 after 140 years of service.'));
+      const { report, context } = await check([dir], { cwd: dir, load: { cwd: dir } });
+      const june = (id: string) => context.claims[id]!.flatMap((c) => c.dates).find((d) => /last June/u.test(d.text));
+      expect(june('signed.html')).toMatchObject({ year: 2024, month: 6, relative: true });
+      expect(june('unsigned.html')).toMatchObject({ year: 2023, month: 6, relative: true });
+      expect(report.sources.find((x) => x.id === 'signed.html')).toMatchObject({ published: '2025-03-11', byline: 'Maren Dahl' });
+      // unsourced-claim is a note (info) in an attributed article and a warning in an unsigned one.
+      const severities = (id: string) => report.findings.filter((f) => f.ruleId === 'unsourced-claim' && f.locations[0]!.source === id).map((f) => f.severity);
+      expect(severities('signed.html').length).toBeGreaterThan(0);
+      expect(new Set(severities('signed.html'))).toEqual(new Set(['info']));
+      expect(new Set(severities('unsigned.html'))).toEqual(new Set(['warning']));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe('a PDF press release', () => {
+  it('is checked against a text version, pointing at its page and paragraph, the broken word joined', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'factlint-pdf-'));
+    try {
+      writeFileSync(join(dir, 'release.pdf'), makePdf([[
+        [72, 720, 'Norvik Logistics to build container terminal in Stavanger'],
+        [72, 690, 'Norvik Logistics will invest $2.4 billion in a new container termi-'], [72, 676, 'nal in Stavanger, the company said on Tuesday.'],
+        [72, 650, 'About 1,500 people will work at the site, according to the company.'],
+      ]]));
+      writeFileSync(join(dir, 'story.txt'), 'Norvik Logistics to build container terminal in Stavanger\n\nNorvik Logistics will invest $2.4 billion in a new container terminal in Stavanger, the company said on Tuesday.\n\nAbout 1,900 people will work at the site, according to the company.\n');
+      const r = await run(['check', 'release.pdf', 'story.txt'], dir);
+      expect(r.stdout).toMatch(/release\.pdf \(page 1, paragraph 3\)  «(About )?1,500»/u);
+      expect(r.stdout).not.toMatch(/termi- ?nal/u);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe('bad documents in a folder', () => {
+  it('are each skipped with a code and the reason, and the good ones still checked', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'factlint-bad-docs-'));
+    try {
+      mkdirSync(join(dir, 'in'));
+      const good = await makeDocx(['The company will invest $2.4 billion in the new container terminal, it said on Tuesday.', 'About 1,500 people will work at the site.']);
+      writeFileSync(join(dir, 'in/good.docx'), good);
+      writeFileSync(join(dir, 'in/good.txt'), 'The company will invest $2.9 billion in the new container terminal, it said on Tuesday.\n\nAbout 1,500 people will work at the site.\n');
+      writeFileSync(join(dir, 'in/corrupt.docx'), good.subarray(0, 400));
+      writeFileSync(join(dir, 'in/encrypted.docx'), makeOle(true));
+      writeFileSync(join(dir, 'in/bomb.docx'), await makeZipBomb('word/document.xml', 300));
+      writeFileSync(join(dir, 'in/index.html'), '<html><body><nav><a href="/a">Home</a> <a href="/b">World</a></nav></body></html>');
+      writeFileSync(join(dir, 'in/huge.html'), '<html><body><p>');
+      truncateSync(join(dir, 'in/huge.html'), 50 * 1024 * 1024); // 50 MB (sparse: the size is what is checked)
+      writeFileSync(join(dir, 'in/scan.pdf'), makePdf([[]]));
+      const r = await run(['check', 'in', '--format', 'json'], dir);
+      expect(r.stderr).not.toMatch(/internal error|\n\s+at /u);
+      expect(r.status).toBe(1);
+      const report = JSON.parse(r.stdout) as Report;
+      expect(Object.fromEntries(report.skipped.map((x) => [x.path, x.code]))).toEqual({
+        'in/bomb.docx': 'FL152', 'in/corrupt.docx': 'FL150', 'in/encrypted.docx': 'FL151', 'in/huge.html': 'FL106', 'in/index.html': 'FL153', 'in/scan.pdf': 'FL154',
+      });
+      for (const x of report.skipped) expect(r.stderr).toContain(`skipped ${x.path}: ${x.code} ${x.reason}`);
+      expect(report.sources.map((x) => x.id)).toEqual(['in/good.docx', 'in/good.txt']);
+      expect(report.findings.some((f) => f.category === 'number-mismatch')).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -10,7 +10,8 @@ import { setProperties, Unreadable, type Extracted } from './result.js';
  * - reading order: runs are read in the order the page draws them (how word processors write their PDFs), and each
  *   page's runs are split into columns where a vertical gutter separates them, left column first;
  * - a run starts a new line when its baseline moves, and a new paragraph when the gap to the line before is clearly
- *   larger than the page's usual line spacing, or the line is indented where the text was flush;
+ *   larger than the column's line spacing (its smallest gap between lines), or the line is indented where the text
+ *   was flush;
  * - a word broken at a line end ("inter-" / "national") is joined, unless the document elsewhere writes it with
  *   the hyphen ("state-owned"): then the hyphen stays. A soft hyphen (U+00AD) is always joined.
  *
@@ -74,8 +75,10 @@ function columns(runs: Run[], pageWidth: number): Run[][] {
 
 /** Paragraphs of a column's lines: a break at a wide vertical gap or an indented first line. */
 function paragraphs(lines: Line[]): string[][] {
-  const gaps = lines.slice(1).map((l, i) => lines[i]!.y - l.y).filter((g) => g > 0).sort((a, b) => a - b);
-  const usual = gaps.length > 0 ? gaps[Math.floor(gaps.length / 2)]! : 0;
+  // The line spacing is the smallest gap between consecutive baselines (lines of one paragraph), ignoring gaps
+  // smaller than most of a line (superscripts, runs nudged up or down).
+  const gaps = lines.slice(1).map((l, i) => ({ gap: lines[i]!.y - l.y, h: l.h })).filter((g) => g.gap >= 0.8 * g.h).map((g) => g.gap);
+  const usual = gaps.length > 0 ? Math.min(...gaps) : 0;
   const left = lines.length > 0 ? Math.min(...lines.map((l) => l.x)) : 0;
   const out: string[][] = [];
   let cur: string[] = [];
@@ -83,7 +86,7 @@ function paragraphs(lines: Line[]): string[][] {
     const prev = lines[i - 1];
     const gap = prev ? prev.y - l.y : 0;
     const indented = prev !== undefined && l.x - left > 1.5 * l.h && prev.x - left < 0.5 * l.h;
-    if (prev && (gap > usual * 1.4 + 0.5 || gap < 0 || indented)) { out.push(cur); cur = []; }
+    if (prev && (gap > usual * 1.3 + 0.5 || gap < 0 || indented)) { out.push(cur); cur = []; }
     cur.push(l.text.trim());
   });
   if (cur.length > 0) out.push(cur);
