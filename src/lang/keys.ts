@@ -50,9 +50,8 @@ interface GazetteerFile { entries: { key: string; names: Record<string, string[]
 /** Folded alias -> canonical key, from every file in rules/gazetteer/. */
 export interface Gazetteer { aliases: Map<string, string>; maxWords: number }
 
-let cached: Gazetteer | undefined;
-export function gazetteer(dir = resolve(RULES_DIR, 'gazetteer')): Gazetteer {
-  if (cached) return cached;
+/** Reads every gazetteer file of `dir` (rules/gazetteer). */
+export function loadGazetteer(dir = resolve(RULES_DIR, 'gazetteer')): Gazetteer {
   const aliases = new Map<string, string>();
   let maxWords = 1;
   for (const f of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
@@ -68,8 +67,7 @@ export function gazetteer(dir = resolve(RULES_DIR, 'gazetteer')): Gazetteer {
       }
     }
   }
-  cached = { aliases, maxWords };
-  return cached;
+  return { aliases, maxWords };
 }
 
 /**
