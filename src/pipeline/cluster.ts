@@ -157,12 +157,10 @@ export function cluster(inputs: ClusterInput[], opts: ClusterOptions = {}): Stor
   };
   const words = inputs.map((i) => contentWords(i.source.text));
   /** The evidence that x and y are one story, as a share of the bar their kind of pair needs. */
-  const evidence = (x: number, y: number, w: number): number => {
+  const evidence = (x: number, y: number, w: number, lexicalVersions: boolean): number => {
     if (langs[x] === langs[y]) {
-      // Two texts in one language that share most of their words are versions of one text, however few names
-      // and figures they hold ("hired 40 engineers" / "hired 90 engineers").
-      if (jaccard(words[x]!, words[y]!) >= 0.8) return Math.max(1, (2 * w) / Math.max(1e-9, weight[x]! + weight[y]!) / oneLanguageBar);
-      return (2 * w) / Math.max(1e-9, weight[x]! + weight[y]!) / oneLanguageBar;
+      const share = (2 * w) / Math.max(1e-9, weight[x]! + weight[y]!) / oneLanguageBar;
+      return lexicalVersions ? Math.max(1, share) : share;
     }
     return (2 * w) / Math.max(1e-9, portableWeight[x]! + portableWeight[y]!) / crossBar;
   };
@@ -175,8 +173,11 @@ export function cluster(inputs: ClusterInput[], opts: ClusterOptions = {}): Stor
     // Several specific anchors in common, not one figure or a country name: fewer only where a text has few.
     const count = langs[x] === langs[y] ? specificCount : portableSpecificCount;
     const needed = Math.min(MIN_SPECIFIC, Math.max(1, Math.ceil(Math.min(count[x]!, count[y]!) / 2)));
-    if (specific < needed) continue;
-    let e = evidence(x, y, w);
+    // Two texts in one language that share most of their words are versions of one text, however few names and
+    // figures they hold ("hired 40 engineers" / "hired 90 engineers").
+    const lexicalVersions = langs[x] === langs[y] && jaccard(words[x]!, words[y]!) >= 0.8;
+    if (specific < needed && !lexicalVersions) continue;
+    let e = evidence(x, y, w, lexicalVersions);
     // Time only separates weakly linked sources: strongly shared specifics outweigh a misread year.
     if (e < 2 && yx !== undefined && yy !== undefined && Math.abs(yx - yy) >= maxYearGap) e = 0;
     score.set(key, e);
