@@ -551,39 +551,62 @@ export function loadPackFile(path: string): LoadedPack {
   return assemble(pack, path, names, dates);
 }
 
-const cache = new Map<string, LoadedPack>();
-
-/** The pack for a language code ("en", "vi", "ru", "en-GB" falls back to "en"); unknown codes get the neutral pack. */
-export function getPack(code: string): LoadedPack {
-  const key = (code || 'und').trim();
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const candidates = [key, key.split(/[-_]/)[0]!.toLowerCase(), 'und'];
-  let pack: LoadedPack | undefined;
-  for (const c of candidates) {
-    if (!/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/.test(c)) continue;
-    const file = join(RULES_DIR, 'lang', `${c}.json`);
-    if (existsSync(file)) {
-      pack = cache.get(c) ?? loadPackFile(file);
-      cache.set(c, pack);
-      break;
-    }
-  }
-  pack ??= neutralPack();
-  cache.set(key, pack);
-  return pack;
+/** The language packs of one folder, each loaded on first use and kept. */
+export interface Packs {
+  /** The folder the packs are read from. */
+  readonly dir: string;
+  /** The pack for a language code ("en", "vi", "ru", "en-GB" falls back to "en"); unknown codes get the neutral pack. */
+  get(code: string): LoadedPack;
+  /** Language codes with a pack in the folder (the neutral "und" base is not a language), sorted. */
+  codes(): readonly string[];
 }
 
-/** Language codes with a pack in rules/lang (the neutral "und" base is not a language). */
-export function availableLanguages(): string[] {
-  const dir = join(RULES_DIR, 'lang');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => f.slice(0, -5))
-    .filter((c) => c !== 'und')
-    .sort();
+/** The packs of `dir` (default rules/lang). Loading is lazy: a pack is read, validated and compiled when first asked for. */
+export function createPacks(dir = join(RULES_DIR, 'lang')): Packs {
+  const cache = new Map<string, LoadedPack>();
+  let codes: string[] | undefined;
+  return {
+    dir,
+    get(code: string): LoadedPack {
+      const key = (code || 'und').trim();
+      const hit = cache.get(key);
+      if (hit) return hit;
+      const candidates = [key, key.split(/[-_]/)[0]!.toLowerCase(), 'und'];
+      let pack: LoadedPack | undefined;
+      for (const c of candidates) {
+        if (!/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/.test(c)) continue;
+        const file = join(dir, `${c}.json`);
+        if (existsSync(file)) {
+          pack = cache.get(c) ?? loadPackFile(file);
+          cache.set(c, pack);
+          break;
+        }
+      }
+      pack ??= neutralPack();
+      cache.set(key, pack);
+      return pack;
+    },
+    codes(): readonly string[] {
+      codes ??= existsSync(dir)
+        ? readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).filter((c) => c !== 'und').sort()
+        : [];
+      return codes;
+    },
+  };
 }
+
+let shared: Packs | undefined;
+/**
+ * The packs of rules/lang, loaded once per process: for the composition roots (the library entry points, worker
+ * threads), tests and scripts. Stages and rule kinds never call this: they get the packs from their context.
+ */
+export function defaultPacks(): Packs {
+  shared ??= createPacks();
+  return shared;
+}
+
+/** defaultPacks().get(code): for tests and scripts. */
+export const getPack = (code: string): LoadedPack => defaultPacks().get(code);
 
 /** Used only if rules/lang/und.json is missing: "." decimals, no words, so extraction never crashes. */
 function neutralPack(): LoadedPack {

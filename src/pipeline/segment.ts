@@ -1,6 +1,7 @@
 import type { CleanSource } from '../model/source.js';
 import type { Sentence } from '../model/sentence.js';
-import { getPack } from '../lang/load.js';
+import type { LoadedPack } from '../lang/load.js';
+import type { Knowledge } from '../lang/knowledge.js';
 
 const segmenters = new Map<string, Intl.Segmenter>();
 const segmenterFor = (lang: string): Intl.Segmenter => {
@@ -31,18 +32,17 @@ const GLUED = /[.!?](?=["“«]?\p{Lu}\p{Ll})/gu;
 
 /** A day number with a full stop, the way German and others write dates ("am 29. September"). */
 const ORDINAL_DAY_END = /(?:^|[\s(])\d{1,2}\.$/u;
-const monthSets = new Map<string, Set<string>>();
+const monthSets = new WeakMap<LoadedPack, Set<string>>();
 /**
  * The month names of a language whose dates put a full stop after the day (its pack has a "{day}. {month}"
  * template, as German does), lower-cased: after "29." one of these continues the sentence. Empty for the others,
  * where "rose to 12. March was quieter" is two sentences.
  */
-function monthsOf(lang: string): Set<string> {
-  let set = monthSets.get(lang);
+function monthsOf(pack: LoadedPack): Set<string> {
+  let set = monthSets.get(pack);
   if (!set) {
-    const pack = getPack(lang);
     set = pack.dates.patterns.some((t) => /\{day\}\.\s*\{month\}/u.test(t)) ? new Set(pack.monthForms.map((m) => m.toLowerCase().replace(/\.$/u, ''))) : new Set();
-    monthSets.set(lang, set);
+    monthSets.set(pack, set);
   }
   return set;
 }
@@ -52,7 +52,8 @@ function monthsOf(lang: string): Set<string> {
  * news text: breaks after abbreviations ("Gov. Kotek", "Sept. 7") and after a day number written with a full stop
  * ("29. September"), and missed breaks where a space is missing after the full stop.
  */
-export function segment(source: CleanSource): Sentence[] {
+export function segment(source: CleanSource, k: Knowledge): Sentence[] {
+  const pack = k.pack(source.lang);
   const out: Sentence[] = [];
   const seg = segmenterFor(source.lang);
   source.blocks.forEach((block, bi) => {
@@ -66,7 +67,7 @@ export function segment(source: CleanSource): Sentence[] {
       const before = prev ? text.slice(prev.start, prev.end).trimEnd() : '';
       if (prev && ABBREV_END.test(before) && /^\s*[\p{Lu}\p{N}]/u.test(s.segment)) {
         prev.end = end;
-      } else if (prev && ORDINAL_DAY_END.test(before) && monthsOf(source.lang).has((/^\s*(\p{L}+)/u.exec(s.segment)?.[1] ?? '').toLowerCase())) {
+      } else if (prev && ORDINAL_DAY_END.test(before) && monthsOf(pack).has((/^\s*(\p{L}+)/u.exec(s.segment)?.[1] ?? '').toLowerCase())) {
         // "Am Samstag (29. September) …": ICU breaks after the day's full stop.
         prev.end = end;
       } else pieces.push({ start, end });

@@ -1,12 +1,14 @@
 import type { EntityMention } from '../../model/mention.js';
 import type { Span } from '../../model/span.js';
-import { entityKey, gazetteer } from '../../lang/keys.js';
+import { entityKey, type Gazetteer } from '../../lang/keys.js';
 
 /** Lowercase words allowed inside a name: "Center for Naval Analyses", "Bank of America", "Ludwig van Beethoven". */
 const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'da', 'van', 'von', 'der', 'bin', 'al', 'la', 'le', 'du', 'y', '&']);
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’&.-]*/gu;
 
 export interface EntityContext {
+  /** Names that translate: a gazetteer alias gives the canonical key. */
+  gazetteer: Gazetteer;
   /** Words (lower case) the document uses in lower case: a capitalised sentence-initial form of one is not a name. */
   lowerVocabulary: Set<string>;
   /** Lower-case stop words and title words from the language pack. */
@@ -45,7 +47,7 @@ export function extractEntities(text: string, range: Span, ctx: EntityContext): 
   const toks: Tok[] = [];
   for (const m of slice.matchAll(TOKEN)) toks.push(cleanToken(m[0], range.start + (m.index ?? 0)));
   const out: EntityMention[] = [];
-  const gaz = gazetteer();
+  const gaz = ctx.gazetteer;
   let i = 0;
   // The first word-token of the sentence (after quotes) is only a name if the document never writes it in lower case.
   const isNameTok = (t: Tok, idx: number): boolean => {

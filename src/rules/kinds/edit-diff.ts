@@ -4,7 +4,6 @@ import { quantitiesAgree } from '../../pipeline/extract/agree.js';
 import type { RawFinding, RuleKind } from '../types.js';
 import { contextOf, linkedClaims, loc } from '../util.js';
 import { originalOf } from './unaligned-content.js';
-import { getPack } from '../../lang/load.js';
 import { shortFormOf } from './entity-drift.js';
 
 /** What changed in an edit region between two near-identical sentences. */
@@ -162,7 +161,7 @@ export const editDiff: RuleKind<Params> = {
   checkPair(ctx, p) {
     if (ctx.a.source.lang !== ctx.b.source.lang) return [];
     const out: RawFinding[] = [];
-    const light = new Set([...LIGHT, ...(getPack(ctx.a.source.lang).stopwords ?? []).map((w) => w.toLowerCase())]);
+    const light = new Set([...LIGHT, ...(ctx.knowledge.pack(ctx.a.source.lang).stopwords ?? []).map((w) => w.toLowerCase())]);
     for (const lc of linkedClaims(ctx)) {
       const ta = tokens(ctx.a.source.text, lc.link.a.start, lc.link.a.end);
       const tb = tokens(ctx.b.source.text, lc.link.b.start, lc.link.b.end);

@@ -3,7 +3,6 @@ import type { EntityMention } from '../../model/mention.js';
 import type { RawFinding, RuleKind, SourceData } from '../types.js';
 import { contextOf, linkedClaims, loc } from '../util.js';
 import { foldKey } from '../../lang/keys.js';
-import { getPack } from '../../lang/load.js';
 import { isEdit } from './edit-diff.js';
 
 interface Params {
@@ -65,7 +64,7 @@ export const entityDrift: RuleKind<Params> = {
     const sameLang = ctx.a.source.lang === ctx.b.source.lang;
     // German writes "Irland" for "Ireland", Russian transliterates: between such a version and another, a
     // near-miss spelling is the language's form of the name, not a misspelling.
-    if (!sameLang && (getPack(ctx.a.source.lang).adaptsForeignNames || getPack(ctx.b.source.lang).adaptsForeignNames)) return out;
+    if (!sameLang && (ctx.knowledge.pack(ctx.a.source.lang).adaptsForeignNames || ctx.knowledge.pack(ctx.b.source.lang).adaptsForeignNames)) return out;
     for (const lc of linkedClaims(ctx)) {
       // Near-identical sentences in one language are edits: a one-letter difference there is a spelling fix,
       // and a swapped name is the edit rules' business.
