@@ -50,7 +50,7 @@ export const errorsOf = <C extends string>(table: Readonly<Record<C, CodeInfo>>)
 export const LOAD_CODES = {
   FL100: { kind: 'fatal', meaning: 'a named file or folder does not exist', action: 'check the path (it is relative to the working directory)' },
   FL101: { kind: 'skipped', meaning: 'a file in a folder is not an article file (extension not .txt, .md, .docx, .odt, .html, .htm, .xhtml or .pdf), or is hidden (name starts with ".")', action: 'nothing, or name the file explicitly to read it anyway; listed only with --verbose' },
-  FL102: { kind: 'fatal', meaning: 'no readable source is left after loading; the message lists why each input was skipped', action: 'name .txt or .md files, or folders that contain them, and fix the reasons listed' },
+  FL102: { kind: 'fatal', meaning: 'no readable source is left after loading; the message lists why each input was skipped', action: 'name articles (.txt, .md, .docx, .odt, .html, .pdf) or URLs, or folders that contain them, and fix the reasons listed' },
   FL103: { kind: 'skipped', meaning: 'the file is empty (0 bytes, or only a byte order mark)', action: 'fill in or remove the file' },
   FL104: { kind: 'skipped', meaning: 'the file contains only whitespace', action: 'fill in or remove the file' },
   FL105: { kind: 'skipped', meaning: 'the file is binary: a PDF, image, archive or Office document signature, NUL bytes, or many control characters', action: 'export the article as plain text (.txt) or Markdown (.md)' },

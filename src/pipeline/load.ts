@@ -334,11 +334,11 @@ export async function load(inputs: string[], opts: LoadOptions = {}): Promise<Lo
 }
 
 function noSources(inputs: string[], skipped: SkippedInput[]): FactlintError {
-  if (inputs.length === 0) return new FactlintError('FL102', 'no files or folders named', undefined, undefined, 'name .txt or .md files, or folders that contain them');
+  if (inputs.length === 0) return new FactlintError('FL102', 'no files or folders named', undefined, undefined, 'name articles (.txt, .md, .docx, .odt, .html, .pdf) or URLs, or folders that contain them');
   const shown = skipped.slice(0, 10).map((s) => `${s.path} (${s.code}: ${s.reason})`);
   const more = skipped.length > shown.length ? `; and ${skipped.length - shown.length} more` : '';
   const why = skipped.length > 0 ? `; skipped: ${shown.join('; ')}${more}` : '; the named folders contain no files';
-  return new FactlintError('FL102', `no readable sources${why}`, undefined, undefined, 'name .txt or .md files, or folders that contain them, and fix the reasons listed');
+  return new FactlintError('FL102', `no readable sources${why}`, undefined, undefined, 'name articles (.txt, .md, .docx, .odt, .html, .pdf) or URLs, or folders that contain them, and fix the reasons listed');
 }
 
 export interface InputFile {
