@@ -67,6 +67,7 @@ export const LOAD_CODES = {
   FL116: { kind: 'fatal', meaning: 'a folder was given where a file is expected (an option such as --baseline)', action: 'name a file inside the folder' },
   FL117: { kind: 'fatal', meaning: 'a file was given where a folder is expected', action: 'name the folder that contains the file' },
   FL118: { kind: 'fatal', meaning: 'the library API (check()) was given an input or option of the wrong shape; the message names each field', action: 'pass paths as strings and texts as { id, text, lang?, published?, byline?, story?, original? }; see CheckOptions' },
+  FL119: { kind: 'skipped', meaning: 'a line of the text is longer than the line limit (default 1,000,000 characters, about 150,000 words): a generated or minified file, or text whose line breaks were lost; it is not analysed', action: 'break the text into lines (one paragraph a line), or raise the limit (maxLineLength)' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type LoadCode = keyof typeof LOAD_CODES;
