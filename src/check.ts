@@ -1,9 +1,9 @@
 import { resolve, sep } from 'node:path';
-import type { Report } from './model/report.js';
+import type { Report, SkippedInput } from './model/report.js';
 import type { Source } from './model/source.js';
 import type { Story } from './model/story.js';
 import type { RenderContext } from './report/context.js';
-import { load, readInputFile, type LoadOptions } from './pipeline/load.js';
+import { lineProblem, load, readInputFile, type LoadOptions } from './pipeline/load.js';
 import { run, runParallel } from './pipeline/run.js';
 import { loadRules, type RuleOverrides } from './rules/load.js';
 import { FactlintError } from './errors.js';
@@ -97,7 +97,14 @@ export async function check(inputs: (string | TextInput)[], opts: CheckOptions =
     if (m.published) s.published = m.published.slice(0, 10);
     if (m.byline || m.publisher) s.provenance = { ...s.provenance, ...(m.byline ? { byline: m.byline } : {}), ...(m.publisher ? { publisher: m.publisher } : {}) };
   }
-  const sources = [...loaded.sources, ...texts.map(toSource)];
+  // The line budget load applies to files (FL119), applied to texts given in memory too.
+  const skipped = [...loaded.skipped];
+  const admitted = texts.filter((t) => {
+    const long = typeof t.text === 'string' ? lineProblem(t.text, opts.load?.maxLineLength) : undefined;
+    if (long) skipped.push({ path: t.id, ...long });
+    return !long;
+  });
+  const sources = [...loaded.sources, ...admitted.map(toSource)];
   if (sources.length === 0) throw new FactlintError('FL102', 'no readable sources to check', undefined, undefined, 'name articles (.txt, .md, .docx, .odt, .html, .pdf, or URLs) or folders that contain them');
   for (const t of texts) {
     if (t.published !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(t.published)) {
@@ -139,7 +146,7 @@ export async function check(inputs: (string | TextInput)[], opts: CheckOptions =
       ...(Object.keys(originals).length ? { originals } : {}),
     },
     ...(opts.relations ? { declaredRelation: opts.relations } : {}),
-    skipped: loaded.skipped,
+    skipped,
     ...(opts.cwd ? { cwd: opts.cwd } : {}),
   });
 }
@@ -178,7 +185,13 @@ export function checkRows(rows: Iterable<PairRow>, names: { left: string; right:
   const declared: Record<string, string> = {};
   const relation: Record<string, Story['relation']> = {};
   const originals: Record<string, string> = {};
+  const skipped: SkippedInput[] = [];
   for (const r of rows) {
+    const long = lineProblem(r.left, opts.load?.maxLineLength) ?? lineProblem(r.right, opts.load?.maxLineLength);
+    if (long) {
+      skipped.push({ path: names.file ?? r.id, code: long.code, reason: `unit ${r.id}${r.line !== undefined ? ` (line ${r.line})` : ''}: ${long.reason}` });
+      continue;
+    }
     for (const [field, text, lang, line] of [[names.left, r.left, r.leftLang, r.leftLine], [names.right, r.right, r.rightLang, r.rightLine]] as const) {
       const sid = `${r.id}:${field}`;
       sources.push({ id: sid, path: names.file ?? sid, lang: lang ?? 'und', text, provenance: {}, warnings: [] });
@@ -199,6 +212,7 @@ export function checkRows(rows: Iterable<PairRow>, names: { left: string; right:
     clean: { langHints, pairs: true },
     cluster: { declared, declaredOnly: true, originals },
     declaredRelation: relation,
+    skipped,
     ...(opts.cwd ? { cwd: opts.cwd } : {}),
   });
   return names.file !== undefined ? { ...result, context: { ...result.context, units } } : result;

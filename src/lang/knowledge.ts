@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { RULES_DIR } from '../paths.js';
 import { loadFurniture, withExtraPatterns, type Furniture } from './furniture.js';
-import { loadGazetteer, type Gazetteer } from './keys.js';
+import { loadGazetteer, nameInflection, type Gazetteer } from './keys.js';
 import { createPacks, defaultPacks, type LoadedPack, type Packs } from './load.js';
+import type { LangPack } from './pack.js';
 
 /**
  * Everything factlint knows about languages and pages, loaded once and handed to every stage and rule kind in its
@@ -17,6 +18,11 @@ export interface Knowledge {
   pack(code: string): LoadedPack;
   /** Language codes with a pack (not the neutral "und"), sorted. */
   languages(): readonly string[];
+  /**
+   * The data of every pack, the shared base first (read, not compiled): for knowledge applied whatever the text's
+   * language, because texts quote other languages (an English "St. Louis" in a German article).
+   */
+  allPacks(): readonly LangPack[];
   /** Page furniture, with the user's extra patterns (the config's `furniture`) when given. */
   furniture(extraPatterns?: readonly string[]): Furniture;
   /** Names that translate (countries, capitals, leaders): folded alias -> canonical key. */
@@ -27,10 +33,15 @@ function knowledgeOf(rulesDir: string, packs: Packs): Knowledge {
   let furniture: Furniture | undefined;
   const extended = new Map<string, Furniture>();
   let gazetteer: Gazetteer | undefined;
+  let all: LangPack[] | undefined;
   return {
     rulesDir,
     pack: (code) => packs.get(code),
     languages: () => packs.codes(),
+    allPacks() {
+      all ??= [packs.data('und'), ...packs.codes().map((c) => packs.data(c))];
+      return all;
+    },
     furniture(extra = []) {
       furniture ??= loadFurniture(resolve(rulesDir, 'furniture.json'));
       if (extra.length === 0) return furniture;
@@ -40,7 +51,7 @@ function knowledgeOf(rulesDir: string, packs: Packs): Knowledge {
       return f;
     },
     gazetteer() {
-      gazetteer ??= loadGazetteer(resolve(rulesDir, 'gazetteer'));
+      gazetteer ??= loadGazetteer(resolve(rulesDir, 'gazetteer'), (lang) => nameInflection(packs.data(lang)));
       return gazetteer;
     },
   };

@@ -2,6 +2,9 @@ import type { Claim } from '../model/claim.js';
 import type { CleanSource } from '../model/source.js';
 import type { Story } from '../model/story.js';
 import { soundKey } from '../lang/keys.js';
+import type { Knowledge } from '../lang/knowledge.js';
+import { lookupKey } from '../lang/load.js';
+import type { LangPack } from '../lang/pack.js';
 
 export interface ClusterInput {
   source: CleanSource;
@@ -73,17 +76,26 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return shared / (a.size + b.size - shared);
 }
 
+const deadlineSets = new WeakMap<LangPack, Set<string>>();
+/** The pack's deadline prepositions, as date mentions keep their preposition (lookupKey). */
+function deadlines(pack: LangPack): Set<string> {
+  let set = deadlineSets.get(pack);
+  if (!set) deadlineSets.set(pack, (set = new Set(pack.dates.deadlinePrepositions.map(lookupKey))));
+  return set;
+}
+
 /**
- * When a source was written: its publication date, else the latest year it mentions as past (not "by 2030",
- * not a deadline). Sources years apart are not versions or coverage of one story.
+ * When a source was written: its publication date, else the latest year it mentions as past (not "by 2030": not
+ * after one of its language's deadline prepositions). Sources years apart are not versions or coverage of one story.
  */
-export function sourceYear(source: CleanSource, claims: Claim[]): number | undefined {
+export function sourceYear(source: CleanSource, claims: Claim[], pack: LangPack): number | undefined {
   if (source.published) return Number(source.published.slice(0, 4));
+  const deadline = deadlines(pack);
   let max: number | undefined;
   for (const c of claims) {
     for (const d of c.dates) {
       if (d.year === undefined || d.relative) continue;
-      if (d.preposition && /^(?:by|until|till|before|đến|trước|до|к|bis|avant|jusqu|hasta|antes)/i.test(d.preposition)) continue;
+      if (d.preposition && deadline.has(d.preposition)) continue;
       if (max === undefined || d.year > max) max = d.year;
     }
   }
@@ -99,7 +111,7 @@ export function sourceYear(source: CleanSource, claims: Claim[]): number | undef
  * members reaches the bar (a pair that shares nothing counts 0). One strong pair between two articles that each
  * have several versions (two translations that happen to share a politician's name) does not join them.
  */
-export function cluster(inputs: ClusterInput[], opts: ClusterOptions = {}): Story[] {
+export function cluster(inputs: ClusterInput[], opts: ClusterOptions, k: Knowledge): Story[] {
   if (opts.declaredOnly) return declaredStories(inputs.map((i) => i.source.id), opts.declared ?? {}, opts.originals ?? {});
   const crossBar = opts.sameStory ?? 0.2;
   const oneLanguageBar = opts.sameStoryOneLanguage ?? 0.28;
@@ -108,7 +120,7 @@ export function cluster(inputs: ClusterInput[], opts: ClusterOptions = {}): Stor
   const ids = inputs.map((i) => i.source.id);
   const langs = inputs.map((i) => i.source.lang);
   const anchors = inputs.map((i) => sourceAnchors(i.claims, i.source.text));
-  const years = inputs.map((i) => sourceYear(i.source, i.claims));
+  const years = inputs.map((i) => sourceYear(i.source, i.claims, k.pack(i.source.lang)));
   const index = new Map<string, number[]>();
   anchors.forEach((a, i) => { for (const k of a.keys()) { let l = index.get(k); if (!l) index.set(k, (l = [])); l.push(i); } });
   const n = inputs.length;

@@ -32,6 +32,8 @@ export interface LoadOptions {
   extensions?: string[];
   /** Files larger than this many bytes are skipped (FL106) without being read. Default 10 MiB. */
   maxFileSize?: number;
+  /** Texts with a line longer than this many characters are skipped (FL119). Default 1,000,000. */
+  maxLineLength?: number;
   /** More files than this under the named folders is an error (FL109). Default 20,000. */
   maxFiles?: number;
   /** Files stat'ed and read at a time. Default 32. */
@@ -58,6 +60,32 @@ export interface LoadResult {
 export const DEFAULT_EXTENSIONS: readonly string[] = ['.txt', '.md', ...Object.keys(DOCUMENT_EXTENSIONS)];
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 export const DEFAULT_MAX_FILES = 20_000;
+export const DEFAULT_MAX_LINE_LENGTH = 1_000_000;
+
+/** The length of the longest line of `text` (lines end at CR, LF, CRLF, U+2028 or U+2029); one pass. */
+export function longestLine(text: string): number {
+  let longest = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) {
+      if (i - start > longest) longest = i - start;
+      start = i + 1;
+    }
+  }
+  return Math.max(longest, text.length - start);
+}
+
+/**
+ * The line budget of a text: a line longer than `max` characters is no paragraph a person wrote (an article's
+ * longest is some thousands), and every stage after it works line by line, so such a text is skipped (FL119) rather
+ * than analysed for minutes.
+ */
+export function lineProblem(text: string, max = DEFAULT_MAX_LINE_LENGTH): { code: 'FL119'; reason: string } | undefined {
+  const longest = longestLine(text);
+  if (longest <= max) return undefined;
+  return { code: 'FL119', reason: `a line of ${longest.toLocaleString('en-US')} characters, longer than the limit of ${max.toLocaleString('en-US')} (maxLineLength)` };
+}
 export const DEFAULT_CONCURRENCY = 32;
 
 /** Skips the CLI lists only with --verbose (files in a folder that are not text files, hidden files). */
@@ -284,6 +312,9 @@ export async function load(inputs: string[], opts: LoadOptions = {}): Promise<Lo
     if (format !== undefined) {
       try {
         const ex = await readDocument(format, bytes, extra.charset ? { charset: extra.charset } : {});
+        // A paragraph is a line of the extracted text: the same line budget as for text files.
+        const long = lineProblem(ex.text, opts.maxLineLength);
+        if (long) return void skip(id, long);
         return {
           id, path: id, lang: ex.lang ?? 'und', text: ex.text,
           ...(ex.published ? { published: ex.published } : {}),
@@ -302,6 +333,8 @@ export async function load(inputs: string[], opts: LoadOptions = {}): Promise<Lo
     if (!d.ok) return void skip(id, { code: d.code, reason: d.reason });
     if (d.text.length === 0) return void skip(id, { code: 'FL103', reason: 'empty file (only a byte order mark)' });
     if (BLANK.test(d.text)) return void skip(id, { code: 'FL104', reason: 'only whitespace' });
+    const long = lineProblem(d.text, opts.maxLineLength);
+    if (long) return void skip(id, long);
     return { id, path: id, lang: 'und', text: d.text, provenance: {}, warnings: d.warnings };
   };
 
