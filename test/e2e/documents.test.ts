@@ -280,3 +280,30 @@ describe('bad documents in a folder', () => {
     }
   }, 120_000);
 });
+
+describe('loading the readers lazily', () => {
+  const NO_READERS = resolve(ROOT, 'test/fixtures/documents/no-readers.mjs');
+  const runWithout = (args: string[], cwd: string) => new Promise<{ status: number | null; stderr: string }>((done) => {
+    const p = spawn(process.execPath, ['--import', NO_READERS, CLI, ...args], { cwd });
+    let stderr = '';
+    p.stderr.on('data', (c: Buffer) => { stderr += c.toString(); });
+    p.stdout.resume();
+    p.on('close', (status) => done({ status, stderr }));
+  });
+
+  it('checks .txt files without loading mammoth, linkedom, Readability, unpdf, fflate or htmlparser2', async () => {
+    const r = await runWithout(['check', 'seeds', '--format', 'json'], ROOT);
+    expect(r.stderr).not.toMatch(/was loaded|internal error/u);
+    expect(r.status).toBe(1);
+  }, 60_000);
+
+  it('(the control: reading a .docx does load mammoth, and the guard catches it)', async () => {
+    const dir = await workspace();
+    try {
+      const r = await runWithout(['check', DRAFT, '--against', 'pages/'], dir);
+      expect(r.stderr).toMatch(/(mammoth|fflate|linkedom|htmlparser2) was loaded/u);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
