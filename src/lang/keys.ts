@@ -103,3 +103,17 @@ export function nameSkeleton(folded: string): string {
   const rest = t.slice(1).replace(/[aeiouy]/g, '');
   return (first + rest).replace(/(.)\1+/g, '$1');
 }
+
+/**
+ * A coarser sound key than nameSkeleton, for telling whether two texts in different scripts name the same people and
+ * places: consonants only, with the letters that transliteration renders several ways folded together (w, v and h,
+ * which Russian writes as у, в, х or not at all; j, g, dzh, zh; soft and hard c; "chr" as "kr"; th, ph, gh). "Wheeling" / "Уилинг"
+ * -> "lng", "Christine" / "Кристин" -> "krstn", "Virginia" / "Вирджиния" -> "rgn".
+ */
+export function soundKey(folded: string): string {
+  const t = folded.toLowerCase().replace(/[^a-z]/g, '')
+    .replace(/chr/g, 'kr').replace(/shch|sch/g, 'S').replace(/dzh|zh|dj|j/g, 'g').replace(/kh/g, '').replace(/tch|ch/g, 'C').replace(/sh/g, 'S')
+    .replace(/ph/g, 'f').replace(/th/g, 't').replace(/gh/g, '').replace(/ck|q/g, 'k').replace(/x/g, 'ks')
+    .replace(/c(?=[eiy])/g, 's').replace(/c/g, 'k').replace(/z/g, 's').replace(/[hwv]/g, '');
+  return t.replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
+}
