@@ -115,7 +115,7 @@ export function sourceYear(source: CleanSource, claims: Claim[], pack: LangPack)
  * members reaches the bar (a pair that shares nothing counts 0). One strong pair between two articles that each
  * have several versions (two translations that happen to share a politician's name) does not join them.
  */
-export function cluster(inputs: ClusterInput[], opts: ClusterOptions, k: Knowledge): Story[] {
+export function cluster(inputs: ClusterInput[], opts: ClusterOptions, knowledge: Knowledge): Story[] {
   if (opts.declaredOnly) return declaredStories(inputs.map((i) => i.source.id), opts.declared ?? {}, opts.originals ?? {});
   const crossBar = opts.sameStory ?? 0.2;
   const oneLanguageBar = opts.sameStoryOneLanguage ?? 0.28;
@@ -124,7 +124,7 @@ export function cluster(inputs: ClusterInput[], opts: ClusterOptions, k: Knowled
   const ids = inputs.map((i) => i.source.id);
   const langs = inputs.map((i) => i.source.lang);
   const anchors = inputs.map((i) => sourceAnchors(i.claims, i.source.text));
-  const years = inputs.map((i) => sourceYear(i.source, i.claims, k.pack(i.source.lang)));
+  const years = inputs.map((i) => sourceYear(i.source, i.claims, knowledge.pack(i.source.lang)));
   const index = new Map<string, number[]>();
   anchors.forEach((a, i) => { for (const k of a.keys()) { let l = index.get(k); if (!l) index.set(k, (l = [])); l.push(i); } });
   const n = inputs.length;

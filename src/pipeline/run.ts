@@ -62,7 +62,7 @@ function finish(data: SourceData[], opts: RunOptions): RunResult {
   const knowledge = opts.knowledge ?? defaultKnowledge();
   const byId = new Map(data.map((d) => [d.source.id, d]));
   const stories0 = cluster(data.map((d) => ({ source: d.source, claims: d.claims })), opts.cluster ?? {}, knowledge);
-  const aligned = align(stories0, byId, opts.declaredRelation, new Set(Object.values(opts.cluster?.originals ?? {})));
+  const aligned = align(stories0, byId, opts.declaredRelation, new Set(Object.values(opts.cluster?.originals ?? {})), knowledge);
   const findings = evaluate({ stories: aligned.stories, sources: byId, pairs: aligned.pairs, groups: aligned.groups, rules: opts.rules, knowledge });
   const report = buildReport(data, aligned.stories, findings, aligned.pairs.flatMap((p) => p.links), opts.skipped ?? []);
   const context: RenderContext = {
