@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Approximator, DateMention, QuantityMention } from '../../model/mention.js';
-import { RULES_DIR } from '../../paths.js';
+import type { Units } from '../../lang/units.js';
 import { significantDigits } from './numparse.js';
 import type { ExtractedQuantity } from './quantities.js';
 
@@ -28,35 +26,9 @@ const CONVERSION_TOLERANCE = 0.03;
  * (coverage) round as they like and bound values with their approximators ("more than 1,000" covers "1,094").
  */
 export interface AgreeOptions {
+  /** Unit conversions (the knowledge's units(): rules/units.json). */
+  units: Units;
   coverage?: boolean;
-}
-
-interface UnitsFile {
-  dimensions: Record<string, Record<string, number>>;
-  offsets?: Record<string, number>;
-  either?: Record<string, string[]>;
-}
-interface Unit {
-  key: string;
-  dimension: string;
-  factor: number;
-  offset: number;
-}
-interface Units {
-  of: Map<string, Unit>;
-  either: Map<string, string[]>;
-}
-
-let unitsTable: Units | undefined;
-/** The conversion table (rules/units.json), read once. */
-export function units(): Units {
-  if (unitsTable) return unitsTable;
-  const file = JSON.parse(readFileSync(resolve(RULES_DIR, 'units.json'), 'utf8')) as UnitsFile;
-  const of = new Map<string, Unit>();
-  for (const [dimension, members] of Object.entries(file.dimensions))
-    for (const [key, factor] of Object.entries(members)) of.set(key, { key, dimension, factor, offset: file.offsets?.[key] ?? 0 });
-  unitsTable = { of, either: new Map(Object.entries(file.either ?? {})) };
-  return unitsTable;
 }
 
 /** Currencies one sign or word ("$", "dollars") can stand for. */
@@ -175,8 +147,8 @@ const better = (x: Agreement, y: Agreement): Agreement => {
  * temperature and as a difference of temperatures ("a 20-degree difference" / "12 ºC").
  */
 function compareMeasures(a: QuantityMention, ua: string, b: QuantityMention, ub: string, exactUnits: boolean, opts: AgreeOptions): Agreement {
-  const t = units();
-  const readings = (u: string): string[] => t.either.get(u) ?? [u];
+  const t = opts.units;
+  const readings = (u: string): readonly string[] => t.either.get(u) ?? [u];
   let best: Agreement = 'incomparable';
   for (const x of readings(ua)) for (const y of readings(ub)) {
     if (x === y) {
@@ -195,7 +167,7 @@ function compareMeasures(a: QuantityMention, ua: string, b: QuantityMention, ub:
   return best;
 }
 
-export function quantitiesAgree(a: QuantityMention, b: QuantityMention, opts: AgreeOptions = {}): Agreement {
+export function quantitiesAgree(a: QuantityMention, b: QuantityMention, opts: AgreeOptions): Agreement {
   // "116" against "116 123": a figure written in groups (a phone or reference number) read once as one number
   // and once as its first group. Neither is an amount to compare.
   const groups = (q: QuantityMention): string[] => {
@@ -224,8 +196,7 @@ export function quantitiesAgree(a: QuantityMention, b: QuantityMention, opts: Ag
  * Whether a bare figure, read in another unit of the dimension of measure `q`, is `q` converted: "80" (degrees
  * Fahrenheit) against "27 ºC", "2" (inches) against "5 cm".
  */
-export function readsAs(value: number, q: QuantityMention): boolean {
-  const t = units();
+export function readsAs(value: number, q: QuantityMention, t: Units): boolean {
   const [u, per] = split(q.unit);
   const dimensions = new Set((t.either.get(u) ?? [u]).map((x) => t.of.get(x)?.dimension));
   for (const [key, unit] of t.of) {
@@ -234,7 +205,7 @@ export function readsAs(value: number, q: QuantityMention): boolean {
       type: 'quantity', source: q.source, start: q.start, end: q.end, text: String(value), kind: 'measure', value,
       unit: per ? `${key}/${per}` : key, approx: 'exact', precision: significantDigits(String(Math.trunc(Math.abs(value)))),
     };
-    const r = quantitiesAgree(figure, q);
+    const r = quantitiesAgree(figure, q, { units: t });
     if (r === 'same' || r === 'compatible') return true;
   }
   return false;
@@ -291,7 +262,7 @@ function quantitiesAgreeAsRead(a: QuantityMention, b: QuantityMention, opts: Agr
     return cmp(scaled(a, 1), scaled(b, 1), exactUnits);
   }
 
-  const t = units();
+  const t = opts.units;
   if (a.kind === 'duration' || b.kind === 'duration') {
     if (a.kind !== b.kind) return 'incomparable';
     const da = t.of.get(ua);

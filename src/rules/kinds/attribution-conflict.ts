@@ -3,7 +3,6 @@ import type { Attribution, Claim } from '../../model/claim.js';
 import type { EntityMention } from '../../model/mention.js';
 import type { Span } from '../../model/span.js';
 import { nameSkeleton } from '../../lang/keys.js';
-import { getPack } from '../../lang/load.js';
 import type { RawFinding, RuleKind, SourceData } from '../types.js';
 import { contextOf, linkedClaims, loc, rolesAgree } from '../util.js';
 
@@ -122,7 +121,7 @@ export const attributionConflict: RuleKind<Params> = {
           if (!ante || !named.name || sameName(ante, named.name)) return false;
           if (named.name.tokens.some((t) => namesAround(prSide, prIds).some((u) => near(t, u)))) return false;
           // Where every noun is capitalised ("Ihr Vater"), a name is one that the other version writes too.
-          return !getPack(namedSide.source.lang).capitalisesNouns
+          return !ctx.knowledge.pack(namedSide.source.lang).capitalisesNouns
             || prSide.claims.some((c) => c.entities.some((e) => named.name!.tokens.some((t) => e.tokens.some((u) => near(t, u)))));
         };
         if (sa.pronoun && sb.name && pronounVsName(sa, sb, ctx.a, lc.link.aSentences, ctx.b)) {

@@ -2,7 +2,7 @@ import type { Claim } from '../../model/claim.js';
 import type { DateMention, QuantityMention } from '../../model/mention.js';
 import type { RawFinding, RuleKind } from '../types.js';
 import { contextOf, linkedClaims, loc } from '../util.js';
-import { datesAgree, quantitiesAgree, readsAs } from '../../pipeline/extract/agree.js';
+import { datesAgree, quantitiesAgree, readsAs, type AgreeOptions } from '../../pipeline/extract/agree.js';
 
 interface Params {
   /** Only between versions in different languages (within one language, the edit rules see every changed figure). */
@@ -44,9 +44,9 @@ function digitSet(fs: Figure[]): Map<string, number> {
 
 type Mention = QuantityMention | DateMention;
 const within = (f: Figure, ms: Mention[]): Mention | undefined => ms.find((m) => m.start <= f.start && f.end <= m.end);
-const agreeing = (x: Mention, y: Mention, coverage: boolean): boolean => {
+const agreeing = (x: Mention, y: Mention, opts: AgreeOptions): boolean => {
   if (x.type !== y.type) return false;
-  const r = x.type === 'date' ? datesAgree(x, y as DateMention) : quantitiesAgree(x, y as QuantityMention, { coverage });
+  const r = x.type === 'date' ? datesAgree(x, y as DateMention) : quantitiesAgree(x, y as QuantityMention, opts);
   return r === 'same' || r === 'compatible';
 };
 
@@ -65,6 +65,7 @@ export const figureMismatch: RuleKind<Params> = {
     required: ['crossLanguageOnly'],
   },
   checkPair(ctx, p) {
+    const units = ctx.knowledge.units();
     const out: RawFinding[] = [];
     if (p.crossLanguageOnly && ctx.a.source.lang === ctx.b.source.lang) return out;
     for (const lc of linkedClaims(ctx)) {
@@ -108,7 +109,7 @@ export const figureMismatch: RuleKind<Params> = {
         if (f.digits.length === 4 && theirNear.has(f.digits.slice(2))) return true;
         const m = within(f, mine);
         if (!m) return false;
-        return theirs.some((t) => agreeing(m, t, ctx.story.relation !== 'versions') || (t.type === m.type && (m.type === 'date' || (m as QuantityMention).unit === (t as QuantityMention).unit)))
+        return theirs.some((t) => agreeing(m, t, { units, coverage: ctx.story.relation !== 'versions' }) || (t.type === m.type && (m.type === 'date' || (m as QuantityMention).unit === (t as QuantityMention).unit)))
           // Two measures in different units: a conversion ("85 mph" / "136 km/h").
           || (m.type === 'quantity' && (m as QuantityMention).kind === 'measure' && theirs.some((t) => t.type === 'quantity' && (t as QuantityMention).unit !== (m as QuantityMention).unit && (t as QuantityMention).kind === 'measure'));
       };
@@ -119,7 +120,7 @@ export const figureMismatch: RuleKind<Params> = {
         const m = within(g, theirs);
         const own = within(f, mine);
         return m?.type === 'quantity' && m.kind === 'measure' && (!own || (own.type === 'quantity' && own.kind === 'count' && own.unit === ''))
-          && readsAs(own?.type === 'quantity' ? own.value : Number(f.digits), m);
+          && readsAs(own?.type === 'quantity' ? own.value : Number(f.digits), m, units);
       };
       const convertedA = new Set<Figure>();
       const convertedB = new Set<Figure>();

@@ -3,6 +3,7 @@ import type { DateMention, QuantityMention } from '../../model/mention.js';
 import type { RawFinding, RuleKind, SourceData } from '../types.js';
 import { loc } from '../util.js';
 import { datesAgree, quantitiesAgree } from '../../pipeline/extract/agree.js';
+import type { Units } from '../../lang/units.js';
 
 interface Params {
   /** Severity when the article has a byline or source line (a single-source note rather than a warning). */
@@ -51,7 +52,7 @@ export const unsourcedClaim: RuleKind<Params> = {
         // Candidates: the other sources that name something this claim names (an inverted index, not a scan).
         const candidates = new Set<SourceData>();
         for (const e of c.entities) for (const o of index.get(e.key) ?? []) if (o !== src) candidates.add(o);
-        if ([...candidates].some((o) => supports(o, c, linked.get(c.sentenceId) ?? new Set(), p.magnitude))) continue;
+        if ([...candidates].some((o) => supports(o, c, linked.get(c.sentenceId) ?? new Set(), p.magnitude, ctx.knowledge.units()))) continue;
         const s = src.sentenceById.get(c.sentenceId)!;
         out.push({
           locations: [loc(src.source.text, s)],
@@ -102,7 +103,7 @@ function summary(o: SourceData): Summary {
 }
 
 /** Does an independent source back claim c: every name and value of c appears there (or is reported differently in an aligned sentence)? */
-function supports(o: SourceData, c: Claim, linkedIds: Set<string>, magnitude: number): boolean {
+function supports(o: SourceData, c: Claim, linkedIds: Set<string>, magnitude: number, units: Units): boolean {
   const { keys, tokens, allQ, allD } = summary(o);
   const names = c.entities.filter((e) => !e.alias);
   if (names.some((e) => !keys.has(e.key) && !e.tokens.some((t) => t.length >= 4 && tokens.has(t)))) return false;
@@ -111,7 +112,7 @@ function supports(o: SourceData, c: Claim, linkedIds: Set<string>, magnitude: nu
   const near = (q: QuantityMention, r: QuantityMention): boolean =>
     q.kind === r.kind && q.unit === r.unit && Math.max(q.value, r.value) / Math.max(1e-9, Math.min(q.value, r.value)) <= magnitude;
   for (const q of c.quantities) {
-    if (allQ.some((r) => agreeing(quantitiesAgree(q, r, { coverage: true })))) continue;
+    if (allQ.some((r) => agreeing(quantitiesAgree(q, r, { units, coverage: true })))) continue;
     // The same fact reported with a different figure (a number conflict, flagged by its own rule).
     if (aligned.some((x) => x.quantities.some((r) => near(q, r)))) continue;
     return false;

@@ -1,8 +1,8 @@
 import type { DateMention, QuantityMention } from '../../model/mention.js';
 import type { RawFinding, RuleKind } from '../types.js';
 import { contextOf, linkedClaims, loc } from '../util.js';
-import { datesAgree, quantitiesAgree, units, type Agreement } from '../../pipeline/extract/agree.js';
-import { getPack } from '../../lang/load.js';
+import { datesAgree, quantitiesAgree, type Agreement } from '../../pipeline/extract/agree.js';
+import type { Units } from '../../lang/units.js';
 
 interface Params {
   /** Which mentions: quantities or dates. */
@@ -28,10 +28,9 @@ const position = (m: M, span: { start: number; end: number }): number => (m.star
  * same kind, 3 otherwise. A value is compared with the value that plays its role in the other sentence ("385 miles"
  * with "620 km", not with "135 km/h"), not with whichever disagrees first.
  */
-function roleGap(x: M, y: M): number {
+function roleGap(x: M, y: M, t: Units): number {
   if (x.type === 'date' || y.type === 'date') return x.type === 'date' && y.type === 'date' && x.granularity === y.granularity ? 0 : 1;
   if (x.kind === y.kind && x.unit === y.unit) return x.unit ? 0 : 2;
-  const t = units();
   const base = (u: string): string => u.split('/')[0] ?? '';
   const dx = t.of.get(base(x.unit))?.dimension;
   const dy = t.of.get(base(y.unit))?.dimension;
@@ -102,12 +101,14 @@ export const valueConflict: RuleKind<Params> = {
     const out: RawFinding[] = [];
     const coverage = ctx.story.relation !== 'versions';
     const agree = (x: M, y: M): Agreement =>
-      p.mentions === 'dates' ? datesAgree(x as DateMention, y as DateMention) : quantitiesAgree(x as QuantityMention, y as QuantityMention, { coverage });
+      p.mentions === 'dates' ? datesAgree(x as DateMention, y as DateMention) : quantitiesAgree(x as QuantityMention, y as QuantityMention, { units, coverage });
     const pick = (c: { quantities: QuantityMention[]; dates: DateMention[] }): M[] =>
       p.mentions === 'dates' ? c.dates : c.quantities.filter((q) => !(p.skipKinds ?? []).includes(q.kind));
     const seen = new Set<string>();
-    const functionA = new Set(getPack(ctx.a.source.lang).functionWords ?? []);
-    const functionB = new Set(getPack(ctx.b.source.lang).functionWords ?? []);
+    const units = ctx.knowledge.units();
+    const closedClass = (lang: string): Set<string> => { const pack = ctx.knowledge.pack(lang); return new Set([...pack.closedClassWords, ...pack.functionWords]); };
+    const functionA = closedClass(ctx.a.source.lang);
+    const functionB = closedClass(ctx.b.source.lang);
     // In independent reports, a value that the other report states anywhere (agreeing) is not in conflict:
     // the aligned sentence is about something else.
     const everywhereA = ctx.a.claims.flatMap(pick);
@@ -140,7 +141,7 @@ export const valueConflict: RuleKind<Params> = {
           && (spelled(x) || spelled(y)) && countsANoun(ctx.a.source.text, x, functionA) !== countsANoun(ctx.b.source.text, y, functionB)) continue;
         if (coverage && p.mentions === 'dates' && (x as DateMention).granularity !== (y as DateMention).granularity
           && !(ma.length === 1 && mb.length === 1 && (x as DateMention).granularity !== 'year' && (y as DateMention).granularity !== 'year')) continue;
-        candidates.push({ x, y, role: roleGap(x, y), gap: Math.abs(position(x, lc.link.a) - position(y, lc.link.b)) });
+        candidates.push({ x, y, role: roleGap(x, y, units), gap: Math.abs(position(x, lc.link.a) - position(y, lc.link.b)) });
       }
       candidates.sort((c, d) => c.role - d.role || c.gap - d.gap || c.x.start - d.x.start || c.y.start - d.y.start);
       const usedA = new Set<M>();

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getPack } from '../../../src/lang/load.js';
 import type { DateMention, QuantityMention } from '../../../src/model/mention.js';
-import { datesAgree, quantitiesAgree, type Agreement } from '../../../src/pipeline/extract/agree.js';
+import { datesAgree, quantitiesAgree as agreeWith, type Agreement } from '../../../src/pipeline/extract/agree.js';
+import { defaultKnowledge } from '../../../src/lang/knowledge.js';
 import { extractDates } from '../../../src/pipeline/extract/dates.js';
 import { extractQuantities } from '../../../src/pipeline/extract/quantities.js';
 import { extractAll, sentences } from './helpers.js';
@@ -18,6 +19,10 @@ const d = (lang: string, text: string, published?: string): DateMention => {
   expect(found, `one date in ${JSON.stringify(text)}`).toHaveLength(1);
   return found[0]!;
 };
+
+const units = defaultKnowledge().units();
+/** quantitiesAgree with the package's units table; versions of one text unless `coverage` is given. */
+const quantitiesAgree = (a: QuantityMention, b: QuantityMention, opts: { coverage?: boolean } = {}): Agreement => agreeWith(a, b, { units, ...opts });
 
 describe('quantitiesAgree', () => {
   it.each<[string, string, string, string, Agreement]>([

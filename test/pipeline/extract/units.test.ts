@@ -2,9 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import AjvModule from 'ajv';
-import { getPack } from '../../../src/lang/load.js';
+
 import { PACKAGE_ROOT } from '../../../src/paths.js';
-import { units } from '../../../src/pipeline/extract/agree.js';
+import { defaultKnowledge } from '../../../src/lang/knowledge.js';
 
 /** Unit keys the packs may use that belong to no dimension: compared only with the same key. */
 const UNCONVERTED = new Set(['pp', 'age', 'TEU', 'magnitude']);
@@ -32,8 +32,8 @@ describe('rules/units.json', () => {
 
   const packs = readdirSync(resolve(PACKAGE_ROOT, 'rules/lang')).filter((f) => f.endsWith('.json')).map((f) => f.replace('.json', ''));
   it.each(packs)('every unit and duration of the %s pack is in the table (or compared as written)', (code) => {
-    const t = units();
-    const pack = getPack(code);
+    const t = defaultKnowledge().units();
+    const pack = defaultKnowledge().pack(code);
     for (const key of [...Object.values(pack.units), ...Object.values(pack.durations)]) {
       const [base, per] = key.split('/');
       expect(t.of.has(base!) || t.either.has(base!) || UNCONVERTED.has(base!), `${code}: ${key}`).toBe(true);
