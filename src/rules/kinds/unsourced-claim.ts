@@ -47,10 +47,15 @@ export const unsourcedClaim: RuleKind<Params> = {
     for (const src of ctx.sources) {
       const note = Boolean(src.source.provenance.byline);
       if (note && p.bylinedSeverity === 'off') continue;
+      // Other outlets covering the same event: a claim of one of them that the others do not carry stands alone,
+      // whether or not it names anyone ("The deal is expected to close in the third quarter").
+      const coverage = ctx.sources.filter((o) => o !== src);
       for (const c of src.claims) {
-        if (!c.checkWorthy || c.attribution || c.quoted) continue;
-        // Candidates: the other sources that name something this claim names (an inverted index, not a scan).
-        const candidates = new Set<SourceData>();
+        if (c.attribution || c.quoted) continue;
+        if (!c.checkWorthy && !(coverage.length > 0 && specificValue(c) && !src.sentenceById.get(c.sentenceId)?.isTitle)) continue;
+        // Candidates: the other outlets of the story, and the other sources that name something this claim names
+        // (an inverted index, not a scan).
+        const candidates = new Set<SourceData>(coverage);
         for (const e of c.entities) for (const o of index.get(e.key) ?? []) if (o !== src) candidates.add(o);
         if ([...candidates].some((o) => supports(o, c, linked.get(c.sentenceId) ?? new Set(), p.magnitude, ctx.knowledge.units()))) continue;
         const s = src.sentenceById.get(c.sentenceId)!;
@@ -65,6 +70,9 @@ export const unsourcedClaim: RuleKind<Params> = {
     return out;
   },
 };
+
+/** A figure or a dated fact: an amount, a count, a date that is more than a weekday. */
+const specificValue = (c: Claim): boolean => c.quantities.length > 0 || c.dates.some((d) => !d.relative || d.granularity !== 'weekday');
 
 const indexes = new WeakMap<SourceData[], Map<string, SourceData[]>>();
 /** Entity key -> the sources that name it, built once per run. */
