@@ -38,7 +38,7 @@ interface Speaker {
   /** The office of the speaker, or the office that speaks. */
   office?: Attribution['office'];
   /** A pronoun ("he said") and the name it stands for, if the sentences before make it plain. */
-  pronoun?: Span & { antecedent?: EntityMention };
+  pronoun?: Span & { antecedent?: EntityMention; sure?: boolean };
 }
 
 const sameName = (x: EntityMention, y: EntityMention): boolean => x.key === y.key || x.tokens.some((t) => y.tokens.some((u) => near(t, u)));
@@ -47,18 +47,18 @@ const sameName = (x: EntityMention, y: EntityMention): boolean => x.key === y.ke
  * The name a pronoun speaker stands for: the named speaker of the last attributed sentence before it (news go on
  * "X said. … he said."), else the one person named in the two sentences before, if only one is.
  */
-function antecedent(src: SourceData, claim: Claim): EntityMention | undefined {
+function antecedent(src: SourceData, claim: Claim): { name: EntityMention; sure: boolean } | undefined {
   const i = src.claims.indexOf(claim);
   for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
     const a = src.claims[k]!.attribution;
     if (!a?.speakerSpan || a.pronoun) continue;
     const e = src.claims[k]!.entities.find((x) => x.start === a.speakerSpan!.start);
-    if (e && speakerLike(e, src)) return e;
+    if (e && speakerLike(e, src)) return { name: e, sure: true };
   }
   const people = src.claims.slice(Math.max(0, i - 2), i + 1)
     .flatMap((c) => c.entities.filter((e) => !e.alias && e.tokens.length >= 2 && (c !== claim || e.end <= (claim.attribution?.cueSpan.start ?? 0))));
   const distinct = people.filter((e, k) => !people.slice(0, k).some((x) => sameName(x, e)));
-  return distinct.length === 1 ? distinct[0] : undefined;
+  return distinct.length === 1 ? { name: distinct[0]!, sure: false } : undefined;
 }
 
 function speakerOf(claims: Claim[], src: SourceData): Speaker | undefined {
@@ -68,7 +68,7 @@ function speakerOf(claims: Claim[], src: SourceData): Speaker | undefined {
   const out: Speaker = { attribution: a, ...(a.office ? { office: a.office } : {}) };
   if (a.speakerSpan && a.pronoun) {
     const ante = antecedent(src, c);
-    out.pronoun = { ...a.speakerSpan, ...(ante ? { antecedent: ante } : {}) };
+    out.pronoun = { ...a.speakerSpan, ...(ante ? { antecedent: ante.name, sure: ante.sure } : {}) };
   } else if (a.speakerSpan) {
     const e = c.entities.find((x) => x.start === a.speakerSpan!.start);
     if (e && speakerLike(e, src)) out.name = e;
@@ -101,8 +101,8 @@ export const attributionConflict: RuleKind<Params> = {
     for (const lc of linkedClaims(ctx)) {
       const sa = speakerOf(lc.a, ctx.a);
       const sb = speakerOf(lc.b, ctx.b);
-      const push = (x: Span, y: Span, a: string, b: string, how: string): void => {
-        out.push({ locations: [loc(ctx.a.source.text, x), loc(ctx.b.source.text, y)], context: contextOf(ctx, lc), vars: { a, b, how } });
+      const push = (x: Span, y: Span, a: string, b: string, how: string, unsure = false): void => {
+        out.push({ locations: [loc(ctx.a.source.text, x), loc(ctx.b.source.text, y)], context: contextOf(ctx, lc), vars: { a, b, how }, ...(unsure ? { severity: 'info' as const } : {}) });
       };
       if (sa && sb) {
         const textOf = (side: typeof ctx.a, s: Span): string => side.source.text.slice(s.start, s.end);
@@ -125,11 +125,12 @@ export const attributionConflict: RuleKind<Params> = {
             || prSide.claims.some((c) => c.entities.some((e) => named.name!.tokens.some((t) => e.tokens.some((u) => near(t, u)))));
         };
         if (sa.pronoun && sb.name && pronounVsName(sa, sb, ctx.a, lc.link.aSentences, ctx.b)) {
-          push(sa.pronoun, sb.name, `${textOf(ctx.a, sa.pronoun)} (${sa.pronoun.antecedent!.text})`, sb.name.text, 'credited to a different speaker');
+          // A pronoun read through the last named speaker is sure enough; through the one person named before, a note.
+          push(sa.pronoun, sb.name, `${textOf(ctx.a, sa.pronoun)} (${sa.pronoun.antecedent!.text})`, sb.name.text, 'credited to a different speaker', !sa.pronoun.sure);
           continue;
         }
         if (sb.pronoun && sa.name && pronounVsName(sb, sa, ctx.b, lc.link.bSentences, ctx.a)) {
-          push(sa.name, sb.pronoun, sa.name.text, `${textOf(ctx.b, sb.pronoun)} (${sb.pronoun.antecedent!.text})`, 'credited to a different speaker');
+          push(sa.name, sb.pronoun, sa.name.text, `${textOf(ctx.b, sb.pronoun)} (${sb.pronoun.antecedent!.text})`, 'credited to a different speaker', !sb.pronoun.sure);
           continue;
         }
         // Offices: one speaking office for another. A named person's title is the title rule's to compare.

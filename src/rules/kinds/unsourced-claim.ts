@@ -59,11 +59,13 @@ export const unsourcedClaim: RuleKind<Params> = {
         for (const e of c.entities) for (const o of index.get(e.key) ?? []) if (o !== src) candidates.add(o);
         if ([...candidates].some((o) => supports(o, c, linked.get(c.sentenceId) ?? new Set(), p.magnitude, ctx.knowledge.units()))) continue;
         const s = src.sentenceById.get(c.sentenceId)!;
+        // A figure that names no one is a note: it may belong to a claim the outlets phrase around different names.
+        const unsure = !c.checkWorthy;
         out.push({
           locations: [loc(src.source.text, s)],
           context: [loc(src.source.text, s)],
           vars: { source: src.source.id, others: String(othersCount) },
-          ...(note ? { severity: p.bylinedSeverity as 'info' | 'warning' } : {}),
+          ...(note ? { severity: p.bylinedSeverity as 'info' | 'warning' } : unsure ? { severity: 'info' as const } : {}),
         });
       }
     }

@@ -146,21 +146,25 @@ export const valueConflict: RuleKind<Params> = {
       candidates.sort((c, d) => c.role - d.role || c.gap - d.gap || c.x.start - d.x.start || c.y.start - d.y.start);
       const usedA = new Set<M>();
       const usedB = new Set<M>();
-      const chosen: { x: M; y: M }[] = [];
+      const chosen: { x: M; y: M; role: number }[] = [];
       for (const c of candidates) {
         if (usedA.has(c.x) || usedB.has(c.y)) continue;
         usedA.add(c.x);
         usedB.add(c.y);
         chosen.push(c);
       }
-      for (const { x, y } of chosen.sort((c, d) => c.x.start - d.x.start)) {
+      for (const { x, y, role } of chosen.sort((c, d) => c.x.start - d.x.start)) {
         const key = `${x.start}|${y.start}`;
         if (seen.has(key)) continue;
         seen.add(key);
+        // Unsure: two values with no unit or dimension in common, met among several left over on a side (which
+        // plays which role is a guess). A note, not an error.
+        const unsure = role >= 2 && (loneA.length > 1 || loneB.length > 1);
         out.push({
           locations: [loc(ctx.a.source.text, x), loc(ctx.b.source.text, y)],
           context: contextOf(ctx, lc),
           vars: { a: x.text, b: y.text },
+          ...(unsure ? { severity: 'info' as const } : {}),
         });
       }
     }
