@@ -106,6 +106,11 @@ export interface LangPack {
     daySuffixes?: string[];
     /** Words after a number that make it a clock time, not a quantity: "a.m.", "p.m.", "GMT", "giờ", "мск". */
     timeSuffixes?: string[];
+    /**
+     * A time of day: words after an hour ("Uhr", "giờ", "часов", "o'clock") and the halves of the day ("a.m.", "sáng",
+     * "утра"; "p.m.", "tối", "вечера"), so "1.30pm" is "13.30 Uhr" and "7 p.m." is "7 giờ tối".
+     */
+    clock?: { hours?: string[]; am?: string[]; pm?: string[] };
     /** Month and weekday names are matched case-sensitively (en "May" vs the modal "may"; de nouns). */
     caseSensitive?: boolean;
   };

@@ -366,6 +366,12 @@ describe('extractQuantities', () => {
     expect(d('de', '1.252 Menschen')).toBeUndefined();
   });
 
+  it('reads an English-style amount in a German sentence ("£44m")', () => {
+    expect(extractAll('de', 'Kettleby zahlte £44m für das Gelände.').quantities.map((q) => [q.text, q.value, q.unit])).toEqual([['£44m', 44e6, 'GBP']]);
+    // A spaced "m" is no scale without a currency sign: 44, not 44 million.
+    expect(extractAll('de', 'Der Turm ist 44 m hoch.').quantities.map((q) => q.value)).toEqual([44]);
+  });
+
   it('reads a currency word that is also a unit both ways', () => {
     const [q] = extractAll('en', 'a baby weighing 10 pounds').quantities;
     expect(q).toMatchObject({ kind: 'money', unit: 'GBP', unitReading: 'lb' });
