@@ -36,6 +36,8 @@ export interface LangPack {
      * groups pair their words only within a group ("zwischen … und", "von … bis": not "von … und").
      */
     between?: BetweenGroup | BetweenGroup[];
+    /** Nouns after which a bare figure is a label or an ordinal, not a count: "hiệp 1" (the first half), "round 2". */
+    labelNouns?: string[];
     /** Number words that multiply the number word just before them: "hundred", "trăm", "mươi", "chục". */
     multiplying?: string[];
     /** Words after a number that make it a multiplier ("three times", "в два раза", "gấp 3 lần"). */

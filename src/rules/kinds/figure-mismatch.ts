@@ -2,7 +2,7 @@ import type { Claim } from '../../model/claim.js';
 import type { DateMention, QuantityMention } from '../../model/mention.js';
 import { escapeRe, type LoadedPack } from '../../lang/load.js';
 import type { RawFinding, RuleKind } from '../types.js';
-import { contextOf, linkedClaims, loc } from '../util.js';
+import { contextOf, isLabel, labelWords, linkedClaims, loc } from '../util.js';
 import { datesAgree, quantitiesAgree, readsAs, type AgreeOptions } from '../../pipeline/extract/agree.js';
 
 interface Params {
@@ -112,14 +112,17 @@ export const figureMismatch: RuleKind<Params> = {
     const units = ctx.knowledge.units();
     const wa = clockWords(ctx.knowledge.pack(ctx.a.source.lang));
     const wb = clockWords(ctx.knowledge.pack(ctx.b.source.lang));
+    const la = labelWords(ctx.knowledge.pack(ctx.a.source.lang).numbers.labelNouns ?? []);
+    const lb = labelWords(ctx.knowledge.pack(ctx.b.source.lang).numbers.labelNouns ?? []);
     const out: RawFinding[] = [];
     if (p.crossLanguageOnly && ctx.a.source.lang === ctx.b.source.lang) return out;
     for (const lc of linkedClaims(ctx)) {
       const fa = figures(ctx.a.source.id, ctx.a.source.text, lc.link.a.start, lc.link.a.end, wa);
       const fb = figures(ctx.b.source.id, ctx.b.source.text, lc.link.b.start, lc.link.b.end, wb);
       if (fa.length === 0 || fb.length === 0) continue;
-      const ma: Mention[] = lc.a.flatMap((c: Claim) => [...c.quantities, ...c.dates]);
-      const mb: Mention[] = lc.b.flatMap((c: Claim) => [...c.quantities, ...c.dates]);
+      // A label ("hiệp 1", "round 2") is a figure as written, not an amount the quantity rule compares.
+      const ma: Mention[] = lc.a.flatMap((c: Claim) => [...c.quantities.filter((q) => !isLabel(ctx.a.source.text, q, la)), ...c.dates]);
+      const mb: Mention[] = lc.b.flatMap((c: Claim) => [...c.quantities.filter((q) => !isLabel(ctx.b.source.text, q, lb)), ...c.dates]);
       // Figures written anywhere near the aligned sentence (two sentences either way) count as written there:
       // translations regroup clauses across sentence boundaries.
       const near = (side: typeof ctx.a, ids: string[], w: ClockWords): Figure[] => {

@@ -1,6 +1,6 @@
 import type { DateMention, QuantityMention } from '../../model/mention.js';
 import type { RawFinding, RuleKind } from '../types.js';
-import { contextOf, linkedClaims, loc } from '../util.js';
+import { contextOf, isLabel, labelWords, linkedClaims, loc } from '../util.js';
 import { datesAgree, quantitiesAgree, type Agreement } from '../../pipeline/extract/agree.js';
 import type { Units } from '../../lang/units.js';
 
@@ -50,6 +50,7 @@ function countsANoun(text: string, q: QuantityMention, functionWords: ReadonlySe
 }
 
 const spelled = (q: QuantityMention): boolean => !/\p{N}/u.test(q.text);
+
 
 /**
  * What of a value a counterpart can answer for: a date written with its weekday ("субботу, 29-го октября") answers
@@ -102,8 +103,12 @@ export const valueConflict: RuleKind<Params> = {
     const coverage = ctx.story.relation !== 'versions';
     const agree = (x: M, y: M): Agreement =>
       p.mentions === 'dates' ? datesAgree(x as DateMention, y as DateMention) : quantitiesAgree(x as QuantityMention, y as QuantityMention, { units, coverage });
-    const pick = (c: { quantities: QuantityMention[]; dates: DateMention[] }): M[] =>
-      p.mentions === 'dates' ? c.dates : c.quantities.filter((q) => !(p.skipKinds ?? []).includes(q.kind));
+    const labelsA = labelWords(ctx.knowledge.pack(ctx.a.source.lang).numbers.labelNouns ?? []);
+    const labelsB = labelWords(ctx.knowledge.pack(ctx.b.source.lang).numbers.labelNouns ?? []);
+    const pickIn = (text: string, labels: RegExp) => (c: { quantities: QuantityMention[]; dates: DateMention[] }): M[] =>
+      p.mentions === 'dates' ? c.dates : c.quantities.filter((q) => !(p.skipKinds ?? []).includes(q.kind) && !isLabel(text, q, labels));
+    const pickA = pickIn(ctx.a.source.text, labelsA);
+    const pickB = pickIn(ctx.b.source.text, labelsB);
     const seen = new Set<string>();
     const units = ctx.knowledge.units();
     const closedClass = (lang: string): Set<string> => { const pack = ctx.knowledge.pack(lang); return new Set([...pack.closedClassWords, ...pack.functionWords]); };
@@ -111,8 +116,8 @@ export const valueConflict: RuleKind<Params> = {
     const functionB = closedClass(ctx.b.source.lang);
     // In independent reports, a value that the other report states anywhere (agreeing) is not in conflict:
     // the aligned sentence is about something else.
-    const everywhereA = ctx.a.claims.flatMap(pick);
-    const everywhereB = ctx.b.claims.flatMap(pick);
+    const everywhereA = ctx.a.claims.flatMap(pickA);
+    const everywhereB = ctx.b.claims.flatMap(pickB);
     const sameKind = (x: M, y: M): boolean => x.type !== 'quantity' || y.type !== 'quantity' || (x.kind === y.kind && x.unit === y.unit);
     const agreesSomewhere = (x: M, ys: M[]): boolean => ys.some((y) => { const r = agree(x, y); return sameKind(x, y) && (r === 'same' || r === 'compatible'); });
     const comparable = (x: M, y: M): boolean => {
@@ -123,8 +128,8 @@ export const valueConflict: RuleKind<Params> = {
       return f <= (p.coverageMaxFactor ?? 3);
     };
     for (const lc of linkedClaims(ctx)) {
-      const ma = lc.a.flatMap(pick);
-      const mb = lc.b.flatMap(pick);
+      const ma = lc.a.flatMap(pickA);
+      const mb = lc.b.flatMap(pickB);
       if (ma.length === 0 || mb.length === 0) continue;
       const [restA, restB] = unmatched(ma, mb, agree, lc.link.a, lc.link.b);
       const loneA = restA.filter((x) => !(coverage && agreesSomewhere(x, everywhereB)));
