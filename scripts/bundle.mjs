@@ -19,9 +19,9 @@ const common = {
   target: 'node20',
   logLevel: 'warning',
   legalComments: 'eof',
-  // Loaded from node_modules on first use only (legacy encodings, bitext files): bundled, their ~800 KB (iconv-lite's
+  // Loaded from node_modules on first use only (legacy encodings, bitext files, user patterns): bundled, their ~800 KB (iconv-lite's
   // code tables most of all) would be parsed on every start.
-  external: ['iconv-lite', 'jschardet', 'gettext-parser', 'fast-xml-parser', 'ajv'],
+  external: ['iconv-lite', 'jschardet', 'gettext-parser', 'fast-xml-parser', 'ajv', 're2js'],
   // CommonJS dependencies (ajv, yargs' helpers) call require() for Node's own modules.
   banner: { js: "import { createRequire as __factlintRequire } from 'node:module'; const require = __factlintRequire(import.meta.url);" },
 };

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { RULES_DIR } from '../paths.js';
+import { compileLinePattern, type LinePattern } from './user-pattern.js';
 
 /** Compiled page-furniture knowledge (rules/furniture.json, plus user patterns from the config). */
 export interface Furniture {
   lines: Set<string>;
-  patterns: RegExp[];
+  /** The shipped patterns (RegExp) and the user's, which run in linear time (compileLinePattern). */
+  patterns: LinePattern[];
   tailMarkers: Set<string>;
   blockMarkers: Set<string>;
   bylines: RegExp[];
@@ -24,7 +26,7 @@ const fold = (s: string): string => s.trim().replace(/\s+/g, ' ').toLowerCase();
 export function compileFurniture(data: FurnitureFile, extraPatterns: string[] = []): Furniture {
   return {
     lines: new Set(data.lines.map(fold)),
-    patterns: [...data.patterns, ...extraPatterns].map((p) => new RegExp(p, 'u')),
+    patterns: [...data.patterns.map((p) => new RegExp(p, 'u')), ...extraPatterns.map(compileLinePattern)],
     tailMarkers: new Set(data.tailMarkers.map(fold)),
     blockMarkers: new Set(data.blockMarkers.map(fold)),
     bylines: data.bylines.map((p) => new RegExp(p, 'u')),
@@ -44,7 +46,7 @@ export function withExtraPatterns(patterns: string[]): Furniture {
   let f = extended.get(key);
   if (!f) {
     const base = defaultFurniture();
-    f = { ...base, patterns: [...base.patterns, ...patterns.map((p) => new RegExp(p, 'u'))] };
+    f = { ...base, patterns: [...base.patterns, ...patterns.map(compileLinePattern)] };
     extended.set(key, f);
   }
   return f;
