@@ -32,6 +32,8 @@ export interface RenderContext {
    * file and this line, never at a column.
    */
   units?: Record<string, { line?: number }>;
+  /** github format: whether the CLI writes the job summary ($GITHUB_STEP_SUMMARY) that lists every finding. */
+  jobSummary?: boolean;
 }
 
 export type Reporter = (report: import('../model/report.js').Report, ctx: RenderContext) => string;
