@@ -1,5 +1,7 @@
 import type { ClaimGroup } from '../model/alignment.js';
+import type { SourceData } from '../model/analysis.js';
 import type { Claim } from '../model/claim.js';
+import type { LoadedRule } from '../model/rule.js';
 import type { Sentence } from '../model/sentence.js';
 
 /** Rule metadata a reporter may show (SARIF tool.driver.rules, HTML rule docs). */
@@ -35,3 +37,21 @@ export interface RenderContext {
 }
 
 export type Reporter = (report: import('../model/report.js').Report, ctx: RenderContext) => string;
+
+/** A rule's docs as the help reporters show (SARIF help text, HTML rule docs). */
+export const ruleInfo = (r: LoadedRule): RuleInfo => ({
+  id: r.id, category: r.category, severity: r.severity, description: r.description,
+  help: `${r.docs.what}\n\nWhy it matters: ${r.docs.why}\n\nExample: ${r.docs.example}\n\nWhat to write instead: ${r.docs.instead}`,
+});
+
+/** The report stage: what reporters need from a run (texts, sentences, claims, claim groups, rule docs). */
+export function renderContext(data: readonly SourceData[], claimGroups: ClaimGroup[], rules: readonly LoadedRule[], cwd: string): RenderContext {
+  return {
+    texts: Object.fromEntries(data.map((d) => [d.source.id, d.source.text])),
+    sentences: Object.fromEntries(data.map((d) => [d.source.id, d.sentences])),
+    claims: Object.fromEntries(data.map((d) => [d.source.id, d.claims])),
+    claimGroups,
+    rules: rules.map(ruleInfo),
+    cwd,
+  };
+}
