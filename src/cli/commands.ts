@@ -23,6 +23,7 @@ export interface CommonArgs {
   rules?: string[];
   config?: string;
   maxFileSize?: number;
+  timeout?: number;
   jobs?: number;
   cache?: string | boolean;
   verbose: boolean;
@@ -80,7 +81,7 @@ function libraryOptions(config: Config, args: CommonArgs): CheckOptions {
     ruleSettings: config.rules,
     languages: config.languages,
     furniturePatterns: config.furniture,
-    load: { maxFileSize: args.maxFileSize ?? config.maxFileSize },
+    load: { maxFileSize: args.maxFileSize ?? config.maxFileSize, ...(args.timeout !== undefined ? { fetchTimeoutMs: args.timeout * 1000 } : {}) },
   };
 }
 

@@ -60,7 +60,7 @@ function knowledge(): string {
 export function cacheKey(src: Source, ctx: CleanContext): string {
   return createHash('sha256')
     .update(knowledge())
-    .update(JSON.stringify({ id: src.id, path: src.path, lang: src.lang, published: src.published ?? null, provenance: src.provenance, warnings: src.warnings, hint: ctx.langHints?.[src.id] ?? null, f: ctx.furniturePatterns ?? [], pairs: ctx.pairs ?? false, languages: ctx.languages ?? [] }))
+    .update(JSON.stringify({ id: src.id, path: src.path, lang: src.lang, published: src.published ?? null, publishedAt: src.publishedAt ?? null, document: src.document ?? null, provenance: src.provenance, warnings: src.warnings, hint: ctx.langHints?.[src.id] ?? null, f: ctx.furniturePatterns ?? [], pairs: ctx.pairs ?? false, languages: ctx.languages ?? [] }))
     .update('\u0000')
     .update(src.text)
     .digest('hex');

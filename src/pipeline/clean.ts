@@ -157,7 +157,9 @@ export function clean(source: Source, ctx: CleanContext, k: Knowledge): CleanSou
     }
     push(l, 'content');
   }
-  if (published && published.year !== undefined && published.month !== undefined) {
+  // A date the source already has (the page's metadata, a manifest, the caller) is what its publisher declared; a
+  // date line found in the text is used only where none was declared.
+  if (published && !source.published && published.year !== undefined && published.month !== undefined) {
     const pad = (n: number): string => String(n).padStart(2, '0');
     out.published = `${published.year}-${pad(published.month)}-${pad(published.day ?? 1)}`;
     out.publishedSpan = { source: source.id, start: published.start, end: published.end };

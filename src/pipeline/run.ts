@@ -1,5 +1,5 @@
-import { summarize, type Report, type ReportSource, type SkippedInput } from '../model/report.js';
-import type { Source } from '../model/source.js';
+import { summarize, type Report, type ReportDocument, type ReportSource, type SkippedInput } from '../model/report.js';
+import type { DocumentInfo, Source } from '../model/source.js';
 import type { Story } from '../model/story.js';
 import type { Finding } from '../model/finding.js';
 import type { SourceData } from '../model/analysis.js';
@@ -69,12 +69,19 @@ function finish(data: SourceData[], opts: RunOptions): RunResult {
   return { report, context };
 }
 
+/** A document's metadata for the report: everything but the paragraph map. */
+function reportDocument(d: DocumentInfo): ReportDocument {
+  const { blocks: _, ...rest } = d;
+  return rest;
+}
+
 export function buildReport(data: SourceData[], stories: Story[], findings: Finding[], alignments: Report['alignments'], skipped: SkippedInput[]): Report {
   const sources: ReportSource[] = data.map((d) => ({
     id: d.source.id, path: d.source.path, lang: d.source.lang,
     ...(d.source.published ? { published: d.source.published } : {}),
     ...(d.source.provenance.byline ? { byline: d.source.provenance.byline } : {}),
     chars: d.source.text.length, sentences: d.sentences.length, warnings: d.source.warnings,
+    ...(d.source.document ? { document: reportDocument(d.source.document) } : {}),
   }));
   return {
     tool: { name: 'factlint', version: VERSION }, schemaVersion: 1,

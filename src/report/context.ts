@@ -3,6 +3,7 @@ import type { SourceData } from '../model/analysis.js';
 import type { Claim } from '../model/claim.js';
 import type { LoadedRule } from '../model/rule.js';
 import type { Sentence } from '../model/sentence.js';
+import type { DocumentInfo } from '../model/source.js';
 
 /** Rule metadata a reporter may show (SARIF tool.driver.rules, HTML rule docs). */
 export interface RuleInfo {
@@ -34,6 +35,12 @@ export interface RenderContext {
    * file and this line, never at a column.
    */
   units?: Record<string, { line?: number }>;
+  /**
+   * Sources whose text was extracted from a document (Word, OpenDocument, web page, PDF), by source id: offsets are
+   * into the extracted text, so reporters point at the document's paragraph (and the HTML file's line), never at a
+   * line and column of the text.
+   */
+  documents?: Record<string, DocumentInfo>;
 }
 
 export type Reporter = (report: import('../model/report.js').Report, ctx: RenderContext) => string;
@@ -53,5 +60,9 @@ export function renderContext(data: readonly SourceData[], claimGroups: ClaimGro
     claimGroups,
     rules: rules.map(ruleInfo),
     cwd,
+    // Sources read from documents (.docx, .html, …): where each passage of the text is in the document.
+    ...(data.some((d) => d.source.document)
+      ? { documents: Object.fromEntries(data.filter((d) => d.source.document).map((d) => [d.source.id, d.source.document!])) }
+      : {}),
   };
 }
