@@ -10,8 +10,9 @@ import { FactlintError } from './errors.js';
 import { readBitext, toArray, type BitextOptions } from './bitext/index.js';
 import { DEFAULT_ID_FIELD, IdRegistry, idValue } from './bitext/rows.js';
 import { CONFIG_CODES, languageFor } from './config.js';
-import { compileLinePattern, PatternError } from './pipeline/user-pattern.js';
+import { compileLinePattern, PatternError } from './lang/user-pattern.js';
 import { collectManifests } from './manifest.js';
+import { isUrl, normaliseUrl } from './pipeline/fetch.js';
 
 /** A source handed over in memory (CMS integrations, stdin, tests). */
 export interface TextInput {
@@ -55,10 +56,12 @@ export interface CheckOptions {
   originals?: string[];
 }
 
-/** True when `path` is one of `roots` (files or folders, relative to `cwd`) or inside one of them. */
+/** True when `path` is one of `roots` (files or folders, relative to `cwd`) or inside one of them; a URL only matches itself. */
 export function isUnder(path: string, roots: readonly string[], cwd = process.cwd()): boolean {
+  if (isUrl(path)) return roots.some((r) => isUrl(r) && normaliseUrl(r) === path);
   const p = resolve(cwd, path);
   return roots.some((r) => {
+    if (isUrl(r)) return false;
     const root = resolve(cwd, r);
     return p === root || p.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
   });
@@ -102,7 +105,7 @@ export async function check(inputs: (string | TextInput)[], opts: CheckOptions =
   const loaded = paths.length ? await load(paths, { ...opts.load, ...(texts.length ? { allowEmpty: true } : {}) }) : { sources: [], skipped: [] };
   // A manifest beside the files (sources.json, factlint.json) declares what the editor knows: stories, languages,
   // dates, bylines, which version is the original.
-  const manifest = collectManifests(paths, opts.cwd);
+  const manifest = collectManifests(paths.filter((p) => !isUrl(p)), opts.cwd);
   for (const s of loaded.sources) {
     const m = manifest.get(s.id);
     if (!m) continue;
@@ -118,7 +121,7 @@ export async function check(inputs: (string | TextInput)[], opts: CheckOptions =
     return !long;
   });
   const sources = [...loaded.sources, ...admitted.map(toSource)];
-  if (sources.length === 0) throw new FactlintError('FL102', 'no readable sources to check', undefined, undefined, 'name text files (.txt, .md) or folders that contain them');
+  if (sources.length === 0) throw new FactlintError('FL102', 'no readable sources to check', undefined, undefined, 'name articles (.txt, .md, .docx, .odt, .html, .pdf, or URLs) or folders that contain them');
   for (const t of texts) {
     if (t.published !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(t.published)) {
       throw new FactlintError('FL114', `published date "${t.published}" is not yyyy-mm-dd`, t.id, undefined, 'give the publication date as an ISO date, e.g. 2024-03-14');
@@ -129,7 +132,10 @@ export async function check(inputs: (string | TextInput)[], opts: CheckOptions =
     if (ids.has(s.id)) throw new FactlintError('FL113', `two sources share the id "${s.id}"`, undefined, undefined, 'give every in-memory source a unique id');
     ids.add(s.id);
   }
-  const langHints = { ...opts.langHints };
+  const langHints: Record<string, string> = {};
+  // A document's declared language that its text agrees with (read/index.ts); what the user declares wins.
+  for (const s of loaded.sources) if (s.document && s.lang !== 'und') langHints[s.id] = s.lang;
+  Object.assign(langHints, opts.langHints);
   for (const [id, m] of manifest) if (m.lang) langHints[id] = m.lang;
   if (opts.languages) for (const s of loaded.sources) { const l = languageFor(opts.languages, s.path, opts.cwd); if (l) langHints[s.id] = l; }
   for (const t of texts) if (t.lang) langHints[t.id] = t.lang;

@@ -11,7 +11,7 @@ import { RULES_DIR } from './paths.js';
 import type { RuleOverrides } from './rules/load.js';
 import { describeAjvError, jsonErrorLine, jsonOffsets, lineAt, schemaValidator } from './schema.js';
 import { isLanguageCode } from './bitext/lang.js';
-import { compileLinePattern, PatternError, type LinePattern } from './pipeline/user-pattern.js';
+import { compileLinePattern, PatternError, type LinePattern } from './lang/user-pattern.js';
 
 /** The baseline file `factlint baseline` writes when neither -o nor the config's "baseline" names one. */
 export const DEFAULT_BASELINE = 'factlint-baseline.json';

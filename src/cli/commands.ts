@@ -25,6 +25,7 @@ export interface CommonArgs {
   config?: string;
   /** As typed: checked by `wholeNumber` and `byteSize` (FL004). */
   maxFileSize?: string;
+  timeout?: string;
   jobs?: string;
   cache?: string | boolean;
   verbose: boolean;
@@ -135,7 +136,10 @@ function libraryOptions(config: Config, args: CommonArgs): CheckOptions {
     ruleSettings: config.rules,
     languages: config.languages,
     furniturePatterns: config.furniture,
-    load: { maxFileSize: args.maxFileSize !== undefined ? byteSize('max-file-size', args.maxFileSize, MAX_FILE_SIZE_LIMIT) : config.maxFileSize },
+    load: {
+      maxFileSize: args.maxFileSize !== undefined ? byteSize('max-file-size', args.maxFileSize, MAX_FILE_SIZE_LIMIT) : config.maxFileSize,
+      ...(args.timeout !== undefined ? { fetchTimeoutMs: wholeNumber('timeout', args.timeout, 1, 3600) * 1000 } : {}),
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileLinePattern, PatternError, toRe2Syntax } from '../../src/pipeline/user-pattern.js';
+import { compileLinePattern, PatternError, toRe2Syntax } from '../../src/lang/user-pattern.js';
 import { languageFor } from '../../src/config.js';
 
 /** Patterns a furniture list might hold, in JavaScript syntax (u flag), each with lines it should be tried on. */
