@@ -2,8 +2,9 @@ import type { Claim } from '../../model/claim.js';
 import type { DateMention, QuantityMention } from '../../model/mention.js';
 import { escapeRe, type LoadedPack } from '../../lang/load.js';
 import type { RawFinding, RuleKind } from '../types.js';
-import { contextOf, isLabel, labelWords, linkedClaims, loc } from '../util.js';
-import { datesAgree, quantitiesAgree, readsAs, type AgreeOptions } from '../../pipeline/extract/agree.js';
+import { contextOf, linkedClaims, loc } from '../util.js';
+import { isLabel, labelWords } from '../compare/labels.js';
+import { datesAgree, quantitiesAgree, readsAs, type AgreeOptions } from '../compare/agree.js';
 
 interface Params {
   /** Only between versions in different languages (within one language, the edit rules see every changed figure). */

@@ -2,7 +2,7 @@ import type { Claim } from '../../model/claim.js';
 import type { DateMention, QuantityMention } from '../../model/mention.js';
 import type { RawFinding, RuleKind, SourceData } from '../types.js';
 import { loc } from '../util.js';
-import { datesAgree, quantitiesAgree } from '../../pipeline/extract/agree.js';
+import { datesAgree, quantitiesAgree } from '../compare/agree.js';
 import type { Units } from '../../lang/units.js';
 
 interface Params {

@@ -1,7 +1,8 @@
 import type { DateMention, QuantityMention } from '../../model/mention.js';
 import type { RawFinding, RuleKind } from '../types.js';
-import { contextOf, isLabel, labelWords, linkedClaims, loc } from '../util.js';
-import { datesAgree, quantitiesAgree, type Agreement } from '../../pipeline/extract/agree.js';
+import { contextOf, linkedClaims, loc } from '../util.js';
+import { isLabel, labelWords } from '../compare/labels.js';
+import { datesAgree, quantitiesAgree, type Agreement } from '../compare/agree.js';
 import type { Units } from '../../lang/units.js';
 
 interface Params {

@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import AjvModule from 'ajv';
 
-import { PACKAGE_ROOT } from '../../../src/paths.js';
-import { defaultKnowledge } from '../../../src/lang/knowledge.js';
+import { PACKAGE_ROOT } from '../../src/paths.js';
+import { defaultKnowledge } from '../../src/lang/knowledge.js';
 
 /** Unit keys the packs may use that belong to no dimension: compared only with the same key. */
 const UNCONVERTED = new Set(['pp', 'age', 'TEU', 'magnitude']);

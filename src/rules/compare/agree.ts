@@ -1,7 +1,5 @@
 import type { Approximator, DateMention, QuantityMention } from '../../model/mention.js';
 import type { Units } from '../../lang/units.js';
-import { significantDigits } from './numparse.js';
-import type { ExtractedQuantity } from './quantities.js';
 
 /**
  * Whether two mentions of a number or a date can be the same fact.
@@ -186,7 +184,7 @@ export function quantitiesAgree(a: QuantityMention, b: QuantityMention, opts: Ag
   for (const [x, y] of [[a, b], [b, a]] as const) {
     const alt = thousandsReading(x);
     if (alt === undefined) continue;
-    const r2 = quantitiesAgreeAsRead({ ...x, value: alt, ...(x.valueMax !== undefined ? { valueMax: alt } : {}), decimals: 0, precision: significantDigits(String(alt)) }, y, opts);
+    const r2 = quantitiesAgreeAsRead({ ...x, value: alt, ...(x.valueMax !== undefined ? { valueMax: alt } : {}), decimals: 0, precision: integerPrecision(alt) }, y, opts);
     if (r2 === 'same' || r2 === 'compatible') return 'compatible';
   }
   return r;
@@ -203,13 +201,16 @@ export function readsAs(value: number, q: QuantityMention, t: Units): boolean {
     if (key === u || !dimensions.has(unit.dimension)) continue;
     const figure: QuantityMention = {
       type: 'quantity', source: q.source, start: q.start, end: q.end, text: String(value), kind: 'measure', value,
-      unit: per ? `${key}/${per}` : key, approx: 'exact', precision: significantDigits(String(Math.trunc(Math.abs(value)))),
+      unit: per ? `${key}/${per}` : key, approx: 'exact', precision: integerPrecision(value),
     };
     const r = quantitiesAgree(figure, q, { units: t });
     if (r === 'same' || r === 'compatible') return true;
   }
   return false;
 }
+
+/** Significant digits of a whole number as written without decimals: 25000 -> 2, 1094 -> 4. */
+const integerPrecision = (n: number): number => Math.max(1, String(Math.trunc(Math.abs(n))).replace(/0+$/, '').length);
 
 /** "25,000" read as 25.0 (decimal comma) -> 25000; undefined when the figure was not read that way. */
 function thousandsReading(q: QuantityMention): number | undefined {
@@ -219,8 +220,8 @@ function thousandsReading(q: QuantityMention): number | undefined {
 }
 
 function quantitiesAgreeAsRead(a: QuantityMention, b: QuantityMention, opts: AgreeOptions): Agreement {
-  const ea = a as ExtractedQuantity;
-  const eb = b as ExtractedQuantity;
+  const ea = a as QuantityMention;
+  const eb = b as QuantityMention;
   const [ua, pa] = split(a.unit);
   const [ub, pb] = split(b.unit);
   // A rate and the same figure without its period ("2 million TEU a year" / "2 million TEU of capacity") can agree.
