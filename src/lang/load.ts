@@ -272,6 +272,7 @@ function withDefaults(raw: Record<string, Json>): LangPack {
     modality: { possible: r.modality?.possible ?? [], expected: r.modality?.expected ?? [], future: r.modality?.future ?? [], impossible: r.modality?.impossible ?? [] },
     adaptsForeignNames: r.adaptsForeignNames ?? false,
     capitalisesNouns: r.capitalisesNouns ?? false,
+    ...(r.dictionary ? { dictionary: r.dictionary } : {}),
     negators: r.negators ?? [],
     notNegations: r.notNegations ?? [],
     titles: r.titles ?? [],

@@ -126,6 +126,11 @@ export interface LangPack {
   adaptsForeignNames?: boolean;
   /** The language capitalises common nouns (German): a capitalised word is no sign of a name. */
   capitalisesNouns?: boolean;
+  /**
+   * npm package of a Hunspell dictionary for the language ("dictionary-de"), loaded on first use: tells a common
+   * word from a name ("Präsident" is a German noun, "Sonat" is no word; a sentence-initial "Hydrogen" is a word).
+   */
+  dictionary?: string;
   negators: string[];
   /** Phrases that contain a negator but do not negate ("nothing but", "not only", "không chỉ"). */
   notNegations?: string[];
