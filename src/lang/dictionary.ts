@@ -16,6 +16,7 @@ type NSpell = (dictionary: { aff: Buffer; dic: Buffer }) => Speller;
 
 const require = createRequire(import.meta.url);
 const spellers = new Map<string, Speller | null>();
+
 const answers = new Map<string, boolean>();
 
 function speller(pkg: string): Speller | null {
@@ -52,3 +53,4 @@ export function isDictionaryWord(pkg: string | undefined, word: string): boolean
   answers.set(key, ok);
   return ok;
 }
+

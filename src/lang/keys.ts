@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { transliterate } from 'transliteration';
 import { RULES_DIR } from '../paths.js';
+import { icuRegionNames } from './intl.js';
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 
@@ -82,4 +83,19 @@ export function nameSkeleton(folded: string): string {
   const first = t.slice(0, 1);
   const rest = t.slice(1).replace(/[aeiouy]/g, '');
   return (first + rest).replace(/(.)\1+/g, '$1');
+}
+
+const regionKeyCache = new Map<string, Set<string>>();
+/** Keys of the country and territory names ICU knows in `locale` (each word's key and the whole name's). */
+export function regionKeys(locale: string): Set<string> {
+  let out = regionKeyCache.get(locale);
+  if (!out) {
+    out = new Set<string>();
+    for (const n of icuRegionNames(locale)) {
+      const k = entityKey(n).key;
+      if (k) out.add(k);
+    }
+    regionKeyCache.set(locale, out);
+  }
+  return out;
 }

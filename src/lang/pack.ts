@@ -131,6 +131,18 @@ export interface LangPack {
    * word from a name ("Präsident" is a German noun, "Sonat" is no word; a sentence-initial "Hydrogen" is a word).
    */
   dictionary?: string;
+  /**
+   * How the language respells foreign names: pairs [foreign letters, the language's letters] (German ["v", "w"]:
+   * "Medwedew" for "Medvedev"). A name that differs from the other version's only by these is its form, not a misspelling.
+   */
+  nameRespellings?: [string, string][];
+  /**
+   * Endings that inflect or derive a name, on folded keys (German genitive "s", "Europa" -> "Europäer": "aer"): two
+   * spellings that are one stem with such endings are forms of one name, not a misspelling.
+   */
+  nameEndings?: string[];
+  /** The letters of the language's alphabet, lower case: the letters a misspelt word may have had instead. */
+  alphabet?: string;
   negators: string[];
   /** Phrases that contain a negator but do not negate ("nothing but", "not only", "không chỉ"). */
   notNegations?: string[];

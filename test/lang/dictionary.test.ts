@@ -13,12 +13,14 @@ describe('spelling dictionaries named by the packs', () => {
     ['de', 'Sonat', false],
     ['ru', 'Ассамблее', true],
     ['ru', 'Ассамблуе', false],
+    ['vi', 'Không', true],
+    ['vi', 'Tramp', false],
   ])('%s: "%s" is a word: %s', (lang, word, want) => {
     expect(isDictionaryWord(getPack(lang).dictionary, word)).toBe(want);
   });
 
   it('says nothing for a language without a dictionary or a package that is not installed', () => {
-    expect(getPack('vi').dictionary).toBeUndefined();
+    expect(getPack('und').dictionary).toBeUndefined();
     expect(isDictionaryWord(undefined, 'anything')).toBeUndefined();
     expect(isDictionaryWord('dictionary-xx-not-installed', 'anything')).toBeUndefined();
   });
