@@ -4,7 +4,7 @@
  * the first the declared original, and the findings of the rules about names, as "rule: span A | span B".
  */
 import { describe, expect, it } from 'vitest';
-import { check } from '../../src/check.js';
+import { check, checkRows } from '../../src/check.js';
 import { getPack } from '../../src/lang/load.js';
 import { respelled, stems } from '../../src/rules/kinds/entity-drift.js';
 
@@ -182,5 +182,20 @@ describe('a word of a name misspelt in a translation (name-misspelling)', () => 
     ['a long transliterated name', 'Commissioner Margrethe Vestager fined the company on Monday.', 'Комиссар Маргрете Вестагер оштрафовала компанию в понедельник.'],
   ])('%s is not reported', async (_what, a, b) => {
     expect(await nameFindings(a, b, 'en', 'ru')).toEqual([]);
+  });
+});
+
+describe('names in bitext units and behind direction marks', () => {
+  const unitFindings = (left: string, right: string, leftLang: string, rightLang: string): string[] =>
+    checkRows([{ id: 'u1', left, right, leftLang, rightLang }], { left: 'source', right: 'target' }).report.findings
+      .filter((f) => NAME_RULES.has(f.ruleId)).map((f) => `${f.ruleId}: ${f.locations.map((l) => l.text).join(' | ')}`);
+
+  it.each([
+    ['a short translated unit', 'Council member Dana Whitfield voted no.', 'Nghị viên Dana Whitfeld bỏ phiếu chống.', 'en', 'vi', ['entity-spelling: Whitfield | Whitfeld']],
+    ['a short same-language unit', 'Council member Dana Whitfield voted no.', 'Council member Dana Whitfeld voted no.', 'en', 'en', ['edited-name: Whitfield | Whitfeld']],
+    ['a name wrapped in right-to-left override marks', 'The ferry to Tremont was cancelled.', 'The ferry to \u202eTramont\u202c was cancelled.', 'en', 'en', ['edited-name: Tremont | Tramont']],
+    ['a translated name wrapped in isolate marks', 'Mayor Ana Ruiz visited the Clearwater plant on Monday.', 'Thị trưởng Ana Ruiz đã thăm nhà máy \u2067Clearweter\u2069 hôm thứ Hai.', 'en', 'vi', ['entity-spelling: Clearwater | Clearweter']],
+  ])('%s: the changed name is reported', (_what, left, right, leftLang, rightLang, want) => {
+    expect(unitFindings(left, right, leftLang, rightLang)).toEqual(want);
   });
 });
