@@ -1,6 +1,7 @@
 import type { ClaimGroup } from '../model/alignment.js';
 import type { Claim } from '../model/claim.js';
 import type { Sentence } from '../model/sentence.js';
+import type { DocumentInfo } from '../model/source.js';
 
 /** Rule metadata a reporter may show (SARIF tool.driver.rules, HTML rule docs). */
 export interface RuleInfo {
@@ -32,6 +33,12 @@ export interface RenderContext {
    * file and this line, never at a column.
    */
   units?: Record<string, { line?: number }>;
+  /**
+   * Sources whose text was extracted from a document (Word, OpenDocument, web page, PDF), by source id: offsets are
+   * into the extracted text, so reporters point at the document's paragraph (and the HTML file's line), never at a
+   * line and column of the text.
+   */
+  documents?: Record<string, DocumentInfo>;
 }
 
 export type Reporter = (report: import('../model/report.js').Report, ctx: RenderContext) => string;

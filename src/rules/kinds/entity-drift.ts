@@ -2,11 +2,11 @@ import levenshtein from 'fast-levenshtein';
 import type { EntityMention } from '../../model/mention.js';
 import type { PairContext, RawFinding, RuleKind, SourceData } from '../types.js';
 import { contextOf, linkedClaims, loc, nameWords, type LinkedClaims, type NameWord } from '../util.js';
-import { entityKey, foldKey, nameSkeleton, regionKeys } from '../../lang/keys.js';
+import { entityKey, foldKey, nameInflection, nameSkeleton, regionKeys } from '../../lang/keys.js';
+import type { LangPack } from '../../lang/pack.js';
 import { isDictionaryWord } from '../../lang/dictionary.js';
 import { originalOf } from './unaligned-content.js';
-import { getPack } from '../../lang/load.js';
-import { isEdit } from './edit-diff.js';
+import { isEdit, lexiconOf } from './edit-diff.js';
 
 interface Params {
   /** Longest edit distance between two tokens still read as one name misspelled. */
@@ -43,13 +43,13 @@ interface VersionIndex {
 }
 
 const indexes = new WeakMap<SourceData, VersionIndex>();
-function versionIndex(src: SourceData): VersionIndex {
+function versionIndex(src: SourceData, pack: LangPack): VersionIndex {
   let ix = indexes.get(src);
   if (!ix) {
     const words = new Set<string>();
     const sentenceWords = new Map<string, Set<string>>();
     for (const s of src.sentences) {
-      const set = new Set(entityKey(s.text).tokens);
+      const set = new Set(entityKey(s.text, nameInflection(pack)).tokens);
       // Unstemmed too: a Latin name inside Cyrillic text keeps its letters.
       for (const t of foldKey(s.text).split(' ')) if (t) set.add(t);
       sentenceWords.set(s.id, set);
@@ -124,16 +124,16 @@ export const entityDrift: RuleKind<Params> = {
   },
   checkPair(ctx, p) {
     const out: RawFinding[] = [];
-    const ixA = versionIndex(ctx.a);
-    const ixB = versionIndex(ctx.b);
+    const packA = ctx.knowledge.pack(ctx.a.source.lang);
+    const packB = ctx.knowledge.pack(ctx.b.source.lang);
+    const ixA = versionIndex(ctx.a, packA);
+    const ixB = versionIndex(ctx.b, packB);
     const tokA = ixA.words;
     const tokB = ixB.words;
     const keysA = new Set(ctx.a.claims.flatMap((c) => c.entities.map((e) => e.key)));
     const keysB = new Set(ctx.b.claims.flatMap((c) => c.entities.map((e) => e.key)));
     const seen = new Set<string>();
     const sameLang = ctx.a.source.lang === ctx.b.source.lang;
-    const packA = getPack(ctx.a.source.lang);
-    const packB = getPack(ctx.b.source.lang);
     // German writes "Irland" for "Ireland" and "Präsident" for "President": a near miss there may be the language's form.
     const endA = packA.nameEndings ?? [];
     const endB = packB.nameEndings ?? [];
@@ -192,7 +192,7 @@ export const entityDrift: RuleKind<Params> = {
         for (const y of nb) {
           if (usedB.has(y) || wa.has(y.key) || !sameScript(x.text, y.text) || !near(x.key, y.key, p.maxDistance, endA, endB)) continue;
           // A place the gazetteer or ICU knows is spelt right ("Argentina" for the original's "Argentine").
-          if (y.mention.alias || regionKeys(ctx.b.source.lang).has(y.key)) continue;
+          if (y.mention.alias || regionKeys(ctx.b.source.lang, nameInflection(packB)).has(y.key)) continue;
           // The original uses this spelling too: another name ("Davis" and "Davies").
           if (tokA.has(y.key)) continue;
           if (adapted(x, y, 'b') || adapted(y, x, 'a')) continue;
@@ -257,7 +257,8 @@ export const entityDrift: RuleKind<Params> = {
         const key = `${x.key}|${y.key}`;
         // "Hwy" / "Highway", "ODF" / "Oregon Department of Forestry": a short form of the other name.
         // ... or a derived form ("Australia" / "Australian", "Portugal" / "Portuguese").
-        if (!seen.has(key) && !shortFormOf(x.key, y.key) && !shortFormOf(y.key, x.key) && !sameStem(x.key, y.key)) {
+        const skip = lexiconOf(packA).notInInitials;
+        if (!seen.has(key) && !shortFormOf(x.key, y.key, skip) && !shortFormOf(y.key, x.key, skip) && !sameStem(x.key, y.key)) {
           seen.add(key);
           out.push({
             locations: [loc(ctx.a.source.text, x), loc(ctx.b.source.text, y)],
@@ -283,7 +284,7 @@ interface Link { lc: LinkedClaims; na: NameWord[]; nb: NameWord[]; wa: Set<strin
 function misspeltWords(ctx: PairContext, links: Link[], derivedSide: 'a' | 'b', minLength: number): RawFinding[] {
   const [src, other] = derivedSide === 'b' ? [ctx.b, ctx.a] : [ctx.a, ctx.b];
   if (src.source.lang === other.source.lang) return [];
-  const pack = getPack(src.source.lang);
+  const pack = ctx.knowledge.pack(src.source.lang);
   const alphabet = pack.alphabet;
   if (!pack.dictionary || !alphabet) return [];
   const initials = new Set(src.sentences.map((s) => s.start + (/[\p{L}\p{N}]/u.exec(s.text)?.index ?? 0)));
@@ -347,12 +348,12 @@ function skeletonDistance(x: NameWord, z: NameWord): number {
 }
 
 /** Is `short` an abbreviation (letters in order, same first letter) or the initials of `long`? */
-export function shortFormOf(short: string, long: string): boolean {
+export function shortFormOf(short: string, long: string, notInInitials: ReadonlySet<string>): boolean {
   const s = short.replace(/\s+/g, '');
   const words = long.split(' ').filter(Boolean);
   if (s.length >= long.replace(/\s+/g, '').length) return false;
   const initials = words.map((w) => w[0]).join('');
-  if (initials === s || words.filter((w) => !['of', 'for', 'and', 'the', 'de'].includes(w)).map((w) => w[0]).join('') === s) return true;
+  if (initials === s || words.filter((w) => !notInInitials.has(w)).map((w) => w[0]).join('') === s) return true;
   // A contraction keeps the first and last letters ("St" / "Saint", "Hwy" / "Highway", "Dr" / "Doctor").
   if (s[0] !== long[0] || s[s.length - 1] !== long[long.length - 1]) return false;
   let i = 0;

@@ -1,6 +1,5 @@
 import levenshtein from 'fast-levenshtein';
 import type { EntityMention } from '../../model/mention.js';
-import { getPack } from '../../lang/load.js';
 import { isDictionaryWord } from '../../lang/dictionary.js';
 import type { RawFinding, RuleKind } from '../types.js';
 import { loc } from '../util.js';
@@ -44,8 +43,9 @@ export const internalContradiction: RuleKind<Params> = {
     properties: { minLength: { type: 'integer', minimum: 3 }, maxDistance: { type: 'integer', minimum: 1, maximum: 3 } },
     required: ['minLength', 'maxDistance'],
   },
-  checkSource(src, p) {
-    const pack = getPack(src.source.lang);
+  checkSource(ctx, p) {
+    const src = ctx.source;
+    const pack = ctx.knowledge.pack(src.source.lang);
     // German capitalises its nouns, and writes compounds its dictionary does not list ("Leichtathletin"): a capital
     // is no sign of a name there, and the article is not compared with itself.
     if (pack.capitalisesNouns) return [];
