@@ -105,3 +105,6 @@ export interface Source {
 export interface CleanSource extends Source {
   blocks: Block[];
 }
+
+/** The file name of a source id (what follows its last "/"). */
+export const baseName = (id: string): string => id.slice(id.lastIndexOf('/') + 1);

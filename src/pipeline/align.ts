@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Alignment, ClaimGroup } from '../model/alignment.js';
+import type { Alignment, ClaimGroup, PairAlignment } from '../model/alignment.js';
 import type { Claim } from '../model/claim.js';
 import type { Sentence } from '../model/sentence.js';
 import type { CleanSource } from '../model/source.js';
@@ -11,19 +11,6 @@ export interface AlignInput {
   source: CleanSource;
   sentences: Sentence[];
   claims: Claim[];
-}
-
-export interface PairAlignment {
-  story: string;
-  a: string;
-  b: string;
-  /** Alignment links in document order of `a`. */
-  links: Alignment[];
-  /** Sentence ids with no counterpart. */
-  unalignedA: string[];
-  unalignedB: string[];
-  /** Share of sentences of the shorter side that found a counterpart with real anchor evidence. */
-  coverage: number;
 }
 
 export interface AlignResult {

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { Claim } from '../model/claim.js';
 import type { Sentence } from '../model/sentence.js';
 import type { CleanSource, Source } from '../model/source.js';
-import type { SourceData } from '../rules/types.js';
+import type { SourceData } from '../model/analysis.js';
 import { RULES_DIR } from '../paths.js';
 import { VERSION } from '../version.js';
 import type { Knowledge } from '../lang/knowledge.js';

@@ -2,9 +2,9 @@ import { summarize, type Report, type ReportDocument, type ReportSource, type Sk
 import type { DocumentInfo, Source } from '../model/source.js';
 import type { Story } from '../model/story.js';
 import type { Finding } from '../model/finding.js';
-import type { SourceData } from '../rules/types.js';
-import type { LoadedRule } from '../rules/load.js';
-import type { RenderContext } from '../report/context.js';
+import type { SourceData } from '../model/analysis.js';
+import type { LoadedRule } from '../model/rule.js';
+import { renderContext, type RenderContext } from '../report/context.js';
 import type { CleanContext } from './clean.js';
 import { analyseAll, analysePlain, withIndexes } from './analyse.js';
 import { cluster, type ClusterOptions } from './cluster.js';
@@ -65,19 +65,7 @@ function finish(data: SourceData[], opts: RunOptions): RunResult {
   const aligned = align(stories0, byId, opts.declaredRelation, new Set(Object.values(opts.cluster?.originals ?? {})), knowledge);
   const findings = evaluate({ stories: aligned.stories, sources: byId, pairs: aligned.pairs, groups: aligned.groups, rules: opts.rules, knowledge });
   const report = buildReport(data, aligned.stories, findings, aligned.pairs.flatMap((p) => p.links), opts.skipped ?? []);
-  const context: RenderContext = {
-    texts: Object.fromEntries(data.map((d) => [d.source.id, d.source.text])),
-    sentences: Object.fromEntries(data.map((d) => [d.source.id, d.sentences])),
-    claims: Object.fromEntries(data.map((d) => [d.source.id, d.claims])),
-    claimGroups: aligned.groups,
-    rules: opts.rules.map((r) => ({
-      id: r.id, category: r.category, severity: r.severity, description: r.description,
-      help: `${r.docs.what}\n\nWhy it matters: ${r.docs.why}\n\nExample: ${r.docs.example}\n\nWhat to write instead: ${r.docs.instead}`,
-    })),
-    cwd: opts.cwd ?? process.cwd(),
-  };
-  const documents = data.filter((d) => d.source.document).map((d) => [d.source.id, d.source.document!] as const);
-  if (documents.length > 0) context.documents = Object.fromEntries(documents);
+  const context = renderContext(data, aligned.groups, opts.rules, opts.cwd ?? process.cwd());
   return { report, context };
 }
 

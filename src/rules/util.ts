@@ -29,7 +29,7 @@ export const contextOf = (ctx: PairContext, l: LinkedClaims): Location[] => [
   ...l.link.bSentences.map((id) => sentenceLoc(ctx.b, ctx.b.sentenceById.get(id)!)),
 ];
 
-export const baseName = (id: string): string => id.slice(id.lastIndexOf('/') + 1);
+export { baseName } from '../model/source.js';
 
 /** One word of a name, with its own folded key and span, and the mention it belongs to. */
 export interface NameWord { source: string; start: number; end: number; text: string; key: string; mention: EntityMention; side?: 'a' | 'b' }
