@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -54,3 +54,48 @@ export function isDictionaryWord(pkg: string | undefined, word: string): boolean
   return ok;
 }
 
+
+/** Known misspellings by package: the misspelt word (lower case) -> the words it misspells (lower case). */
+const misspellingLists = new Map<string, Map<string, Set<string>> | null>();
+
+/**
+ * A list of common misspellings in cspell's layout: JSON files under dict/ whose dictionary definitions hold entries
+ * "wrong->right" or "wrong->right, other" in `suggestWords` and `flagWords`.
+ */
+function misspellingList(pkg: string): Map<string, Set<string>> | null {
+  let list = misspellingLists.get(pkg);
+  if (list === undefined) {
+    try {
+      const dir = join(dirname(require.resolve(`${pkg}/cspell-ext.json`)), 'dict');
+      list = new Map();
+      for (const f of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+        const data = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { dictionaryDefinitions?: { suggestWords?: string[]; flagWords?: string[] }[] };
+        for (const def of data.dictionaryDefinitions ?? []) {
+          for (const entry of [...(def.suggestWords ?? []), ...(def.flagWords ?? [])]) {
+            const at = entry.indexOf('->');
+            if (at < 0) continue;
+            const wrong = entry.slice(0, at).trim().toLowerCase();
+            let rights = list.get(wrong);
+            if (!rights) list.set(wrong, (rights = new Set()));
+            for (const r of entry.slice(at + 2).split(',')) rights.add(r.trim().toLowerCase());
+          }
+        }
+      }
+    } catch {
+      list = null;
+    }
+    misspellingLists.set(pkg, list);
+  }
+  return list;
+}
+
+/**
+ * Whether `written` is a known common misspelling of `meant` ("Amercia" of "America") in the list `pkg`; undefined
+ * when there is no list.
+ */
+export function isKnownMisspelling(pkg: string | undefined, written: string, meant: string): boolean | undefined {
+  if (!pkg) return undefined;
+  const list = misspellingList(pkg);
+  if (!list) return undefined;
+  return list.get(written.toLowerCase())?.has(meant.toLowerCase()) ?? false;
+}

@@ -274,6 +274,7 @@ function withDefaults(raw: Record<string, Json>): LangPack {
     adaptsForeignNames: r.adaptsForeignNames ?? false,
     capitalisesNouns: r.capitalisesNouns ?? false,
     ...(r.dictionary ? { dictionary: r.dictionary } : {}),
+    ...(r.misspellings ? { misspellings: r.misspellings } : {}),
     nameRespellings: r.nameRespellings ?? [],
     ...(r.alphabet ? { alphabet: r.alphabet } : {}),
     negators: r.negators ?? [],

@@ -137,6 +137,11 @@ export interface LangPack {
    */
   dictionary?: string;
   /**
+   * npm package of a list of the language's common misspellings in cspell's layout ("@cspell/dict-en-common-misspellings"),
+   * loaded on first use: "Amercia" for "America" is a typing slip for a spelling checker, not a different name.
+   */
+  misspellings?: string;
+  /**
    * How the language respells foreign names: pairs [foreign letters, the language's letters] (German ["v", "w"]:
    * "Medwedew" for "Medvedev"). A name that differs from the other version's only by these is its form, not a misspelling.
    */

@@ -2,7 +2,7 @@ import type { Claim } from '../../model/claim.js';
 import type { QuantityMention } from '../../model/mention.js';
 import { quantitiesAgree } from '../compare/agree.js';
 import { diffRegions, lexiconOf, osaDistance, spellingVariant, tokens, type Lexicon, type Region, type Tok } from '../compare/edits.js';
-import { isDictionaryWord } from '../../lang/dictionary.js';
+import { isDictionaryWord, isKnownMisspelling } from '../../lang/dictionary.js';
 import { originalOf } from '../compare/versions.js';
 import type { RawFinding, RuleKind } from '../types.js';
 import { contextOf, linkedClaims, loc } from '../util.js';
@@ -38,6 +38,8 @@ export interface NameSense {
   capitalisesNouns: boolean;
   /** The pack's spelling dictionary package. */
   dictionary?: string;
+  /** The pack's list of common misspellings. */
+  misspellings?: string;
 }
 
 const CAPITAL = /^\p{Lu}/u;
@@ -75,6 +77,10 @@ function misspeltName(r: Region, ca: Claim[], cb: Claim[], sense: NameSense): bo
   if (x === y || x.length < 3 || y.length < 3 || /\p{N}/u.test(x + y)) return false;
   if (x.startsWith(y) || y.startsWith(x)) return false;
   if (osaDistance(x, y) > Math.min(2, Math.floor(Math.max(x.length, y.length) / 3))) return false;
+  // A typing slip people often make in that very word ("Amercia" for "America") is a spelling checker's business;
+  // a letter that makes another name ("Tramp", "Senute") is not one of those.
+  const w = (t: Tok): string => t.text.replace(/['’]s$/u, '');
+  if (isKnownMisspelling(sense.misspellings, w(tb), w(ta)) || isKnownMisspelling(sense.misspellings, w(ta), w(tb))) return false;
   return isProperWord(ta, ca, tb, cb, sense);
 }
 
@@ -144,6 +150,7 @@ export const editDiff: RuleKind<Params> = {
         initials: new Set([...sentenceInitials(ctx.a.source.text, lc.link.aSentences.map((id) => ctx.a.sentenceById.get(id)!)), ...sentenceInitials(ctx.b.source.text, lc.link.bSentences.map((id) => ctx.b.sentenceById.get(id)!))]),
         capitalisesNouns: pack.capitalisesNouns ?? false,
         ...(pack.dictionary ? { dictionary: pack.dictionary } : {}),
+        ...(pack.misspellings ? { misspellings: pack.misspellings } : {}),
       };
       // Orient the diff from the original to the derived version, so an insertion is what the derived one added.
       const [orig] = originalOf(ctx);
