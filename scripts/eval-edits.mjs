@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The planted-change benchmark (../shared/eval/edits) scored as ../shared/eval/edits/score.mjs scores it, except that
-// a finding on a reviewed translation error of the NTREX reference (docs/reviewed-errors.json, docs/eval-notes.md)
+// a finding on a reviewed translation error of the NTREX reference (docs/reviewed-errors.json, docs/evaluation-notes.md)
 // is right, not a false flag: the controls are those references, and a few of them mistranslate a figure or a date.
 //   node scripts/eval-edits.mjs [--type T] [--lang L] [--misses N] [--json]
 import { readFileSync } from 'node:fs';

@@ -43,7 +43,7 @@ for (const doc of readdirSync(DATA).sort()) {
   for (const f of report.findings) {
     if (PAIR.has(f.category)) pairFindings++; else otherFindings++;
     byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
-    // A finding on a reviewed translation error of the reference (docs/eval-notes.md) is right.
+    // A finding on a reviewed translation error of the reference (docs/evaluation-notes.md) is right.
     const lang = f.locations.map((l) => l.source.split('/').pop().replace(/\.txt$/, '')).find((x) => x !== 'en');
     const real = PAIR.has(f.category) && lang !== undefined
       && isReviewedError(f, doc, lang, (src) => src.endsWith('/en.txt'), (src) => src.endsWith(`/${lang}.txt`));
@@ -53,5 +53,5 @@ for (const doc of readdirSync(DATA).sort()) {
   if (verbose) console.log(`${doc}: align=${s.alignRecall?.toFixed(2)} P=${s.precision.toFixed(2)} findings=${report.findings.length}`);
 }
 console.log(`NTREX ${docs} documents, languages en+${langs.join('+')}: mean align recall ${(alignSum / docs).toFixed(3)}; pair-category findings ${pairFindings} (${(1000 * pairFindings / words).toFixed(2)} per 1,000 English words, counting each language pair); omission/addition/other ${otherFindings}`);
-console.log(`of which on reviewed translation errors of the references (docs/eval-notes.md) ${reviewed}: false pair findings ${pairFindings - reviewed} (${(1000 * (pairFindings - reviewed) / words).toFixed(2)} per 1,000 English words)`);
+console.log(`of which on reviewed translation errors of the references (docs/evaluation-notes.md) ${reviewed}: false pair findings ${pairFindings - reviewed} (${(1000 * (pairFindings - reviewed) / words).toFixed(2)} per 1,000 English words)`);
 console.log(`by rule: ${[...byRule.entries()].sort().map(([k, v]) => `${k}=${v}`).join(', ')}`);

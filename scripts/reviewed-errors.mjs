@@ -1,4 +1,4 @@
-// The reviewed real translation errors of the NTREX references (docs/reviewed-errors.json, docs/eval-notes.md), and
+// The reviewed real translation errors of the NTREX references (docs/reviewed-errors.json, docs/evaluation-notes.md), and
 // whether a finding is one of them: its locations quote the English span in the English text and the translated
 // span in the translation (one containing the other, so a finding quoting "more than 19 million" or "19 million"
 // both count).
