@@ -9,7 +9,8 @@ import { loadRules, type RuleOverrides } from './rules/load.js';
 import { FactlintError } from './errors.js';
 import { readBitext, toArray, type BitextOptions } from './bitext/index.js';
 import { DEFAULT_ID_FIELD, IdRegistry, idValue } from './bitext/rows.js';
-import { languageFor } from './config.js';
+import { CONFIG_CODES, languageFor } from './config.js';
+import { compileLinePattern, PatternError } from './lang/user-pattern.js';
 import { collectManifests } from './manifest.js';
 import { isUrl, normaliseUrl } from './pipeline/fetch.js';
 
@@ -79,11 +80,26 @@ const toSource = (t: TextInput): Source => ({
   warnings: [],
 });
 
+/** Furniture patterns given to the library: each must run in linear time, as the config's are (FL603, FL606). */
+function checkFurniturePatterns(patterns: readonly string[] = []): void {
+  patterns.forEach((p, i) => {
+    try {
+      compileLinePattern(p);
+    } catch (e) {
+      if (!(e instanceof PatternError)) throw e;
+      const where = `options.furniturePatterns[${i}]`;
+      if (e.kind === 'syntax') throw new FactlintError('FL603', `${where}: not a valid regular expression (${e.message})`, undefined, undefined, CONFIG_CODES.FL603.action);
+      throw new FactlintError('FL606', `${where}: refused, ${e.message}`, undefined, undefined, CONFIG_CODES.FL606.action);
+    }
+  });
+}
+
 /**
  * Checks sources given as paths (files or folders) and/or in-memory texts, and returns the report (the same
  * object the JSON format writes) with what reporters need to render it.
  */
 export async function check(inputs: (string | TextInput)[], opts: CheckOptions = {}): Promise<CheckResult> {
+  checkFurniturePatterns(opts.furniturePatterns);
   const paths = inputs.filter((i): i is string => typeof i === 'string');
   const texts = inputs.filter((i): i is TextInput => typeof i !== 'string');
   const loaded = paths.length ? await load(paths, { ...opts.load, ...(texts.length ? { allowEmpty: true } : {}) }) : { sources: [], skipped: [] };
@@ -225,7 +241,7 @@ export function checkRows(rows: Iterable<PairRow>, names: { left: string; right:
  * has one, else `row-<line>`.
  */
 export async function checkPairs(file: string, opts: PairsOptions): Promise<CheckResult> {
-  const input = await readInputFile(file, 'pairs file');
+  const input = await readInputFile(file, 'pairs file', opts.load?.maxFileSize !== undefined ? { maxFileSize: opts.load.maxFileSize } : {});
   const raw = input.text;
   const parsed: { row: Record<string, unknown>; line: number }[] = [];
   raw.split(/\r?\n/).forEach((text, i) => {

@@ -1,5 +1,6 @@
 import { escapeRe } from './text.js';
 import type { LangPack } from './pack.js';
+import { compileLinePattern, type LinePattern } from './user-pattern.js';
 
 /**
  * Compiled page-furniture knowledge: the `furniture` of every language pack, whatever the source's language (pages
@@ -7,7 +8,8 @@ import type { LangPack } from './pack.js';
  */
 export interface Furniture {
   lines: Set<string>;
-  patterns: RegExp[];
+  /** The packs' patterns (RegExp) and the user's, which run in linear time (compileLinePattern). */
+  patterns: LinePattern[];
   tailMarkers: Set<string>;
   blockMarkers: Set<string>;
   bylines: RegExp[];
@@ -27,7 +29,7 @@ export function compileFurniture(packs: readonly LangPack[], extraPatterns: read
   const cues = all('bylineCues');
   return {
     lines: new Set(all('lines').map(fold)),
-    patterns: [...all('patterns'), ...extraPatterns].map((p) => new RegExp(p, 'u')),
+    patterns: [...all('patterns').map((p) => new RegExp(p, 'u')), ...extraPatterns.map(compileLinePattern)],
     tailMarkers: new Set(all('tailMarkers').map(fold)),
     blockMarkers: new Set(all('blockMarkers').map(fold)),
     bylines: all('bylines').map((p) => new RegExp(p, 'u')),
@@ -39,7 +41,7 @@ export function compileFurniture(packs: readonly LangPack[], extraPatterns: read
 
 /** `base` plus user patterns from the config. */
 export function withExtraPatterns(base: Furniture, patterns: readonly string[]): Furniture {
-  return { ...base, patterns: [...base.patterns, ...patterns.map((p) => new RegExp(p, 'u'))] };
+  return { ...base, patterns: [...base.patterns, ...patterns.map(compileLinePattern)] };
 }
 
 export { fold as foldLine };
