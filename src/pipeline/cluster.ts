@@ -3,7 +3,7 @@ import type { CleanSource } from '../model/source.js';
 import type { Story } from '../model/story.js';
 import { soundKey } from '../lang/keys.js';
 import type { Knowledge } from '../lang/knowledge.js';
-import { lookupKey } from '../lang/load.js';
+import { lookupKey } from '../lang/text.js';
 import type { LangPack } from '../lang/pack.js';
 
 export interface ClusterInput {
