@@ -2,7 +2,8 @@ import type { Attribution, Claim, EventMarker, ModalityMarker, NegationMarker, T
 import type { DateMention, EntityMention, QuantityMention } from '../../model/mention.js';
 import type { Sentence } from '../../model/sentence.js';
 import type { Span } from '../../model/span.js';
-import { escapeRe, termSource, type LoadedPack } from '../../lang/load.js';
+import type { LoadedPack } from '../../lang/compile.js';
+import { escapeRe, termSource } from '../../lang/text.js';
 import { compilePhrases, findPhrases, type PhraseHit, type PhraseMatcher } from '../../lang/phrases.js';
 
 /** Per-pack matchers, compiled once. */

@@ -1,4 +1,4 @@
-import { escapeRe } from '../../lang/load.js';
+import { escapeRe } from '../../lang/text.js';
 import type { QuantityMention } from '../../model/mention.js';
 
 /** The pack's label nouns as one expression that ends a string ("hiệp", "round", "этап"). */

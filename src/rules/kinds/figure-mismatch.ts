@@ -1,6 +1,7 @@
 import type { Claim } from '../../model/claim.js';
 import type { DateMention, QuantityMention } from '../../model/mention.js';
-import { escapeRe, type LoadedPack } from '../../lang/load.js';
+import type { LoadedPack } from '../../lang/compile.js';
+import { escapeRe } from '../../lang/text.js';
 import type { RawFinding, RuleKind } from '../types.js';
 import { contextOf, linkedClaims, loc } from '../util.js';
 import { isLabel, labelWords } from '../compare/labels.js';

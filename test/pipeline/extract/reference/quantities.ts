@@ -3,8 +3,8 @@
 // (pack.datePatterns[i].re, pack.dateContextRe, alternation()); equivalence.test.ts checks that the extractors give
 // exactly what this code gives. Not used by the tool. Changes of behaviour since (figures' decimals, a currency word
 // that is also a unit, scores) are made here too.
-import type { LoadedPack } from '../../../../src/lang/load.js';
-import { lookupKey, words } from '../../../../src/lang/load.js';
+import type { LoadedPack } from '../../../../src/lang/compile.js';
+import { lookupKey, words } from '../../../../src/lang/text.js';
 import type { Approximator, QuantityKind, QuantityMention } from '../../../../src/model/mention.js';
 import type { Span } from '../../../../src/model/span.js';
 import {
