@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { transliterate } from 'transliteration';
 import type { LangPack } from './pack.js';
+import { icuRegionNames } from './intl.js';
 
 /**
  * How a language declines names: the endings (transliterated, as keys are) that names written in its script take
@@ -94,11 +95,13 @@ export function loadGazetteer(dir: string, inflectionOf: (lang: string) => NameI
 
 /**
  * A rough phonetic skeleton of a folded name, for comparing a name across scripts and spellings:
- * "Flake" / "Флейк" -> "flk", "Micronesia" / "Микронезии" -> "mkrns", "Jaynes" / "Джейнс" -> "jns".
+ * "Flake" / "Флейк" -> "flk", "Micronesia" / "Микронезии" -> "mkrns", "Jaynes" / "Джейнс" -> "jns",
+ * "Sturridge" / "Старридж" -> "strj".
  */
 export function nameSkeleton(folded: string): string {
   let t = folded.toLowerCase().replace(/[^a-z]/g, '');
-  t = t.replace(/dzh|zh|dj/g, 'j').replace(/kh/g, 'h').replace(/ph/g, 'f').replace(/ck|c|q/g, 'k').replace(/x/g, 'ks').replace(/z/g, 's').replace(/w/g, 'v');
+  // English "dg" before e/i/y sounds as "dzh" does ("Sturridge" / "Старридж").
+  t = t.replace(/dg(?=[eiy])/g, 'j').replace(/dzh|zh|dj/g, 'j').replace(/kh/g, 'h').replace(/ph/g, 'f').replace(/ck|c|q/g, 'k').replace(/x/g, 'ks').replace(/z/g, 's').replace(/w/g, 'v');
   const first = t.slice(0, 1);
   const rest = t.slice(1).replace(/[aeiouy]/g, '');
   return (first + rest).replace(/(.)\1+/g, '$1');
@@ -116,4 +119,19 @@ export function soundKey(folded: string): string {
     .replace(/ph/g, 'f').replace(/th/g, 't').replace(/gh/g, '').replace(/ck|q/g, 'k').replace(/x/g, 'ks')
     .replace(/c(?=[eiy])/g, 's').replace(/c/g, 'k').replace(/z/g, 's').replace(/[hwv]/g, '');
   return t.replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
+}
+
+const regionKeyCache = new Map<string, Set<string>>();
+/** Keys of the country and territory names ICU knows in `locale`, inflected as the pack declines names. */
+export function regionKeys(locale: string, inflection?: NameInflection): Set<string> {
+  let out = regionKeyCache.get(locale);
+  if (!out) {
+    out = new Set<string>();
+    for (const n of icuRegionNames(locale)) {
+      const k = entityKey(n, inflection).key;
+      if (k) out.add(k);
+    }
+    regionKeyCache.set(locale, out);
+  }
+  return out;
 }

@@ -1,17 +1,19 @@
+import type { LoadedPack } from '../../lang/compile.js';
+import { lazy } from '../../lang/templates.js';
 import {
   alternation,
-  caseKey,
   escapeRe,
   firstWord,
-  isWordChar,
-  lazy,
   lookupKey,
   lookupMap,
   sortedTerms,
   SPACE,
+  SPACE_CHAR,
+  spacesFrom,
   termSource,
-  type LoadedPack,
-} from '../../lang/load.js';
+  TermSet,
+} from '../../lang/text.js';
+import type { BetweenGroup } from '../../lang/pack.js';
 
 /**
  * Number tables compiled from a language pack, once per pack (cached on the pack object), and the pure functions that
@@ -97,6 +99,8 @@ export interface NumberTables {
   timeSuffixAt: StickyMatcher;
   rangeAt: StickyMatcher;
   betweenAndAt: StickyMatcher;
+  /** The "and" words that may close a range each "between" word opens (lookupKey of the open word). */
+  betweenAndFor: Map<string, StickyMatcher>;
   signAt: StickyMatcher;
   signBefore: { exec(s: string): Found | null };
   approxBefore: { exec(s: string): Found | null };
@@ -184,12 +188,13 @@ export function numberTables(pack: LoadedPack): NumberTables {
     approxAfterAt: spacedAt(set(Object.keys(n.approximatorsAfter ?? {}))),
     timeSuffixAt: spacedAt(set(pack.dates.timeSuffixes ?? [], 'u'), false, false),
     rangeAt: spacedAt(set(n.rangeWords), true),
-    betweenAndAt: spacedAt(set(n.between?.and ?? []), true),
+    betweenAndAt: spacedAt(set(betweenGroups(n.between).flatMap((g) => g.and)), true),
+    betweenAndFor: betweenAndFor(betweenGroups(n.between), (ands) => spacedAt(set(ands), true)),
     signAt: thenSpacesAt(signsBefore),
     signBefore: atEndOf(signsBefore),
     approxBefore: atEndOf(set(Object.keys(n.approximators))),
     timesBefore: atEndOf(set(n.timesBefore ?? [])),
-    betweenOpen: atEndOf(set(n.between?.open ?? [])),
+    betweenOpen: atEndOf(set(betweenGroups(n.between).flatMap((g) => g.open))),
     ordinalPrefix: atEndOf(set(n.ordinalPrefixes ?? [])),
     vague: atEndOf(set(n.vague ?? [])),
   } as NumberTables;
@@ -209,18 +214,32 @@ export function numberTables(pack: LoadedPack): NumberTables {
     approxAfterRe: () => sticky(`${SPACE}*(${alternation(Object.keys(n.approximatorsAfter ?? {}))})`),
     timeSuffixRe: () => sticky(`${SPACE}*(?:${alternation(pack.dates.timeSuffixes ?? [])})`, 'u'),
     rangeRe: () => sticky(`${SPACE}*(${alternation(n.rangeWords)})${SPACE}*`),
-    betweenAndRe: () => sticky(`${SPACE}*(${alternation(n.between?.and ?? [])})${SPACE}*`),
+    betweenAndRe: () => sticky(`${SPACE}*(${alternation(betweenGroups(n.between).flatMap((g) => g.and))})${SPACE}*`),
     signAtRe: () => sticky(`(${alternation([...signs, ...isoBefore])})${SPACE}*`),
     signBeforeRe: () => atEnd(alternation([...signs, ...isoBefore])),
     approxBeforeRe: () => atEnd(alternation(Object.keys(n.approximators))),
     timesBeforeRe: () => atEnd(alternation(n.timesBefore ?? [])),
-    betweenOpenRe: () => atEnd(alternation(n.between?.open ?? [])),
+    betweenOpenRe: () => atEnd(alternation(betweenGroups(n.between).flatMap((g) => g.open))),
     ordinalPrefixRe: () => atEnd(alternation(n.ordinalPrefixes ?? [])),
     vagueRe: () => atEnd(alternation(n.vague ?? [])),
   };
   for (const [key, make] of Object.entries(expressions)) lazy(tables, key as keyof NumberTables, make as () => never);
   cache.set(pack, tables);
   return tables;
+}
+
+/** The pack's range groups as a list: one group or several ("zwischen … und", "von … bis"). */
+export const betweenGroups = (b: BetweenGroup | BetweenGroup[] | undefined): BetweenGroup[] => (b === undefined ? [] : Array.isArray(b) ? b : [b]);
+
+/** For each opening word (lookupKey), a matcher of the words that close its range in the groups that list it. */
+export function betweenAndFor<M>(groups: BetweenGroup[], make: (ands: string[]) => M): Map<string, M> {
+  const ands = new Map<string, Set<string>>();
+  for (const g of groups) for (const o of g.open) {
+    const k = lookupKey(o);
+    const set = ands.get(k) ?? ands.set(k, new Set()).get(k)!;
+    for (const a of g.and) set.add(a);
+  }
+  return new Map([...ands].map(([k, v]) => [k, make([...v])]));
 }
 
 /** Significant digits written in a number: 1,100 -> 2; 1,094 -> 4; 4.90 -> 3; 0.05 -> 1. */
@@ -246,6 +265,8 @@ export const clean = (x: number): number => Number(x.toPrecision(12));
 export interface Numeral {
   value: number;
   precision: number;
+  /** Digits after the decimal mark. */
+  decimals: number;
 }
 
 /** The value of a numeral matched by numeralRe. */
@@ -262,7 +283,7 @@ export function parseNumeral(raw: string, t: NumberTables): Numeral | undefined 
   const frac = m[2] ?? '';
   const value = Number(frac ? `${intDigits}.${frac}` : intDigits);
   if (!Number.isFinite(value)) return undefined;
-  return { value, precision: significantDigits(intDigits, frac) };
+  return { value, precision: significantDigits(intDigits, frac), decimals: frac.length };
 }
 
 export type WordKind = 'word' | 'mult' | 'scale';
@@ -315,271 +336,7 @@ export function combineWords(tokens: { value: number; kind: WordKind }[], start 
 
 // ---------------------------------------------------------------- matching lists of terms without a giant expression
 
-/**
- * Character tests with the same classes (and flags) as the expressions built by alternation(): a word character
- * [\p{L}\p{M}\p{N}_], the end of a date template [\p{L}\p{M}_]|\d, a letter \p{L}. With "i" V8 closes each class
- * under case folding; the tests use the same flags to get the very same sets.
- */
-export interface Flavour {
-  ignoreCase: boolean;
-  word: RegExp;
-  dateEnd: RegExp;
-  letter: RegExp;
-}
-
-const FLAVOURS = {
-  u: { ignoreCase: false, word: /^[\p{L}\p{M}\p{N}_]$/u, dateEnd: /^(?:[\p{L}\p{M}_]|\d)$/u, letter: /^\p{L}$/u },
-  iu: { ignoreCase: true, word: /^[\p{L}\p{M}\p{N}_]$/iu, dateEnd: /^(?:[\p{L}\p{M}_]|\d)$/iu, letter: /^\p{L}$/iu },
-} satisfies Record<string, Flavour>;
-
-export const flavour = (flags: string): Flavour => (flags.includes('i') ? FLAVOURS.iu : FLAVOURS.u);
-
-/** The code point that ends at `p` ('' at the start), as a "u" lookbehind reads it. */
-export function cpBefore(s: string, p: number): string {
-  if (p <= 0) return '';
-  const c = s.charCodeAt(p - 1);
-  if (c >= 0xdc00 && c <= 0xdfff && p >= 2) {
-    const h = s.charCodeAt(p - 2);
-    if (h >= 0xd800 && h <= 0xdbff) return s.slice(p - 2, p);
-  }
-  return s[p - 1]!;
-}
-
-/** The code point that starts at `p` ('' at the end), as a "u" lookahead reads it. */
-export function cpAt(s: string, p: number): string {
-  if (p >= s.length) return '';
-  const c = s.charCodeAt(p);
-  if (c >= 0xd800 && c <= 0xdbff && p + 1 < s.length) {
-    const l = s.charCodeAt(p + 1);
-    if (l >= 0xdc00 && l <= 0xdfff) return s.slice(p, p + 2);
-  }
-  return s[p]!;
-}
-
-/** Whole words ([\p{L}\p{M}\p{N}]+, as lang/load.ts words() reads them), sticky. */
-const RUN_AT = /[\p{L}\p{M}\p{N}]+/uy;
-
-/** The whole word starting at `p`, or ''. */
-export function runAt(s: string, p: number): string {
-  RUN_AT.lastIndex = p;
-  const m = RUN_AT.exec(s);
-  return m ? m[0] : '';
-}
-
-const LMN = /^[\p{L}\p{M}\p{N}]$/u;
-/** The key of a single character that is not a letter or digit: caseKey, and one apostrophe for both (['’] in termSource). */
-const charKey = (c: string): string => (c === '’' ? "'" : caseKey(c));
-const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
-
-/** Start of the whole word that ends at `e` (e itself when none does). */
-function runStartBefore(s: string, e: number): number {
-  let p = e;
-  for (;;) {
-    const c = cpBefore(s, p);
-    if (!c || !LMN.test(c)) return p;
-    p -= c.length;
-  }
-}
-
-/**
- * A list of terms matched the way the expression alternation(terms) matches them, without building that expression.
- * The expression tries, at a position, the terms in order (longest first), each followed by a word boundary when it
- * ends in a word character; those starting with a word character only where no word character precedes (with
- * `leadingBoundary`), then those starting with something else. Here a term starting with a word character is looked
- * up by the caseKey of the word at the position (it can only match where its first word is that whole word: it is
- * followed in the term by a non-word character or by the boundary), one starting otherwise by the caseKey of the
- * character there, and only those terms are tried, each with a small sticky expression of its own (compiled the
- * first time it is tried). Same matches, same order. caseKey gives equal keys to whatever the "i" flag takes as
- * equal, so no term that could match is left out.
- */
-export class TermSet {
-  readonly terms: readonly string[];
-  private readonly endsInWord: boolean[];
-  /** caseKey of the first word -> indices (ascending) of the terms starting with a word character that start with it. */
-  private readonly byWord = new Map<string, number[]>();
-  /** Terms starting with a word character but not a letter or digit ("_x"): tried wherever such terms may start. */
-  private readonly wordAlways: number[] = [];
-  /** caseKey of the first character -> indices of the terms starting with something else ("$", "%"). */
-  private readonly byChar = new Map<string, number[]>();
-  /** For endingAt: caseKey of the last word (or last character) -> indices; and terms that list cannot place. */
-  private readonly byLast = new Map<string, number[]>();
-  private readonly lastAlways: number[] = [];
-  private readonly res: (RegExp | undefined)[];
-  /** The first characters of the terms in byChar, as one global class with the set's flags (built on first use). */
-  private otherStartRe: RegExp | undefined;
-  readonly flavour: Flavour;
-
-  constructor(
-    sorted: readonly string[],
-    private readonly flags: string,
-    readonly leadingBoundary = true,
-  ) {
-    this.terms = sorted;
-    this.flavour = flavour(flags);
-    this.endsInWord = sorted.map((t) => isWordChar(t[t.length - 1]));
-    this.res = new Array(sorted.length);
-    const push = (map: Map<string, number[]>, key: string, k: number): void => {
-      const list = map.get(key);
-      if (list) list.push(k);
-      else map.set(key, [k]);
-    };
-    sorted.forEach((t, k) => {
-      const ws = isWordChar(t[0]);
-      if (!ws) push(this.byChar, charKey(cpAt(t, 0)), k);
-      else {
-        const m = /^[\p{L}\p{M}\p{N}]+/u.exec(t);
-        if (m) push(this.byWord, caseKey(m[0]), k);
-        else this.wordAlways.push(k);
-      }
-      // The last word of a term is a whole word of the text where it matches, unless it is the whole term and
-      // nothing bounds it on the left (no leading boundary).
-      const last = /[\p{L}\p{M}\p{N}]+$/u.exec(t);
-      if (!last) push(this.byLast, charKey(cpBefore(t, t.length)), k);
-      else if (last.index === 0 && !(ws && this.leadingBoundary)) this.lastAlways.push(k);
-      else push(this.byLast, caseKey(last[0]), k);
-    });
-  }
-
-  get size(): number {
-    return this.terms.length;
-  }
-
-  /** Whether a word's caseKey starts some term. */
-  starts(key: string): boolean {
-    return this.byWord.has(key);
-  }
-
-  /** Whether some term can start elsewhere than at a word listed in byWord (then every position is a candidate). */
-  get anywhere(): boolean {
-    return this.wordAlways.length > 0 || this.byChar.size > 0 || !this.leadingBoundary;
-  }
-
-  /**
-   * Where a term can start in s, ascending: the words that start a term and the characters that start one, or every
-   * position when the set has terms that can start inside a word. `words`: the whole words of s (start -> caseKey)
-   * when the caller has them.
-   */
-  startsIn(s: string, words?: ReadonlyMap<number, string>): number[] {
-    const out: number[] = [];
-    if (this.wordAlways.length || !this.leadingBoundary) {
-      for (let p = 0; p < s.length; p += cpAt(s, p).length || 1) out.push(p);
-      return out;
-    }
-    if (this.byWord.size) {
-      if (words) {
-        for (const [p, key] of words) if (this.byWord.has(key)) out.push(p);
-      } else for (const m of s.matchAll(WORD_RUN)) if (this.byWord.has(caseKey(m[0]))) out.push(m.index);
-    }
-    if (this.byChar.size) {
-      this.otherStartRe ??= new RegExp(
-        `[${[...new Set(this.terms.filter((t) => !isWordChar(t[0])).flatMap((t) => (/['’]/.test(t[0]!) ? ["'", '’'] : [cpAt(t, 0)])))]
-          .map((c) => c.replace(/[\\\]^-]/g, '\\$&'))
-          .join('')}]`,
-        `${this.flags.replace('y', '')}g`,
-      );
-      const sorted = out.length === 0;
-      for (const m of s.matchAll(this.otherStartRe)) out.push(m.index);
-      if (!sorted) out.sort((a, b) => a - b);
-    }
-    return out;
-  }
-
-  /** The end of term k matched at p with its boundary after, or -1. */
-  endOf(k: number, s: string, p: number): number {
-    let re = this.res[k];
-    if (!re) {
-      re = new RegExp(termSource(this.terms[k]!), this.flags);
-      this.res[k] = re;
-    }
-    re.lastIndex = p;
-    const m = re.exec(s);
-    if (!m) return -1;
-    const e = p + m[0].length;
-    if (this.endsInWord[k] && this.flavour.word.test(cpAt(s, e))) return -1;
-    return e;
-  }
-
-  /**
-   * The indices of the terms to try at p, in the expression's order. `key` is the caseKey of the whole word at p
-   * if known ('' when none starts there); otherwise it is read.
-   */
-  candidates(s: string, p: number, key?: string): readonly number[] {
-    let keyed: readonly number[] = EMPTY;
-    if (this.byWord.size || this.wordAlways.length) {
-      if (!this.leadingBoundary || !this.flavour.word.test(cpBefore(s, p))) {
-        key ??= caseKey(runAt(s, p));
-        keyed = (key && this.byWord.get(key)) || EMPTY;
-        if (this.wordAlways.length) keyed = [...keyed, ...this.wordAlways].sort((a, b) => a - b);
-      }
-    }
-    if (!this.byChar.size || p >= s.length) return keyed;
-    const other = this.byChar.get(charKey(cpAt(s, p)));
-    if (!other) return keyed;
-    return keyed.length ? [...keyed, ...other] : other;
-  }
-
-  /** The end of the first term that matches at p (what the expression, made sticky, would match), or -1. */
-  firstAt(s: string, p: number, key?: string): number {
-    for (const k of this.candidates(s, p, key)) {
-      const e = this.endOf(k, s, p);
-      if (e >= 0) return e;
-    }
-    return -1;
-  }
-
-  /**
-   * The leftmost position where some term matches and ends exactly at `e` (and that `accept` accepts), or -1. A
-   * term's start is found from its end: its words have their own lengths and the spaces between them are whole runs
-   * (the term has no other quantifier), so each term can end at e from one start only, which its own expression
-   * then confirms.
-   */
-  endingAt(s: string, e: number, accept?: (p: number) => boolean): number {
-    if (e <= 0) return -1;
-    const c = cpBefore(s, e);
-    const key = LMN.test(c) ? caseKey(s.slice(runStartBefore(s, e), e)) : charKey(c);
-    const keyed = this.byLast.get(key);
-    let best = -1;
-    const tryTerm = (k: number): void => {
-      const tokens = this.terms[k]!.split(/\s+/);
-      let p = e;
-      for (let i = tokens.length - 1; i >= 0; i--) {
-        p -= tokens[i]!.length;
-        if (p < 0) return;
-        if (i > 0) {
-          let q = p;
-          while (q > 0 && SPACE_CHAR.test(s[q - 1]!)) q--;
-          if (q === p) return;
-          p = q;
-        }
-      }
-      if (best >= 0 && p >= best) return;
-      if (this.leadingBoundary && isWordChar(this.terms[k]![0]) && this.flavour.word.test(cpBefore(s, p))) return;
-      if (accept && !accept(p)) return;
-      if (this.endOf(k, s, p) === e) best = p;
-    };
-    if (keyed) for (const k of keyed) tryTerm(k);
-    for (const k of this.lastAlways) {
-      // No fixed start: try every start (only terms that are a single word with no boundary before land here).
-      for (let p = 0; p < e; p += cpAt(s, p).length || 1) {
-        if (best >= 0 && p >= best) break;
-        if (accept && !accept(p)) continue;
-        if (this.endOf(k, s, p) === e) best = p;
-      }
-    }
-    return best;
-  }
-}
-
-const EMPTY: readonly number[] = [];
-const SPACE_CHAR = /[\s\u00a0\u202f\u2009]/;
 const isHyphen = (c: string | undefined): boolean => c === '-' || c === '‑';
-
-/** The end of the run of spaces ([\s\u00a0\u202f\u2009]*) at p. */
-export function spacesFrom(s: string, p: number): number {
-  let e = p;
-  while (e < s.length && SPACE_CHAR.test(s[e]!)) e++;
-  return e;
-}
 
 /** A match as exec() gives it: [whole, group 1, group 2, …] with the index where it starts. */
 export type Found = [string, ...string[]] & { index: number };

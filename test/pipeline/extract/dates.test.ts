@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getPack } from '../../../src/lang/load.js';
+import { getPack } from '../../../src/lang/packs.js';
 import type { DateMention } from '../../../src/model/mention.js';
 import { extractDates } from '../../../src/pipeline/extract/dates.js';
 import { extractAll } from './helpers.js';
@@ -116,6 +116,7 @@ const ru: Row[] = [
   ['ru', 'не продавать бумаги до 30 июля.', '2024-03-05', '30 июля', { month: 7, day: 30, year: undefined, preposition: 'до' }],
   ['ru', '7 февраля 2020', null, '7 февраля 2020', { year: 2020, month: 2, day: 7 }],
   ['ru', '07 февраля 2020', null, '07 февраля 2020', { year: 2020, month: 2, day: 7 }],
+  ['ru', 'В субботу, 29-го октября, лидеры встретились', null, 'субботу, 29-го октября', { granularity: 'day', month: 10, day: 29, weekday: 6 }],
   ['ru', 'к 1 сентября 2025 г.', null, '1 сентября 2025 г.', { year: 2025, month: 9, day: 1, preposition: 'к' }],
   ['ru', '16 апреля 2024', null, '16 апреля 2024', { year: 2024, month: 4, day: 16 }],
   ['ru', 'в среду, 6 марта', '2024-03-07', 'среду, 6 марта', { weekday: 3, month: 3, day: 6 }],
