@@ -27,11 +27,11 @@ export function contentSecurityPolicy(style: string, script: string): string {
 }
 
 /**
- * Units of a segment file shown at most in one HTML report (about 3.5 KB each): a translation memory with 100,000
+ * Units of a segment file shown at most in one HTML report (about 3 KB each): a translation memory with 100,000
  * units with findings would otherwise make a page of 350 MB that no browser opens. The others are counted on the page
  * and listed in the JSON, text and SARIF reports.
  */
-export const HTML_MAX_UNITS = 2000;
+export const HTML_MAX_UNITS = 1000;
 
 /** The report as the page shows it: for a segment file, its first HTML_MAX_UNITS units with findings. */
 function shown(report: Report): { report: Report; hidden: number } {
