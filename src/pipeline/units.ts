@@ -149,7 +149,12 @@ export class UnitCollector {
       units: summary,
     };
     const context: RenderContext = renderContext(analyses, units.flatMap((u) => u.groups), rules, cwd);
-    if (names.file !== undefined) context.units = Object.assign({}, ...units.map((u) => u.lines ?? {})) as RenderContext['units'];
+    if (names.file !== undefined) {
+      // A loop, not Object.assign({}, ...list): 130,000 units with findings would overflow the stack as arguments.
+      const lines: NonNullable<RenderContext['units']> = {};
+      for (const u of units) Object.assign(lines, u.lines);
+      context.units = lines;
+    }
     return { report, context };
   }
 }
