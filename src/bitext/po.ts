@@ -53,7 +53,9 @@ const isKeyChar = (c: number): boolean =>
  */
 export function lexPo(text: string, chunk = Infinity): PoLexed {
   interface Keyword { name: string; line: number; value: string; obsolete: boolean }
-  const keywords: Keyword[] = [];
+  // The keyword being read (its strings are appended to its value); each is taken into its entry when the next one
+  // starts (`take`, below), so memory holds one keyword's strings, not the whole file's.
+  let last: Keyword | undefined;
   const cuts: PoCut[] = [];
   let lastCut = 0;
   // The last token, and the last keyword: a string after a msgstr keyword may end an entry.
@@ -77,6 +79,25 @@ export function lexPo(text: string, chunk = Infinity): PoLexed {
     }
     lastToken = kind;
     if (kind === 'key') lastKey = key;
+  };
+  const lines = new Map<string, PoEntryLines>();
+  let context: Keyword | undefined;
+  let entry: (PoEntryLines & { key: string; obsolete: boolean }) | undefined;
+  const close = (): void => {
+    if (entry && !entry.obsolete) lines.set(entry.key, { line: entry.line, msgidLine: entry.msgidLine, ...(entry.msgstrLine !== undefined ? { msgstrLine: entry.msgstrLine } : {}) });
+  };
+  const take = (k: Keyword): void => {
+    const name = k.name.toLowerCase();
+    if (name === 'msgctxt') context = k;
+    else if (name === 'msgid') {
+      close();
+      entry = { key: poEntryKey(context?.value || undefined, k.value), line: context?.line ?? k.line, msgidLine: k.line, obsolete: k.obsolete };
+      context = undefined;
+    } else if (name === 'msgid_plural') context = undefined;
+    else if (name.startsWith('msgstr')) {
+      if (entry && entry.msgstrLine === undefined) entry.msgstrLine = k.line;
+      context = undefined;
+    }
   };
   let broken = false;
   let state: 'none' | 'obsolete' | 'comment' | 'string' = 'none';
@@ -114,14 +135,14 @@ export function lexPo(text: string, chunk = Infinity): PoLexed {
         // not cut, so that its error is the one a parse of the whole text gives.
         if (j < n && !KEY_NAME.test(name)) broken = true;
         token('key', i, line, name.toLowerCase());
-        keywords.push({ name, line, value: '', obsolete: state === 'obsolete' });
+        if (last) take(last);
+        last = { name, line, value: '', obsolete: state === 'obsolete' };
         state = 'none';
         i = j - 1; // the character after the keyword is read again in the new state
         continue;
       }
     } else {
       // In a string: copy the run up to the next quote, backslash or line break in one slice.
-      const last = keywords[keywords.length - 1];
       if (escaped) {
         if (last) last.value += c === 116 ? '\t' : c === 110 ? '\n' : c === 114 ? '\r' : c === 10 ? '' : text[i];
         escaped = false;
@@ -143,25 +164,7 @@ export function lexPo(text: string, chunk = Infinity): PoLexed {
     if (c === 10) line++;
   }
 
-  const lines = new Map<string, PoEntryLines>();
-  let context: Keyword | undefined;
-  let entry: (PoEntryLines & { key: string; obsolete: boolean }) | undefined;
-  const close = (): void => {
-    if (entry && !entry.obsolete) lines.set(entry.key, { line: entry.line, msgidLine: entry.msgidLine, ...(entry.msgstrLine !== undefined ? { msgstrLine: entry.msgstrLine } : {}) });
-  };
-  for (const k of keywords) {
-    const name = k.name.toLowerCase();
-    if (name === 'msgctxt') context = k;
-    else if (name === 'msgid') {
-      close();
-      entry = { key: poEntryKey(context?.value || undefined, k.value), line: context?.line ?? k.line, msgidLine: k.line, obsolete: k.obsolete };
-      context = undefined;
-    } else if (name === 'msgid_plural') context = undefined;
-    else if (name.startsWith('msgstr')) {
-      if (entry && entry.msgstrLine === undefined) entry.msgstrLine = k.line;
-      context = undefined;
-    }
-  }
+  if (last) take(last);
   close();
   return { lines, cuts: broken ? [] : cuts };
 }
