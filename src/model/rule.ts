@@ -28,6 +28,17 @@ export interface RuleExample {
   bylineA?: string;
   /** Which text is the original. */
   original?: 'a' | 'b';
+  /** In an invalid example: every finding the rule must report, no more, in report order. */
+  finds?: ExpectedFinding[];
+}
+
+/**
+ * A finding an invalid example must produce: its locations' texts in order, each prefixed with the text it is in
+ * ("a: Paris", "b: London", "o0: …" for the first of `others`), and, where given, its whole message.
+ */
+export interface ExpectedFinding {
+  spans: string[];
+  message?: string;
 }
 
 /** A rule file as loaded: validated, its params checked against its kind's schema, config overrides applied. */

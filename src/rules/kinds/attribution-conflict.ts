@@ -23,6 +23,7 @@ const speakerLike = (e: EntityMention, src: SourceData): boolean => {
 export const attributionConflict: RuleKind<Params> = {
   name: 'attribution-conflict',
   scope: 'pair',
+  vars: ['a', 'b', 'how'],
   paramsSchema: {
     type: 'object', additionalProperties: false,
     properties: { dropped: { type: 'boolean' } },

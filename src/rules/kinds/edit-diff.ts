@@ -127,6 +127,7 @@ function classify(r: Region, ca: Claim[], cb: Claim[], spelling: number, lx: Lex
 export const editDiff: RuleKind<Params> = {
   name: 'edit-diff',
   scope: 'pair',
+  vars: ['a', 'b'],
   paramsSchema: {
     type: 'object', additionalProperties: false,
     properties: {

@@ -111,6 +111,7 @@ export function respelled(rules: [string, string][], foreign: string, native: st
 export const entityDrift: RuleKind<Params> = {
   name: 'entity-drift',
   scope: 'pair',
+  vars: ['a', 'b', 'how'],
   paramsSchema: {
     type: 'object', additionalProperties: false,
     properties: {

@@ -10,6 +10,7 @@ interface Params {
 export const eventConflict: RuleKind<Params> = {
   name: 'event-conflict',
   scope: 'pair',
+  vars: ['a', 'b', 'classA', 'classB'],
   paramsSchema: {
     type: 'object', additionalProperties: false,
     properties: { conflicts: { type: 'array', items: { type: 'array', items: { type: 'string' }, minItems: 2, maxItems: 2 } } },

@@ -54,6 +54,7 @@ const agreeing = (x: Mention, y: Mention): boolean => {
 export const figureMismatch: RuleKind<Params> = {
   name: 'figure-mismatch',
   scope: 'pair',
+  vars: ['a', 'b'],
   paramsSchema: {
     type: 'object', additionalProperties: false,
     properties: { crossLanguageOnly: { type: 'boolean' } },

@@ -38,6 +38,7 @@ interface Usage {
 export const internalContradiction: RuleKind<Params> = {
   name: 'internal-contradiction',
   scope: 'source',
+  vars: ['a', 'b'],
   paramsSchema: {
     type: 'object', additionalProperties: false,
     properties: { minLength: { type: 'integer', minimum: 3 }, maxDistance: { type: 'integer', minimum: 1, maximum: 3 } },

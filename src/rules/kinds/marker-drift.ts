@@ -31,6 +31,7 @@ interface Params {
 export const markerDrift: RuleKind<Params> = {
   name: 'marker-drift',
   scope: 'pair',
+  vars: ['a', 'b', 'negated', 'affirmed', 'cue'],
   paramsSchema: {
     type: 'object', additionalProperties: false,
     properties: { marker: { enum: ['modality', 'negation'] }, minScore: { type: 'number', minimum: 0, maximum: 1 }, crossLanguageOnly: { type: 'boolean' } },

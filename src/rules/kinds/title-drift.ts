@@ -21,6 +21,7 @@ const tokensOf = (c: Claim[], t: TitledName): string[] =>
 export const titleDrift: RuleKind<Params> = {
   name: 'title-drift',
   scope: 'pair',
+  vars: ['a', 'b', 'name'],
   paramsSchema: {
     type: 'object', additionalProperties: false,
     properties: { crossLanguageOnly: { type: 'boolean' } },

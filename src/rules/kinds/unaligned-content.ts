@@ -17,6 +17,7 @@ const carries = (c: Claim): boolean => c.quantities.length > 0 || c.dates.length
 export const unalignedContent: RuleKind<Params> = {
   name: 'unaligned-content',
   scope: 'pair',
+  vars: ['count', 'sentences', 'have', 'here', 'there'],
   paramsSchema: {
     type: 'object', additionalProperties: false,
     properties: { direction: { enum: ['omission', 'addition'] }, requireAnchors: { type: 'boolean' } },

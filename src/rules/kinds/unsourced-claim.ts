@@ -23,6 +23,7 @@ const agreeing = (r: string): boolean => r === 'same' || r === 'compatible';
 export const unsourcedClaim: RuleKind<Params> = {
   name: 'unsourced-claim',
   scope: 'story',
+  vars: ['source', 'others'],
   paramsSchema: {
     type: 'object', additionalProperties: false,
     properties: { bylinedSeverity: { enum: ['info', 'warning', 'off'] }, magnitude: { type: 'number', minimum: 1 } },

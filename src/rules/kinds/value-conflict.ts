@@ -24,6 +24,7 @@ type M = QuantityMention | DateMention;
 export const valueConflict: RuleKind<Params> = {
   name: 'value-conflict',
   scope: 'pair',
+  vars: ['a', 'b'],
   paramsSchema: {
     type: 'object', additionalProperties: false,
     properties: {
