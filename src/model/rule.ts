@@ -8,6 +8,8 @@ export interface RuleFile {
   severity: Severity;
   message: string;
   description: string;
+  /** What it finds, in a line: the "finds" column of the README's rule table. */
+  summary: string;
   params?: Record<string, unknown>;
   docs: { what: string; why: string; example: string; instead: string };
   examples: { valid: RuleExample[]; invalid: RuleExample[] };

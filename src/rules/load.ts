@@ -20,7 +20,9 @@ function loadRuleFile(path: string): LoadedRule {
   }
   const validate = schemaValidator('rule.schema.json');
   if (!validate(data)) {
-    throw new FactlintError('FL402', (validate.errors ?? []).map(describeAjvError).join('; '), path, undefined, 'see rules/schema/rule.schema.json');
+    // "must match the then schema" only repeats that the params errors listed are the kind's.
+    const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
+    throw new FactlintError('FL402', errors.map(describeAjvError).join('; '), path, undefined, 'see rules/schema/rule.schema.json');
   }
   const rule = data as RuleFile;
   const kind = KINDS[rule.kind];

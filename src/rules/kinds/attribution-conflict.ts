@@ -3,8 +3,8 @@ import type { RawFinding, RuleKind, SourceData } from '../types.js';
 import { contextOf, linkedClaims, loc } from '../util.js';
 import { near } from '../compare/names.js';
 
+/** The rule file's params, each described in paramsSchema. */
 interface Params {
-  /** Report a named speaker on one side with no attribution at all on the other. */
   dropped: boolean;
 }
 
@@ -26,7 +26,7 @@ export const attributionConflict: RuleKind<Params> = {
   vars: ['a', 'b', 'how'],
   paramsSchema: {
     type: 'object', additionalProperties: false,
-    properties: { dropped: { type: 'boolean' } },
+    properties: { dropped: { description: 'Report a named speaker on one side with no attribution at all on the other.', type: 'boolean' } },
     required: ['dropped'],
   },
   checkPair(ctx, p) {

@@ -4,8 +4,8 @@ import type { RawFinding, RuleKind } from '../types.js';
 import { contextOf, linkedClaims, loc } from '../util.js';
 import { datesAgree, quantitiesAgree } from '../compare/agree.js';
 
+/** The rule file's params, each described in paramsSchema. */
 interface Params {
-  /** Only between versions in different languages (within one language, the edit rules see every changed figure). */
   crossLanguageOnly: boolean;
 }
 
@@ -57,7 +57,7 @@ export const figureMismatch: RuleKind<Params> = {
   vars: ['a', 'b'],
   paramsSchema: {
     type: 'object', additionalProperties: false,
-    properties: { crossLanguageOnly: { type: 'boolean' } },
+    properties: { crossLanguageOnly: { description: 'Only between versions in different languages (within one language, the edit rules see every changed figure).', type: 'boolean' } },
     required: ['crossLanguageOnly'],
   },
   checkPair(ctx, p) {

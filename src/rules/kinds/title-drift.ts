@@ -3,8 +3,8 @@ import type { RawFinding, RuleKind } from '../types.js';
 import { contextOf, linkedClaims, loc } from '../util.js';
 import { near } from '../compare/names.js';
 
+/** The rule file's params, each described in paramsSchema. */
 interface Params {
-  /** Compare only between versions in different languages (within one language the edit rules see a changed word). */
   crossLanguageOnly: boolean;
 }
 
@@ -24,7 +24,7 @@ export const titleDrift: RuleKind<Params> = {
   vars: ['a', 'b', 'name'],
   paramsSchema: {
     type: 'object', additionalProperties: false,
-    properties: { crossLanguageOnly: { type: 'boolean' } },
+    properties: { crossLanguageOnly: { description: 'Compare only between versions in different languages (within one language the edit rules see a changed word).', type: 'boolean' } },
     required: ['crossLanguageOnly'],
   },
   checkPair(ctx, p) {
