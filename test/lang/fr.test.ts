@@ -61,6 +61,8 @@ describe('claims', () => {
     // [text, speaker, cue, title]
     ['Le groupe a racheté la société, a déclaré mardi Jean Dupont.', 'Jean Dupont', 'a déclaré', undefined],
     ['« Nous ne céderons pas », a-t-elle affirmé.', 'elle', 'a-t-elle affirmé', undefined],
+    // A verb joined to its inverted subject by a hyphen.
+    ['« Nous ne céderons pas », dit-elle.', 'elle', 'dit', undefined],
     ['Selon Marie Curie, la production pourrait doubler.', 'Marie Curie', 'Selon', undefined],
     ['D’après Anne Leroy, l’usine fermera.', 'Anne Leroy', 'D’après', undefined],
     ['Les ventes ont progressé, a indiqué Anne Leroy, directrice financière.', 'Anne Leroy', 'a indiqué', 'directrice financière'],
