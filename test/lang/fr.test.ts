@@ -60,7 +60,9 @@ describe('claims', () => {
   it.each([
     // [text, speaker, cue, title]
     ['Le groupe a racheté la société, a déclaré mardi Jean Dupont.', 'Jean Dupont', 'a déclaré', undefined],
-    ['« Nous ne céderons pas », a-t-elle affirmé.', 'elle', 'a-t-elle affirmé', undefined],
+    // An inverted subject: the cue is the verb after it, the pronoun the speaker.
+    ['« Nous ne céderons pas », a-t-elle affirmé.', 'elle', 'affirmé', undefined],
+    ['« Nous ne céderons pas », explique-t-il.', 'il', 'explique', undefined],
     // A verb joined to its inverted subject by a hyphen.
     ['« Nous ne céderons pas », dit-elle.', 'elle', 'dit', undefined],
     ['Selon Marie Curie, la production pourrait doubler.', 'Marie Curie', 'Selon', undefined],
