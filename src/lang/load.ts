@@ -111,6 +111,7 @@ export function withDefaults(raw: Record<string, Json>): LangPack {
     ...(r.misspellings ? { misspellings: r.misspellings } : {}),
     nameRespellings: r.nameRespellings ?? [],
     ...(r.alphabet ? { alphabet: r.alphabet } : {}),
+    ...(r.foreignVowels ? { foreignVowels: r.foreignVowels } : {}),
     negators: r.negators ?? [],
     notNegations: r.notNegations ?? [],
     titles: r.titles ?? [],

@@ -164,6 +164,13 @@ export interface LangPack {
   nameRespellings?: [string, string][];
   /** The letters of the language's alphabet, lower case: the letters a misspelt word may have had instead. */
   alphabet?: string;
+  /**
+   * How a language in another script renders the vowels of a Latin-script name (its practical transcription): for
+   * each Latin vowel letter, the vowel groups, folded to Latin, that may stand for it (Russian: "u" as "u", "a", "e",
+   * for "Duncan" / "Дункан", "Trump" / "Трамп", "Burke" / "Берк"). A rendering whose vowel fits none of the original's is
+   * a misspelt name ("Ivanov" / "Ивунов").
+   */
+  foreignVowels?: Record<string, string[]>;
   negators: string[];
   /** Phrases that contain a negator but do not negate ("nothing but", "not only", "không chỉ"). */
   notNegations?: string[];
