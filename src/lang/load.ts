@@ -284,6 +284,7 @@ function withDefaults(raw: Record<string, Json>): LangPack {
       blockMarkers: r.furniture?.blockMarkers ?? [],
     },
     bylines: r.bylines ?? [],
+    segmentation: { abbreviations: r.segmentation?.abbreviations ?? [], ordinalBefore: r.segmentation?.ordinalBefore ?? [] },
   };
 }
 

@@ -146,4 +146,13 @@ export interface LangPack {
   };
   /** Byline or provenance cues at the start of a line: "By", "Source:", "Theo", "Источник:". */
   bylines: string[];
+  /** Where a full stop does not end a sentence. */
+  segmentation?: {
+    /** Abbreviations written with a full stop (listed without it), after which a capitalised word or a number
+     * continues the sentence: "Rev" (the Rev. John), "Св" (церкви Св. Мартина), "TT" (TT. Trump). */
+    abbreviations?: string[];
+    /** Words before a number that make "N." an ordinal, not a sentence end: German determiners and contractions
+     * ("die 7. Versammlung", "ihr 36. Treffen", "im 18. Jahrhundert"). */
+    ordinalBefore?: string[];
+  };
 }

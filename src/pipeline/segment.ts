@@ -25,12 +25,54 @@ const ABBREVIATIONS = [
   'TP', 'Tp', 'ThS', 'TS', 'PGS', 'GS',
   'г', 'гг', 'им', 'ул', 'т', 'тыс', 'млн', 'млрд', 'руб', 'долл', 'Dr', 'Nr', 'bzw', 'z', 'B', 'Mme', 'Mlle', 'Sra', 'Sr',
 ];
-const ABBREV_END = new RegExp(`(?:^|[\\s(])(?:${ABBREVIATIONS.join('|')}|\\p{Lu}|(?:\\p{Lu}\\.){1,3}\\p{Lu})\\.$`, 'u');
+const abbrevEnds = new Map<string, RegExp>();
+/** The text before a break ends with an abbreviation: the shared list, the language pack's, or initials ("J.", "U.S."). */
+function abbrevEndOf(lang: string): RegExp {
+  let re = abbrevEnds.get(lang);
+  if (!re) {
+    const own = getPack(lang).segmentation?.abbreviations ?? [];
+    const words = [...new Set([...ABBREVIATIONS, ...own])].map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+    re = new RegExp(`(?:^|[\\s(])(?:${words.join('|')}|\\p{Lu}|(?:\\p{Lu}\\.){1,3}\\p{Lu})\\.$`, 'u');
+    abbrevEnds.set(lang, re);
+  }
+  return re;
+}
 /** A break ICU missed: sentence punctuation glued to the next capitalised word ("lớn.Vì vậy"). */
 const GLUED = /[.!?](?=["“«]?\p{Lu}\p{Ll})/gu;
 
 /** A day number with a full stop, the way German and others write dates ("am 29. September"). */
 const ORDINAL_DAY_END = /(?:^|[\s(])\d{1,2}\.$/u;
+/** A number with a full stop after one of the words the pack lists before ordinals ("ihr 36.", "der 18."). */
+const ORDINAL_AFTER_WORD = /(?:^|[\s(])([\p{L}]+)\s+\d{1,4}\.$/u;
+const ordinalWords = new Map<string, Set<string>>();
+const ordinalBefore = (lang: string): Set<string> => {
+  let set = ordinalWords.get(lang);
+  if (!set) ordinalWords.set(lang, (set = new Set((getPack(lang).segmentation?.ordinalBefore ?? []).map((w) => w.toLowerCase()))));
+  return set;
+};
+/** A full stop, then spaces and a lower-case letter: ICU never breaks there ("it rose. then it fell."). */
+const LOWER_START = /\.(?=\s+\p{Ll})/gu;
+const lowerAbbreviations = new Map<string, Set<string>>();
+/**
+ * Sentence ends ICU misses in text that starts sentences in lower case: a full stop after a word of two or more
+ * letters (or a number) that is not an abbreviation of the shared list or the pack, not an ellipsis, and not part
+ * of a dotted form ("U.S.", "a.m.", "e.g."). Positions just after each such stop.
+ */
+function lowerCaseBreaks(t: string, lang: string): number[] {
+  let abbrev = lowerAbbreviations.get(lang);
+  if (!abbrev) {
+    abbrev = new Set([...ABBREVIATIONS, ...(getPack(lang).segmentation?.abbreviations ?? [])].map((w) => w.toLowerCase()));
+    lowerAbbreviations.set(lang, abbrev);
+  }
+  const out: number[] = [];
+  for (const m of t.matchAll(LOWER_START)) {
+    const at = m.index ?? 0;
+    const word = /(?:^|\s|["“«(])([^\s"“«(]+)$/u.exec(t.slice(Math.max(0, at - 40), at))?.[1] ?? '';
+    if (!/^(?:\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{N}+)$/u.test(word) || abbrev.has(word.toLowerCase())) continue;
+    out.push(at + 1);
+  }
+  return out;
+}
 const monthSets = new Map<string, Set<string>>();
 /**
  * The month names of a language whose dates put a full stop after the day (its pack has a "{day}. {month}"
@@ -64,7 +106,13 @@ export function segment(source: CleanSource): Sentence[] {
       const end = s.index + s.segment.length;
       const prev = pieces[pieces.length - 1];
       const before = prev ? text.slice(prev.start, prev.end).trimEnd() : '';
-      if (prev && ABBREV_END.test(before) && /^\s*[\p{Lu}\p{N}]/u.test(s.segment)) {
+      if (prev && abbrevEndOf(source.lang).test(before) && /^\s*[\p{Lu}\p{N}]/u.test(s.segment)) {
+        prev.end = end;
+      } else if (prev && ordinalBefore(source.lang).has((ORDINAL_AFTER_WORD.exec(before.slice(-48))?.[1] ?? '').toLowerCase()) && /^\s*\p{L}/u.test(s.segment)) {
+        // "ihr 36. Treffen", "die 7. Versammlung": a German ordinal, not the end of a sentence.
+        prev.end = end;
+      } else if (prev && /[?!]["”»’']$/u.test(before) && /^\s*\p{Ll}/u.test(s.segment)) {
+        // '"Why?" she asked.': a quoted question or exclamation followed by its speaker is one sentence.
         prev.end = end;
       } else if (prev && ORDINAL_DAY_END.test(before) && monthsOf(source.lang).has((/^\s*(\p{L}+)/u.exec(s.segment)?.[1] ?? '').toLowerCase())) {
         // "Am Samstag (29. September) …": ICU breaks after the day's full stop.
@@ -74,11 +122,16 @@ export function segment(source: CleanSource): Sentence[] {
     const split: { start: number; end: number }[] = [];
     for (const p of pieces) {
       const t = text.slice(p.start, p.end);
-      let from = 0;
+      const breaks: number[] = [];
       for (const m of t.matchAll(GLUED)) {
         const at = (m.index ?? 0) + 1;
         // "U.S.Army" and decimal-like tokens stay together: require 2+ lowercase letters before the stop.
         if (!/\p{Ll}{2}$/u.test(t.slice(0, at - 1))) continue;
+        breaks.push(at);
+      }
+      breaks.push(...lowerCaseBreaks(t, source.lang));
+      let from = 0;
+      for (const at of [...new Set(breaks)].sort((x, y) => x - y)) {
         split.push({ start: p.start + from, end: p.start + at });
         from = at;
       }
