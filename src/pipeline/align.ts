@@ -101,7 +101,8 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
   const weights = new Map<string, number>();
   for (const [k, d] of df) weights.set(k, Math.log(1 + N / d));
   const weight = (k: string): number => weights.get(k) ?? Math.log(1 + N);
-  const ratio = b.total / a.total;
+  /** Expected length ratio b/a of a sentence and its translation: the documents' ratio, refined below. */
+  let ratio = b.total / a.total;
   const prepared = new WeakMap<SentenceAnchors, Prepared>();
   const prep = (an: SentenceAnchors): Prepared => {
     let p = prepared.get(an);
@@ -121,6 +122,7 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
     const w = wordDice(x, y);
     return sameLang ? Math.max(s, w, 0.5 * s + 0.5 * w) : Math.max(s, 0.6 * s + 0.4 * w);
   };
+  ratio = anchoredRatio(a, b, lexical) ?? ratio;
   /** `shares`: false when the two sides have no anchor or word in common (both Dice terms are then 0). */
   const sim = (xa: SentenceAnchors, ya: SentenceAnchors, shares = true): number => {
     if (xa.exact === ya.exact) return 1.2;
@@ -137,6 +139,132 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
     const lenScore = Math.exp(-(lr * lr) / 0.5);
     return lex * (0.75 + 0.25 * lenScore) + (sameLang ? 0 : 0.12 * lenScore);
   };
+  const keysA = new Set(a.anchors.flatMap((x) => [...x.strong, ...x.words]));
+  const keysB = new Set(b.anchors.flatMap((x) => [...x.strong, ...x.words]));
+  // An anchor is evidence only where the other version can show it: a number or a date always, a name or a word when
+  // the other version writes it somewhere (German capitalised nouns read as names, or a name the translator adapted,
+  // are not).
+  const portable = (k: string, there: Set<string>): boolean => !k.startsWith('e:=') && !k.startsWith('m:') && !k.startsWith('v:') && (/^(?:q|y|md|ym):/u.test(k) || there.has(k));
+  // What identifies a sentence's content: numbers, dates, names outside the gazetteer, and its content words (across
+  // languages, those the other version shares). A country, a month or a verb class alone is too common to tell two sentences apart.
+  const specificOf = new WeakMap<SentenceAnchors, string[]>();
+  const specificKeys = (an: SentenceAnchors): string[] => {
+    let ks = specificOf.get(an);
+    if (!ks) {
+      const strong = an.strong.filter((k) => !k.startsWith('e:=') && !k.startsWith('m:') && !k.startsWith('v:'));
+      // Across languages a word counts where the other version has it too (a name in Latin letters, a transliterated
+      // one): portability is checked against the other version's words.
+      ks = [...strong, ...an.words];
+      specificOf.set(an, ks);
+    }
+    return ks;
+  };
+  const keysOf = (an: SentenceAnchors): Set<string> => { const p = prep(an); return new Set([...p.strongSet, ...p.wordSet]); };
+  /** Weighted share of `part`'s specific anchors that `other` has; undefined when `part` has none. */
+  /**
+   * A sentence's evidence as units, one per fact: a number or a date, a name (its key, its tokens and its words count
+   * once: "Huawei" is one unit, not three), a content word. Any key of a unit found on the other side covers it.
+   */
+  const unitsOf = (an: SentenceAnchors): string[][] => {
+    const units: string[][] = [];
+    const seen = new Set<string>();
+    for (const e of an.strong) {
+      if (!e.startsWith('e:') || e.startsWith('e:=')) continue;
+      const toks = e.slice(2).split(/\s+/u).filter((t) => t.length >= 4);
+      const keys = [e, ...toks.map((t) => `t:${t}`), ...toks.map((t) => t.slice(0, 6))];
+      for (const k of keys) seen.add(k);
+      units.push(keys);
+    }
+    for (const k of specificKeys(an)) if (!seen.has(k) && !k.startsWith('e:')) units.push([k]);
+    return units;
+  };
+  const isFigure = (k: string): boolean => /^(?:q|y|md|ym):/u.test(k);
+  /**
+   * Weighted share of `part`'s evidence units that `other` has, and whether a fact (a name, a number, a date) is
+   * among what it lacks; undefined when `part` has too little to tell.
+   */
+  const anchorCoverage = (part: SentenceAnchors, other: SentenceAnchors, partsOnA: boolean): { share: number; factMissing: boolean } | undefined => {
+    const units = unitsOf(part).filter((u) => u.some((k) => portable(k, partsOnA ? keysB : keysA)));
+    // One shared word is no evidence either way ("falls" is English and German): a number, a date or two units are.
+    if (units.length < 2 && !units.some((u) => isFigure(u[0]!))) return undefined;
+    const there = keysOf(other);
+    let have = 0;
+    let all = 0;
+    let factMissing = false;
+    for (const u of units) {
+      const w = Math.max(...u.map(weight));
+      all += w;
+      if (u.some((k) => there.has(k))) have += w;
+      // A figure the other side gives differently ("7.5" / "8.5", "2019" / "2018") still says which sentence it is:
+      // the difference is for the figure rules to report, not a reason to leave the sentence unaligned.
+      else if (isFigure(u[0]!) && [...there].some((k) => nearFigure(u[0]!, k))) have += w / 2;
+      else if (isFigure(u[0]!) || u[0]!.startsWith('e:')) factMissing = true;
+    }
+    return { share: have / all, factMissing };
+  };
+  /**
+   * Each part of a merge brings facts of the other side that the other part lacks ("paying C$12.50 per share" joined
+   * to "is buying FreshCrate for C$640 million" in a rewrite): together they explain the other side, neither alone.
+   */
+  const complementary = (parts: SentenceAnchors[], other: SentenceAnchors, partsOnA: boolean): boolean => {
+    const units = unitsOf(other).filter((u) => u.some((k) => portable(k, partsOnA ? keysA : keysB)));
+    if (units.length < 2) return false;
+    const sets = parts.map(keysOf);
+    let all = 0;
+    let both = 0;
+    const only = parts.map(() => 0);
+    for (const u of units) {
+      const w = Math.max(...u.map(weight));
+      all += w;
+      const hit = sets.map((ks) => u.some((k) => ks.has(k)));
+      if (hit.some(Boolean)) both += w;
+      if (hit.filter(Boolean).length === 1) only[hit.indexOf(true)]! += w;
+    }
+    return both / all >= 0.5 && only.every((x) => x / all >= 0.15);
+  };
+  /** How far a pair's length ratio is from the documents' (natural log; 0 is a perfect fit). */
+  const lengthDev = (la: number, lb: number): number => Math.abs(Math.log((lb + 20) / ((la + 20) * ratio)));
+  /**
+   * A merge (two sentences of one side with one of the other) must explain both sentences: each one's names,
+   * numbers and dates are found on the other side, and the pair's lengths fit better merged than either sentence
+   * alone (or every part is anchored beyond doubt). Otherwise the second sentence is content the other version
+   * lacks, and merging it would hide an omission or an addition.
+   */
+  const mergeExplained = (parts: SentenceAnchors[], other: SentenceAnchors, partsOnA: boolean, sameBlock: boolean): boolean => {
+    if (parts.some((x) => x.exact === other.exact)) return false;
+    // Within one paragraph a translator who splits a sentence often expands it too: looser length and anchor bounds.
+    const dev = (len: number): number => (partsOnA ? lengthDev(len, other.length) : lengthDev(other.length, len));
+    const lengthFits = dev(parts.reduce((t, x) => t + x.length, 0)) <= Math.min(...parts.map((x) => dev(x.length))) + (sameBlock ? 0.25 : 0.1);
+    let sure = true;
+    for (const x of parts) {
+      const c = anchorCoverage(x, other, partsOnA);
+      if (c === undefined) { sure = false; continue; }
+      // Words the other side lacks may be a paraphrase ("No deaths" / "No one has died"); a name or a figure it
+      // lacks is content it does not have.
+      if (c.share < 0.5 && c.factMissing) return false;
+      if (c.share < 0.6) sure = false;
+    }
+    return lengthFits || sure || complementary(parts, other, partsOnA);
+  };
+  /**
+   * Evidence against a pair: specific anchors of either side that the other lacks (a sentence naming a person or a
+   * figure paired with one that names nothing). A penalty, so that where the DP must choose, the sentence whose
+   * facts are missing stays unaligned rather than pushing every later pair one place along.
+   */
+  const mismatch = (xa: SentenceAnchors, ya: SentenceAnchors): number => {
+    if (xa.exact === ya.exact) return 0;
+    const sx = xa.strong.filter((k) => portable(k, keysB));
+    const sy = ya.strong.filter((k) => portable(k, keysA));
+    if (sx.length === 0 && sy.length === 0) return 0;
+    const kx = prep(xa).strongSet;
+    const ky = prep(ya).strongSet;
+    let un = 0;
+    let all = 0;
+    for (const k of sx) { const w = weight(k); all += w; if (!ky.has(k)) un += w; }
+    for (const k of sy) { const w = weight(k); all += w; if (!kx.has(k)) un += w; }
+    return MISMATCH * (un / all);
+  };
+  const MISMATCH = 0.1;
   const n = a.sents.length;
   const m = b.sents.length;
   const SKIP = -0.02;
@@ -160,6 +288,13 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
   const a2 = pairsOf(a.anchors);
   const b2 = pairsOf(b.anchors);
   const moveSim = new Float64Array(moves.length);
+  const moveCost = new Float64Array(moves.length);
+  // Paragraphs are a strong prior: a translator splits or joins sentences within a paragraph, rarely across one.
+  const mergeCost = (i: number, di: number, j: number, dj: number): number => {
+    if (di === 2) return a.sents[i]!.block === a.sents[i + 1]!.block ? 0.04 : 0.12;
+    if (dj === 2) return b.sents[j]!.block === b.sents[j + 1]!.block ? 0.04 : 0.12;
+    return 0;
+  };
   // Which sentence pairs share any anchor or word, from an inverted index: most pairs of a translation share
   // nothing, and their similarity is the length prior alone, without the two Dice sums.
   const shared = new Uint8Array(n * m);
@@ -177,6 +312,10 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
       for (let k = 0; k < 3; k++) {
         const [di, dj] = moves[k]!;
         moveSim[k] = i + di > n || j + dj > m ? -Infinity : sim(di === 1 ? a.anchors[i]! : a2[i]!, dj === 1 ? b.anchors[j]! : b2[j]!, shares(i, di, j, dj));
+        if (moveSim[k]! === -Infinity) continue;
+        if (di === 2 && !mergeExplained([a.anchors[i]!, a.anchors[i + 1]!], b.anchors[j]!, true, a.sents[i]!.block === a.sents[i + 1]!.block)) moveSim[k] = -Infinity;
+        else if (dj === 2 && !mergeExplained([b.anchors[j]!, b.anchors[j + 1]!], a.anchors[i]!, false, b.sents[j]!.block === b.sents[j + 1]!.block)) moveSim[k] = -Infinity;
+        else moveCost[k] = mismatch(di === 1 ? a.anchors[i]! : a2[i]!, dj === 1 ? b.anchors[j]! : b2[j]!) + mergeCost(i, di, j, dj);
       }
       for (let st = 0; st < 2; st++) {
         const here = scores[st]![at(i, j)]!;
@@ -192,7 +331,7 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
           else {
             const s = moveSim[k]!;
             if (s < MIN_LINK) continue;
-            gain = s - 0.03 * diag(i, j) - (di + dj > 2 ? 0.06 : 0) + (st === 1 ? CONTINUITY : 0);
+            gain = s - 0.03 * diag(i, j) - moveCost[k]! + (st === 1 ? CONTINUITY : 0);
           }
           const to = match ? 1 : 0;
           const v = here + gain;
@@ -251,7 +390,14 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
       const toB = q < scored.length ? scored[q]!.pj : m;
       const gapA = toA - fromA;
       const gapB = toB - fromB;
-      if (Math.abs(gapA - gapB) > Math.max(1, 0.25 * Math.max(gapA, gapB))) continue;
+      // The region's two sides hold about as many sentences, or as much text (a translator who split sentences
+      // makes more of them, not more text).
+      let lenA = 0;
+      let lenB = 0;
+      for (let x = fromA; x < toA; x++) lenA += a.anchors[x]!.length;
+      for (let y = fromB; y < toB; y++) lenB += b.anchors[y]!.length;
+      const sameText = Math.abs(Math.log((lenB + 20) / ((lenA + 20) * ratio))) <= 0.3;
+      if (!sameText && Math.abs(gapA - gapB) > Math.max(1, 0.25 * Math.max(gapA, gapB))) continue;
     }
     addLink(l.pi, l.di, l.pj, l.dj, l.s);
   }
@@ -307,6 +453,19 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
     if (ga.length === 0 || ga.length !== gb.length || ga.length > 3 || ga.length !== qa - pa - 1 || gb.length !== qb - pb - 1) continue;
     ga.forEach((x, t) => gapLinks.push([x, gb[t]!]));
   }
+  // The same at the documents' two ends: a first or last run of unaligned sentences, as many on each side.
+  if (links.length > 0) {
+    const first = links[0]!;
+    const last = links[links.length - 1]!;
+    const headA = indexOfA.get(first.aSentences[0]!)!;
+    const headB = indexOfB.get(first.bSentences[0]!)!;
+    if (headA === headB && headA <= 3 && [...Array(headA).keys()].every((x) => !usedA.has(x) && !usedB.has(x))) for (let x = 0; x < headA; x++) gapLinks.push([x, x]);
+    const tailA = n - 1 - indexOfA.get(last.aSentences[last.aSentences.length - 1]!)!;
+    const tailB = m - 1 - indexOfB.get(last.bSentences[last.bSentences.length - 1]!)!;
+    if (tailA === tailB && tailA <= 3 && [...Array(tailA).keys()].every((t) => !usedA.has(n - tailA + t) && !usedB.has(m - tailB + t))) {
+      for (let t = 0; t < tailA; t++) gapLinks.push([n - tailA + t, m - tailB + t]);
+    }
+  }
   for (const [x, y] of gapLinks) addLink(x, 1, y, 1, sim(a.anchors[x]!, b.anchors[y]!));
   // A moved paragraph keeps its order inside: from each link, neighbours left unaligned on both sides pair up,
   // backwards and forwards, for up to three sentences while they still look like translations of each other.
@@ -324,7 +483,7 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
   links.sort((p, q) => p.a.start - q.a.start || p.b.start - q.b.start);
   // Splits: a sentence left over next to a link, that shares anchors with the link's other side, belongs to it
   // ("Putin spoke up for the company, saying …" became two Vietnamese sentences).
-  absorb(links, a, b, usedA, usedB, indexOfA, indexOfB, lexical);
+  absorb(links, a, b, usedA, usedB, indexOfA, indexOfB, lexical, mergeExplained);
   const anchored = links.filter((l) => l.score >= (sameLang ? 0.35 : 0.2)).reduce((t, l) => t + Math.min(l.aSentences.length, l.bSentences.length), 0);
   const coverage = Math.min(n, m) === 0 ? 0 : anchored / Math.min(n, m);
   links.sort((p, q) => p.a.start - q.a.start || p.b.start - q.b.start);
@@ -336,9 +495,57 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
   };
 }
 
+/**
+ * The length ratio b/a of sentences that surely translate each other (each the other's best match, with strong
+ * anchor evidence), as a geometric median; blended with the documents' ratio when there are few. A dropped or an
+ * added paragraph skews the documents' ratio, and with it every length comparison; the anchored pairs do not.
+ */
+function anchoredRatio(a: Side, b: Side, lexical: (x: SentenceAnchors, y: SentenceAnchors) => number): number | undefined {
+  const where = new Map<string, number[]>();
+  b.anchors.forEach((an, j) => { for (const k of an.strong) if (!k.startsWith('e:=') && !k.startsWith('m:') && !k.startsWith('v:')) (where.get(k) ?? where.set(k, []).get(k)!).push(j); });
+  const bestA = new Map<number, [number, number]>();
+  const bestB = new Map<number, [number, number]>();
+  a.anchors.forEach((an, i) => {
+    const cands = new Set<number>();
+    for (const k of an.strong) for (const j of where.get(k) ?? []) cands.add(j);
+    for (const j of cands) {
+      const s = lexical(an, b.anchors[j]!);
+      if (s < 0.5) continue;
+      if (s > (bestA.get(i)?.[1] ?? 0)) bestA.set(i, [j, s]);
+      if (s > (bestB.get(j)?.[1] ?? 0)) bestB.set(j, [i, s]);
+    }
+  });
+  const logs: number[] = [];
+  for (const [i, [j]] of bestA) if (bestB.get(j)?.[0] === i) logs.push(Math.log((b.anchors[j]!.length + 20) / (a.anchors[i]!.length + 20)));
+  if (logs.length === 0) return undefined;
+  logs.sort((x, y) => x - y);
+  const mid = logs.length >> 1;
+  const median = logs.length % 2 ? logs[mid]! : (logs[mid - 1]! + logs[mid]!) / 2;
+  const w = logs.length / (logs.length + 2);
+  return Math.exp(w * median + (1 - w) * Math.log(b.total / a.total));
+}
+
+/** Two figure anchors of one kind that differ a little: amounts within a factor of two, years three apart, a date
+ * with the same day or the same month. */
+function nearFigure(x: string, y: string): boolean {
+  const [kx, vx] = [x.slice(0, x.indexOf(':')), x.slice(x.indexOf(':') + 1)];
+  const [ky, vy] = [y.slice(0, y.indexOf(':')), y.slice(y.indexOf(':') + 1)];
+  if (kx !== ky) return false;
+  if (kx === 'q') {
+    const a = Math.abs(Number(vx));
+    const b = Math.abs(Number(vy));
+    return a > 0 && b > 0 && Math.max(a, b) / Math.min(a, b) <= 2;
+  }
+  if (kx === 'y') return Math.abs(Number(vx) - Number(vy)) <= 3;
+  const px = vx.split('-');
+  const py = vy.split('-');
+  return px.length === 2 && py.length === 2 && (px[0] === py[0] || px[1] === py[1]);
+}
+
 function absorb(
   links: Alignment[], a: Side, b: Side, usedA: Set<number>, usedB: Set<number>,
   indexOfA: Map<string, number>, indexOfB: Map<string, number>, lexical: (x: SentenceAnchors, y: SentenceAnchors) => number,
+  explained: (parts: SentenceAnchors[], other: SentenceAnchors, partsOnA: boolean, sameBlock: boolean) => boolean,
 ): void {
   const MIN = 0.2;
   for (const l of links) {
@@ -355,7 +562,12 @@ function absorb(
       const first = idx.get(ids[0]!)!;
       for (const cand of [first - 1, first + 1]) {
         if (cand < 0 || cand >= mine.sents.length || used.has(cand)) continue;
-        if (lexical(mine.anchors[cand]!, otherAnchors) < MIN) continue;
+        // Within a paragraph, a sentence the translator split off needs no words of its own in common (a fragment,
+        // a clause); across paragraphs it must share some. Either way the merge must explain both sentences.
+        const sameBlock = mine.sents[cand]!.block === mine.sents[first]!.block && !mine.sents[cand]!.isTitle;
+        if (!sameBlock && lexical(mine.anchors[cand]!, otherAnchors) < MIN) continue;
+        const parts = cand < first ? [mine.anchors[cand]!, mine.anchors[first]!] : [mine.anchors[first]!, mine.anchors[cand]!];
+        if (!explained(parts, otherAnchors, side === 'a', sameBlock)) continue;
         used.add(cand);
         const s0 = Math.min(first, cand);
         const span = { source: mine.sents[s0]!.source, start: mine.sents[s0]!.start, end: mine.sents[Math.max(first, cand)]!.end };
