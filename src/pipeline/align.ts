@@ -70,6 +70,8 @@ const merge = (x: SentenceAnchors, y: SentenceAnchors): SentenceAnchors => ({
   exact: `${x.exact} ${y.exact}`,
 });
 
+const isFigure = (k: string): boolean => /^(?:q|y|md|ym):/u.test(k);
+
 const anchorCache = new WeakMap<AlignInput, SentenceAnchors[]>();
 /** A source's sentence anchors, computed once however many other versions it is aligned with. */
 function anchorsOf(x: AlignInput): SentenceAnchors[] {
@@ -93,58 +95,37 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
     const anchors = anchorsOf(x);
     return { sents: x.sentences, anchors, total: anchors.reduce((t, a) => t + a.length, 0) || 1 };
   };
-  const a = mk(A);
-  const b = mk(B);
-  const df = new Map<string, number>();
-  for (const side of [a, b]) for (const an of side.anchors) for (const k of new Set([...an.strong, ...an.words])) df.set(k, (df.get(k) ?? 0) + 1);
-  const N = a.sents.length + b.sents.length;
-  const weights = new Map<string, number>();
-  for (const [k, d] of df) weights.set(k, Math.log(1 + N / d));
-  const weight = (k: string): number => weights.get(k) ?? Math.log(1 + N);
-  /** Expected length ratio b/a of a sentence and its translation: the documents' ratio, refined below. */
-  let ratio = b.total / a.total;
-  const prepared = new WeakMap<SentenceAnchors, Prepared>();
-  const prep = (an: SentenceAnchors): Prepared => {
-    let p = prepared.get(an);
-    if (!p) {
-      p = { an, strongSet: new Set(an.strong), wordSet: new Set(an.words), strongW: weightSum(an.strong, weight), wordW: weightSum(an.words, weight) };
-      prepared.set(an, p);
-    }
-    return p;
-  };
-  const strongDice = (x: Prepared, y: Prepared): number => dice(x.an.strong, x.strongW, y.strongSet, y.strongW, weight);
-  const wordDice = (x: Prepared, y: Prepared): number => dice(x.an.words, x.wordW, y.wordSet, y.wordW, weight);
-  const lexical = (xa: SentenceAnchors, ya: SentenceAnchors): number => {
-    if (xa.exact === ya.exact) return 1;
-    const x = prep(xa);
-    const y = prep(ya);
-    const s = strongDice(x, y);
-    const w = wordDice(x, y);
-    return sameLang ? Math.max(s, w, 0.5 * s + 0.5 * w) : Math.max(s, 0.6 * s + 0.4 * w);
-  };
-  ratio = anchoredRatio(a, b, lexical) ?? ratio;
-  /** `shares`: false when the two sides have no anchor or word in common (both Dice terms are then 0). */
-  const sim = (xa: SentenceAnchors, ya: SentenceAnchors, shares = true): number => {
-    if (xa.exact === ya.exact) return 1.2;
-    let lex = 0;
-    if (shares) {
-      const x = prep(xa);
-      const y = prep(ya);
-      const s = strongDice(x, y);
-      // Words only count in one language; across languages, shared Latin-script words still help (names, acronyms).
-      const w = wordDice(x, y);
-      lex = sameLang ? Math.max(s, w, 0.5 * s + 0.5 * w) : Math.max(s, 0.6 * s + 0.4 * w);
-    }
-    const lr = Math.log((ya.length + 20) / ((xa.length + 20) * ratio));
-    const lenScore = Math.exp(-(lr * lr) / 0.5);
-    return lex * (0.75 + 0.25 * lenScore) + (sameLang ? 0 : 0.12 * lenScore);
-  };
+  // Anchors the other version never has cannot match anything: they only dilute similarities (German nouns read as
+  // names, words of another language, names in another script). A figure always counts: a figure the other side
+  // lacks is evidence against. What a sentence says beyond what the other version can show is weighed apart
+  // (`fullCoverage`), and a similarity needs enough shared evidence, not only a high share (`similarity`).
+  const a0 = mk(A);
+  const b0 = mk(B);
+  const keysIn = (side: Side): Set<string> => new Set(side.anchors.flatMap((x) => [...x.strong, ...x.words]));
+  const rawOf = new WeakMap<SentenceAnchors, SentenceAnchors>();
+  const shown = (side: Side, there: Set<string>): Side => ({
+    ...side,
+    anchors: side.anchors.map((x) => {
+      const y = { ...x, strong: x.strong.filter((k) => isFigure(k) || there.has(k)), words: x.words.filter((k) => there.has(k)) };
+      rawOf.set(y, x);
+      return y;
+    }),
+  });
+  const a = shown(a0, keysIn(b0));
+  const b = shown(b0, keysIn(a0));
+  const S = similarity(a, b, sameLang, true);
+  const { weight, prep, strongDice, lexical } = S;
+  /** Expected length ratio b/a of a sentence and its translation: that of surely paired sentences, else the documents'. */
+  const ratio = anchoredRatio(a, b, lexical) ?? b.total / a.total;
+  const sim = (xa: SentenceAnchors, ya: SentenceAnchors, shares = true): number => S.sim(xa, ya, ratio, shares);
+  // The score a link reports is computed on all anchors, as the rules that read it (a confidence) expect.
+  const R = similarity(a0, b0, sameLang, false);
+  const rawRun = (side: Side, from: number, count: number): SentenceAnchors => side.anchors.slice(from, from + count).reduce((x, y) => merge(x, y));
+  const reportedScore = (i: number, di: number, j: number, dj: number): number => R.sim(rawRun(a0, i, di), rawRun(b0, j, dj), ratio);
   const keysA = new Set(a.anchors.flatMap((x) => [...x.strong, ...x.words]));
   const keysB = new Set(b.anchors.flatMap((x) => [...x.strong, ...x.words]));
-  // An anchor is evidence only where the other version can show it: a number or a date always, a name or a word when
-  // the other version writes it somewhere (German capitalised nouns read as names, or a name the translator adapted,
-  // are not).
-  const portable = (k: string, there: Set<string>): boolean => !k.startsWith('e:=') && !k.startsWith('m:') && !k.startsWith('v:') && (/^(?:q|y|md|ym):/u.test(k) || there.has(k));
+  // Evidence of what a sentence says (anchors `shown` kept): a country, a month or a verb class is too common to count.
+  const portable = (k: string, _there?: Set<string>): boolean => !k.startsWith('e:=') && !k.startsWith('m:') && !k.startsWith('v:');
   // What identifies a sentence's content: numbers, dates, names outside the gazetteer, and its content words (across
   // languages, those the other version shares). A country, a month or a verb class alone is too common to tell two sentences apart.
   const specificOf = new WeakMap<SentenceAnchors, string[]>();
@@ -178,7 +159,6 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
     for (const k of specificKeys(an)) if (!seen.has(k) && !k.startsWith('e:')) units.push([k]);
     return units;
   };
-  const isFigure = (k: string): boolean => /^(?:q|y|md|ym):/u.test(k);
   /**
    * Weighted share of `part`'s evidence units that `other` has, and whether a fact (a name, a number, a date) is
    * among what it lacks; undefined when `part` has too little to tell.
@@ -201,6 +181,17 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
       else if (isFigure(u[0]!) || u[0]!.startsWith('e:')) factMissing = true;
     }
     return { share: have / all, factMissing };
+  };
+  /** Weighted share of the names and figures of `part` as written (before `shown`) that `other` has. */
+  const fullCoverage = (part: SentenceAnchors, other: SentenceAnchors): number => {
+    const raw = rawOf.get(part) ?? part;
+    const facts = unitsOf({ ...raw, words: sameLang ? raw.words : [] }).filter((u) => portable(u[0]!));
+    if (facts.length === 0) return 1;
+    const there = keysOf(other);
+    let have = 0;
+    let all = 0;
+    for (const u of facts) { const w = Math.max(...u.map(weight)); all += w; if (u.some((k) => there.has(k))) have += w; }
+    return have / all;
   };
   /**
    * Each part of a merge brings facts of the other side that the other part lacks ("paying C$12.50 per share" joined
@@ -242,7 +233,8 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
       // Words the other side lacks may be a paraphrase ("No deaths" / "No one has died"); a name or a figure it
       // lacks is content it does not have.
       if (c.share < 0.5 && c.factMissing) return false;
-      if (c.share < 0.6) sure = false;
+      // Sure only when the part's own names and figures, those the other version never writes included, are there.
+      if (c.share < 0.6 || fullCoverage(x, other) < 0.6) sure = false;
     }
     return lengthFits || sure || complementary(parts, other, partsOnA);
   };
@@ -346,14 +338,19 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
   const span = (sents: Sentence[], from: number, count: number) => ({
     source: sents[from]!.source, start: sents[from]!.start, end: sents[from + count - 1]!.end,
   });
-  const addLink = (i: number, di: number, j: number, dj: number, s: number): void => {
+  /** Each link's similarity as the DP sees it (portable anchors), for the decisions below. */
+  const internal = new Map<Alignment, number>();
+  const addLink = (i: number, di: number, j: number, dj: number, own: number): void => {
+    const s = reportedScore(i, di, j, dj);
     for (let x = 0; x < di; x++) usedA.add(i + x);
     for (let y = 0; y < dj; y++) usedB.add(j + y);
-    links.push({
+    const link: Alignment = {
       story, a: span(a.sents, i, di), b: span(b.sents, j, dj),
       aSentences: a.sents.slice(i, i + di).map((x) => x.id), bSentences: b.sents.slice(j, j + dj).map((x) => x.id),
       score: Math.round(s * 1000) / 1000,
-    });
+    };
+    links.push(link);
+    internal.set(link, own);
   };
   let i = n;
   let j = m;
@@ -408,24 +405,32 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
   // A full month and year ("last June" in 2020 = "tháng 6/2019") is specific enough to recover a moved sentence.
   // A B sentence the DP paired on length alone (a weak link) may be taken back by a strongly anchored one.
   const weakB = new Map<number, Alignment>();
-  for (const l of links) if (l.score < 0.3 && l.bSentences.length === 1 && l.aSentences.length === 1) weakB.set(b.sents.findIndex((x) => x.id === l.bSentences[0]), l);
+  for (const l of links) if (internal.get(l)! < 0.3 && l.bSentences.length === 1 && l.aSentences.length === 1) weakB.set(b.sents.findIndex((x) => x.id === l.bSentences[0]), l);
   for (let x = 0; x < n; x++) {
     const sa = specific(a.anchors[x]!.strong);
     if (usedA.has(x) || sa.length === 0) continue;
+    // A sentence whose best match is already paired with its neighbour is a split or a join for `absorb`, not a
+    // moved sentence.
+    let best = 0;
+    const mine: [number, number, number, number][] = [];
+    const wa = sa.reduce((t, k) => t + weight(k), 0);
     for (let y = 0; y < m; y++) {
-      if (usedB.has(y) && !weakB.has(y)) continue;
       const sb = specific(b.anchors[y]!.strong);
       if (!sa.some((k) => sb.includes(k))) continue;
+      const covered = sa.reduce((t, k) => t + (sb.includes(k) ? weight(k) : 0), 0) / wa;
+      best = Math.max(best, covered);
+      if (usedB.has(y) && !weakB.has(y)) continue;
       const s = strongDice(prep(a.anchors[x]!), prep(b.anchors[y]!));
-      if (s >= 0.45) candidates.push([s, x, y]);
+      if (s >= 0.45) mine.push([s, x, y, covered]);
     }
+    for (const [s, , y, covered] of mine) if (covered >= best - 0.15) candidates.push([s, x, y]);
   }
   candidates.sort((p, q) => q[0] - p[0] || p[1] - q[1] || p[2] - q[2]);
   for (const [s, x, y] of candidates) {
     if (usedA.has(x)) continue;
     if (usedB.has(y)) {
       const old = weakB.get(y);
-      if (!old || s < old.score + 0.2 || !links.includes(old)) continue;
+      if (!old || s < internal.get(old)! + 0.2 || !links.includes(old)) continue;
       links.splice(links.indexOf(old), 1);
       usedA.delete(a.sents.findIndex((z) => z.id === old.aSentences[0]));
       usedB.delete(y);
@@ -493,6 +498,65 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
     unalignedB: b.sents.filter((_, y) => !usedB.has(y)).map((s) => s.id),
     coverage,
   };
+}
+
+/**
+ * The similarity of two sentences (or merged neighbours) of a pair of versions: weighted Dice of their anchors
+ * (idf weights over the pair's sentences), words counting in one language and Latin-script tokens across
+ * languages, and a length-ratio prior (`sim`).
+ */
+function similarity(a: Side, b: Side, sameLang: boolean, needsMass: boolean) {
+  const df = new Map<string, number>();
+  for (const side of [a, b]) for (const an of side.anchors) for (const k of new Set([...an.strong, ...an.words])) df.set(k, (df.get(k) ?? 0) + 1);
+  const N = a.sents.length + b.sents.length;
+  const weights = new Map<string, number>();
+  // An event class says little about which sentence it is (and an event verb may be misread inside another word,
+  // Vietnamese "chi" in "chi tiết"): a third of its weight, in the similarity the DP uses.
+  const weak = (k: string): boolean => needsMass && k.startsWith('v:');
+  for (const [k, d] of df) weights.set(k, Math.log(1 + N / d) * (weak(k) ? 1 / 3 : 1));
+  const weight = (k: string): number => weights.get(k) ?? Math.log(1 + N);
+  const prepared = new WeakMap<SentenceAnchors, Prepared>();
+  const prep = (an: SentenceAnchors): Prepared => {
+    let p = prepared.get(an);
+    if (!p) {
+      p = { an, strongSet: new Set(an.strong), wordSet: new Set(an.words), strongW: weightSum(an.strong, weight), wordW: weightSum(an.words, weight) };
+      prepared.set(an, p);
+    }
+    return p;
+  };
+  // With anchors filtered to those both versions have, two sentences that share one common anchor (an event class, a
+  // frequent word) and nothing else would score as identical: a Dice needs shared weight of one rare anchor to count
+  // in full.
+  const MASS = Math.log(1 + N / 2);
+  const massed = (d: number, x: Prepared, y: Prepared, words: boolean): number => {
+    if (!needsMass || d === 0) return d;
+    const shared = (d * ((words ? x.wordW : x.strongW) + (words ? y.wordW : y.strongW))) / 2;
+    return d * Math.min(1, shared / MASS);
+  };
+  const strongDice = (x: Prepared, y: Prepared): number => massed(dice(x.an.strong, x.strongW, y.strongSet, y.strongW, weight), x, y, false);
+  const wordDice = (x: Prepared, y: Prepared): number => massed(dice(x.an.words, x.wordW, y.wordSet, y.wordW, weight), x, y, true);
+  /** Words only count in one language; across languages, shared Latin-script words still help (names, acronyms). */
+  const combine = (s: number, w: number): number => (sameLang ? Math.max(s, w, 0.5 * s + 0.5 * w) : Math.max(s, 0.6 * s + 0.4 * w));
+  const lexical = (xa: SentenceAnchors, ya: SentenceAnchors): number => {
+    if (xa.exact === ya.exact) return 1;
+    const x = prep(xa);
+    const y = prep(ya);
+    return combine(strongDice(x, y), wordDice(x, y));
+  };
+  /** `shares`: false when the two sides have no anchor or word in common (both Dice terms are then 0). */
+  const sim = (xa: SentenceAnchors, ya: SentenceAnchors, ratio: number, shares = true): number => {
+    if (xa.exact === ya.exact) return 1.2;
+    let lex = 0;
+    if (shares) {
+      const x = prep(xa);
+      const y = prep(ya);
+      lex = combine(strongDice(x, y), wordDice(x, y));
+    }
+    const lr = Math.log((ya.length + 20) / ((xa.length + 20) * ratio));
+    const lenScore = Math.exp(-(lr * lr) / 0.5);
+    return lex * (0.75 + 0.25 * lenScore) + (sameLang ? 0 : 0.12 * lenScore);
+  };
+  return { weight, prep, strongDice, lexical, sim };
 }
 
 /**
