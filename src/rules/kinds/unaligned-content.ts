@@ -6,8 +6,12 @@ import { baseName, loc, sentenceLoc } from '../util.js';
 interface Params {
   /** "omission": content of the original missing from the derived version; "addition": the reverse. */
   direction: 'omission' | 'addition';
-  /** Report only runs that carry at least one number, date, name or quote. */
+  /** Report only runs that carry at least one number, date, name or quote (or, with `paragraphWords`, whole
+   * paragraphs of that many words). */
   requireAnchors: boolean;
+  /** A run without anchors that is a whole paragraph (every sentence of its paragraphs) of at least this many words
+   * is reported too, as a note: a paragraph dropped or inserted as a whole is a decision worth a look. */
+  paragraphWords?: number;
 }
 
 /**
@@ -34,7 +38,7 @@ export const unalignedContent: RuleKind<Params> = {
   scope: 'pair',
   paramsSchema: {
     type: 'object', additionalProperties: false,
-    properties: { direction: { enum: ['omission', 'addition'] }, requireAnchors: { type: 'boolean' } },
+    properties: { direction: { enum: ['omission', 'addition'] }, requireAnchors: { type: 'boolean' }, paragraphWords: { type: 'integer', minimum: 1 } },
     required: ['direction', 'requireAnchors'],
   },
   checkPair(ctx, p) {
@@ -51,9 +55,18 @@ export const unalignedContent: RuleKind<Params> = {
     }
     if (run.length) runs.push(run);
     const out: RawFinding[] = [];
+    // Sentences per paragraph (block), to tell a run that is whole paragraphs from part of one.
+    const perBlock = new Map<number, number>();
+    for (const s of from.sentences) if (!s.isTitle) perBlock.set(s.block, (perBlock.get(s.block) ?? 0) + 1);
+    const wholeParagraphs = (r: Sentence[]): boolean => {
+      const inRun = new Map<number, number>();
+      for (const s of r) inRun.set(s.block, (inRun.get(s.block) ?? 0) + 1);
+      return [...inRun].every(([b, k]) => perBlock.get(b) === k);
+    };
+    const words = (r: Sentence[]): number => r.reduce((t, s) => t + s.text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length, 0);
     for (const r of runs) {
       const claims = r.map((s) => from.claimById.get(s.id)!).filter(Boolean);
-      if (p.requireAnchors && !claims.some(carries)) continue;
+      if (p.requireAnchors && !claims.some(carries) && !(p.paragraphWords !== undefined && wholeParagraphs(r) && words(r) >= p.paragraphWords)) continue;
       const first = r[0]!;
       const last = r[r.length - 1]!;
       const span = { source: first.source, start: first.start, end: last.end };
