@@ -70,6 +70,8 @@ export interface RawFinding {
   severity?: Severity;
   /** Whole sentences around the locations. */
   context?: Location[];
+  /** The other version of the pair, for a finding located in one version only. */
+  versus?: string;
 }
 
 export interface RuleKind<P = Record<string, unknown>> {

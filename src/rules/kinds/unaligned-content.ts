@@ -70,10 +70,13 @@ export const unalignedContent: RuleKind<Params> = {
       const first = r[0]!;
       const last = r[r.length - 1]!;
       const span = { source: first.source, start: first.start, end: last.end };
-      const serious = claims.some((c) => c.quantities.length > 0 || c.quoted);
+      // Figures, quotes and statements credited to a named speaker ("…," Ferreira told reporters) are what a reader
+      // misses most; names alone are context an abridged version may drop.
+      const serious = claims.some((c) => c.quantities.length > 0 || c.quoted || (c.attribution?.speaker !== undefined && !c.attribution.anonymous));
       out.push({
         locations: [loc(from.source.text, span)],
         context: r.map((s) => sentenceLoc(from, s)),
+        versus: other.source.id,
         vars: {
           count: String(r.length),
           sentences: r.length === 1 ? 'sentence' : 'sentences',
