@@ -11,6 +11,7 @@ import { RULES_DIR } from './paths.js';
 import type { RuleOverrides } from './rules/load.js';
 import { describeAjvError, jsonErrorLine, jsonOffsets, lineAt, schemaValidator } from './schema.js';
 import { isLanguageCode } from './bitext/lang.js';
+import { compileLinePattern, PatternError, type LinePattern } from './lang/user-pattern.js';
 
 /** The file `loadConfig` looks for in the working directory. */
 export const CONFIG_FILE = 'factlint.config.json';
@@ -57,6 +58,7 @@ export const CONFIG_CODES = {
   FL602: { kind: 'fatal', meaning: 'a config field is unknown or has a value of the wrong type or range; the message names the field', action: 'fix or remove the field; rules/schema/config.schema.json lists the fields (editors complete them when "$schema" is set)' },
   FL603: { kind: 'fatal', meaning: 'a "furniture" pattern is not a valid regular expression', action: 'fix the pattern (JavaScript syntax, u flag); inside a JSON string every backslash is written twice: "\\\\d" for \\d' },
   FL604: { kind: 'fatal', meaning: 'a "languages" value is not an ISO 639-1 language code', action: 'use a two-letter code such as "en", "vi" or "ru"' },
+  FL606: { kind: 'fatal', meaning: 'a "furniture" pattern is refused: it needs a backtracking engine (a lookahead, lookbehind or backreference), and user patterns run with a linear-time engine (RE2) so that no pattern can hang a run', action: 'write the pattern without lookarounds or backreferences (match the whole line instead: ^…$); nested quantifiers such as ^(a+)+$ are fine, they run in linear time' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type ConfigCode = keyof typeof CONFIG_CODES;
@@ -256,9 +258,12 @@ export function parseConfig(text: string, file: string, dir: string): Config {
 
   (raw.furniture ?? []).forEach((p, i) => {
     try {
-      new RegExp(p, 'u');
+      compileLinePattern(p);
     } catch (e) {
-      throw configError('FL603', `${fieldPath(['furniture', i])}: not a valid regular expression (${(e as Error).message})`, file, lineOf(`/furniture/${i}`));
+      if (!(e instanceof PatternError)) throw e;
+      const field = fieldPath(['furniture', i]);
+      if (e.kind === 'syntax') throw configError('FL603', `${field}: not a valid regular expression (${e.message})`, file, lineOf(`/furniture/${i}`));
+      throw configError('FL606', `${field}: refused, ${e.message}`, file, lineOf(`/furniture/${i}`));
     }
   });
   for (const [pattern, code] of Object.entries(raw.languages ?? {})) {
@@ -302,8 +307,18 @@ export async function loadConfig(path?: string, cwd = process.cwd()): Promise<{ 
 // ---------------------------------------------------------------------------------------------------------------
 // Language hints.
 
-/** A glob as a regular expression: `**` any folders, `*` and `?` within one name, `{a,b}` alternatives. */
-function globToRegExp(glob: string): RegExp {
+const globs = new Map<string, LinePattern>();
+const globPattern = (glob: string): LinePattern => {
+  let p = globs.get(glob);
+  if (!p) globs.set(glob, (p = globToPattern(glob)));
+  return p;
+};
+
+/**
+ * A glob as a pattern: `**` any folders, `*` and `?` within one name, `{a,b}` alternatives. Run in linear time
+ * (compileLinePattern): as a backtracking regular expression, `*a*a*a*b` took time exponential in its stars.
+ */
+function globToPattern(glob: string): LinePattern {
   let re = '';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i] ?? '';
@@ -320,7 +335,7 @@ function globToRegExp(glob: string): RegExp {
     } else re += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   }
   // A path without wildcards also matches everything under it (a folder).
-  return new RegExp(`^${re}${/[*?{]/.test(glob) ? '' : '(?:/.*)?'}$`, 'u');
+  return compileLinePattern(`^${re}${/[*?{]/.test(glob) ? '' : '(?:/.*)?'}$`);
 }
 
 /**
@@ -332,7 +347,7 @@ export function languageFor(languages: Record<string, string>, path: string, cwd
   const name = basename(abs);
   let found: string | undefined;
   for (const [pattern, code] of Object.entries(languages)) {
-    if (globToRegExp(pattern).test(pattern.includes('/') ? abs : name)) found = code;
+    if (globPattern(pattern).test(pattern.includes('/') ? abs : name)) found = code;
   }
   return found;
 }

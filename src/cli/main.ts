@@ -2,6 +2,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { isFactlintError } from '../errors.js';
+import { defuseWorkflowCommands, escapeControls, terminalName } from '../report/escape.js';
 import { VERSION } from '../version.js';
 import { STDIN, baselineCommand, checkCommand, initCommand, pairsCommand } from './commands.js';
 
@@ -12,7 +13,8 @@ async function main(): Promise<number> {
   const analysis = {
     rules: { type: 'array', string: true, describe: 'Extra folders of rule files' },
     config: { type: 'string', describe: 'Config file (default: factlint.config.json in the working directory, if any)' },
-    'max-file-size': { type: 'number', describe: 'Skip input files larger than this many bytes (default 10485760)' },
+    'max-file-size': { type: 'number', describe: 'Skip input files (and URL responses) larger than this many bytes (default 10485760)' },
+    timeout: { type: 'number', describe: 'Seconds to wait for each URL given as input or to --against (default 20)' },
     jobs: { alias: 'j', type: 'number', describe: 'Worker threads for analysing sources (default: the available cores)' },
     cache: { type: 'string', describe: 'Keep a content-addressed cache of per-source analysis in this folder (default .factlint-cache when given without a value)' },
     verbose: { alias: 'v', type: 'boolean', default: false, describe: 'Also list inputs skipped quietly (non-text files)' },
@@ -28,7 +30,7 @@ async function main(): Promise<number> {
   } as const;
   // Which inputs a check reads, and how.
   const inputOptions = {
-    against: { type: 'array', string: true, describe: 'Published sources to check the given draft(s) against; only findings involving the draft are reported' },
+    against: { type: 'array', string: true, describe: 'Published sources (files, folders or http/https URLs) to check the given draft(s) against; only findings involving the draft are reported' },
     left: { type: 'string', describe: 'Bitext TSV/JSONL: column or field with the original' },
     right: { type: 'string', describe: 'Bitext TSV/JSONL: column or field with the translation' },
     id: { type: 'string', describe: 'Bitext TSV/JSONL: column or field with the unit id (default: one named "id" if there is one, else the line number)' },
@@ -46,7 +48,7 @@ async function main(): Promise<number> {
     .command(
       'check <inputs..>',
       'Check files and folders of story versions for discrepancies (- reads a draft from standard input; a .tsv, .jsonl, .po, .xlf, .xliff or .tmx file is checked unit by unit)',
-      (y) => y.positional('inputs', { type: 'string', array: true, describe: 'Files or folders (.txt, .md, read recursively), or one bitext file' }).options(checkOptions),
+      (y) => y.positional('inputs', { type: 'string', array: true, describe: 'Files or folders (.txt, .md, .docx, .odt, .html, .pdf, read recursively), http/https URLs, or one bitext file' }).options(checkOptions),
       async (argv) => { code = await checkCommand(argv as never); },
     )
     .command(
@@ -85,7 +87,7 @@ async function main(): Promise<number> {
     .help()
     .fail((msg, err) => {
       if (err) throw err;
-      process.stderr.write(`factlint: error FL001: ${msg}\n  hint: run "factlint --help" for usage\n`);
+      process.stderr.write(defuseWorkflowCommands(`factlint: error FL001: ${escapeControls(msg)}\n  hint: run "factlint --help" for usage\n`));
       process.exit(2);
     })
     .parseAsync();
@@ -95,8 +97,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => { process.exitCode = code; },
   (e: unknown) => {
-    if (isFactlintError(e)) process.stderr.write(`factlint: ${e.format()}\n`);
-    else process.stderr.write(`factlint: internal error: ${(e as Error)?.message ?? String(e)}\n  This is a bug in factlint; please report it with the command you ran.\n`);
+    if (isFactlintError(e)) process.stderr.write(defuseWorkflowCommands(`factlint: ${e.format({ name: terminalName, text: escapeControls })}\n`));
+    else process.stderr.write(defuseWorkflowCommands(`factlint: internal error: ${escapeControls((e as Error)?.message ?? String(e))}\n  This is a bug in factlint; please report it with the command you ran.\n`));
     process.exitCode = 2;
   },
 );

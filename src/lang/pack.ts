@@ -94,6 +94,9 @@ export interface LangPack {
     patterns: string[];
     /** Words before a date that give it context and are kept as its `preposition`: "in", "by", "since", "vào", "до". */
     prepositions: string[];
+    /** The prepositions (of `prepositions`) that make a date a deadline, not a time the text is written in: "by",
+     * "until", "до", "bis". A source's year is not read from a deadline ("by 2030"). */
+    deadlinePrepositions: string[];
     /** Words for part of a day, allowed after (or before) a weekday: "afternoon", "night", "chiều", "вечером". */
     dayParts?: string[];
     /** Suffixes after a day number: "st", "nd", "th" (en), "er" (fr). */
@@ -110,6 +113,8 @@ export interface LangPack {
     according: string[];
     /** Anonymous-source phrases: "sources familiar with", "nguồn tin", "источники". */
     anonymous: string[];
+    /** Personal pronouns that stand for the speaker when no name stands by the cue: "he", "ông", "она". */
+    pronouns: string[];
   };
   /** Event verb classes: class -> surface forms (all inflections), e.g. "acquire": ["acquired","bought","buy",…]. */
   events: Record<string, string[]>;
@@ -135,24 +140,51 @@ export interface LangPack {
   titleRoles?: Record<string, string[]>;
   /** Words that are capitalised but are not names (sentence starters, months are handled separately). */
   stopwords: string[];
-  /** Page furniture lines (exact or regular expressions, matched against a whole trimmed line). */
+  /** Function words (articles, auxiliaries, pronouns, prepositions) whose insertion or deletion in an edit changes
+   * no fact, and a one-word substitution involving one is a rephrasing: "the", "of", "was". */
+  functionWords: string[];
+  /** Auxiliaries and other words that follow a negator without being what it negates ("not have", "never been"). */
+  auxiliaries: string[];
+  /** Word-forming prefixes: two words that differ only in these ("increased" / "decreased", "import" / "export") are
+   * different words, not spellings of one. A bare stem counts as having the empty prefix. */
+  wordPrefixes: string[];
+  /** Endings of nouns: an event word with one is a topic ("partnership", "investment"), not a verb. */
+  nounSuffixes: string[];
+  /** Lower-case words allowed inside a name: "of" (Bank of America), "van" (Ludwig van Beethoven), "bin". */
+  nameConnectors: string[];
+  /** Words initials leave out: "of", "and" ("ODF" for "Oregon Department of Forestry"). */
+  notInInitials: string[];
+  /** Determiners that may open a title in apposition after a name ("Daniel Koh, the chief financial officer"). */
+  determiners: string[];
+  /** Possessive endings of a noun that may open such a title ("Daniel Koh, the company's chief financial officer"). */
+  possessiveEndings: string[];
+  /** Abbreviations written with a full stop that does not end a sentence ("Mr", "Sept", "г", "bzw"), without the stop. */
+  abbreviations: string[];
+  /** Words before a number that make "N." an ordinal, not the end of a sentence: German determiners and contractions
+   * ("die 7. Versammlung", "ihr 36. Treffen", "im 18. Jahrhundert"), lower case. */
+  ordinalBefore: string[];
+  /** The script the language writes names in, as a Unicode script name ("Cyrillic"): names in it take `nameEndings`. */
+  script?: string;
+  /** Case endings of names (transliterated, as entity keys are), stripped so that declined forms of a name in the
+   * pack's script share one key: "Шанхае" -> "shankha". Longest first. */
+  nameEndings: string[];
+  /** Page furniture: every pack's applies to every source whatever its language (pages mix languages). */
   furniture: {
+    /** Whole lines (trimmed, spaces folded, case folded): "Share", "Chia sẻ". */
     lines: string[];
+    /** Regular expressions (u) a whole trimmed line matches: timestamps, share bars. */
     patterns: string[];
     /** A line after which everything is furniture ("Có thể bạn quan tâm", "Новости по теме", "TIN LIÊN QUAN"). */
     tailMarkers: string[];
     /** Lines that introduce a list of related links; the short lines that follow are furniture until content resumes. */
     blockMarkers: string[];
-  };
-  /** Byline or provenance cues at the start of a line: "By", "Source:", "Theo", "Источник:". */
-  bylines: string[];
-  /** Where a full stop does not end a sentence. */
-  segmentation?: {
-    /** Abbreviations written with a full stop (listed without it), after which a capitalised word or a number
-     * continues the sentence: "Rev" (the Rev. John), "Св" (церкви Св. Мартина), "TT" (TT. Trump). */
-    abbreviations?: string[];
-    /** Words before a number that make "N." an ordinal, not a sentence end: German determiners and contractions
-     * ("die 7. Versammlung", "ihr 36. Treffen", "im 18. Jahrhundert"). */
-    ordinalBefore?: string[];
+    /** Regular expressions (u) for a byline or provenance line ("By Jane Doe", "Nguồn: TTXVN"). */
+    bylines: string[];
+    /** Regular expressions (iu) for copyright and contact lines. */
+    contacts: string[];
+    /** Regular expressions (u) for a short author biography. */
+    bios: string[];
+    /** Words that open a byline ("by", "source"): bylines are compared by what follows. */
+    bylineCues: string[];
   };
 }

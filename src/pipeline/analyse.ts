@@ -7,9 +7,10 @@ import { Worker } from 'node:worker_threads';
 import type { Claim } from '../model/claim.js';
 import type { Sentence } from '../model/sentence.js';
 import type { CleanSource, Source } from '../model/source.js';
-import type { SourceData } from '../rules/types.js';
+import type { SourceData } from '../model/analysis.js';
 import { RULES_DIR } from '../paths.js';
 import { VERSION } from '../version.js';
+import type { Knowledge } from '../lang/knowledge.js';
 import { clean, type CleanContext } from './clean.js';
 import { segment } from './segment.js';
 import { extract } from './extract/index.js';
@@ -21,10 +22,10 @@ export interface PlainAnalysis {
   claims: Claim[];
 }
 
-export function analysePlain(src: Source, ctx: CleanContext): PlainAnalysis {
-  const cleaned = clean(src, ctx);
-  const sentences = segment(cleaned);
-  return { source: cleaned, sentences, claims: extract(cleaned, sentences) };
+export function analysePlain(src: Source, ctx: CleanContext, k: Knowledge): PlainAnalysis {
+  const cleaned = clean(src, ctx, k);
+  const sentences = segment(cleaned, k);
+  return { source: cleaned, sentences, claims: extract(cleaned, sentences, k) };
 }
 
 export function withIndexes(p: PlainAnalysis): SourceData {
@@ -36,7 +37,7 @@ export function withIndexes(p: PlainAnalysis): SourceData {
 }
 
 let knowledgeHash: string | undefined;
-/** A hash of everything the analysis depends on besides the source: tool version, language packs, gazetteer, furniture. */
+/** A hash of everything the analysis depends on besides the source: tool version, language packs (furniture included), gazetteer. */
 function knowledge(): string {
   if (knowledgeHash) return knowledgeHash;
   const h = createHash('sha256').update(VERSION);
@@ -51,7 +52,6 @@ function knowledge(): string {
   // The code itself: the CLI runs from one bundle (dist/factlint.js), so a rebuild with a changed analysis and the
   // same version number does not read analyses the old code wrote.
   try { h.update(readFileSync(fileURLToPath(import.meta.url))); } catch { /* not a file (a test runner's transform) */ }
-  h.update(readFileSync(resolve(RULES_DIR, 'furniture.json')));
   knowledgeHash = h.digest('hex');
   return knowledgeHash;
 }
@@ -60,7 +60,7 @@ function knowledge(): string {
 export function cacheKey(src: Source, ctx: CleanContext): string {
   return createHash('sha256')
     .update(knowledge())
-    .update(JSON.stringify({ id: src.id, path: src.path, lang: src.lang, published: src.published ?? null, provenance: src.provenance, warnings: src.warnings, hint: ctx.langHints?.[src.id] ?? null, f: ctx.furniturePatterns ?? [], pairs: ctx.pairs ?? false, languages: ctx.languages ?? [] }))
+    .update(JSON.stringify({ id: src.id, path: src.path, lang: src.lang, published: src.published ?? null, publishedAt: src.publishedAt ?? null, document: src.document ?? null, provenance: src.provenance, warnings: src.warnings, hint: ctx.langHints?.[src.id] ?? null, f: ctx.furniturePatterns ?? [], pairs: ctx.pairs ?? false, languages: ctx.languages ?? [] }))
     .update('\u0000')
     .update(src.text)
     .digest('hex');
@@ -79,6 +79,8 @@ function writeCache(dir: string, key: string, value: PlainAnalysis): void {
 }
 
 export interface AnalyseOptions {
+  /** The knowledge this thread analyses with; worker threads load the same rules folder's. */
+  knowledge: Knowledge;
   jobs: number;
   cacheDir?: string;
   onProgress?: (done: number, total: number) => void;
@@ -108,18 +110,18 @@ export async function analyseAll(sources: Source[], ctx: CleanContext, opts: Ana
   };
   const workers = Math.min(opts.jobs, Math.ceil(todo.length / 8));
   if (workers <= 1) {
-    for (const i of todo) finishOne(i, analysePlain(sources[i]!, ctx));
+    for (const i of todo) finishOne(i, analysePlain(sources[i]!, ctx, opts.knowledge));
   } else {
-    await inWorkers(todo, sources, ctx, workers, finishOne);
+    await inWorkers(todo, sources, ctx, opts.knowledge.rulesDir, workers, finishOne);
   }
   return out as PlainAnalysis[];
 }
 
-async function inWorkers(todo: number[], sources: Source[], ctx: CleanContext, n: number, finishOne: (i: number, r: PlainAnalysis) => void): Promise<void> {
+async function inWorkers(todo: number[], sources: Source[], ctx: CleanContext, rulesDir: string, n: number, finishOne: (i: number, r: PlainAnalysis) => void): Promise<void> {
   const url = new URL('./analyse-worker.js', import.meta.url);
   let next = 0;
   await Promise.all(Array.from({ length: n }, () => new Promise<void>((resolveAll, reject) => {
-    const w = new Worker(url, { workerData: { ctx } });
+    const w = new Worker(url, { workerData: { ctx, rulesDir } });
     const feed = (): void => {
       if (next >= todo.length) { void w.terminate().then(() => resolveAll()); return; }
       const i = todo[next++]!;

@@ -1,13 +1,14 @@
 import type { Block, CleanSource, Source } from '../model/source.js';
 import type { DateMention } from '../model/mention.js';
-import { availableLanguages, getPack } from '../lang/load.js';
+import type { LoadedPack } from '../lang/load.js';
+import type { Knowledge } from '../lang/knowledge.js';
 import { extractDates } from './extract/dates.js';
 import { detectLanguage } from '../lang/detect.js';
-import { defaultFurniture, foldLine, withExtraPatterns } from './furniture.js';
+import { foldLine } from '../lang/furniture.js';
 import { splitLines, wordCount, type Line } from './lines.js';
 
 export interface CleanContext {
-  /** Extra page-furniture patterns (the config's `furniture`), added to rules/furniture.json. */
+  /** Extra page-furniture patterns (the config's `furniture`), added to the packs' furniture. */
   furniturePatterns?: string[];
   /** Languages the user declared (config or manifest) by source id; detection is skipped for these. */
   langHints?: Record<string, string>;
@@ -20,9 +21,6 @@ export interface CleanContext {
 const BREADCRUMB = /\s[›»·|]\s|^[^.!?]{1,60}\s[›»]\s/u;
 const UPPER_NAME = /^[\p{Lu}][\p{Lu}.' -]{2,40}$/u;
 const NAME_ONLY = /^\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}[\p{Ll}'’-]+){1,2}$/u;
-const COPYRIGHT = /^(?:©|\(c\)|copyright\b|bản quyền)/iu;
-const CONTACT = /^(?:contact|email|liên hệ|связаться)\b.{0,80}(?:@|\bat\b)/iu;
-const BIO = /^\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+){0,2}\s(?:is|was)\s(?:an?|the)\s.{0,60}\b(?:editor|reporter|correspondent|writer|columnist|journalist)\b/u;
 const FX_NOTE = /^\((?:\p{Sc}|US\$|C\$)?\s?1\s?=\s?[^)]{1,40}\)$/u;
 /** "HO CHI MINH CITY — ", "TORONTO, Oct 15 (Wire) - ", "BERGEN — " at the start of a paragraph. */
 const DATELINE_PREFIX = /^(?:\p{Lu}[\p{Lu}.'’ -]{1,40}\p{Lu}\.?)(?:,\s[^—–()\n]{1,20})?(?:\s\([^)]{1,40}\))?\s?[—–-]{1,2}\s/u;
@@ -32,34 +30,34 @@ const isContentLike = (l: Line): boolean => {
   return (w >= 8 && /[.!?…»”"')]$/u.test(l.text)) || w >= 14;
 };
 
-/** Finds a date in a short line, trying the source's language first, then every other pack. */
-const monthWordSets = new Map<string, Set<string>>();
+const monthWordSets = new WeakMap<LoadedPack, Set<string>>();
 /** The month names of a pack, lower-cased, to tell cheaply whether a line could hold one of its dates. */
-function monthWords(lang: string): Set<string> {
-  let set = monthWordSets.get(lang);
+function monthWords(pack: LoadedPack): Set<string> {
+  let set = monthWordSets.get(pack);
   if (!set) {
-    set = new Set(getPack(lang).monthForms.map((m) => m.toLowerCase().replace(/\.$/, '')));
-    monthWordSets.set(lang, set);
+    set = new Set(pack.monthForms.map((m) => m.toLowerCase().replace(/\.$/, '')));
+    monthWordSets.set(pack, set);
   }
   return set;
 }
 
-function dateIn(line: Line, source: Source): DateMention | undefined {
+/** Finds a date in a short line, trying the source's language first, then every other pack. */
+function dateIn(line: Line, source: Source, k: Knowledge): DateMention | undefined {
   // Other languages' packs are tried only for a line naming one of their months ("07 февраля 2020" on an
   // English page): compiling every pack for every header line would cost more than the whole analysis.
   // A publication date has a year, and years are written in digits: a line without one is not looked at (nor
   // are the other packs loaded for it).
   if (!/\d/u.test(line.text)) return undefined;
   const inLang = (lang: string): DateMention | undefined => {
-    const found = extractDates(source.text, { source: source.id, start: line.start, end: line.end }, getPack(lang), {})
+    const found = extractDates(source.text, { source: source.id, start: line.start, end: line.end }, k.pack(lang), {})
       .filter((d) => d.year !== undefined && d.month !== undefined && !d.relative);
     return found.length > 0 ? found.sort((a, b) => (b.day ? 1 : 0) - (a.day ? 1 : 0))[0] : undefined;
   };
   const own = inLang(source.lang);
   if (own) return own;
   const words = line.text.toLowerCase().match(/\p{L}+\.?/gu)?.map((w) => w.replace(/\.$/, '')) ?? [];
-  for (const lang of availableLanguages()) {
-    if (lang === source.lang || !words.some((w) => monthWords(lang).has(w))) continue;
+  for (const lang of k.languages()) {
+    if (lang === source.lang || !words.some((w) => monthWords(k.pack(lang)).has(w))) continue;
     const found = inLang(lang);
     if (found) return found;
   }
@@ -70,8 +68,8 @@ function dateIn(line: Line, source: Source): DateMention | undefined {
  * Classifies every line of a source as title, content, dateline, byline or page furniture, reads the
  * publication date and provenance from the page, and detects the language from the content alone.
  */
-export function clean(source: Source, ctx: CleanContext = {}): CleanSource {
-  const furniture = ctx.furniturePatterns?.length ? withExtraPatterns(ctx.furniturePatterns) : defaultFurniture();
+export function clean(source: Source, ctx: CleanContext, k: Knowledge): CleanSource {
+  const furniture = k.furniture(ctx.furniturePatterns);
   const text = source.text;
   const lines = splitLines(text);
   const tailAt = lines.findIndex((l) => furniture.tailMarkers.has(foldLine(l.text)));
@@ -126,21 +124,21 @@ export function clean(source: Source, ctx: CleanContext = {}): CleanSource {
       out.provenance = { ...out.provenance, byline: out.provenance.byline ?? l.text, bylineSpan: out.provenance.bylineSpan ?? { source: source.id, start: l.start, end: l.end } };
       continue;
     }
-    if (COPYRIGHT.test(l.text) || CONTACT.test(l.text)) { push(l, 'furniture', 'copyright or contact line'); continue; }
+    if (furniture.contacts.some((p) => p.test(l.text))) { push(l, 'furniture', 'copyright or contact line'); continue; }
     if (FX_NOTE.test(l.text)) { push(l, 'furniture', 'currency conversion note'); continue; }
     const header = firstContent < 0 || i < firstContent;
     const trailer = lastContent >= 0 && i > lastContent;
     if (header || trailer) {
       const words = wordCount(l.text);
       if (words <= 12) {
-        const d = dateIn(l, out);
+        const d = dateIn(l, out, k);
         if (d && (d.day !== undefined || words <= 4)) {
           push(l, 'dateline');
           if (!published) { published = d; publishedTime = timeOfDay(l.text); }
           continue;
         }
       }
-      if (BIO.test(l.text)) { push(l, 'byline'); setByline(out, l); continue; }
+      if (furniture.bios.some((p) => p.test(l.text))) { push(l, 'byline'); setByline(out, l); continue; }
       if (BREADCRUMB.test(l.text)) { push(l, 'furniture', 'section breadcrumb'); continue; }
       if (header && titleSeen && (NAME_ONLY.test(l.text) || UPPER_NAME.test(l.text)) && words <= 4) {
         push(l, 'byline'); setByline(out, l); continue;
@@ -159,7 +157,9 @@ export function clean(source: Source, ctx: CleanContext = {}): CleanSource {
     }
     push(l, 'content');
   }
-  if (published && published.year !== undefined && published.month !== undefined) {
+  // A date the source already has (the page's metadata, a manifest, the caller) is what its publisher declared; a
+  // date line found in the text is used only where none was declared.
+  if (published && !source.published && published.year !== undefined && published.month !== undefined) {
     const pad = (n: number): string => String(n).padStart(2, '0');
     out.published = `${published.year}-${pad(published.month)}-${pad(published.day ?? 1)}`;
     out.publishedSpan = { source: source.id, start: published.start, end: published.end };

@@ -1,6 +1,8 @@
 import type { CleanSource } from '../model/source.js';
 import type { Sentence } from '../model/sentence.js';
-import { getPack } from '../lang/load.js';
+import { escapeRe, type LoadedPack } from '../lang/load.js';
+import type { LangPack } from '../lang/pack.js';
+import type { Knowledge } from '../lang/knowledge.js';
 
 const segmenters = new Map<string, Intl.Segmenter>();
 const segmenterFor = (lang: string): Intl.Segmenter => {
@@ -14,26 +16,18 @@ const segmenterFor = (lang: string): Intl.Segmenter => {
   return s;
 };
 
+const abbrevEnds = new WeakMap<readonly LangPack[], RegExp>();
 /**
- * Abbreviations after which ICU breaks but a sentence does not end: titles, month short forms, company
- * suffixes, and initials ("J.", "U.S."). A short capitalised word is not enough ("Nga." ends a sentence).
+ * What ends a piece after which ICU breaks but a sentence does not end: an abbreviation of any pack (titles, month
+ * short forms, company suffixes; names and titles travel: "St. Louis" in a German article), a single capital letter or
+ * an initialism ("J.", "U.S."). A short capitalised word is not enough ("Nga." ends a sentence).
  */
-const ABBREVIATIONS = [
-  'Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Gov', 'Sen', 'Rep', 'Gen', 'Lt', 'Col', 'Sgt', 'Capt', 'Cmdr', 'Adm', 'Maj', 'Pres',
-  'St', 'Mt', 'Ft', 'Jr', 'Sr', 'Inc', 'Co', 'Corp', 'Ltd', 'Bros', 'No', 'Nos', 'Vol', 'Fig', 'vs', 'approx', 'ca', 'cf', 'etc',
-  'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec', 'Hwy', 'Ave', 'Blvd', 'Rd',
-  'TP', 'Tp', 'ThS', 'TS', 'PGS', 'GS',
-  'г', 'гг', 'им', 'ул', 'т', 'тыс', 'млн', 'млрд', 'руб', 'долл', 'Dr', 'Nr', 'bzw', 'z', 'B', 'Mme', 'Mlle', 'Sra', 'Sr',
-];
-const abbrevEnds = new Map<string, RegExp>();
-/** The text before a break ends with an abbreviation: the shared list, the language pack's, or initials ("J.", "U.S."). */
-function abbrevEndOf(lang: string): RegExp {
-  let re = abbrevEnds.get(lang);
+function abbreviationEnd(packs: readonly LangPack[]): RegExp {
+  let re = abbrevEnds.get(packs);
   if (!re) {
-    const own = getPack(lang).segmentation?.abbreviations ?? [];
-    const words = [...new Set([...ABBREVIATIONS, ...own])].map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
-    re = new RegExp(`(?:^|[\\s(])(?:${words.join('|')}|\\p{Lu}|(?:\\p{Lu}\\.){1,3}\\p{Lu})\\.$`, 'u');
-    abbrevEnds.set(lang, re);
+    const words = [...new Set(packs.flatMap((p) => p.abbreviations))].map(escapeRe);
+    re = new RegExp(`(?:^|[\\s(])(?:${words.length ? `${words.join('|')}|` : ''}\\p{Lu}|(?:\\p{Lu}\\.){1,3}\\p{Lu})\\.$`, 'u');
+    abbrevEnds.set(packs, re);
   }
   return re;
 }
@@ -42,28 +36,26 @@ const GLUED = /[.!?](?=["“«]?\p{Lu}\p{Ll})/gu;
 
 /** A day number with a full stop, the way German and others write dates ("am 29. September"). */
 const ORDINAL_DAY_END = /(?:^|[\s(])\d{1,2}\.$/u;
-/** A number with a full stop after one of the words the pack lists before ordinals ("ihr 36.", "der 18."). */
-const ORDINAL_AFTER_WORD = /(?:^|[\s(])([\p{L}]+)\s+\d{1,4}\.$/u;
-const ordinalWords = new Map<string, Set<string>>();
-const ordinalBefore = (lang: string): Set<string> => {
-  let set = ordinalWords.get(lang);
-  if (!set) ordinalWords.set(lang, (set = new Set((getPack(lang).segmentation?.ordinalBefore ?? []).map((w) => w.toLowerCase()))));
+/** A number with a full stop after a word ("ihr 36.", "der 18."): group 1 is the word. */
+const ORDINAL_AFTER_WORD = /(?:^|[\s(])(\p{L}+)\s+\d{1,4}\.$/u;
+const ordinalWords = new WeakMap<LoadedPack, Set<string>>();
+/** The words before which "N." is an ordinal in the pack's language (German determiners), lower case. */
+function ordinalBefore(pack: LoadedPack): Set<string> {
+  let set = ordinalWords.get(pack);
+  if (!set) ordinalWords.set(pack, (set = new Set(pack.ordinalBefore.map((w) => w.toLowerCase()))));
   return set;
-};
+}
 /** A full stop, then spaces and a lower-case letter: ICU never breaks there ("it rose. then it fell."). */
 const LOWER_START = /\.(?=\s+\p{Ll})/gu;
-const lowerAbbreviations = new Map<string, Set<string>>();
+const lowerAbbreviations = new WeakMap<readonly LangPack[], Set<string>>();
 /**
  * Sentence ends ICU misses in text that starts sentences in lower case: a full stop after a word of two or more
- * letters (or a number) that is not an abbreviation of the shared list or the pack, not an ellipsis, and not part
- * of a dotted form ("U.S.", "a.m.", "e.g."). Positions just after each such stop.
+ * letters (or a number) that is not an abbreviation of any pack, not an ellipsis, and not part of a dotted form
+ * ("U.S.", "a.m.", "e.g."). Positions just after each such stop; each looks at the 40 characters before it.
  */
-function lowerCaseBreaks(t: string, lang: string): number[] {
-  let abbrev = lowerAbbreviations.get(lang);
-  if (!abbrev) {
-    abbrev = new Set([...ABBREVIATIONS, ...(getPack(lang).segmentation?.abbreviations ?? [])].map((w) => w.toLowerCase()));
-    lowerAbbreviations.set(lang, abbrev);
-  }
+function lowerCaseBreaks(t: string, packs: readonly LangPack[]): number[] {
+  let abbrev = lowerAbbreviations.get(packs);
+  if (!abbrev) lowerAbbreviations.set(packs, (abbrev = new Set(packs.flatMap((p) => p.abbreviations).map((w) => w.toLowerCase()))));
   const out: number[] = [];
   for (const m of t.matchAll(LOWER_START)) {
     const at = m.index ?? 0;
@@ -73,51 +65,108 @@ function lowerCaseBreaks(t: string, lang: string): number[] {
   }
   return out;
 }
-const monthSets = new Map<string, Set<string>>();
+const monthSets = new WeakMap<LoadedPack, Set<string>>();
 /**
  * The month names of a language whose dates put a full stop after the day (its pack has a "{day}. {month}"
  * template, as German does), lower-cased: after "29." one of these continues the sentence. Empty for the others,
  * where "rose to 12. March was quieter" is two sentences.
  */
-function monthsOf(lang: string): Set<string> {
-  let set = monthSets.get(lang);
+function monthsOf(pack: LoadedPack): Set<string> {
+  let set = monthSets.get(pack);
   if (!set) {
-    const pack = getPack(lang);
     set = pack.dates.patterns.some((t) => /\{day\}\.\s*\{month\}/u.test(t)) ? new Set(pack.monthForms.map((m) => m.toLowerCase().replace(/\.$/u, ''))) : new Set();
-    monthSets.set(lang, set);
+    monthSets.set(pack, set);
   }
   return set;
 }
 
 /**
- * Splits each title and content block into sentences with Intl.Segmenter, then repairs ICU's usual mistakes on
- * news text: breaks after abbreviations ("Gov. Kotek", "Sept. 7") and after a day number written with a full stop
- * ("29. September"), and missed breaks where a space is missing after the full stop.
+ * Blocks longer than this are given to Intl.Segmenter in windows: V8's sentence iterator spends time in proportion
+ * to the length of the whole string on every segment it returns, so one long line cost time quadratic in its length
+ * (a 1 MB line took minutes). Paragraphs of articles are far shorter and are segmented whole, as before.
  */
-export function segment(source: CleanSource): Sentence[] {
+const LONG_BLOCK = 20_000;
+/** Window length for long blocks: each window ends at a sentence boundary where ICU breaks anyway, when it has one. */
+const WINDOW = 1024;
+/**
+ * Where ICU always breaks: after a full stop, question or exclamation mark (with closing quotes or brackets) and
+ * spaces, before a capital letter (UAX #29 SB11; SB8 needs a lower-case letter after it to hold the break), or
+ * after a line break (SB4).
+ */
+const SURE_BREAK = /[.!?]["'”’»)\]]*[ \t\u00a0]+(?=["“«(\[]?\p{Lu})|\r\n|[\n\u0085\u2028\u2029]/gu;
+
+/**
+ * The windows (offsets into `text`) a long block is segmented in: at most WINDOW long, each ending at the last sure
+ * sentence break in its second half, else after its last space (a run of that length without a sentence boundary
+ * is cut there), else at WINDOW (never inside a surrogate pair). Each window is looked at once: linear in the block.
+ */
+function windows(text: string): { start: number; end: number }[] {
+  if (text.length <= LONG_BLOCK) return [{ start: 0, end: text.length }];
+  const out: { start: number; end: number }[] = [];
+  let at = 0;
+  while (at < text.length) {
+    let end = Math.min(text.length, at + WINDOW);
+    if (end < text.length) {
+      const half = at + WINDOW / 2;
+      const stretch = text.slice(half, end);
+      let cut = -1;
+      for (const m of stretch.matchAll(SURE_BREAK)) cut = half + (m.index ?? 0) + m[0].length;
+      for (let i = end - 1; cut < 0 && i > half; i--) if (/\s/u.test(text[i] ?? '')) cut = i + 1;
+      if (cut < 0 && (text.charCodeAt(end) & 0xfc00) === 0xdc00) cut = end - 1;
+      end = cut > at ? cut : end;
+    }
+    out.push({ start: at, end });
+    at = end;
+  }
+  return out;
+}
+
+/**
+ * The last (up to) 40 characters of text[start, end) before its trailing white space, which is what the repairs
+ * look at (an abbreviation or a day number before the break): a piece that grows by repairs is not read again whole.
+ */
+function tailOf(text: string, start: number, end: number): string {
+  let e = end;
+  while (e > start && /\s/u.test(text[e - 1] ?? '')) e--;
+  return text.slice(Math.max(start, e - 40), e);
+}
+
+/**
+ * Splits each title and content block into sentences with Intl.Segmenter, then repairs ICU's usual mistakes on
+ * news text: breaks after abbreviations ("Gov. Kotek", "Sept. 7"), after a day number or an ordinal written with a full
+ * stop ("29. September", "ihr 36. Treffen") and after a quoted question before its speaker ('"Why?" she asked'),
+ * and missed breaks where a space is missing after the full stop or the next sentence starts in lower case. Linear in
+ * the length of the text: long blocks are segmented in windows, and each repair looks at a bounded stretch around the
+ * break.
+ */
+export function segment(source: CleanSource, k: Knowledge): Sentence[] {
+  const pack = k.pack(source.lang);
+  const abbrevEnd = abbreviationEnd(k.allPacks());
   const out: Sentence[] = [];
   const seg = segmenterFor(source.lang);
   source.blocks.forEach((block, bi) => {
     if (block.kind !== 'content' && block.kind !== 'title') return;
     const text = source.text.slice(block.start, block.end);
     const pieces: { start: number; end: number }[] = [];
-    for (const s of seg.segment(text)) {
-      const start = s.index;
-      const end = s.index + s.segment.length;
-      const prev = pieces[pieces.length - 1];
-      const before = prev ? text.slice(prev.start, prev.end).trimEnd() : '';
-      if (prev && abbrevEndOf(source.lang).test(before) && /^\s*[\p{Lu}\p{N}]/u.test(s.segment)) {
-        prev.end = end;
-      } else if (prev && ordinalBefore(source.lang).has((ORDINAL_AFTER_WORD.exec(before.slice(-48))?.[1] ?? '').toLowerCase()) && /^\s*\p{L}/u.test(s.segment)) {
-        // "ihr 36. Treffen", "die 7. Versammlung": a German ordinal, not the end of a sentence.
-        prev.end = end;
-      } else if (prev && /[?!]["”»’']$/u.test(before) && /^\s*\p{Ll}/u.test(s.segment)) {
-        // '"Why?" she asked.': a quoted question or exclamation followed by its speaker is one sentence.
-        prev.end = end;
-      } else if (prev && ORDINAL_DAY_END.test(before) && monthsOf(source.lang).has((/^\s*(\p{L}+)/u.exec(s.segment)?.[1] ?? '').toLowerCase())) {
-        // "Am Samstag (29. September) …": ICU breaks after the day's full stop.
-        prev.end = end;
-      } else pieces.push({ start, end });
+    for (const w of windows(text)) {
+      for (const s of seg.segment(w.end - w.start === text.length ? text : text.slice(w.start, w.end))) {
+        const start = w.start + s.index;
+        const end = start + s.segment.length;
+        const prev = pieces[pieces.length - 1];
+        const before = prev ? tailOf(text, prev.start, prev.end) : '';
+        if (prev && abbrevEnd.test(before) && /^\s*[\p{Lu}\p{N}]/u.test(s.segment)) {
+          prev.end = end;
+        } else if (prev && ordinalBefore(pack).has((ORDINAL_AFTER_WORD.exec(before)?.[1] ?? '').toLowerCase()) && /^\s*\p{L}/u.test(s.segment)) {
+          // "ihr 36. Treffen", "die 7. Versammlung": a German ordinal, not the end of a sentence.
+          prev.end = end;
+        } else if (prev && /[?!]["”»’']$/u.test(before) && /^\s*\p{Ll}/u.test(s.segment)) {
+          // '"Why?" she asked.': a quoted question or exclamation followed by its speaker is one sentence.
+          prev.end = end;
+        } else if (prev && ORDINAL_DAY_END.test(before) && monthsOf(pack).has((/^\s*(\p{L}+)/u.exec(s.segment)?.[1] ?? '').toLowerCase())) {
+          // "Am Samstag (29. September) …": ICU breaks after the day's full stop.
+          prev.end = end;
+        } else pieces.push({ start, end });
+      }
     }
     const split: { start: number; end: number }[] = [];
     for (const p of pieces) {
@@ -126,10 +175,10 @@ export function segment(source: CleanSource): Sentence[] {
       for (const m of t.matchAll(GLUED)) {
         const at = (m.index ?? 0) + 1;
         // "U.S.Army" and decimal-like tokens stay together: require 2+ lowercase letters before the stop.
-        if (!/\p{Ll}{2}$/u.test(t.slice(0, at - 1))) continue;
+        if (!/\p{Ll}{2}$/u.test(t.slice(Math.max(0, at - 5), at - 1))) continue;
         breaks.push(at);
       }
-      breaks.push(...lowerCaseBreaks(t, source.lang));
+      breaks.push(...lowerCaseBreaks(t, k.allPacks()));
       let from = 0;
       for (const at of [...new Set(breaks)].sort((x, y) => x - y)) {
         split.push({ start: p.start + from, end: p.start + at });

@@ -28,4 +28,4 @@ export const contextOf = (ctx: PairContext, l: LinkedClaims): Location[] => [
   ...l.link.bSentences.map((id) => sentenceLoc(ctx.b, ctx.b.sentenceById.get(id)!)),
 ];
 
-export const baseName = (id: string): string => id.slice(id.lastIndexOf('/') + 1);
+export { baseName } from '../model/source.js';

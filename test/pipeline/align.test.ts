@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alignPair, type PairAlignment } from '../../src/pipeline/align.js';
+import { alignPair } from '../../src/pipeline/align.js';
+import type { PairAlignment } from '../../src/model/alignment.js';
 import { analyseSource } from '../../src/pipeline/run.js';
 import type { SourceData } from '../../src/rules/types.js';
 

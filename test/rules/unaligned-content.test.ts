@@ -36,10 +36,14 @@ describe('unaligned-content', () => {
     ]);
   });
 
-  it('reports a dropped paragraph with a name as a note, with a figure as a warning', async () => {
-    const noName = original.replace('\n\nThe reading room now has new shelves and a ramp at the entrance, librarian Odile Fisk said.', '');
-    expect(await found('omitted-content', original, noName)).toEqual([
-      'info: The reading room now has new shelves and a ramp at the entrance, librarian Odile Fisk said.',
+  it('reports a dropped paragraph with a name as a note; with a figure, or credited to a named speaker, as a warning', async () => {
+    const withName = `${original}\n\nThe new shelves were built by Harlow Joinery from oak felled in the valley.`;
+    expect(await found('omitted-content', withName, original)).toEqual([
+      'info: The new shelves were built by Harlow Joinery from oak felled in the valley.',
+    ]);
+    const noSpeaker = original.replace('\n\nThe reading room now has new shelves and a ramp at the entrance, librarian Odile Fisk said.', '');
+    expect(await found('omitted-content', original, noSpeaker)).toEqual([
+      'warning: The reading room now has new shelves and a ramp at the entrance, librarian Odile Fisk said.',
     ]);
     const noFigure = original.replace('\n\nThe Glenrock public library reopened on Monday after a flood closed it for 14 weeks.', '');
     expect(await found('omitted-content', original, noFigure)).toEqual([

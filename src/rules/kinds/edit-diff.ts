@@ -1,11 +1,10 @@
 import type { Claim } from '../../model/claim.js';
 import type { QuantityMention } from '../../model/mention.js';
-import { quantitiesAgree } from '../../pipeline/extract/agree.js';
+import { quantitiesAgree } from '../compare/agree.js';
+import { diffRegions, lexiconOf, spellingVariant, tokens, type Lexicon, type Region, type Tok } from '../compare/edits.js';
+import { originalOf } from '../compare/versions.js';
 import type { RawFinding, RuleKind } from '../types.js';
 import { contextOf, linkedClaims, loc } from '../util.js';
-import { originalOf } from './unaligned-content.js';
-import { getPack } from '../../lang/load.js';
-import { shortFormOf } from './entity-drift.js';
 
 /** What changed in an edit region between two near-identical sentences. */
 export type ChangeType = 'negation' | 'number' | 'name' | 'substitution' | 'insertion' | 'deletion';
@@ -26,92 +25,17 @@ interface Params {
   maxRegions: number;
 }
 
-interface Tok { start: number; end: number; text: string; low: string }
-
-const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’.,][\p{L}\p{M}\p{N}]+)*/gu;
-
-function tokens(text: string, start: number, end: number): Tok[] {
-  const out: Tok[] = [];
-  for (const m of text.slice(start, end).matchAll(TOKEN)) {
-    const s = start + (m.index ?? 0);
-    out.push({ start: s, end: s + m[0].length, text: m[0], low: m[0].toLowerCase().replace(/’/g, "'") });
-  }
-  return out;
-}
-
-interface Region { a: Tok[]; b: Tok[] }
-
-/** Longest-common-subsequence diff of two token lists into regions of change. */
-export function diffRegions(x: Tok[], y: Tok[]): Region[] {
-  const n = x.length;
-  const m = y.length;
-  const L = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) {
-    L[i]![j] = x[i]!.low === y[j]!.low ? L[i + 1]![j + 1]! + 1 : Math.max(L[i + 1]![j]!, L[i]![j + 1]!);
-  }
-  const regions: Region[] = [];
-  let cur: Region = { a: [], b: [] };
-  let i = 0;
-  let j = 0;
-  const flush = (): void => { if (cur.a.length || cur.b.length) regions.push(cur); cur = { a: [], b: [] }; };
-  while (i < n || j < m) {
-    if (i < n && j < m && x[i]!.low === y[j]!.low) { flush(); i++; j++; }
-    else if (j < m && (i >= n || L[i]![j + 1]! >= L[i + 1]![j]!)) cur.b.push(y[j++]!);
-    else cur.a.push(x[i++]!);
-  }
-  flush();
-  return regions;
-}
-
 const isNumberTok = (t: Tok, c: Claim[]): boolean => /\p{N}/u.test(t.text) || c.some((cl) => cl.quantities.some((q) => q.start <= t.start && t.end <= q.end) || cl.dates.some((d) => d.start <= t.start && t.end <= d.end));
 const isNameTok = (t: Tok, c: Claim[]): boolean => c.some((cl) => cl.entities.some((e) => e.start < t.end && t.start < e.end));
 const isNegTok = (t: Tok, c: Claim[]): boolean => c.some((cl) => cl.negations.some((n) => n.start < t.end && t.start < n.end));
 
-/** Optimal-string-alignment distance: like Levenshtein, but a swap of two neighbours ("nkwo" / "know") costs 1. */
-export function osaDistance(x: string, y: string): number {
-  const n = x.length;
-  const m = y.length;
-  const d = Array.from({ length: n + 1 }, (_, i) => { const r = new Array<number>(m + 1).fill(0); r[0] = i; return r; });
-  for (let j = 0; j <= m; j++) d[0]![j] = j;
-  for (let i = 1; i <= n; i++) for (let j = 1; j <= m; j++) {
-    const cost = x[i - 1] === y[j - 1] ? 0 : 1;
-    let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-    if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-    d[i]![j] = v;
-  }
-  return d[n]![m]!;
-}
-
-/** Word-forming prefixes (English): swapping one for another makes another word, often the opposite. */
-const PREFIXES = new Set(['in', 'de', 'ex', 'im', 'un', 'dis', 're', 'pro', 'con', 'up', 'down', 'over', 'under', 'pre', 'post', 'out', 'inter', 'intra', 'en', 'em', 'mis', 'non', 'anti', 'sub', 'super', 'ap', 'op', 'ac', 'as', 'ab', 'ad', 'e', '']);
-
-/** A misspelling, an inflection or an abbreviation of the same word: not a change of meaning. */
-export function spellingVariant(x: string, y: string, maxDistance: number): boolean {
-  if (x === y) return true;
-  // Different word-forming prefixes on one stem are different words ("increased" / "decreased", "import" /
-  // "export"); a typo in the first letters ("ocuntry", "vetween") is not.
-  let k = 0;
-  while (k < Math.min(x.length, y.length) && x[x.length - 1 - k] === y[y.length - 1 - k]) k++;
-  const px = x.slice(0, x.length - k);
-  const py = y.slice(0, y.length - k);
-  if (k >= 4 && px !== py && PREFIXES.has(px) && PREFIXES.has(py)) return false;
-  const dist = osaDistance(x, y);
-  if (dist <= maxDistance) return true;
-  if (Math.min(x.length, y.length) >= 6 && dist / Math.max(x.length, y.length) <= 0.34) return true;
-  const stem = (w: string): string => w.slice(0, Math.max(4, w.length - 3));
-  if (x.startsWith(stem(y)) || y.startsWith(stem(x))) return true;
-  // Short inflected forms: "try" / "tries", "go" / "goes".
-  if (Math.min(x.length, y.length) >= 2 && x.slice(0, 2) === y.slice(0, 2) && Math.abs(x.length - y.length) <= 2 && dist <= 2 + Math.abs(x.length - y.length)) return true;
-  return shortFormOf(x.replace(/[.\s]/g, ''), y) || shortFormOf(y.replace(/[.\s]/g, ''), x);
-}
-
 /** Classifies one region: the most telling change wins (a dropped "not" is a negation, not a deletion). */
-function classify(r: Region, ca: Claim[], cb: Claim[], spelling: number, light: Set<string>): RegionType | undefined {
+function classify(r: Region, ca: Claim[], cb: Claim[], spelling: number, lx: Lexicon): RegionType | undefined {
   if (r.a.some((t) => isNegTok(t, ca)) !== r.b.some((t) => isNegTok(t, cb))) return 'negation';
   const x = r.a.map((t) => t.low).join(' ');
   const y = r.b.map((t) => t.low).join(' ');
   // A misspelling, an inflection ("develop" / "developed") or an abbreviation ("St" / "Saint") changes nothing.
-  if (r.a.length > 0 && r.b.length > 0 && !/\p{N}/u.test(x + y) && spellingVariant(x, y, spelling)) return undefined;
+  if (r.a.length > 0 && r.b.length > 0 && !/\p{N}/u.test(x + y) && spellingVariant(x, y, spelling, lx)) return undefined;
   const numA = r.a.filter((t) => isNumberTok(t, ca));
   const numB = r.b.filter((t) => isNumberTok(t, cb));
   if (numA.length > 0 || numB.length > 0) {
@@ -130,15 +54,12 @@ function classify(r: Region, ca: Claim[], cb: Claim[], spelling: number, light: 
   const nameB = r.b.filter((t) => isNameTok(t, cb));
   if (nameA.length > 0 && nameB.length > 0) return 'name';
   // One word for one word: a rephrased clause ("had defected" / "fled") is a paraphrase, not an edit.
-  if (r.a.length === 1 && r.b.length === 1) return light.has(x) || light.has(y) ? 'rephrase' : 'substitution';
+  if (r.a.length === 1 && r.b.length === 1) return lx.light.has(x) || lx.light.has(y) ? 'rephrase' : 'substitution';
   if (r.a.length > 0 && r.b.length > 0) return 'rephrase';
   if (nameA.length > 0) return 'deletion';
   if (nameB.length > 0) return 'insertion';
   return r.a.length > 0 ? 'deletion' : 'insertion';
 }
-
-/** Function words whose insertion or deletion changes no fact. */
-const LIGHT = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'at', 'and', 'that', 'is', 'was', 'were', 'are', 'be', 'been', 'it', 'its', 'this', 'these', 'for', 'with', 'by', 'as', 'also', 'has', 'have', 'had', 'which', 'who', 'there', 'from', 'their', 'his', 'her', 'they', 'he', 'she', 'will', 'would', 's', "'s"]);
 
 /**
  * Edits between two versions in one language: when aligned sentences are nearly identical, each region where
@@ -162,7 +83,7 @@ export const editDiff: RuleKind<Params> = {
   checkPair(ctx, p) {
     if (ctx.a.source.lang !== ctx.b.source.lang) return [];
     const out: RawFinding[] = [];
-    const light = new Set([...LIGHT, ...(getPack(ctx.a.source.lang).stopwords ?? []).map((w) => w.toLowerCase())]);
+    const lx = lexiconOf(ctx.knowledge.pack(ctx.a.source.lang));
     for (const lc of linkedClaims(ctx)) {
       const ta = tokens(ctx.a.source.text, lc.link.a.start, lc.link.a.end);
       const tb = tokens(ctx.b.source.text, lc.link.b.start, lc.link.b.end);
@@ -175,8 +96,8 @@ export const editDiff: RuleKind<Params> = {
       // Short sentences may change a few words and still be one edit ("recommended" / "did not recommend").
       if (changed === 0 || (changed > 3 && changed / Math.max(ta.length, tb.length) > p.maxChangedShare)) continue;
       const typed = regions
-        .map((r) => ({ r, type: flip ? classify({ a: r.b, b: r.a }, lc.b, lc.a, p.spellingDistance, light) : classify(r, lc.a, lc.b, p.spellingDistance, light) }))
-        .filter((x) => x.type !== undefined && !((x.type === 'insertion' || x.type === 'deletion') && [...x.r.a, ...x.r.b].every((t) => LIGHT.has(t.low))));
+        .map((r) => ({ r, type: flip ? classify({ a: r.b, b: r.a }, lc.b, lc.a, p.spellingDistance, lx) : classify(r, lc.a, lc.b, p.spellingDistance, lx) }))
+        .filter((x) => x.type !== undefined && !((x.type === 'insertion' || x.type === 'deletion') && [...x.r.a, ...x.r.b].every((t) => lx.functionWords.has(t.low))));
       if (typed.length === 0 || typed.length > p.maxRegions) continue;
       for (const { r, type } of typed) {
         if (type !== p.change) continue;
@@ -199,12 +120,3 @@ export const editDiff: RuleKind<Params> = {
     return out;
   },
 };
-
-/** Are two spans near-identical sentences (at most a quarter of their words differ)? */
-export function isEdit(textA: string, a: { start: number; end: number }, textB: string, b: { start: number; end: number }, share = 0.25): boolean {
-  const ta = tokens(textA, a.start, a.end);
-  const tb = tokens(textB, b.start, b.end);
-  if (ta.length === 0 || tb.length === 0) return false;
-  const changed = diffRegions(ta, tb).reduce((s, r) => s + Math.max(r.a.length, r.b.length), 0);
-  return changed / Math.max(ta.length, tb.length) <= share;
-}

@@ -1,10 +1,16 @@
 import type { RawFinding, RuleKind } from '../types.js';
 import { contextOf, linkedClaims, loc } from '../util.js';
+import type { LangPack } from '../../lang/pack.js';
 
 /** How far after a negator (in characters) the negated verb may stand. */
 const WINDOW = 40;
-/** English auxiliaries that follow a negator without being what it negates. */
-const AUXILIARIES = new Set(['have', 'been', 'being', 'will', 'would', 'could', 'should', 'does', 'that', 'this', 'with', 'from', 'they', 'there']);
+const auxiliarySets = new WeakMap<LangPack, Set<string>>();
+/** The pack's auxiliaries (lower case): words that follow a negator without being what it negates. */
+function auxiliaries(pack: LangPack): Set<string> {
+  let set = auxiliarySets.get(pack);
+  if (!set) auxiliarySets.set(pack, (set = new Set(pack.auxiliaries.map((w) => w.toLowerCase()))));
+  return set;
+}
 
 interface Params {
   /** "modality": could/may on one side, will/is on the other; "negation": one side negated, the other not. */
@@ -60,7 +66,8 @@ export const markerDrift: RuleKind<Params> = {
           if (!sameLang) return false;
           const after = negSide.source.text.slice(x.end, windowEnd).toLowerCase().match(/\p{L}{4,}/gu) ?? [];
           const plain = plainSide.source.text.slice(plainClaims[0]!.start, plainClaims[plainClaims.length - 1]!.end).toLowerCase();
-          return after.some((w) => !AUXILIARIES.has(w) && plain.includes(w.slice(0, Math.max(4, Math.min(6, w.length - 2)))));
+          const aux = auxiliaries(ctx.knowledge.pack(negSide.source.lang));
+          return after.some((w) => !aux.has(w) && plain.includes(w.slice(0, Math.max(4, Math.min(6, w.length - 2)))));
         });
         if (!neg) continue;
         out.push({
