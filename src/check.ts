@@ -241,7 +241,7 @@ export function checkRows(rows: Iterable<PairRow>, names: { left: string; right:
  * has one, else `row-<line>`.
  */
 export async function checkPairs(file: string, opts: PairsOptions): Promise<CheckResult> {
-  const input = await readInputFile(file, 'pairs file');
+  const input = await readInputFile(file, 'pairs file', opts.load?.maxFileSize !== undefined ? { maxFileSize: opts.load.maxFileSize } : {});
   const raw = input.text;
   const parsed: { row: Record<string, unknown>; line: number }[] = [];
   raw.split(/\r?\n/).forEach((text, i) => {

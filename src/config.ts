@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { lstat } from 'node:fs/promises';
-import { basename, resolve, sep } from 'node:path';
+import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import levenshtein from 'fast-levenshtein';
 import { errorsOf, type CodeInfo } from './errors.js';
@@ -13,11 +13,25 @@ import { describeAjvError, jsonErrorLine, jsonOffsets, lineAt, schemaValidator }
 import { isLanguageCode } from './bitext/lang.js';
 import { compileLinePattern, PatternError, type LinePattern } from './lang/user-pattern.js';
 
+/** The baseline file `factlint baseline` writes when neither -o nor the config's "baseline" names one. */
+export const DEFAULT_BASELINE = 'factlint-baseline.json';
+
 /** The file `loadConfig` looks for in the working directory. */
 export const CONFIG_FILE = 'factlint.config.json';
 
-/** Where the schema is for a project that installed factlint, as `factlint init` writes it into "$schema". */
+/** Where the schema is for a project that installed factlint (the usual "$schema" of `factlint init`). */
 export const CONFIG_SCHEMA_REF = './node_modules/factlint/rules/schema/config.schema.json';
+
+/**
+ * The "$schema" `factlint init` writes in `cwd`: the path from there to the schema of the factlint that runs, so it
+ * resolves wherever that is (`./node_modules/factlint/…` in a project that installed it, `./rules/…` in this
+ * repository); an absolute path when they share no folder.
+ */
+export function configSchemaRef(cwd = process.cwd()): string {
+  const rel = toSlash(relative(cwd, resolve(RULES_DIR, 'schema', 'config.schema.json')));
+  if (isAbsolute(rel)) return rel;
+  return rel.startsWith('.') ? rel : `./${rel}`;
+}
 
 /** The settings of factlint.config.json (rules/schema/config.schema.json), with defaults filled in. */
 export interface Config {
@@ -360,13 +374,13 @@ export function languageFor(languages: Record<string, string>, path: string, cwd
  * "// <name>" key holding its description from the schema (JSON has no comments; the loader ignores "//" keys).
  * Settings without a default (outputDir, baseline) appear as a comment only, with an example.
  */
-export function initConfig(): string {
+export function initConfig(cwd = process.cwd()): string {
   const schema = JSON.parse(readFileSync(resolve(RULES_DIR, 'schema', 'config.schema.json'), 'utf8')) as {
     properties: Record<string, { description?: string }>;
   };
   const defaults = defaultConfig() as unknown as Record<string, unknown>;
-  const examples: Record<string, string> = { outputDir: 'reports', baseline: 'factlint.baseline.json' };
-  const lines: string[] = [`  "$schema": ${JSON.stringify(CONFIG_SCHEMA_REF)}`];
+  const examples: Record<string, string> = { outputDir: 'reports', baseline: DEFAULT_BASELINE };
+  const lines: string[] = [`  "$schema": ${JSON.stringify(configSchemaRef(cwd))}`];
   for (const [key, prop] of Object.entries(schema.properties)) {
     if (key === '$schema') continue;
     const example = examples[key];

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -153,9 +153,12 @@ describe('the published schema', () => {
 
 describe('initConfig', () => {
   it('is valid JSON with "$schema", loads to the defaults, and carries a description for each setting', async () => {
-    const text = initConfig();
+    const text = initConfig(dir);
     const data = JSON.parse(text) as Record<string, unknown>;
-    expect(data.$schema).toBe('./node_modules/factlint/rules/schema/config.schema.json');
+    // The path from the folder to the schema of the factlint that runs: it resolves there.
+    expect(fs.existsSync(resolve(dir, String(data.$schema)))).toBe(true);
+    expect(data['// baseline']).toMatch(/Example: "baseline": "factlint-baseline\.json"/);
+    expect(JSON.parse(initConfig(process.cwd())).$schema).toBe('./rules/schema/config.schema.json');
     for (const key of ['rules', 'ruleDirs', 'languages', 'furniture', 'failOn', 'formats', 'outputDir', 'maxFileSize', 'baseline']) {
       expect(typeof data[`// ${key}`], key).toBe('string');
     }

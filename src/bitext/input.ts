@@ -2,7 +2,6 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import iconv from 'iconv-lite';
 import { FactlintError } from '../errors.js';
 import { decodeBytes } from '../pipeline/decode.js';
 import { readInputFile, type InputFile } from '../pipeline/load.js';
@@ -56,8 +55,8 @@ async function readHead(path: string, size: number): Promise<Uint8Array> {
 }
 
 /**
- * Opens a TSV or JSONL file for reading line by line, whatever its size. The loader's checks run first, on the
- * file and its first 64 KiB (missing, folder, device, empty, binary, unreadable), and the encoding found there
+ * Opens a TSV or JSONL file for reading line by line. The loader's checks run first, on the file and its first
+ * 64 KiB (missing, folder, device, empty, binary, unreadable, larger than maxFileSize as every input kind is), and the encoding found there
  * (UTF-8, UTF-16 or a legacy code page, as `load` decodes it) is used for the whole stream.
  */
 export async function openLines(path: string, what: string, opts: BitextOptions): Promise<LineFile> {
@@ -66,7 +65,7 @@ export async function openLines(path: string, what: string, opts: BitextOptions)
   let head: Uint8Array = new Uint8Array();
   const checked = await readInputFile(path, what, {
     cwd,
-    maxFileSize: Number.MAX_SAFE_INTEGER,
+    ...(opts.maxFileSize !== undefined ? { maxFileSize: opts.maxFileSize } : {}),
     fs: { readBytes: async (p, size) => (head = await readHead(p, size)) },
   });
   const decoded = decodeBytes(head);
@@ -75,6 +74,8 @@ export async function openLines(path: string, what: string, opts: BitextOptions)
     id: checked.id,
     warnings: checked.warnings,
     async *lines() {
+      // iconv-lite is loaded here, on first use, as the loader's decoder loads it: plain text files never need it.
+      const iconv = (await import('iconv-lite')).default;
       const stream = createReadStream(abs);
       const text = stream.pipe(iconv.decodeStream(encoding));
       stream.on('error', (e) => text.emit('error', e));

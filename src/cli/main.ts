@@ -13,9 +13,9 @@ async function main(): Promise<number> {
   const analysis = {
     rules: { type: 'array', string: true, describe: 'Extra folders of rule files' },
     config: { type: 'string', describe: 'Config file (default: factlint.config.json in the working directory, if any)' },
-    'max-file-size': { type: 'number', describe: 'Skip input files (and URL responses) larger than this many bytes (default 10485760)' },
-    timeout: { type: 'number', describe: 'Seconds to wait for each URL given as input or to --against (default 20)' },
-    jobs: { alias: 'j', type: 'number', describe: 'Worker threads for analysing sources (default: the available cores)' },
+    'max-file-size': { type: 'string', describe: 'Skip input files (and URL responses) larger than this: bytes, or with KB, MB, GB, KiB, MiB, GiB (default 10485760 = 10 MiB; at most 256 MiB)' },
+    timeout: { type: 'string', describe: 'Seconds to wait for each URL given as input or to --against: a whole number from 1 to 3600 (default 20)' },
+    jobs: { alias: 'j', type: 'string', describe: 'Worker threads for analysing sources: a whole number from 1 to 256, at most the available cores are used (default: the available cores)' },
     cache: { type: 'string', describe: 'Keep a content-addressed cache of per-source analysis in this folder (default .factlint-cache when given without a value)' },
     verbose: { alias: 'v', type: 'boolean', default: false, describe: 'Also list inputs skipped quietly (non-text files)' },
     quiet: { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing but errors' },
@@ -92,6 +92,15 @@ async function main(): Promise<number> {
     })
     .parseAsync();
   return code;
+}
+
+// A closed standard output (`factlint check … | head -c 300`) ends what is printed, not the run: no stack trace, and
+// the exit code is still the one the findings give.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') return;
+    throw e;
+  });
 }
 
 main().then(

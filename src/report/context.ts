@@ -41,6 +41,8 @@ export interface RenderContext {
    * line and column of the text.
    */
   documents?: Record<string, DocumentInfo>;
+  /** github format: whether the CLI writes the job summary ($GITHUB_STEP_SUMMARY) that lists every finding. */
+  jobSummary?: boolean;
 }
 
 export type Reporter = (report: import('../model/report.js').Report, ctx: RenderContext) => string;

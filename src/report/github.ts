@@ -73,7 +73,8 @@ export function githubAnnotations(
     lines.push(`::${cmd} ${props.join(',')}::${escapeWorkflowData(message)}`);
   }
   if (overflow > 0) {
-    const note = `${plural(overflow, 'more finding', 'more findings')} not annotated (GitHub shows at most ${limit} per level); the job summary lists all ${report.findings.length}.`;
+    const where = ctx.jobSummary ? `the job summary lists all ${report.findings.length}` : `the SARIF, HTML or JSON report lists all ${report.findings.length} (and the job summary, when GITHUB_STEP_SUMMARY is set)`;
+    const note = `${plural(overflow, 'more finding', 'more findings')} not annotated (GitHub shows at most ${limit} per level); ${where}.`;
     lines.push(`::notice ${property('title', 'factlint')}::${escapeWorkflowData(note)}`);
   }
   return { commands: lines.length > 0 ? `${lines.join('\n')}\n` : '', overflow };

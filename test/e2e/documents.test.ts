@@ -90,10 +90,9 @@ describe('a Word draft against saved web pages (check draft.docx --against pages
     expect(report.findings.filter((f) => f.category === 'number-mismatch' && !isFigure(f))).toEqual([]);
   });
 
-  // Known detection weakness, fixed by the names helper (issue #13, point 1): a name misspelt by one letter in a
-  // same-language draft gets no edited-name / entity-spelling finding against the page. The draft's own
-  // name-inconsistency ("Solbeg" and "Solberg" in one article) is reported, but that is not the comparison asked for.
-  it.fails('reports the misspelt name against the English page (known failure: issue #13.1)', () => {
+  // A name misspelt by one letter in a same-language draft is a name change against the page (issue #13, point 1),
+  // besides the draft's own name-inconsistency ("Solbeg" and "Solberg" in one article).
+  it('reports the misspelt name against the English page', () => {
     expect(report.findings.some((f) => f.category === 'entity-mismatch' && isName(f) && f.locations.some((l) => l.source === EN && l.text.includes(PLANTS.name.en)))).toBe(true);
   });
 
@@ -288,7 +287,7 @@ describe('loading the readers lazily', () => {
     p.on('close', (status) => done({ status, stderr }));
   });
 
-  it('checks .txt files without loading mammoth, linkedom, Readability, unpdf, fflate or htmlparser2', async () => {
+  it('checks .txt files without loading mammoth, linkedom, Readability, unpdf, fflate, htmlparser2, the bitext parsers (gettext-parser, fast-xml-parser), iconv-lite, jschardet or re2js', async () => {
     const r = await runWithout(['check', 'seeds', '--format', 'json'], ROOT);
     expect(r.stderr).not.toMatch(/was loaded|internal error/u);
     expect(r.status).toBe(1);
@@ -302,5 +301,14 @@ describe('loading the readers lazily', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  }, 60_000);
+
+  it.each([
+    ['a PO file loads gettext-parser', 'po', /gettext-parser was loaded/u],
+    ['an XLIFF file loads fast-xml-parser', 'xlf', /fast-xml-parser was loaded/u],
+    ['a TSV file loads iconv-lite to decode its stream', 'tsv', /iconv-lite was loaded/u],
+  ])('(the controls: %s, and the guard catches it)', async (_name, ext, loaded) => {
+    const r = await runWithout(['check', `test/fixtures/bitext/${ext === 'xlf' ? 'story-12.xlf' : `story.${ext}`}`], ROOT);
+    expect(r.stderr).toMatch(loaded);
   }, 60_000);
 });
