@@ -6,6 +6,7 @@ import type { CleanSource } from '../model/source.js';
 import type { Story } from '../model/story.js';
 import { sentenceAnchors, type SentenceAnchors } from './anchors.js';
 import type { Knowledge } from '../lang/knowledge.js';
+import { soundKey } from '../lang/keys.js';
 
 export interface AlignInput {
   source: CleanSource;
@@ -58,6 +59,25 @@ const merge = (x: SentenceAnchors, y: SentenceAnchors): SentenceAnchors => ({
   exact: `${x.exact} ${y.exact}`,
 });
 
+/** The share of a text's letters in the Latin script. */
+function latinShare(text: string): number {
+  const sample = text.slice(0, 4000);
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  return letters === 0 ? 1 : (sample.match(/\p{Script=Latin}/gu)?.length ?? 0) / letters;
+}
+
+const soundCache = new WeakMap<SentenceAnchors, SentenceAnchors>();
+/** A sentence's anchors with the sound key ("s:lfrkmb") of each name token long enough to tell names apart. */
+function soundAnchors(x: SentenceAnchors): SentenceAnchors {
+  let y = soundCache.get(x);
+  if (!y) {
+    const sounds = x.strong.filter((k) => k.startsWith('t:')).map((k) => soundKey(k.slice(2))).filter((k) => k.length >= 3).map((k) => `s:${k}`);
+    y = sounds.length ? { ...x, strong: [...new Set([...x.strong, ...sounds])].sort() } : x;
+    soundCache.set(x, y);
+  }
+  return y;
+}
+
 const isFigure = (k: string): boolean => /^(?:q|y|md|ym):/u.test(k);
 
 const anchorCache = new WeakMap<AlignInput, SentenceAnchors[]>();
@@ -87,8 +107,15 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
   // names, words of another language, names in another script). A figure always counts: a figure the other side
   // lacks is evidence against. What a sentence says beyond what the other version can show is weighed apart
   // (`fullCoverage`), and a similarity needs enough shared evidence, not only a high share (`similarity`).
-  const a0 = mk(A);
-  const b0 = mk(B);
+  // Across scripts a name's transliteration varies ("Ilfracombe" / "Ильфракомбе" -> "ilfrakomb", "Thom Browne" /
+  // "Том Браун"): each name token also counts by its sound key, the consonants transliteration keeps.
+  const crossScript = latinShare(A.source.text) >= 0.5 !== latinShare(B.source.text) >= 0.5;
+  const withSound = (side: Side): Side => (crossScript ? { ...side, anchors: side.anchors.map(soundAnchors) } : side);
+  const soundOf = (token: string): string[] => { const k = soundKey(token); return crossScript && k.length >= 3 ? [`s:${k}`] : []; };
+  const aWritten = mk(A);
+  const bWritten = mk(B);
+  const a0 = withSound(aWritten);
+  const b0 = withSound(bWritten);
   const keysIn = (side: Side): Set<string> => new Set(side.anchors.flatMap((x) => [...x.strong, ...x.words]));
   const rawOf = new WeakMap<SentenceAnchors, SentenceAnchors>();
   const shown = (side: Side, there: Set<string>): Side => ({
@@ -106,10 +133,11 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
   /** Expected length ratio b/a of a sentence and its translation: that of surely paired sentences, else the documents'. */
   const ratio = anchoredRatio(a, b, lexical) ?? b.total / a.total;
   const sim = (xa: SentenceAnchors, ya: SentenceAnchors, shares = true): number => S.sim(xa, ya, ratio, shares);
-  // The score a link reports is computed on all anchors, as the rules that read it (a confidence) expect.
-  const R = similarity(a0, b0, sameLang, false);
+  // The score a link reports is computed on all anchors as written, as the rules that read it (a confidence) expect:
+  // sound keys, a guess about transliteration, do not raise it.
+  const R = similarity(aWritten, bWritten, sameLang, false);
   const rawRun = (side: Side, from: number, count: number): SentenceAnchors => side.anchors.slice(from, from + count).reduce((x, y) => merge(x, y));
-  const reportedScore = (i: number, di: number, j: number, dj: number): number => R.sim(rawRun(a0, i, di), rawRun(b0, j, dj), ratio);
+  const reportedScore = (i: number, di: number, j: number, dj: number): number => R.sim(rawRun(aWritten, i, di), rawRun(bWritten, j, dj), ratio);
   const keysA = new Set(a.anchors.flatMap((x) => [...x.strong, ...x.words]));
   const keysB = new Set(b.anchors.flatMap((x) => [...x.strong, ...x.words]));
   // Evidence of what a sentence says (anchors `shown` kept): a country, a month or a verb class is too common to count.
@@ -140,8 +168,16 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
     for (const e of an.strong) {
       if (!e.startsWith('e:') || e.startsWith('e:=')) continue;
       const toks = e.slice(2).split(/\s+/u).filter((t) => t.length >= 4);
-      const keys = [e, ...toks.map((t) => `t:${t}`), ...toks.map((t) => t.slice(0, 6))];
+      const keys = [e, ...toks.map((t) => `t:${t}`), ...toks.map((t) => t.slice(0, 6)), ...toks.flatMap(soundOf)];
       for (const k of keys) seen.add(k);
+      units.push(keys);
+    }
+    // A name token whose full name the other version writes otherwise ("Ms Davis" / "Davis") is still one unit with
+    // the word it is.
+    for (const k of an.strong) {
+      if (!k.startsWith('t:') || seen.has(k)) continue;
+      const keys = [k, k.slice(2, 8), ...soundOf(k.slice(2))];
+      for (const x of keys) seen.add(x);
       units.push(keys);
     }
     for (const k of specificKeys(an)) if (!seen.has(k) && !k.startsWith('e:')) units.push([k]);
@@ -224,7 +260,9 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
       // Sure only when the part's own names and figures, those the other version never writes included, are there.
       if (c.share < 0.6 || fullCoverage(x, other) < 0.6) sure = false;
     }
-    return lengthFits || sure || complementary(parts, other, partsOnA);
+    // Across a paragraph break a fitting length is no evidence: a translator rarely joins two paragraphs, and a
+    // paragraph dropped next to a short one fits a merge's length as well. Each part must then be anchored there.
+    return (sameBlock && lengthFits) || sure || complementary(parts, other, partsOnA);
   };
   /**
    * Evidence against a pair: specific anchors of either side that the other lacks (a sentence naming a person or a

@@ -87,4 +87,39 @@ describe('alignPair', () => {
       'Schools will stay': 'Die Schulen bleiben',
     });
   });
+  it('does not join a dropped paragraph to the one before it on a shared name alone (a merge across paragraphs needs anchors)', () => {
+    const a = source('a', [
+      'Volunteers in Corrin have begun planting trees along the river.',
+      'Ms Varga said: "I worry that the banks will wash away."',
+      'Ms Varga started the project, "to give people somewhere to meet, even if it is only to plant a tree together.',
+      'Nobody should sit at home alone."',
+      'The first trees went in on Saturday morning.',
+    ].join('\n\n'), 'en');
+    const b = source('b', [
+      'Freiwillige in Corrin haben begonnen, Bäume am Fluss zu pflanzen.',
+      'Varga erklärte: „Ich befürchte, dass die Ufer weggespült werden.“',
+      'Niemand sollte allein zu Hause sitzen.“',
+      'Die ersten Bäume wurden am Samstagmorgen gepflanzt.',
+    ].join('\n\n'), 'de');
+    const p = alignPair('s', a, b);
+    expect(pairs(p, a, b)['Ms Varga started']).toBe('-');
+    expect(pairs(p, a, b)['Ms Varga said:']).toBe('Varga erklärte: „Ich');
+  });
+
+  it('across scripts, a name transliterated another way still anchors its sentence (sound keys)', () => {
+    const a = source('a', [
+      'Man shot with air rifle in Pelcombe',
+      'A man has been shot several times with an air rifle as he walked home from a night out.',
+      'The victim, in his 40s, was in the Mill Lane area of Pelcombe when he was shot in the chest.',
+      'Officers described the shooting as a random act.',
+    ].join('\n\n'), 'en');
+    const b = source('b', [
+      'В Пелкомбе мужчину ранили из пневматической винтовки',
+      'Мужчину несколько раз ранили из пневматической винтовки, когда он возвращался домой.',
+      'Полиция назвала стрельбу случайным нападением.',
+    ].join('\n\n'), 'ru');
+    const p = alignPair('s', a, b);
+    expect(pairs(p, a, b)['Man shot with']).toBe('В Пелкомбе мужчину');
+    expect(pairs(p, a, b)['The victim, in']).toBe('-');
+  });
 });
