@@ -77,6 +77,7 @@ export const factDrop: RuleKind<Params> = {
     const origIsA = orig === ctx.a;
     // The derived language's words for a value ("тысячи" = 1,000, "fourteen" = 14), single words only.
     const dPack = ctx.knowledge.pack(derived.source.lang);
+    const units = ctx.knowledge.units();
     const numberWords = (v: number): string[] => [...Object.entries(dPack.numbers.words), ...Object.entries(dPack.numbers.scales)]
       .filter(([w, x]) => x === v && !/\s/u.test(w)).map(([w]) => w.toLowerCase());
     const out: RawFinding[] = [];
@@ -126,8 +127,8 @@ export const factDrop: RuleKind<Params> = {
           // The short second year of a range ("the 1950-53 war"), or a piece of a longer number ("the 1930s").
           if (/\d{4}[-–]$|\d$/u.test(orig.source.text.slice(Math.max(0, q.start - 5), q.start))) continue;
           // A figure the derived sentence gives differently is a conflict, not a drop.
-          if (dq.some((x) => quantitiesAgree(q, x) !== 'incomparable')) continue;
-          if (around.some((c) => c.quantities.some((x) => agrees(quantitiesAgree(q, x))))) continue;
+          if (dq.some((x) => quantitiesAgree(q, x, { units }) !== 'incomparable')) continue;
+          if (around.some((c) => c.quantities.some((x) => agrees(quantitiesAgree(q, x, { units }))))) continue;
           if (written(q.text, q.value)) continue;
           report('figure', q);
         }
