@@ -13,8 +13,9 @@ import { loadRules } from '../dist/rules/load.js';
 const ROOT = resolve(import.meta.dirname, '..');
 const json = (p) => JSON.parse(readFileSync(resolve(ROOT, p), 'utf8'));
 const write = (p, text) => writeFileSync(resolve(ROOT, p), text);
-const rules = loadRules();
+// The rule schema first: it comes from the kinds alone, and the rule files are validated against it when loaded.
 write('rules/schema/rule.schema.json', `${JSON.stringify(ruleSchema(json('rules/schema/rule.schema.json'), KINDS), null, 2)}\n`);
+const rules = loadRules();
 write('rules/schema/config.schema.json', `${JSON.stringify(configSchema(json('rules/schema/config.schema.json'), rules), null, 2)}\n`);
 write('README.md', withRuleTable(readFileSync(resolve(ROOT, 'README.md'), 'utf8'), rules));
 console.log(`rule schema: ${Object.keys(KINDS).length} kinds; config schema and README table: ${rules.length} rules`);

@@ -209,12 +209,32 @@ function outputPlan(args: CommonArgs, config: Config): { formats: Format[]; outp
   return { formats, outputDir };
 }
 
-/** Only the findings that involve the draft (draft mode): published sources are not re-checked against each other. */
+/**
+ * Only the findings that involve the draft (draft mode): published sources are not re-checked against each other.
+ * What the draft lost is located in the published version: a finding counts when the draft is the version it is
+ * compared with (`versus`).
+ */
 function onlyInvolving(result: CheckResult, ids: Set<string>): CheckResult {
-  const findings = result.report.findings.filter((f) => f.locations.some((l) => ids.has(l.source)));
+  const findings = result.report.findings.filter((f) => f.locations.some((l) => ids.has(l.source)) || (f.versus !== undefined && ids.has(f.versus)));
   const alignments = result.report.alignments.filter((a) => ids.has(a.a.source) || ids.has(a.b.source));
   const report: Report = { ...result.report, findings, alignments, summary: summarize(findings) };
   return { ...result, report };
+}
+
+/**
+ * Draft mode compares a draft with the published versions: an empty draft, or one that matches none of them, was
+ * not checked, and "0 findings" would say it passed. Both are errors that say so.
+ */
+function checkDraftsCompared(report: Report, draftIds: Set<string>, drafts: string[], against: string[]): void {
+  const sentences = new Map(report.sources.map((s) => [s.id, s.sentences]));
+  const empty = [...draftIds].filter((id) => (sentences.get(id) ?? 0) === 0);
+  if (draftIds.size === 0 || empty.length === draftIds.size) {
+    throw new FactlintError('FL132', 'the draft is empty: there is nothing to compare with the published versions', empty[0] ?? drafts[0], undefined, 'check that the draft file (or standard input) holds the article text');
+  }
+  const alone = [...draftIds].filter((id) => !empty.includes(id) && !report.stories.some((st) => st.sources.includes(id) && st.sources.some((x) => !draftIds.has(x))));
+  if (alone.length > 0) {
+    throw new FactlintError('FL133', `the draft matches none of the published versions in ${against.join(', ')}: it was not compared with anything`, alone.join(', '), undefined, 'check --against names the folder of this article\'s published versions, or that the draft is a version of one of them (it shares too few names, figures and dates with any)');
+  }
 }
 
 export { DEFAULT_BASELINE };
@@ -265,6 +285,7 @@ export async function runCheck(args: CheckArgs, { useBaseline = true }: { useBas
     result = await check([...draftPaths, ...texts, ...args.against], { ...opts, originals: args.against });
     const draftIds = new Set<string>(texts.map((t) => t.id));
     for (const s of result.report.sources) if (draftPaths.length && isUnder(s.path, draftPaths)) draftIds.add(s.id);
+    checkDraftsCompared(result.report, draftIds, [...draftPaths, ...texts.map((t) => t.id)], args.against);
     result = onlyInvolving(result, draftIds);
   } else {
     result = await check(args.inputs, opts);

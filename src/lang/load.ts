@@ -127,6 +127,7 @@ export function withDefaults(raw: Record<string, Json>): LangPack {
     determiners: r.determiners ?? [],
     possessiveEndings: r.possessiveEndings ?? [],
     abbreviations: r.abbreviations ?? [],
+    ordinalBefore: r.ordinalBefore ?? [],
     ...(r.script !== undefined ? { script: r.script } : {}),
     nameEndings: r.nameEndings ?? [],
     furniture: {

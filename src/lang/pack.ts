@@ -206,6 +206,9 @@ export interface LangPack {
   possessiveEndings: string[];
   /** Abbreviations written with a full stop that does not end a sentence ("Mr", "Sept", "г", "bzw"), without the stop. */
   abbreviations: string[];
+  /** Words before a number that make "N." an ordinal, not the end of a sentence: German determiners and contractions
+   * ("die 7. Versammlung", "ihr 36. Treffen", "im 18. Jahrhundert"), lower case. */
+  ordinalBefore: string[];
   /** The script the language writes names in, as a Unicode script name ("Cyrillic"): names in it take `nameEndings`. */
   script?: string;
   /** Endings that inflect or derive names (transliterated, as entity keys are). In the pack's `script` they are

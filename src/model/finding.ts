@@ -22,6 +22,11 @@ export interface Finding {
   /** Whole sentences around the locations, for showing in context. */
   context: Location[];
   story?: string;
+  /**
+   * For a finding located in one version only (content one version lacks), the other version of the pair it
+   * compares: draft mode keeps what the draft lost, located in the published version, by this.
+   */
+  versus?: string;
   /** Stable identity for baselines: rule id plus normalised evidence text. */
   fingerprint: string;
 }

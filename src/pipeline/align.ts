@@ -6,6 +6,7 @@ import type { CleanSource } from '../model/source.js';
 import type { Story } from '../model/story.js';
 import { sentenceAnchors, type SentenceAnchors } from './anchors.js';
 import type { Knowledge } from '../lang/knowledge.js';
+import { soundKey } from '../lang/keys.js';
 
 export interface AlignInput {
   source: CleanSource;
@@ -58,6 +59,27 @@ const merge = (x: SentenceAnchors, y: SentenceAnchors): SentenceAnchors => ({
   exact: `${x.exact} ${y.exact}`,
 });
 
+/** The share of a text's letters in the Latin script. */
+function latinShare(text: string): number {
+  const sample = text.slice(0, 4000);
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  return letters === 0 ? 1 : (sample.match(/\p{Script=Latin}/gu)?.length ?? 0) / letters;
+}
+
+const soundCache = new WeakMap<SentenceAnchors, SentenceAnchors>();
+/** A sentence's anchors with the sound key ("s:lfrkmb") of each name token long enough to tell names apart. */
+function soundAnchors(x: SentenceAnchors): SentenceAnchors {
+  let y = soundCache.get(x);
+  if (!y) {
+    const sounds = x.strong.filter((k) => k.startsWith('t:')).map((k) => soundKey(k.slice(2))).filter((k) => k.length >= 3).map((k) => `s:${k}`);
+    y = sounds.length ? { ...x, strong: [...new Set([...x.strong, ...sounds])].sort() } : x;
+    soundCache.set(x, y);
+  }
+  return y;
+}
+
+const isFigure = (k: string): boolean => /^(?:q|y|md|ym):/u.test(k);
+
 const anchorCache = new WeakMap<AlignInput, SentenceAnchors[]>();
 /** A source's sentence anchors, computed once however many other versions it is aligned with. */
 function anchorsOf(x: AlignInput): SentenceAnchors[] {
@@ -81,50 +103,186 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
     const anchors = anchorsOf(x);
     return { sents: x.sentences, anchors, total: anchors.reduce((t, a) => t + a.length, 0) || 1 };
   };
-  const a = mk(A);
-  const b = mk(B);
-  const df = new Map<string, number>();
-  for (const side of [a, b]) for (const an of side.anchors) for (const k of new Set([...an.strong, ...an.words])) df.set(k, (df.get(k) ?? 0) + 1);
-  const N = a.sents.length + b.sents.length;
-  const weights = new Map<string, number>();
-  for (const [k, d] of df) weights.set(k, Math.log(1 + N / d));
-  const weight = (k: string): number => weights.get(k) ?? Math.log(1 + N);
-  const ratio = b.total / a.total;
-  const prepared = new WeakMap<SentenceAnchors, Prepared>();
-  const prep = (an: SentenceAnchors): Prepared => {
-    let p = prepared.get(an);
-    if (!p) {
-      p = { an, strongSet: new Set(an.strong), wordSet: new Set(an.words), strongW: weightSum(an.strong, weight), wordW: weightSum(an.words, weight) };
-      prepared.set(an, p);
+  // Anchors the other version never has cannot match anything: they only dilute similarities (German nouns read as
+  // names, words of another language, names in another script). A figure always counts: a figure the other side
+  // lacks is evidence against. What a sentence says beyond what the other version can show is weighed apart
+  // (`fullCoverage`), and a similarity needs enough shared evidence, not only a high share (`similarity`).
+  // Across scripts a name's transliteration varies ("Ilfracombe" / "Ильфракомбе" -> "ilfrakomb", "Thom Browne" /
+  // "Том Браун"): each name token also counts by its sound key, the consonants transliteration keeps.
+  const crossScript = latinShare(A.source.text) >= 0.5 !== latinShare(B.source.text) >= 0.5;
+  const withSound = (side: Side): Side => (crossScript ? { ...side, anchors: side.anchors.map(soundAnchors) } : side);
+  const soundOf = (token: string): string[] => { const k = soundKey(token); return crossScript && k.length >= 3 ? [`s:${k}`] : []; };
+  const aWritten = mk(A);
+  const bWritten = mk(B);
+  const a0 = withSound(aWritten);
+  const b0 = withSound(bWritten);
+  const keysIn = (side: Side): Set<string> => new Set(side.anchors.flatMap((x) => [...x.strong, ...x.words]));
+  const rawOf = new WeakMap<SentenceAnchors, SentenceAnchors>();
+  const shown = (side: Side, there: Set<string>): Side => ({
+    ...side,
+    anchors: side.anchors.map((x) => {
+      const y = { ...x, strong: x.strong.filter((k) => isFigure(k) || there.has(k)), words: x.words.filter((k) => there.has(k)) };
+      rawOf.set(y, x);
+      return y;
+    }),
+  });
+  const a = shown(a0, keysIn(b0));
+  const b = shown(b0, keysIn(a0));
+  const S = similarity(a, b, sameLang, true);
+  const { weight, prep, strongDice, lexical } = S;
+  /** Expected length ratio b/a of a sentence and its translation: that of surely paired sentences, else the documents'. */
+  const ratio = anchoredRatio(a, b, lexical) ?? b.total / a.total;
+  const sim = (xa: SentenceAnchors, ya: SentenceAnchors, shares = true): number => S.sim(xa, ya, ratio, shares);
+  // The score a link reports is computed on all anchors as written, as the rules that read it (a confidence) expect:
+  // sound keys, a guess about transliteration, do not raise it.
+  const R = similarity(aWritten, bWritten, sameLang, false);
+  const rawRun = (side: Side, from: number, count: number): SentenceAnchors => side.anchors.slice(from, from + count).reduce((x, y) => merge(x, y));
+  const reportedScore = (i: number, di: number, j: number, dj: number): number => R.sim(rawRun(aWritten, i, di), rawRun(bWritten, j, dj), ratio);
+  const keysA = new Set(a.anchors.flatMap((x) => [...x.strong, ...x.words]));
+  const keysB = new Set(b.anchors.flatMap((x) => [...x.strong, ...x.words]));
+  // Evidence of what a sentence says (anchors `shown` kept): a country, a month or a verb class is too common to count.
+  const portable = (k: string, _there?: Set<string>): boolean => !k.startsWith('e:=') && !k.startsWith('m:') && !k.startsWith('v:');
+  // What identifies a sentence's content: numbers, dates, names outside the gazetteer, and its content words (across
+  // languages, those the other version shares). A country, a month or a verb class alone is too common to tell two sentences apart.
+  const specificOf = new WeakMap<SentenceAnchors, string[]>();
+  const specificKeys = (an: SentenceAnchors): string[] => {
+    let ks = specificOf.get(an);
+    if (!ks) {
+      const strong = an.strong.filter((k) => !k.startsWith('e:=') && !k.startsWith('m:') && !k.startsWith('v:'));
+      // Across languages a word counts where the other version has it too (a name in Latin letters, a transliterated
+      // one): portability is checked against the other version's words.
+      ks = [...strong, ...an.words];
+      specificOf.set(an, ks);
     }
-    return p;
+    return ks;
   };
-  const strongDice = (x: Prepared, y: Prepared): number => dice(x.an.strong, x.strongW, y.strongSet, y.strongW, weight);
-  const wordDice = (x: Prepared, y: Prepared): number => dice(x.an.words, x.wordW, y.wordSet, y.wordW, weight);
-  const lexical = (xa: SentenceAnchors, ya: SentenceAnchors): number => {
-    if (xa.exact === ya.exact) return 1;
-    const x = prep(xa);
-    const y = prep(ya);
-    const s = strongDice(x, y);
-    const w = wordDice(x, y);
-    return sameLang ? Math.max(s, w, 0.5 * s + 0.5 * w) : Math.max(s, 0.6 * s + 0.4 * w);
-  };
-  /** `shares`: false when the two sides have no anchor or word in common (both Dice terms are then 0). */
-  const sim = (xa: SentenceAnchors, ya: SentenceAnchors, shares = true): number => {
-    if (xa.exact === ya.exact) return 1.2;
-    let lex = 0;
-    if (shares) {
-      const x = prep(xa);
-      const y = prep(ya);
-      const s = strongDice(x, y);
-      // Words only count in one language; across languages, shared Latin-script words still help (names, acronyms).
-      const w = wordDice(x, y);
-      lex = sameLang ? Math.max(s, w, 0.5 * s + 0.5 * w) : Math.max(s, 0.6 * s + 0.4 * w);
+  const keysOf = (an: SentenceAnchors): Set<string> => { const p = prep(an); return new Set([...p.strongSet, ...p.wordSet]); };
+  /** Weighted share of `part`'s specific anchors that `other` has; undefined when `part` has none. */
+  /**
+   * A sentence's evidence as units, one per fact: a number or a date, a name (its key, its tokens and its words count
+   * once: "Huawei" is one unit, not three), a content word. Any key of a unit found on the other side covers it.
+   */
+  const unitsOf = (an: SentenceAnchors): string[][] => {
+    const units: string[][] = [];
+    const seen = new Set<string>();
+    for (const e of an.strong) {
+      if (!e.startsWith('e:') || e.startsWith('e:=')) continue;
+      const toks = e.slice(2).split(/\s+/u).filter((t) => t.length >= 4);
+      const keys = [e, ...toks.map((t) => `t:${t}`), ...toks.map((t) => t.slice(0, 6)), ...toks.flatMap(soundOf)];
+      for (const k of keys) seen.add(k);
+      units.push(keys);
     }
-    const lr = Math.log((ya.length + 20) / ((xa.length + 20) * ratio));
-    const lenScore = Math.exp(-(lr * lr) / 0.5);
-    return lex * (0.75 + 0.25 * lenScore) + (sameLang ? 0 : 0.12 * lenScore);
+    // A name token whose full name the other version writes otherwise ("Ms Davis" / "Davis") is still one unit with
+    // the word it is.
+    for (const k of an.strong) {
+      if (!k.startsWith('t:') || seen.has(k)) continue;
+      const keys = [k, k.slice(2, 8), ...soundOf(k.slice(2))];
+      for (const x of keys) seen.add(x);
+      units.push(keys);
+    }
+    for (const k of specificKeys(an)) if (!seen.has(k) && !k.startsWith('e:')) units.push([k]);
+    return units;
   };
+  /**
+   * Weighted share of `part`'s evidence units that `other` has, and whether a fact (a name, a number, a date) is
+   * among what it lacks; undefined when `part` has too little to tell.
+   */
+  const anchorCoverage = (part: SentenceAnchors, other: SentenceAnchors, partsOnA: boolean): { share: number; factMissing: boolean } | undefined => {
+    const units = unitsOf(part).filter((u) => u.some((k) => portable(k, partsOnA ? keysB : keysA)));
+    // One shared word is no evidence either way ("falls" is English and German): a number, a date or two units are.
+    if (units.length < 2 && !units.some((u) => isFigure(u[0]!))) return undefined;
+    const there = keysOf(other);
+    let have = 0;
+    let all = 0;
+    let factMissing = false;
+    for (const u of units) {
+      const w = Math.max(...u.map(weight));
+      all += w;
+      if (u.some((k) => there.has(k))) have += w;
+      // A figure the other side gives differently ("7.5" / "8.5", "2019" / "2018") still says which sentence it is:
+      // the difference is for the figure rules to report, not a reason to leave the sentence unaligned.
+      else if (isFigure(u[0]!) && [...there].some((k) => nearFigure(u[0]!, k))) have += w / 2;
+      else if (isFigure(u[0]!) || u[0]!.startsWith('e:')) factMissing = true;
+    }
+    return { share: have / all, factMissing };
+  };
+  /** Weighted share of the names and figures of `part` as written (before `shown`) that `other` has. */
+  const fullCoverage = (part: SentenceAnchors, other: SentenceAnchors): number => {
+    const raw = rawOf.get(part) ?? part;
+    const facts = unitsOf({ ...raw, words: sameLang ? raw.words : [] }).filter((u) => portable(u[0]!));
+    if (facts.length === 0) return 1;
+    const there = keysOf(other);
+    let have = 0;
+    let all = 0;
+    for (const u of facts) { const w = Math.max(...u.map(weight)); all += w; if (u.some((k) => there.has(k))) have += w; }
+    return have / all;
+  };
+  /**
+   * Each part of a merge brings facts of the other side that the other part lacks ("paying C$12.50 per share" joined
+   * to "is buying FreshCrate for C$640 million" in a rewrite): together they explain the other side, neither alone.
+   */
+  const complementary = (parts: SentenceAnchors[], other: SentenceAnchors, partsOnA: boolean): boolean => {
+    const units = unitsOf(other).filter((u) => u.some((k) => portable(k, partsOnA ? keysA : keysB)));
+    if (units.length < 2) return false;
+    const sets = parts.map(keysOf);
+    let all = 0;
+    let both = 0;
+    const only = parts.map(() => 0);
+    for (const u of units) {
+      const w = Math.max(...u.map(weight));
+      all += w;
+      const hit = sets.map((ks) => u.some((k) => ks.has(k)));
+      if (hit.some(Boolean)) both += w;
+      if (hit.filter(Boolean).length === 1) only[hit.indexOf(true)]! += w;
+    }
+    return both / all >= 0.5 && only.every((x) => x / all >= 0.15);
+  };
+  /** How far a pair's length ratio is from the documents' (natural log; 0 is a perfect fit). */
+  const lengthDev = (la: number, lb: number): number => Math.abs(Math.log((lb + 20) / ((la + 20) * ratio)));
+  /**
+   * A merge (two sentences of one side with one of the other) must explain both sentences: each one's names,
+   * numbers and dates are found on the other side, and the pair's lengths fit better merged than either sentence
+   * alone (or every part is anchored beyond doubt). Otherwise the second sentence is content the other version
+   * lacks, and merging it would hide an omission or an addition.
+   */
+  const mergeExplained = (parts: SentenceAnchors[], other: SentenceAnchors, partsOnA: boolean, sameBlock: boolean): boolean => {
+    if (parts.some((x) => x.exact === other.exact)) return false;
+    // Within one paragraph a translator who splits a sentence often expands it too: looser length and anchor bounds.
+    const dev = (len: number): number => (partsOnA ? lengthDev(len, other.length) : lengthDev(other.length, len));
+    const lengthFits = dev(parts.reduce((t, x) => t + x.length, 0)) <= Math.min(...parts.map((x) => dev(x.length))) + (sameBlock ? 0.25 : 0.1);
+    let sure = true;
+    for (const x of parts) {
+      const c = anchorCoverage(x, other, partsOnA);
+      if (c === undefined) { sure = false; continue; }
+      // Words the other side lacks may be a paraphrase ("No deaths" / "No one has died"); a name or a figure it
+      // lacks is content it does not have.
+      if (c.share < 0.5 && c.factMissing) return false;
+      // Sure only when the part's own names and figures, those the other version never writes included, are there.
+      if (c.share < 0.6 || fullCoverage(x, other) < 0.6) sure = false;
+    }
+    // Across a paragraph break a fitting length is no evidence: a translator rarely joins two paragraphs, and a
+    // paragraph dropped next to a short one fits a merge's length as well. Each part must then be anchored there.
+    return (sameBlock && lengthFits) || sure || complementary(parts, other, partsOnA);
+  };
+  /**
+   * Evidence against a pair: specific anchors of either side that the other lacks (a sentence naming a person or a
+   * figure paired with one that names nothing). A penalty, so that where the DP must choose, the sentence whose
+   * facts are missing stays unaligned rather than pushing every later pair one place along.
+   */
+  const mismatch = (xa: SentenceAnchors, ya: SentenceAnchors): number => {
+    if (xa.exact === ya.exact) return 0;
+    const sx = xa.strong.filter((k) => portable(k, keysB));
+    const sy = ya.strong.filter((k) => portable(k, keysA));
+    if (sx.length === 0 && sy.length === 0) return 0;
+    const kx = prep(xa).strongSet;
+    const ky = prep(ya).strongSet;
+    let un = 0;
+    let all = 0;
+    for (const k of sx) { const w = weight(k); all += w; if (!ky.has(k)) un += w; }
+    for (const k of sy) { const w = weight(k); all += w; if (!kx.has(k)) un += w; }
+    return MISMATCH * (un / all);
+  };
+  const MISMATCH = 0.1;
   const n = a.sents.length;
   const m = b.sents.length;
   const SKIP = -0.02;
@@ -148,6 +306,13 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
   const a2 = pairsOf(a.anchors);
   const b2 = pairsOf(b.anchors);
   const moveSim = new Float64Array(moves.length);
+  const moveCost = new Float64Array(moves.length);
+  // Paragraphs are a strong prior: a translator splits or joins sentences within a paragraph, rarely across one.
+  const mergeCost = (i: number, di: number, j: number, dj: number): number => {
+    if (di === 2) return a.sents[i]!.block === a.sents[i + 1]!.block ? 0.04 : 0.12;
+    if (dj === 2) return b.sents[j]!.block === b.sents[j + 1]!.block ? 0.04 : 0.12;
+    return 0;
+  };
   // Which sentence pairs share any anchor or word, from an inverted index: most pairs of a translation share
   // nothing, and their similarity is the length prior alone, without the two Dice sums.
   const shared = new Uint8Array(n * m);
@@ -165,6 +330,10 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
       for (let k = 0; k < 3; k++) {
         const [di, dj] = moves[k]!;
         moveSim[k] = i + di > n || j + dj > m ? -Infinity : sim(di === 1 ? a.anchors[i]! : a2[i]!, dj === 1 ? b.anchors[j]! : b2[j]!, shares(i, di, j, dj));
+        if (moveSim[k]! === -Infinity) continue;
+        if (di === 2 && !mergeExplained([a.anchors[i]!, a.anchors[i + 1]!], b.anchors[j]!, true, a.sents[i]!.block === a.sents[i + 1]!.block)) moveSim[k] = -Infinity;
+        else if (dj === 2 && !mergeExplained([b.anchors[j]!, b.anchors[j + 1]!], a.anchors[i]!, false, b.sents[j]!.block === b.sents[j + 1]!.block)) moveSim[k] = -Infinity;
+        else moveCost[k] = mismatch(di === 1 ? a.anchors[i]! : a2[i]!, dj === 1 ? b.anchors[j]! : b2[j]!) + mergeCost(i, di, j, dj);
       }
       for (let st = 0; st < 2; st++) {
         const here = scores[st]![at(i, j)]!;
@@ -180,7 +349,7 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
           else {
             const s = moveSim[k]!;
             if (s < MIN_LINK) continue;
-            gain = s - 0.03 * diag(i, j) - (di + dj > 2 ? 0.06 : 0) + (st === 1 ? CONTINUITY : 0);
+            gain = s - 0.03 * diag(i, j) - moveCost[k]! + (st === 1 ? CONTINUITY : 0);
           }
           const to = match ? 1 : 0;
           const v = here + gain;
@@ -195,14 +364,19 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
   const span = (sents: Sentence[], from: number, count: number) => ({
     source: sents[from]!.source, start: sents[from]!.start, end: sents[from + count - 1]!.end,
   });
-  const addLink = (i: number, di: number, j: number, dj: number, s: number): void => {
+  /** Each link's similarity as the DP sees it (portable anchors), for the decisions below. */
+  const internal = new Map<Alignment, number>();
+  const addLink = (i: number, di: number, j: number, dj: number, own: number): void => {
+    const s = reportedScore(i, di, j, dj);
     for (let x = 0; x < di; x++) usedA.add(i + x);
     for (let y = 0; y < dj; y++) usedB.add(j + y);
-    links.push({
+    const link: Alignment = {
       story, a: span(a.sents, i, di), b: span(b.sents, j, dj),
       aSentences: a.sents.slice(i, i + di).map((x) => x.id), bSentences: b.sents.slice(j, j + dj).map((x) => x.id),
       score: Math.round(s * 1000) / 1000,
-    });
+    };
+    links.push(link);
+    internal.set(link, own);
   };
   let i = n;
   let j = m;
@@ -239,7 +413,14 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
       const toB = q < scored.length ? scored[q]!.pj : m;
       const gapA = toA - fromA;
       const gapB = toB - fromB;
-      if (Math.abs(gapA - gapB) > Math.max(1, 0.25 * Math.max(gapA, gapB))) continue;
+      // The region's two sides hold about as many sentences, or as much text (a translator who split sentences
+      // makes more of them, not more text).
+      let lenA = 0;
+      let lenB = 0;
+      for (let x = fromA; x < toA; x++) lenA += a.anchors[x]!.length;
+      for (let y = fromB; y < toB; y++) lenB += b.anchors[y]!.length;
+      const sameText = Math.abs(Math.log((lenB + 20) / ((lenA + 20) * ratio))) <= 0.3;
+      if (!sameText && Math.abs(gapA - gapB) > Math.max(1, 0.25 * Math.max(gapA, gapB))) continue;
     }
     addLink(l.pi, l.di, l.pj, l.dj, l.s);
   }
@@ -250,24 +431,32 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
   // A full month and year ("last June" in 2020 = "tháng 6/2019") is specific enough to recover a moved sentence.
   // A B sentence the DP paired on length alone (a weak link) may be taken back by a strongly anchored one.
   const weakB = new Map<number, Alignment>();
-  for (const l of links) if (l.score < 0.3 && l.bSentences.length === 1 && l.aSentences.length === 1) weakB.set(b.sents.findIndex((x) => x.id === l.bSentences[0]), l);
+  for (const l of links) if (internal.get(l)! < 0.3 && l.bSentences.length === 1 && l.aSentences.length === 1) weakB.set(b.sents.findIndex((x) => x.id === l.bSentences[0]), l);
   for (let x = 0; x < n; x++) {
     const sa = specific(a.anchors[x]!.strong);
     if (usedA.has(x) || sa.length === 0) continue;
+    // A sentence whose best match is already paired with its neighbour is a split or a join for `absorb`, not a
+    // moved sentence.
+    let best = 0;
+    const mine: [number, number, number, number][] = [];
+    const wa = sa.reduce((t, k) => t + weight(k), 0);
     for (let y = 0; y < m; y++) {
-      if (usedB.has(y) && !weakB.has(y)) continue;
       const sb = specific(b.anchors[y]!.strong);
       if (!sa.some((k) => sb.includes(k))) continue;
+      const covered = sa.reduce((t, k) => t + (sb.includes(k) ? weight(k) : 0), 0) / wa;
+      best = Math.max(best, covered);
+      if (usedB.has(y) && !weakB.has(y)) continue;
       const s = strongDice(prep(a.anchors[x]!), prep(b.anchors[y]!));
-      if (s >= 0.45) candidates.push([s, x, y]);
+      if (s >= 0.45) mine.push([s, x, y, covered]);
     }
+    for (const [s, , y, covered] of mine) if (covered >= best - 0.15) candidates.push([s, x, y]);
   }
   candidates.sort((p, q) => q[0] - p[0] || p[1] - q[1] || p[2] - q[2]);
   for (const [s, x, y] of candidates) {
     if (usedA.has(x)) continue;
     if (usedB.has(y)) {
       const old = weakB.get(y);
-      if (!old || s < old.score + 0.2 || !links.includes(old)) continue;
+      if (!old || s < internal.get(old)! + 0.2 || !links.includes(old)) continue;
       links.splice(links.indexOf(old), 1);
       usedA.delete(a.sents.findIndex((z) => z.id === old.aSentences[0]));
       usedB.delete(y);
@@ -295,6 +484,19 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
     if (ga.length === 0 || ga.length !== gb.length || ga.length > 3 || ga.length !== qa - pa - 1 || gb.length !== qb - pb - 1) continue;
     ga.forEach((x, t) => gapLinks.push([x, gb[t]!]));
   }
+  // The same at the documents' two ends: a first or last run of unaligned sentences, as many on each side.
+  if (links.length > 0) {
+    const first = links[0]!;
+    const last = links[links.length - 1]!;
+    const headA = indexOfA.get(first.aSentences[0]!)!;
+    const headB = indexOfB.get(first.bSentences[0]!)!;
+    if (headA === headB && headA <= 3 && [...Array(headA).keys()].every((x) => !usedA.has(x) && !usedB.has(x))) for (let x = 0; x < headA; x++) gapLinks.push([x, x]);
+    const tailA = n - 1 - indexOfA.get(last.aSentences[last.aSentences.length - 1]!)!;
+    const tailB = m - 1 - indexOfB.get(last.bSentences[last.bSentences.length - 1]!)!;
+    if (tailA === tailB && tailA <= 3 && [...Array(tailA).keys()].every((t) => !usedA.has(n - tailA + t) && !usedB.has(m - tailB + t))) {
+      for (let t = 0; t < tailA; t++) gapLinks.push([n - tailA + t, m - tailB + t]);
+    }
+  }
   for (const [x, y] of gapLinks) addLink(x, 1, y, 1, sim(a.anchors[x]!, b.anchors[y]!));
   // A moved paragraph keeps its order inside: from each link, neighbours left unaligned on both sides pair up,
   // backwards and forwards, for up to three sentences while they still look like translations of each other.
@@ -312,7 +514,7 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
   links.sort((p, q) => p.a.start - q.a.start || p.b.start - q.b.start);
   // Splits: a sentence left over next to a link, that shares anchors with the link's other side, belongs to it
   // ("Putin spoke up for the company, saying …" became two Vietnamese sentences).
-  absorb(links, a, b, usedA, usedB, indexOfA, indexOfB, lexical);
+  absorb(links, a, b, usedA, usedB, indexOfA, indexOfB, lexical, mergeExplained);
   const anchored = links.filter((l) => l.score >= (sameLang ? 0.35 : 0.2)).reduce((t, l) => t + Math.min(l.aSentences.length, l.bSentences.length), 0);
   const coverage = Math.min(n, m) === 0 ? 0 : anchored / Math.min(n, m);
   links.sort((p, q) => p.a.start - q.a.start || p.b.start - q.b.start);
@@ -324,9 +526,116 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
   };
 }
 
+/**
+ * The similarity of two sentences (or merged neighbours) of a pair of versions: weighted Dice of their anchors
+ * (idf weights over the pair's sentences), words counting in one language and Latin-script tokens across
+ * languages, and a length-ratio prior (`sim`).
+ */
+function similarity(a: Side, b: Side, sameLang: boolean, needsMass: boolean) {
+  const df = new Map<string, number>();
+  for (const side of [a, b]) for (const an of side.anchors) for (const k of new Set([...an.strong, ...an.words])) df.set(k, (df.get(k) ?? 0) + 1);
+  const N = a.sents.length + b.sents.length;
+  const weights = new Map<string, number>();
+  // An event class says little about which sentence it is (and an event verb may be misread inside another word,
+  // Vietnamese "chi" in "chi tiết"): a third of its weight, in the similarity the DP uses.
+  const weak = (k: string): boolean => needsMass && k.startsWith('v:');
+  for (const [k, d] of df) weights.set(k, Math.log(1 + N / d) * (weak(k) ? 1 / 3 : 1));
+  const weight = (k: string): number => weights.get(k) ?? Math.log(1 + N);
+  const prepared = new WeakMap<SentenceAnchors, Prepared>();
+  const prep = (an: SentenceAnchors): Prepared => {
+    let p = prepared.get(an);
+    if (!p) {
+      p = { an, strongSet: new Set(an.strong), wordSet: new Set(an.words), strongW: weightSum(an.strong, weight), wordW: weightSum(an.words, weight) };
+      prepared.set(an, p);
+    }
+    return p;
+  };
+  // With anchors filtered to those both versions have, two sentences that share one common anchor (an event class, a
+  // frequent word) and nothing else would score as identical: a Dice needs shared weight of one rare anchor to count
+  // in full.
+  const MASS = Math.log(1 + N / 2);
+  const massed = (d: number, x: Prepared, y: Prepared, words: boolean): number => {
+    if (!needsMass || d === 0) return d;
+    const shared = (d * ((words ? x.wordW : x.strongW) + (words ? y.wordW : y.strongW))) / 2;
+    return d * Math.min(1, shared / MASS);
+  };
+  const strongDice = (x: Prepared, y: Prepared): number => massed(dice(x.an.strong, x.strongW, y.strongSet, y.strongW, weight), x, y, false);
+  const wordDice = (x: Prepared, y: Prepared): number => massed(dice(x.an.words, x.wordW, y.wordSet, y.wordW, weight), x, y, true);
+  /** Words only count in one language; across languages, shared Latin-script words still help (names, acronyms). */
+  const combine = (s: number, w: number): number => (sameLang ? Math.max(s, w, 0.5 * s + 0.5 * w) : Math.max(s, 0.6 * s + 0.4 * w));
+  const lexical = (xa: SentenceAnchors, ya: SentenceAnchors): number => {
+    if (xa.exact === ya.exact) return 1;
+    const x = prep(xa);
+    const y = prep(ya);
+    return combine(strongDice(x, y), wordDice(x, y));
+  };
+  /** `shares`: false when the two sides have no anchor or word in common (both Dice terms are then 0). */
+  const sim = (xa: SentenceAnchors, ya: SentenceAnchors, ratio: number, shares = true): number => {
+    if (xa.exact === ya.exact) return 1.2;
+    let lex = 0;
+    if (shares) {
+      const x = prep(xa);
+      const y = prep(ya);
+      lex = combine(strongDice(x, y), wordDice(x, y));
+    }
+    const lr = Math.log((ya.length + 20) / ((xa.length + 20) * ratio));
+    const lenScore = Math.exp(-(lr * lr) / 0.5);
+    return lex * (0.75 + 0.25 * lenScore) + (sameLang ? 0 : 0.12 * lenScore);
+  };
+  return { weight, prep, strongDice, lexical, sim };
+}
+
+/**
+ * The length ratio b/a of sentences that surely translate each other (each the other's best match, with strong
+ * anchor evidence), as a geometric median; blended with the documents' ratio when there are few. A dropped or an
+ * added paragraph skews the documents' ratio, and with it every length comparison; the anchored pairs do not.
+ */
+function anchoredRatio(a: Side, b: Side, lexical: (x: SentenceAnchors, y: SentenceAnchors) => number): number | undefined {
+  const where = new Map<string, number[]>();
+  b.anchors.forEach((an, j) => { for (const k of an.strong) if (!k.startsWith('e:=') && !k.startsWith('m:') && !k.startsWith('v:')) (where.get(k) ?? where.set(k, []).get(k)!).push(j); });
+  const bestA = new Map<number, [number, number]>();
+  const bestB = new Map<number, [number, number]>();
+  a.anchors.forEach((an, i) => {
+    const cands = new Set<number>();
+    for (const k of an.strong) for (const j of where.get(k) ?? []) cands.add(j);
+    for (const j of cands) {
+      const s = lexical(an, b.anchors[j]!);
+      if (s < 0.5) continue;
+      if (s > (bestA.get(i)?.[1] ?? 0)) bestA.set(i, [j, s]);
+      if (s > (bestB.get(j)?.[1] ?? 0)) bestB.set(j, [i, s]);
+    }
+  });
+  const logs: number[] = [];
+  for (const [i, [j]] of bestA) if (bestB.get(j)?.[0] === i) logs.push(Math.log((b.anchors[j]!.length + 20) / (a.anchors[i]!.length + 20)));
+  if (logs.length === 0) return undefined;
+  logs.sort((x, y) => x - y);
+  const mid = logs.length >> 1;
+  const median = logs.length % 2 ? logs[mid]! : (logs[mid - 1]! + logs[mid]!) / 2;
+  const w = logs.length / (logs.length + 2);
+  return Math.exp(w * median + (1 - w) * Math.log(b.total / a.total));
+}
+
+/** Two figure anchors of one kind that differ a little: amounts within a factor of two, years three apart, a date
+ * with the same day or the same month. */
+function nearFigure(x: string, y: string): boolean {
+  const [kx, vx] = [x.slice(0, x.indexOf(':')), x.slice(x.indexOf(':') + 1)];
+  const [ky, vy] = [y.slice(0, y.indexOf(':')), y.slice(y.indexOf(':') + 1)];
+  if (kx !== ky) return false;
+  if (kx === 'q') {
+    const a = Math.abs(Number(vx));
+    const b = Math.abs(Number(vy));
+    return a > 0 && b > 0 && Math.max(a, b) / Math.min(a, b) <= 2;
+  }
+  if (kx === 'y') return Math.abs(Number(vx) - Number(vy)) <= 3;
+  const px = vx.split('-');
+  const py = vy.split('-');
+  return px.length === 2 && py.length === 2 && (px[0] === py[0] || px[1] === py[1]);
+}
+
 function absorb(
   links: Alignment[], a: Side, b: Side, usedA: Set<number>, usedB: Set<number>,
   indexOfA: Map<string, number>, indexOfB: Map<string, number>, lexical: (x: SentenceAnchors, y: SentenceAnchors) => number,
+  explained: (parts: SentenceAnchors[], other: SentenceAnchors, partsOnA: boolean, sameBlock: boolean) => boolean,
 ): void {
   const MIN = 0.2;
   for (const l of links) {
@@ -343,7 +652,12 @@ function absorb(
       const first = idx.get(ids[0]!)!;
       for (const cand of [first - 1, first + 1]) {
         if (cand < 0 || cand >= mine.sents.length || used.has(cand)) continue;
-        if (lexical(mine.anchors[cand]!, otherAnchors) < MIN) continue;
+        // Within a paragraph, a sentence the translator split off needs no words of its own in common (a fragment,
+        // a clause); across paragraphs it must share some. Either way the merge must explain both sentences.
+        const sameBlock = mine.sents[cand]!.block === mine.sents[first]!.block && !mine.sents[cand]!.isTitle;
+        if (!sameBlock && lexical(mine.anchors[cand]!, otherAnchors) < MIN) continue;
+        const parts = cand < first ? [mine.anchors[cand]!, mine.anchors[first]!] : [mine.anchors[first]!, mine.anchors[cand]!];
+        if (!explained(parts, otherAnchors, side === 'a', sameBlock)) continue;
         used.add(cand);
         const s0 = Math.min(first, cand);
         const span = { source: mine.sents[s0]!.source, start: mine.sents[s0]!.start, end: mine.sents[Math.max(first, cand)]!.end };

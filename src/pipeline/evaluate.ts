@@ -54,6 +54,7 @@ export function evaluate(input: EvaluateInput): Finding[] {
         locations: raw.locations,
         context: raw.context ?? [],
         story: story.id,
+        ...(raw.versus !== undefined ? { versus: raw.versus } : {}),
         fingerprint: fingerprint(rule.id, raw.locations.map((l) => l.text), raw.locations.map((l) => l.source)),
       });
     };
@@ -94,11 +95,14 @@ export function oneFindingPerChange(fs: Finding[], rules: Pick<LoadedRule, 'id' 
   });
 }
 
-/** The same rule on the same evidence twice (e.g. a name misspelled in two aligned places) is one finding. */
+/**
+ * The same rule on the same evidence twice (e.g. a name misspelled in two aligned places) is one finding; content
+ * that two other versions both lack is one finding for each (draft mode keeps the one against the draft).
+ */
 function dedupe(fs: Finding[]): Finding[] {
   const seen = new Set<string>();
   return fs.filter((f) => {
-    const k = `${f.fingerprint}|${f.locations.map((l) => `${l.source}:${l.start}`).join(',')}`;
+    const k = `${f.fingerprint}|${f.locations.map((l) => `${l.source}:${l.start}`).join(',')}|${f.versus ?? ''}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
@@ -111,6 +115,7 @@ export function sortFindings(fs: Finding[]): Finding[] {
     (f.story ?? '').padStart(12, ' '),
     f.locations.map((l) => `${l.source}\u0000${String(l.start).padStart(9, '0')}\u0000${String(l.end).padStart(9, '0')}`).join('\u0001'),
     f.ruleId,
+    f.versus ?? '',
   ].join('\u0002');
   return [...fs].sort((x, y) => { const a = key(x); const b = key(y); return a < b ? -1 : a > b ? 1 : 0; });
 }

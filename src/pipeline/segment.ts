@@ -37,6 +37,35 @@ const GLUED = /[.!?](?=["“«]?\p{Lu}\p{Ll})/gu;
 
 /** A day number with a full stop, the way German and others write dates ("am 29. September"). */
 const ORDINAL_DAY_END = /(?:^|[\s(])\d{1,2}\.$/u;
+/** A number with a full stop after a word ("ihr 36.", "der 18."): group 1 is the word. */
+const ORDINAL_AFTER_WORD = /(?:^|[\s(])(\p{L}+)\s+\d{1,4}\.$/u;
+const ordinalWords = new WeakMap<LoadedPack, Set<string>>();
+/** The words before which "N." is an ordinal in the pack's language (German determiners), lower case. */
+function ordinalBefore(pack: LoadedPack): Set<string> {
+  let set = ordinalWords.get(pack);
+  if (!set) ordinalWords.set(pack, (set = new Set(pack.ordinalBefore.map((w) => w.toLowerCase()))));
+  return set;
+}
+/** A full stop, then spaces and a lower-case letter: ICU never breaks there ("it rose. then it fell."). */
+const LOWER_START = /\.(?=\s+\p{Ll})/gu;
+const lowerAbbreviations = new WeakMap<readonly LangPack[], Set<string>>();
+/**
+ * Sentence ends ICU misses in text that starts sentences in lower case: a full stop after a word of two or more
+ * letters (or a number) that is not an abbreviation of any pack, not an ellipsis, and not part of a dotted form
+ * ("U.S.", "a.m.", "e.g."). Positions just after each such stop; each looks at the 40 characters before it.
+ */
+function lowerCaseBreaks(t: string, packs: readonly LangPack[]): number[] {
+  let abbrev = lowerAbbreviations.get(packs);
+  if (!abbrev) lowerAbbreviations.set(packs, (abbrev = new Set(packs.flatMap((p) => p.abbreviations).map((w) => w.toLowerCase()))));
+  const out: number[] = [];
+  for (const m of t.matchAll(LOWER_START)) {
+    const at = m.index ?? 0;
+    const word = /(?:^|\s|["“«(])([^\s"“«(]+)$/u.exec(t.slice(Math.max(0, at - 40), at))?.[1] ?? '';
+    if (!/^(?:\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{N}+)$/u.test(word) || abbrev.has(word.toLowerCase())) continue;
+    out.push(at + 1);
+  }
+  return out;
+}
 const monthSets = new WeakMap<LoadedPack, Set<string>>();
 /**
  * The month names of a language whose dates put a full stop after the day (its pack has a "{day}. {month}"
@@ -105,9 +134,11 @@ function tailOf(text: string, start: number, end: number): string {
 
 /**
  * Splits each title and content block into sentences with Intl.Segmenter, then repairs ICU's usual mistakes on
- * news text: breaks after abbreviations ("Gov. Kotek", "Sept. 7") and after a day number written with a full stop
- * ("29. September"), and missed breaks where a space is missing after the full stop. Linear in the length of the
- * text: long blocks are segmented in windows, and each repair looks at a bounded stretch around the break.
+ * news text: breaks after abbreviations ("Gov. Kotek", "Sept. 7"), after a day number or an ordinal written with a full
+ * stop ("29. September", "ihr 36. Treffen") and after a quoted question before its speaker ('"Why?" she asked'),
+ * and missed breaks where a space is missing after the full stop or the next sentence starts in lower case. Linear in
+ * the length of the text: long blocks are segmented in windows, and each repair looks at a bounded stretch around the
+ * break.
  */
 export function segment(source: CleanSource, k: Knowledge): Sentence[] {
   const pack = k.pack(source.lang);
@@ -126,6 +157,12 @@ export function segment(source: CleanSource, k: Knowledge): Sentence[] {
         const before = prev ? tailOf(text, prev.start, prev.end) : '';
         if (prev && abbrevEnd.test(before) && /^\s*[\p{Lu}\p{N}]/u.test(s.segment)) {
           prev.end = end;
+        } else if (prev && ordinalBefore(pack).has((ORDINAL_AFTER_WORD.exec(before)?.[1] ?? '').toLowerCase()) && /^\s*\p{L}/u.test(s.segment)) {
+          // "ihr 36. Treffen", "die 7. Versammlung": a German ordinal, not the end of a sentence.
+          prev.end = end;
+        } else if (prev && /[?!]["”»’']$/u.test(before) && /^\s*\p{Ll}/u.test(s.segment)) {
+          // '"Why?" she asked.': a quoted question or exclamation followed by its speaker is one sentence.
+          prev.end = end;
         } else if (prev && ORDINAL_DAY_END.test(before) && monthsOf(pack).has((/^\s*(\p{L}+)/u.exec(s.segment)?.[1] ?? '').toLowerCase())) {
           // "Am Samstag (29. September) …": ICU breaks after the day's full stop.
           prev.end = end;
@@ -135,11 +172,16 @@ export function segment(source: CleanSource, k: Knowledge): Sentence[] {
     const split: { start: number; end: number }[] = [];
     for (const p of pieces) {
       const t = text.slice(p.start, p.end);
-      let from = 0;
+      const breaks: number[] = [];
       for (const m of t.matchAll(GLUED)) {
         const at = (m.index ?? 0) + 1;
         // "U.S.Army" and decimal-like tokens stay together: require 2+ lowercase letters before the stop.
         if (!/\p{Ll}{2}$/u.test(t.slice(Math.max(0, at - 5), at - 1))) continue;
+        breaks.push(at);
+      }
+      breaks.push(...lowerCaseBreaks(t, k.allPacks()));
+      let from = 0;
+      for (const at of [...new Set(breaks)].sort((x, y) => x - y)) {
         split.push({ start: p.start + from, end: p.start + at });
         from = at;
       }

@@ -14,9 +14,10 @@ import { internalContradiction } from './kinds/internal-contradiction.js';
 import { editDiff } from './kinds/edit-diff.js';
 import { figureMismatch } from './kinds/figure-mismatch.js';
 import { titleDrift } from './kinds/title-drift.js';
+import { factDrop } from './kinds/fact-drop.js';
 
 /** Every rule kind, by name. A rule file names one of these; adding a rule a kind can express needs no code. */
 export const KINDS: Record<string, RuleKind<never>> = Object.fromEntries(
-  [entityDrift, valueConflict, eventConflict, markerDrift, attributionConflict, unalignedContent, unsourcedClaim, internalContradiction, editDiff, figureMismatch, titleDrift]
+  [entityDrift, valueConflict, eventConflict, markerDrift, attributionConflict, unalignedContent, unsourcedClaim, internalContradiction, editDiff, figureMismatch, titleDrift, factDrop]
     .map((k) => [k.name, k as unknown as RuleKind<never>]),
 );

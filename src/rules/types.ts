@@ -41,6 +41,8 @@ export interface RawFinding {
   severity?: Severity;
   /** Whole sentences around the locations. */
   context?: Location[];
+  /** The other version of the pair, for a finding located in one version only. */
+  versus?: string;
 }
 
 /** The message variables the engine fills for every finding (the ids of the pair's sources), whatever the kind. */

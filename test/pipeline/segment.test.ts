@@ -32,6 +32,40 @@ describe('segment', () => {
     expect(segment(src(text, lang), defaultKnowledge()).map((s) => s.text)).toEqual(expected);
   });
 
+  it.each<[string, string, string[]]>([
+    ['de', 'Die Versammlung war ihr 36. Treffen mit Wählern. Danach ging sie.', ['Die Versammlung war ihr 36. Treffen mit Wählern.', 'Danach ging sie.']],
+    ['de', 'Das Grab stammt aus der 18. Dynastie und wurde 1922 gefunden.', ['Das Grab stammt aus der 18. Dynastie und wurde 1922 gefunden.']],
+    ['de', 'Er starb kurz vor seinem 63. Geburtstag. Sein Werk lebt weiter.', ['Er starb kurz vor seinem 63. Geburtstag.', 'Sein Werk lebt weiter.']],
+    ['de', 'Im 19. Jahrhundert wuchs die Stadt.', ['Im 19. Jahrhundert wuchs die Stadt.']],
+    // A count at the end of a sentence is not an ordinal: no determiner before it.
+    ['de', 'Die Zahl der Toten stieg auf 30. Die Regierung schwieg.', ['Die Zahl der Toten stieg auf 30.', 'Die Regierung schwieg.']],
+    ['en', 'The delegates met for the 7. Then they left.', ['The delegates met for the 7.', 'Then they left.']],
+  ])('[%s] an ordinal written with a full stop: %s', (lang, text, expected) => {
+    expect(segment(src(text, lang), defaultKnowledge()).map((s) => s.text)).toEqual(expected);
+  });
+
+  it.each<[string, string, string[]]>([
+    ['en', 'The service was led by the Rev. Martha Lowe, who spoke briefly.', ['The service was led by the Rev. Martha Lowe, who spoke briefly.']],
+    ['ru', 'Колокола церкви Св. Николая замолчали. Прихожане ушли.', ['Колокола церкви Св. Николая замолчали.', 'Прихожане ушли.']],
+    ['vi', 'Ông ủng hộ TT. Macron trong cuộc bầu cử. Kết quả sẽ có vào tối nay.', ['Ông ủng hộ TT. Macron trong cuộc bầu cử.', 'Kết quả sẽ có vào tối nay.']],
+  ])('[%s] an abbreviation from the language pack: %s', (lang, text, expected) => {
+    expect(segment(src(text, lang), defaultKnowledge()).map((s) => s.text)).toEqual(expected);
+  });
+
+  it.each<[string, string[]]>([
+    ['the ferry left at noon. it reached the island by dusk. nobody was hurt.', ['the ferry left at noon.', 'it reached the island by dusk.', 'nobody was hurt.']],
+    ['prices rose in 2023. then they fell.', ['prices rose in 2023.', 'then they fell.']],
+    // Abbreviations, dotted forms and an ellipsis do not end a lower-case sentence.
+    ['the study by Lee et al. found no link, e.g. in mice.', ['the study by Lee et al. found no link, e.g. in mice.']],
+    ['the meeting starts at 9 a.m. tomorrow, approx. ten minutes late.', ['the meeting starts at 9 a.m. tomorrow, approx. ten minutes late.']],
+    ['and COUNTING ... the day the physicist was born', ['and COUNTING ... the day the physicist was born']],
+    ['"Why?" she asked. then she left.', ['"Why?" she asked.', 'then she left.']],
+  ])('splits English that starts sentences in lower case: %s', (text, expected) => {
+    const out = segment(src(text), defaultKnowledge());
+    expect(out.map((s) => s.text)).toEqual(expected);
+    for (const s of out) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+
   it('skips furniture blocks and numbers sentences per source', () => {
     const text = 'Share This\nHuawei acquired it. Then it left.';
     const s: CleanSource = { ...src(text), blocks: [

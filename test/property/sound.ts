@@ -102,6 +102,7 @@ export function normalFindings(report: Report, back: Map<string, string>): strin
       locations: f.locations.map(loc),
       context: f.context.map(loc),
       ...(f.story !== undefined ? { story: storyKey.get(f.story) ?? `?${f.story}` } : {}),
+      ...(f.versus !== undefined ? { versus: id(f.versus) } : {}),
     }))
     .sort();
 }

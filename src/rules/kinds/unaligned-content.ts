@@ -8,6 +8,7 @@ import { baseName, loc, sentenceLoc } from '../util.js';
 interface Params {
   direction: 'omission' | 'addition';
   requireAnchors: boolean;
+  paragraphWords?: number;
 }
 
 const carries = (c: Claim): boolean => c.quantities.length > 0 || c.dates.length > 0 || c.entities.length > 0 || c.quoted;
@@ -19,7 +20,11 @@ export const unalignedContent: RuleKind<Params> = {
   vars: ['count', 'sentences', 'have', 'here', 'there'],
   paramsSchema: {
     type: 'object', additionalProperties: false,
-    properties: { direction: { description: '"omission": content of the original missing from the derived version; "addition": the reverse.', enum: ['omission', 'addition'] }, requireAnchors: { description: 'Report only runs that carry at least one number, date, name or quote.', type: 'boolean' } },
+    properties: {
+      direction: { description: '"omission": content of the original missing from the derived version; "addition": the reverse.', enum: ['omission', 'addition'] },
+      requireAnchors: { description: 'Report only runs that carry at least one number, date, name or quote (or, with paragraphWords, whole paragraphs of that many words).', type: 'boolean' },
+      paragraphWords: { description: 'A run without anchors that is a whole paragraph (every sentence of its paragraphs) of at least this many words is reported too, as a note: a paragraph dropped or inserted as a whole is a decision worth a look.', type: 'integer', minimum: 1 },
+    },
     required: ['direction', 'requireAnchors'],
   },
   checkPair(ctx, p) {
@@ -36,16 +41,28 @@ export const unalignedContent: RuleKind<Params> = {
     }
     if (run.length) runs.push(run);
     const out: RawFinding[] = [];
+    // Sentences per paragraph (block), to tell a run that is whole paragraphs from part of one.
+    const perBlock = new Map<number, number>();
+    for (const s of from.sentences) if (!s.isTitle) perBlock.set(s.block, (perBlock.get(s.block) ?? 0) + 1);
+    const wholeParagraphs = (r: Sentence[]): boolean => {
+      const inRun = new Map<number, number>();
+      for (const s of r) inRun.set(s.block, (inRun.get(s.block) ?? 0) + 1);
+      return [...inRun].every(([b, k]) => perBlock.get(b) === k);
+    };
+    const words = (r: Sentence[]): number => r.reduce((t, s) => t + s.text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length, 0);
     for (const r of runs) {
       const claims = r.map((s) => from.claimById.get(s.id)!).filter(Boolean);
-      if (p.requireAnchors && !claims.some(carries)) continue;
+      if (p.requireAnchors && !claims.some(carries) && !(p.paragraphWords !== undefined && wholeParagraphs(r) && words(r) >= p.paragraphWords)) continue;
       const first = r[0]!;
       const last = r[r.length - 1]!;
       const span = { source: first.source, start: first.start, end: last.end };
-      const serious = claims.some((c) => c.quantities.length > 0 || c.quoted);
+      // Figures, quotes and statements credited to a named speaker ("…," Ferreira told reporters) are what a reader
+      // misses most; names alone are context an abridged version may drop.
+      const serious = claims.some((c) => c.quantities.length > 0 || c.quoted || (c.attribution?.speaker !== undefined && !c.attribution.anonymous));
       out.push({
         locations: [loc(from.source.text, span)],
         context: r.map((s) => sentenceLoc(from, s)),
+        versus: other.source.id,
         vars: {
           count: String(r.length),
           sentences: r.length === 1 ? 'sentence' : 'sentences',

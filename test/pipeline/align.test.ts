@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { alignPair } from '../../src/pipeline/align.js';
+import type { PairAlignment } from '../../src/model/alignment.js';
+import { analyseSource } from '../../src/pipeline/run.js';
+import type { SourceData } from '../../src/rules/types.js';
+
+const source = (id: string, text: string, lang: string): SourceData =>
+  analyseSource({ id, path: id, lang, text, provenance: {}, warnings: [] }, { clean: { langHints: { [id]: lang } } });
+
+/** Each sentence of `x` (by its first words) with the first words of what it is aligned to, or "-". */
+function pairs(p: PairAlignment, a: SourceData, b: SourceData): Record<string, string> {
+  const head = (t: string): string => t.split(/\s+/u).slice(0, 3).join(' ');
+  const text = new Map([...a.sentences, ...b.sentences].map((s) => [s.id, head(s.text)]));
+  const out: Record<string, string> = {};
+  for (const s of a.sentences) {
+    const l = p.links.find((x) => x.aSentences.includes(s.id));
+    out[head(s.text)] = l ? l.bSentences.map((id) => text.get(id)).join(' + ') : '-';
+  }
+  return out;
+}
+
+describe('alignPair', () => {
+  it('joins the two sentences a translator made of one, within a paragraph (1-2)', () => {
+    const a = source('a', [
+      'Harbour pilots at Port Ellery went on strike on Monday over a new rota.',
+      'The port handled 2.4 million containers last year, and the stoppage halted loading at all nine berths while the union and the port authority met in the afternoon.',
+      'Talks are due to resume on Thursday.',
+    ].join('\n\n'), 'en');
+    const b = source('b', [
+      'Các hoa tiêu cảng Port Ellery đã đình công hôm thứ Hai để phản đối lịch trực mới.',
+      'Cảng đã xử lý 2,4 triệu container vào năm ngoái. Cuộc đình công làm ngừng bốc dỡ hàng tại cả chín bến trong khi công đoàn và ban quản lý cảng họp vào buổi chiều.',
+      'Các cuộc đàm phán dự kiến sẽ tiếp tục vào thứ Năm.',
+    ].join('\n\n'), 'vi');
+    const p = alignPair('s', a, b);
+    expect(p.unalignedA).toEqual([]);
+    expect(p.unalignedB).toEqual([]);
+    expect(pairs(p, a, b)['The port handled']).toBe('Cảng đã xử + Cuộc đình công');
+  });
+
+  it('leaves a dropped sentence unaligned rather than merging it with its neighbour (its figure is not there)', () => {
+    const a = source('a', [
+      'The council of Brindle approved the new tram line on Tuesday.',
+      'The line will cost 310 million euros and carry 45,000 passengers a day, the council said.',
+      'Construction starts in the spring.',
+      'Brindle last built a tram line in 1962.',
+    ].join('\n\n'), 'en');
+    const b = source('b', [
+      'Der Stadtrat von Brindle hat am Dienstag die neue Straßenbahnlinie genehmigt.',
+      'Der Bau beginnt im Frühjahr.',
+      'Zuletzt baute Brindle 1962 eine Straßenbahnlinie.',
+    ].join('\n\n'), 'de');
+    const p = alignPair('s', a, b);
+    expect(pairs(p, a, b)).toEqual({
+      'The council of': 'Der Stadtrat von',
+      'The line will': '-',
+      'Construction starts in': 'Der Bau beginnt',
+      'Brindle last built': 'Zuletzt baute Brindle',
+    });
+  });
+
+  it('in a draft of the same text, a dropped sentence is not absorbed by the identical sentence before it', () => {
+    const title = 'Marlow Ferries cuts winter sailings to Ostra';
+    const kept = 'The company said the cuts would save money.';
+    const a = source('a', `${title}\n\nChief executive Hana Berg said Marlow Ferries cuts winter sailings to Ostra to 14 a week from 22.\n\n${kept}`, 'en');
+    const b = source('b', `${title}\n\n${kept}`, 'en');
+    const p = alignPair('s', a, b);
+    expect(pairs(p, a, b)).toEqual({ 'Marlow Ferries cuts': 'Marlow Ferries cuts', 'Chief executive Hana': '-', 'The company said': 'The company said' });
+  });
+
+  it('keeps a length-only chain in step: the sentence whose name the other version lacks there is the one left out', () => {
+    const a = source('a', [
+      'Rain is expected across the region this week.',
+      'Forecaster Ilse Marten of the Tarrow weather office said rivers could rise quickly.',
+      'Residents near the banks should prepare sandbags.',
+      'Schools will stay open, Marten said.',
+    ].join('\n\n'), 'en');
+    const b = source('b', [
+      'Diese Woche wird in der ganzen Region Regen erwartet.',
+      'Anwohner in Ufernähe sollten Sandsäcke bereithalten.',
+      'Die Schulen bleiben geöffnet, sagte Marten.',
+    ].join('\n\n'), 'de');
+    const p = alignPair('s', a, b);
+    expect(pairs(p, a, b)).toEqual({
+      'Rain is expected': 'Diese Woche wird',
+      'Forecaster Ilse Marten': '-',
+      'Residents near the': 'Anwohner in Ufernähe',
+      'Schools will stay': 'Die Schulen bleiben',
+    });
+  });
+  it('does not join a dropped paragraph to the one before it on a shared name alone (a merge across paragraphs needs anchors)', () => {
+    const a = source('a', [
+      'Volunteers in Corrin have begun planting trees along the river.',
+      'Ms Varga said: "I worry that the banks will wash away."',
+      'Ms Varga started the project, "to give people somewhere to meet, even if it is only to plant a tree together.',
+      'Nobody should sit at home alone."',
+      'The first trees went in on Saturday morning.',
+    ].join('\n\n'), 'en');
+    const b = source('b', [
+      'Freiwillige in Corrin haben begonnen, Bäume am Fluss zu pflanzen.',
+      'Varga erklärte: „Ich befürchte, dass die Ufer weggespült werden.“',
+      'Niemand sollte allein zu Hause sitzen.“',
+      'Die ersten Bäume wurden am Samstagmorgen gepflanzt.',
+    ].join('\n\n'), 'de');
+    const p = alignPair('s', a, b);
+    expect(pairs(p, a, b)['Ms Varga started']).toBe('-');
+    expect(pairs(p, a, b)['Ms Varga said:']).toBe('Varga erklärte: „Ich');
+  });
+
+  it('across scripts, a name transliterated another way still anchors its sentence (sound keys)', () => {
+    const a = source('a', [
+      'Man shot with air rifle in Pelcombe',
+      'A man has been shot several times with an air rifle as he walked home from a night out.',
+      'The victim, in his 40s, was in the Mill Lane area of Pelcombe when he was shot in the chest.',
+      'Officers described the shooting as a random act.',
+    ].join('\n\n'), 'en');
+    const b = source('b', [
+      'В Пелкомбе мужчину ранили из пневматической винтовки',
+      'Мужчину несколько раз ранили из пневматической винтовки, когда он возвращался домой.',
+      'Полиция назвала стрельбу случайным нападением.',
+    ].join('\n\n'), 'ru');
+    const p = alignPair('s', a, b);
+    expect(pairs(p, a, b)['Man shot with']).toBe('В Пелкомбе мужчину');
+    expect(pairs(p, a, b)['The victim, in']).toBe('-');
+  });
+});
