@@ -127,7 +127,44 @@ export interface LangPack {
   /** The language capitalises common nouns (German): a capitalised word is no sign of a name. */
   capitalisesNouns?: boolean;
   negators: string[];
-  /** Phrases that contain a negator but do not negate ("nothing but", "not only", "không chỉ"). */
+  /**
+   * Negative words that, in a language with negative concord, agree with the clause's negator instead of adding a
+   * negation of their own: ru "никто не пришёл", "ни … ни … не"; fr "ne … jamais"; es "no … nada"; en "neither … nor".
+   * Counted once with a negator of `negators` near them in the same clause; alone they negate ("ничего страшного").
+   */
+  negationConcord?: string[];
+  /**
+   * Words and phrases that negate by their meaning, not by a negator: verbs (lack, fail to, refuse, deny; ru
+   * отказаться, отсутствовать; de fehlen, verweigern; vi thiếu, từ chối), nouns (absence), adverbs (hardly, kaum).
+   * A translation may render them with a negator ("lack" / "không có"): such a pair keeps its polarity.
+   */
+  lexicalNegators?: string[];
+  /**
+   * Prefixes that form a word's negative (ru "не-", "без-"; de "un-"; en "un-", "in-", "non-", "dis-"): a word made with
+   * one counts as a lexical negator when the rest is at least `minStem` letters and the word starts with none of
+   * `except` (words that merely begin with those letters: ru "неделя", "нефть"; de "unter", "Unternehmen").
+   */
+  negativePrefixes?: { prefixes: string[]; minStem: number; except: string[] };
+  /**
+   * What tells a negator that negates the clause's predicate ("she did not reply", "bà đã không trả lời", "она не
+   * ответила", "sie hat nicht geantwortet") from one that negates a word or phrase ("not long after", "không phù hợp"
+   * for "unfit", "не приближаться" for "stay away"): the second is how translators render lexical negatives, so it
+   * only accounts for a negation on the other side and never flags one. A negator negates the predicate when it is
+   * one of `clausal` (n't, never, нет), stands right after one of `auxiliaries` (tense, aspect and auxiliary words:
+   * did, was, đã, sẽ, vẫn, hat, war, wird; a leading "*" is a word ending: "*'s"), or right before a word with one of
+   * `verbEndings` (finite verb endings: ru -л, -ла, -ет, -ит). Without this field every negator negates the predicate.
+   */
+  negationScope?: {
+    clausal: string[];
+    auxiliaries: string[];
+    verbEndings: string[];
+    /** A negator at the end of its clause, or before the clause's last word, negates the predicate (German verb
+     * order: "billigte den Plan nicht", "hat den Plan nicht gebilligt"). */
+    clauseFinal?: boolean;
+  };
+  /** A generated word list in rules/lexicon/ (en.json, from WordNet): words that negate by meaning, antonym pairs. */
+  lexicon?: string;
+  /** Phrases that contain a negator but do not negate ("nothing but", "not only", "không chỉ", "không khí"). */
   notNegations?: string[];
   /** Titles and honorifics that precede or follow names: "President", "Deputy Minister", "ông", "bà", "Thứ trưởng", "глава". */
   titles: string[];

@@ -29,6 +29,22 @@ export interface ModalityMarker extends Span {
 
 export interface NegationMarker extends Span {
   text: string;
+  /**
+   * A negative word that agrees with a negator of its clause and adds no negation of its own (the "никто" of
+   * "никто не пришёл", the "jamais" of "ne … jamais"): not counted when negations are counted.
+   */
+  concord?: boolean;
+  /**
+   * The negator negates a word or phrase, not the clause's predicate ("not long after", "không phù hợp", "не
+   * приближаться"): the packs' negationScope says which. It accounts for a negation on the other side but does not
+   * count as one.
+   */
+  constituent?: boolean;
+  /**
+   * Where the negation stands in the sentence when that is not where its negator is: a clause-final German "nicht"
+   * negates the verb near the start of its clause ("Die Firma unterschrieb den Vertrag nicht").
+   */
+  at?: number;
 }
 
 /** What one sentence asserts, in language-independent terms. */
@@ -51,6 +67,8 @@ export interface Claim extends Span {
   attribution?: Attribution;
   modality: ModalityMarker[];
   negations: NegationMarker[];
+  /** Words that negate by meaning (lack, refuse, fail to, impossible, không thể thiếu…): see the packs' lexicalNegators. */
+  lexicalNegations?: NegationMarker[];
   /** Inside quotation marks (a direct quote). */
   quoted: boolean;
   /** Check-worthy: specific facts (numbers, dates, names with an event) rather than opinion or framing. */

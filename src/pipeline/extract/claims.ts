@@ -2,7 +2,8 @@ import type { Attribution, Claim, EventMarker, ModalityMarker, NegationMarker, T
 import type { DateMention, EntityMention, QuantityMention } from '../../model/mention.js';
 import type { Sentence } from '../../model/sentence.js';
 import type { LoadedPack } from '../../lang/load.js';
-import { compilePhrases, findPhrases, type PhraseMatcher } from '../../lang/phrases.js';
+import { lexiconOf } from '../../lang/lexicon.js';
+import { compilePhrases, findPhrases, type PhraseHit, type PhraseMatcher } from '../../lang/phrases.js';
 
 /** Per-pack matchers, compiled once. */
 export interface ClaimMatchers {
@@ -11,7 +12,9 @@ export interface ClaimMatchers {
   according: PhraseMatcher;
   anonymous: PhraseMatcher;
   modality: PhraseMatcher;
+  /** Negators (value "not") and concord words (value "concord"). */
   negators: PhraseMatcher;
+  lexicalNegators: PhraseMatcher;
   notNegations: PhraseMatcher;
   titles: PhraseMatcher;
   /** Role titles; a hit's value is its roles joined with "|". */
@@ -32,7 +35,8 @@ export function claimMatchers(pack: LoadedPack): ClaimMatchers {
     according: compilePhrases((pack.speech?.according ?? []).map((v) => [v, 'according'])),
     anonymous: compilePhrases((pack.speech?.anonymous ?? []).map((v) => [v, 'anonymous'])),
     modality: compilePhrases(modality),
-    negators: compilePhrases((pack.negators ?? []).map((v) => [v, 'not'])),
+    negators: compilePhrases([...(pack.negators ?? []).map((v): [string, string] => [v, 'not']), ...(pack.negationConcord ?? []).map((v): [string, string] => [v, 'concord'])]),
+    lexicalNegators: compilePhrases((pack.lexicalNegators ?? []).map((v) => [v, 'lexical'])),
     notNegations: compilePhrases((pack.notNegations ?? []).map((v) => [v, 'idiom'])),
     titles: compilePhrases((pack.titles ?? []).map((v) => [v, 'title'])),
     roles: compilePhrases(roleEntries(pack.titleRoles ?? {})),
@@ -91,6 +95,105 @@ function titledNames(text: string, s: Sentence, hits: { start: number; end: numb
   return out;
 }
 
+/** How far (in characters) a concord word may stand from the negator it agrees with, within one clause. */
+const CONCORD_WINDOW = 80;
+/** What ends a clause for negative concord: a full stop, a semicolon, a colon, a dash or a question or exclamation mark. */
+const CLAUSE_END = /[.;:!?—–]/u;
+
+/**
+ * Negation markers with negative concord resolved: a concord word ("никто", "jamais", "nor") near a negator of its
+ * clause, or right after another concord word ("ни … ни"), is marked `concord` and adds no negation.
+ */
+export function concordNegations(text: string, s: Sentence, hits: PhraseHit[], pack?: LoadedPack): NegationMarker[] {
+  const clausal = clausalTest(pack);
+  const sameClause = (x: PhraseHit, y: PhraseHit): boolean => {
+    const [l, r] = x.start < y.start ? [x, y] : [y, x];
+    return r.start - l.end <= CONCORD_WINDOW && !CLAUSE_END.test(text.slice(l.end, r.start));
+  };
+  const negators = hits.filter((h) => h.value === 'not');
+  let lastConcord: PhraseHit | undefined;
+  return hits.map((h) => {
+    const marker: NegationMarker = { source: s.source, start: h.start, end: h.end, text: h.text };
+    const scope = clausal(text, s, h);
+    if (!scope) marker.constituent = true;
+    else if (scope === 'final') marker.at = clauseStart(text, s, h.start);
+    if (h.value !== 'concord') return marker;
+    const joins = negators.some((n) => sameClause(n, h)) || (lastConcord !== undefined && sameClause(lastConcord, h));
+    lastConcord = h;
+    return joins ? { ...marker, concord: true } : marker;
+  });
+}
+
+/** A negator that ends its clause, or stands before the clause's last word: punctuation follows. */
+const CLAUSE_FINAL = /^(?:[\s\u00a0]+[\p{L}\p{M}-]+)?[\s\u00a0]*(?:[,.;:!?»“”")]|$)/u;
+/** Where the clause of the offset starts: after the last comma, semicolon, colon or dash before it, else the sentence. */
+function clauseStart(text: string, s: Sentence, at: number): number {
+  const before = text.slice(s.start, at);
+  const m = /[,;:—–][^,;:—–]*$/u.exec(before);
+  return m ? s.start + m.index + 1 : s.start;
+}
+
+type ScopeTest = (text: string, s: Sentence, h: PhraseHit) => boolean | 'final';
+const scopeCache = new WeakMap<LoadedPack, ScopeTest>();
+/**
+ * Whether a negator negates its clause's predicate, by the pack's negationScope (every negator does without one):
+ * "final" when it does from the end of a verb-final clause.
+ */
+function clausalTest(pack: LoadedPack | undefined): ScopeTest {
+  const scope = pack?.negationScope;
+  if (!pack || !scope) return () => true;
+  let test = scopeCache.get(pack);
+  if (test) return test;
+  const low = (x: string): string => x.normalize('NFC').toLowerCase().replace(/’/g, "'");
+  const always = new Set(scope.clausal.map(low));
+  const aux = new Set(scope.auxiliaries.filter((a) => !a.startsWith('*')).map(low));
+  const auxEnds = scope.auxiliaries.filter((a) => a.startsWith('*')).map((a) => low(a.slice(1)));
+  const ends = scope.verbEndings.map(low);
+  test = (text, s, h) => {
+    if (always.has(low(h.text).replace(/\s+/gu, ' '))) return true;
+    const before = /([\p{L}\p{M}'’]+)[\s\u00a0]+$/u.exec(text.slice(Math.max(s.start, h.start - 40), h.start));
+    if (before) {
+      const w = low(before[1]!);
+      if (aux.has(w) || auxEnds.some((e) => w.endsWith(e))) return true;
+    }
+    const rest = text.slice(h.end, Math.min(s.end, h.end + 40));
+    // Verb-final clauses: "billigte den Haushalt nicht.", "hat den Haushalt nicht gebilligt, …".
+    if (scope.clauseFinal && (CLAUSE_FINAL.test(rest) || rest.length === 0)) return 'final';
+    const after = /^[\s\u00a0]+([\p{L}\p{M}]+)/u.exec(rest);
+    return after !== null && ends.some((e) => low(after[1]!).endsWith(e));
+  };
+  scopeCache.set(pack, test);
+  return test;
+}
+
+/** Words of the pack's lexicon that negate by meaning ("unfit", "lacked", "clueless"). */
+function lexiconNegatives(text: string, s: Sentence, pack: LoadedPack): PhraseHit[] {
+  if (!pack.lexicon) return [];
+  const { negatives } = lexiconOf(pack);
+  const out: PhraseHit[] = [];
+  for (const w of text.slice(s.start, s.end).matchAll(/[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*/gu)) {
+    if (!negatives.has(w[0].toLowerCase())) continue;
+    const start = s.start + w.index;
+    out.push({ start, end: start + w[0].length, text: w[0], value: 'lexicon' });
+  }
+  return out;
+}
+
+/** Words made negative by one of the pack's negative prefixes (ru "невозможно", "бесплатно"; de "unklar"). */
+export function prefixNegatives(text: string, s: Sentence, pack: LoadedPack): PhraseHit[] {
+  const np = pack.negativePrefixes;
+  if (!np || np.prefixes.length === 0) return [];
+  const out: PhraseHit[] = [];
+  for (const w of text.slice(s.start, s.end).matchAll(/[\p{L}\p{M}]+/gu)) {
+    const low = w[0].toLowerCase();
+    const p = np.prefixes.find((x) => low.startsWith(x) && low.length - x.length >= np.minStem);
+    if (!p || np.except.some((e) => low.startsWith(e))) continue;
+    const start = s.start + w.index;
+    out.push({ start, end: start + w[0].length, text: w[0], value: 'prefix' });
+  }
+  return out;
+}
+
 export function buildClaim(
   text: string,
   s: Sentence,
@@ -109,8 +212,14 @@ export function buildClaim(
     .filter((h) => h.start === s.start || !/^\p{Lu}/u.test(h.text) || /^["“«(]?$/u.test(text.slice(s.start, h.start).trim()))
     .map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text, level: h.value as ModalityMarker['level'] }));
   const idioms = findPhrases(m.notNegations, text, s.start, s.end);
-  const negations: NegationMarker[] = findPhrases(m.negators, text, s.start, s.end)
-    .filter((h) => !idioms.some((i) => i.start <= h.start && h.end <= i.end))
+  const notIdiom = (h: { start: number; end: number }): boolean => !idioms.some((i) => i.start <= h.start && h.end <= i.end);
+  const negations = concordNegations(text, s, findPhrases(m.negators, text, s.start, s.end).filter(notIdiom), pack);
+  const lexicalNegations: NegationMarker[] = [
+    ...findPhrases(m.lexicalNegators, text, s.start, s.end).filter(notIdiom),
+    ...prefixNegatives(text, s, pack).filter(notIdiom),
+    ...lexiconNegatives(text, s, pack),
+  ].filter((h) => !negations.some((n) => n.start < h.end && h.start < n.end))
+    .sort((a, b) => a.start - b.start)
     .map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text }));
   const cues = [
     ...findPhrases(m.according, text, s.start, s.end).map((h) => ({ ...h, kind: 'according' as const })),
@@ -167,6 +276,7 @@ export function buildClaim(
     source: s.source, start: s.start, end: s.end, sentenceId: s.id,
     quantities: mentions.quantities, dates: mentions.dates, entities: mentions.entities,
     events, modality, negations, quoted, checkWorthy,
+    ...(lexicalNegations.length ? { lexicalNegations } : {}),
     ...(attribution ? { attribution } : {}),
     ...(titled.length ? { titled } : {}),
   };

@@ -1,10 +1,7 @@
 import type { RawFinding, RuleKind } from '../types.js';
-import { contextOf, linkedClaims, loc } from '../util.js';
-
-/** How far after a negator (in characters) the negated verb may stand. */
-const WINDOW = 40;
-/** English auxiliaries that follow a negator without being what it negates. */
-const AUXILIARIES = new Set(['have', 'been', 'being', 'will', 'would', 'could', 'should', 'does', 'that', 'this', 'with', 'from', 'they', 'there']);
+import { contextOf, linkedClaims, loc, positionallyConfirmed, type LinkedClaims } from '../util.js';
+import type { PairContext } from '../types.js';
+import type { Claim, ModalityMarker, NegationMarker } from '../../model/claim.js';
 
 interface Params {
   /** "modality": could/may on one side, will/is on the other; "negation": one side negated, the other not. */
@@ -33,65 +30,102 @@ export const markerDrift: RuleKind<Params> = {
   checkPair(ctx, p) {
     const out: RawFinding[] = [];
     if (p.crossLanguageOnly && ctx.a.source.lang === ctx.b.source.lang) return out;
+    const confirmed = positionallyConfirmed(ctx, p.minScore);
     for (const lc of linkedClaims(ctx)) {
-      if (lc.link.score < p.minScore) continue;
-      const sa = lc.link.a;
-      const sb = lc.link.b;
+      if (lc.link.score < p.minScore && !confirmed.has(lc.link)) continue;
       if (p.marker === 'negation') {
-        // Polarity is only compared sentence for sentence: merged links mix clauses of different polarity.
-        if (lc.a.length !== 1 || lc.b.length !== 1) continue;
-        const na = lc.a.flatMap((c) => c.negations);
-        const nb = lc.b.flatMap((c) => c.negations);
-        if (na.length % 2 === nb.length % 2) continue;
-        const aNeg = na.length % 2 === 1;
-        const [negSide, plainSide, negClaims, plainClaims] = aNeg ? [ctx.a, ctx.b, lc.a, lc.b] : [ctx.b, ctx.a, lc.b, lc.a];
-        // The negator must bear on something the other version also says: an event or modal of the same class
-        // right after it ("not ruled out listing" / "loại trừ ... niêm yết"), or, in one language, the same word.
-        // Translators render "impractical" as "không thực tế" and "lack" as "không có": that is not a flip.
-        const sameLang = ctx.a.source.lang === ctx.b.source.lang;
-        const neg = (aNeg ? na : nb).find((x) => {
-          const windowEnd = x.end + WINDOW;
-          const classes = new Set([
-            ...negClaims.flatMap((c) => c.events).filter((e) => e.start >= x.end && e.start <= windowEnd).map((e) => `e:${e.cls}`),
-            ...negClaims.flatMap((c) => c.modality).filter((m) => m.start >= x.end && m.start <= windowEnd).map((m) => `m:${m.level}`),
-          ]);
-          const other = new Set([...plainClaims.flatMap((c) => c.events).map((e) => `e:${e.cls}`), ...plainClaims.flatMap((c) => c.modality).map((m) => `m:${m.level}`)]);
-          if ([...classes].some((k) => other.has(k))) return true;
-          if (!sameLang) return false;
-          const after = negSide.source.text.slice(x.end, windowEnd).toLowerCase().match(/\p{L}{4,}/gu) ?? [];
-          const plain = plainSide.source.text.slice(plainClaims[0]!.start, plainClaims[plainClaims.length - 1]!.end).toLowerCase();
-          return after.some((w) => !AUXILIARIES.has(w) && plain.includes(w.slice(0, Math.max(4, Math.min(6, w.length - 2)))));
-        });
-        if (!neg) continue;
-        out.push({
-          locations: aNeg
-            ? [loc(ctx.a.source.text, neg), loc(ctx.b.source.text, sb)]
-            : [loc(ctx.a.source.text, sa), loc(ctx.b.source.text, neg)],
-          context: contextOf(ctx, lc),
-          vars: { negated: aNeg ? ctx.a.source.id : ctx.b.source.id, affirmed: aNeg ? ctx.b.source.id : ctx.a.source.id, cue: neg.text },
-        });
+        const f = negationFlip(ctx, lc);
+        if (f) out.push(f);
       } else {
-        const ma = lc.a.flatMap((c) => c.modality);
-        const mb = lc.b.flatMap((c) => c.modality);
-        // "Cannot" is neither a hedge nor a prediction, and a translation may turn "without trust there will be no
-        // confidence" into "if we cannot trust…": such pairs are not compared.
-        if (ma.some((m) => m.level === 'impossible') || mb.some((m) => m.level === 'impossible')) continue;
-        const possA = ma.filter((m) => m.level === 'possible');
-        const possB = mb.filter((m) => m.level === 'possible');
-        // "Expected to" is a hedge too: only a bare "will" against "could" is a change of certainty.
-        const firmA = ma.some((m) => m.level === 'expected') ? [] : ma.filter((m) => m.level === 'future');
-        const firmB = mb.some((m) => m.level === 'expected') ? [] : mb.filter((m) => m.level === 'future');
-        let x; let y;
-        if (possA.length > 0 && possB.length === 0 && firmB.length > 0) { x = possA[0]!; y = firmB[0]!; }
-        else if (possB.length > 0 && possA.length === 0 && firmA.length > 0) { x = firmA[0]!; y = possB[0]!; }
-        else continue;
-        out.push({
-          locations: [loc(ctx.a.source.text, x), loc(ctx.b.source.text, y)],
-          context: contextOf(ctx, lc),
-          vars: { a: x.text, b: y.text },
-        });
+        const f = certaintyDrift(ctx, lc);
+        if (f) out.push(f);
       }
     }
     return out;
   },
 };
+
+/** Negations of predicates, counted as a reader counts them: concord words that agree with a negator add none. */
+const negationsOf = (cs: Claim[]): NegationMarker[] => cs.flatMap((c) => c.negations).filter((n) => !n.concord && !n.constituent);
+/** What may render another version's negation: words that negate by meaning ("unfit", "lack", "отказался")… */
+const lexicalOf = (cs: Claim[]): NegationMarker[] => cs.flatMap((c) => c.lexicalNegations ?? []);
+/** …and negators of a word or phrase ("không phù hợp", "не приближаться"). */
+const constituentOf = (cs: Claim[]): NegationMarker[] => cs.flatMap((c) => c.negations).filter((n) => !n.concord && n.constituent === true);
+
+/** How far apart (as a share of each sentence's length) a negation and what accounts for it on the other side may stand. */
+const PLACE = 0.5;
+
+/**
+ * Polarity of aligned sentences: each negation of a predicate on one side must be matched, at about the same place
+ * in the sentence, by a negation on the other side, or by words that negate by meaning there (a translator renders
+ * "unfit" as "не годится" and "không có" as "lack"). Words that negate by meaning are first paired with their like
+ * on the other side ("had not ruled out" / "đã loại trừ": the "not" is left over). A negation left unmatched on one
+ * side only is a flip; unmatched ones on both sides are a rewritten sentence, not a flip. Merged sentences are
+ * compared whole.
+ */
+function negationFlip(ctx: PairContext, lc: LinkedClaims): RawFinding | undefined {
+  interface Item { m: NegationMarker; at: number; used: boolean }
+  const items = (ms: NegationMarker[], span: { start: number; end: number }): Item[] =>
+    ms.map((m) => ({ m, at: ((m.at ?? m.start) - span.start) / Math.max(1, span.end - span.start), used: false }));
+  const pa = items(negationsOf(lc.a), lc.link.a);
+  const pb = items(negationsOf(lc.b), lc.link.b);
+  if (pa.length === 0 && pb.length === 0) return undefined;
+  const la = items(lexicalOf(lc.a), lc.link.a);
+  const lb = items(lexicalOf(lc.b), lc.link.b);
+  const ca = items(constituentOf(lc.a), lc.link.a);
+  const cb = items(constituentOf(lc.b), lc.link.b);
+  const pairUp = (xs: Item[], ys: Item[]): void => {
+    for (const x of xs) {
+      if (x.used) continue;
+      const y = ys.filter((c) => !c.used && Math.abs(c.at - x.at) <= PLACE).sort((p, q) => Math.abs(p.at - x.at) - Math.abs(q.at - x.at))[0];
+      if (y) { x.used = true; y.used = true; }
+    }
+  };
+  pairUp(pa, pb);
+  pairUp(la, lb);
+  pairUp(pa, cb);
+  pairUp(pb, ca);
+  pairUp(pa, lb);
+  pairUp(pb, la);
+  const leftA = pa.filter((x) => !x.used);
+  const leftB = pb.filter((x) => !x.used);
+  if ((leftA.length > 0) === (leftB.length > 0)) return undefined;
+  const aNeg = leftA.length > 0;
+  const neg = (aNeg ? leftA : leftB)[0]!.m;
+  const plain = aNeg ? lc.link.b : lc.link.a;
+  return {
+    locations: aNeg
+      ? [loc(ctx.a.source.text, neg), loc(ctx.b.source.text, plain)]
+      : [loc(ctx.a.source.text, plain), loc(ctx.b.source.text, neg)],
+    context: contextOf(ctx, lc),
+    vars: { negated: aNeg ? ctx.a.source.id : ctx.b.source.id, affirmed: aNeg ? ctx.b.source.id : ctx.a.source.id, cue: neg.text },
+  };
+}
+
+/** The certainty scale: a firm future (will, sẽ, будет, wird, the Russian perfective future), an expectation (is
+ * expected to, dự kiến, ожидается, soll, probably), a possibility (could, may, có thể, может, könnte, perhaps). */
+const LEVEL: Record<string, number> = { future: 3, expected: 2, possible: 1 };
+
+/**
+ * Certainty of aligned sentences: each side's level is its most hedged marker ("dự kiến có thể" is a possibility).
+ * Two steps apart (a firm future against a possibility) is a change of certainty; one step (will / is expected to,
+ * is expected to / may) is how translators routinely render a modal, and is not reported. Sides without a marker,
+ * abilities ("can", "kann") and negated possibilities ("cannot") are not compared.
+ */
+function certaintyDrift(ctx: PairContext, lc: LinkedClaims): RawFinding | undefined {
+  const ma = lc.a.flatMap((c) => c.modality);
+  const mb = lc.b.flatMap((c) => c.modality);
+  // "Cannot" is neither a hedge nor a prediction, and a translation may turn "without trust there will be no
+  // confidence" into "if we cannot trust…": such pairs are not compared.
+  if (ma.some((m) => m.level === 'impossible') || mb.some((m) => m.level === 'impossible')) return undefined;
+  const weakest = (ms: ModalityMarker[]): ModalityMarker | undefined => ms.filter((m) => LEVEL[m.level] !== undefined)
+    .sort((x, y) => LEVEL[x.level]! - LEVEL[y.level]! || x.start - y.start)[0];
+  const x = weakest(ma);
+  const y = weakest(mb);
+  if (!x || !y || Math.abs(LEVEL[x.level]! - LEVEL[y.level]!) < 2) return undefined;
+  return {
+    locations: [loc(ctx.a.source.text, x), loc(ctx.b.source.text, y)],
+    context: contextOf(ctx, lc),
+    vars: { a: x.text, b: y.text },
+  };
+}
