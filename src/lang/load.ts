@@ -269,7 +269,7 @@ function withDefaults(raw: Record<string, Json>): LangPack {
     },
     speech: { verbs: r.speech?.verbs ?? [], according: r.speech?.according ?? [], anonymous: r.speech?.anonymous ?? [] },
     events: r.events ?? {},
-    modality: { possible: r.modality?.possible ?? [], expected: r.modality?.expected ?? [], future: r.modality?.future ?? [], impossible: r.modality?.impossible ?? [] },
+    modality: { possible: r.modality?.possible ?? [], expected: r.modality?.expected ?? [], future: r.modality?.future ?? [], impossible: r.modality?.impossible ?? [], ability: r.modality?.ability ?? [] },
     adaptsForeignNames: r.adaptsForeignNames ?? false,
     capitalisesNouns: r.capitalisesNouns ?? false,
     negators: r.negators ?? [],

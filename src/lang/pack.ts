@@ -120,6 +120,8 @@ export interface LangPack {
     future: string[];
     /** Negated possibility ("cannot", "không thể"): neither a hedge nor a prediction. */
     impossible?: string[];
+    /** Ability ("can", "able to", "kann"): not a degree of certainty; a translation may render "will" with it. */
+    ability?: string[];
   };
   /** Negators: "not", "n't", "never", "yet to", "không", "chưa", "не", "нет". */
   /** The language adapts foreign names (Irland, Usbekistan, transliteration): near-miss spellings are expected. */

@@ -23,7 +23,7 @@ export interface EventMarker extends Span {
 
 export interface ModalityMarker extends Span {
   /** "possible" (could, may), "expected" (expected to, plans), "future" (will), "certain" (is, did). */
-  level: 'possible' | 'expected' | 'future' | 'impossible';
+  level: 'possible' | 'expected' | 'future' | 'impossible' | 'ability';
   text: string;
 }
 

@@ -28,7 +28,7 @@ export function claimMatchers(pack: LoadedPack): ClaimMatchers {
   const events: [string, string][] = [];
   for (const [cls, forms] of Object.entries(pack.events ?? {})) for (const f of forms) events.push([f, cls]);
   const modality: [string, string][] = [];
-  for (const level of ['possible', 'expected', 'future', 'impossible'] as const) for (const f of pack.modality?.[level] ?? []) modality.push([f, level]);
+  for (const level of ['possible', 'expected', 'future', 'impossible', 'ability'] as const) for (const f of pack.modality?.[level] ?? []) modality.push([f, level]);
   m = {
     events: compilePhrases(events),
     speech: compilePhrases((pack.speech?.verbs ?? []).map((v) => [v, 'speech'])),
