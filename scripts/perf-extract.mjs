@@ -78,12 +78,14 @@ async function child(o) {
   } else {
     const { clean } = await imp('pipeline/clean.js');
     const { segment } = await imp('pipeline/segment.js');
+  // Builds before the knowledge context (stages read a module cache) ignore the extra argument.
+  const k = (await imp('lang/knowledge.js').catch(() => ({}))).defaultKnowledge?.();
     const { getPack } = await imp('lang/load.js');
     const { extractDates } = await imp('pipeline/extract/dates.js');
     const { extractQuantities } = await imp('pipeline/extract/quantities.js');
     const prepared = sources.map((s) => {
-      const c = clean(s, {});
-      return { c, sentences: segment(c) };
+      const c = clean(s, {}, k);
+      return { c, sentences: segment(c, k) };
     });
     for (let pass = 0; pass <= o.warm; pass++) {
       // One loop per stage, each timed as a whole (process.cpuUsage costs microseconds: not per sentence). The

@@ -15,10 +15,13 @@ export class FactlintError extends Error {
     this.name = 'FactlintError';
   }
 
-  /** One line (plus a hint line) for people: code, where, what, what to do. */
-  format(): string {
-    const where = this.file ? `${this.file}${this.line !== undefined ? `:${this.line}` : ''}: ` : '';
-    return `error ${this.code}: ${where}${this.message}${this.hint ? `\n  hint: ${this.hint}` : ''}`;
+  /**
+   * One line (plus a hint line) for people: code, where, what, what to do. `show` escapes the file name and the
+   * texts for where they are printed (the CLI: control characters made visible, nothing a CI runner would obey).
+   */
+  format(show: { name: (s: string) => string; text: (s: string) => string } = { name: (s) => s, text: (s) => s }): string {
+    const where = this.file ? `${show.name(this.file)}${this.line !== undefined ? `:${this.line}` : ''}: ` : '';
+    return `error ${this.code}: ${where}${show.text(this.message)}${this.hint ? `\n  hint: ${show.text(this.hint)}` : ''}`;
   }
 }
 

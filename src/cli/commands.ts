@@ -5,7 +5,7 @@ import { EXTENSIONS, parseFormats, render, writeAtomic, type Format } from '../o
 import { severityRank, type Severity } from '../model/finding.js';
 import { summarize, type Report } from '../model/report.js';
 import { FactlintError, isFactlintError } from '../errors.js';
-import { stripTerminalControls } from '../report/escape.js';
+import { defuseWorkflowCommands, escapeControls, stripTerminalControls, terminalName } from '../report/escape.js';
 import { relativePath } from '../report/sarif.js';
 import { renderGithubSummary } from '../report/github.js';
 import { plural } from '../report/plural.js';
@@ -43,7 +43,13 @@ export interface CheckArgs extends CommonArgs {
 /** yargs drops a lone "-": main.ts passes it through as this marker, which names standard input. */
 export const STDIN = '<stdin>';
 
-const err = (s: string): void => { process.stderr.write(`${s}\n`); };
+/**
+ * What factlint prints for people, on stdout or stderr: a runner reads workflow commands from both, so every line
+ * passes the last guard (names and messages are escaped where they are formatted). Only `annotate` writes commands.
+ */
+export const say = (s: string): void => { process.stdout.write(defuseWorkflowCommands(s)); };
+const err = (s: string): void => { process.stderr.write(defuseWorkflowCommands(`${s}\n`)); };
+const annotate = (commands: string): void => { process.stdout.write(commands); };
 
 /** A path as messages show it: relative to the working directory, forward slashes. */
 const shown = (path: string): string => relativePath(resolve(path), process.cwd());
@@ -99,27 +105,27 @@ function emit(result: CheckResult, args: CommonArgs, config: Config, stem: strin
   for (const f of formats) {
     const content = render(f, result.report, result.context);
     if (f === 'github') {
-      process.stdout.write(content);
+      annotate(content);
       // GitHub shows a limited number of annotations per step; the job summary lists every finding.
       if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, renderGithubSummary(result.report, result.context));
     } else if (args.output || outputDir) {
       const file = args.output ? resolve(args.output) : resolve(outputDir!, `${stem}.${EXTENSIONS[f]}`);
       writeAtomic(file, content);
-      written.push(shown(file));
-    } else if (!(args.quiet && args.format === undefined)) process.stdout.write(content);
+      written.push(terminalName(shown(file)));
+    } else if (!(args.quiet && args.format === undefined)) process.stdout.write(f === 'text' ? defuseWorkflowCommands(content) : content);
   }
   // Reports in files: the terminal (or the CI log) still gets the findings, and where the files are.
   if (!args.quiet && written.length > 0) {
-    process.stdout.write(render('text', result.report, result.context));
-    process.stdout.write(`reports written: ${written.join(', ')}\n`);
+    say(render('text', result.report, result.context));
+    say(`reports written: ${written.join(', ')}\n`);
   }
   if (!args.quiet) {
     for (const n of notes) err(`factlint: ${n}`);
     for (const s of result.report.skipped) {
       if (isQuietSkip(s) && !args.verbose) continue;
-      err(`factlint: skipped ${stripTerminalControls(s.path)}: ${s.code} ${stripTerminalControls(s.reason)}`);
+      err(`factlint: skipped ${terminalName(s.path)}: ${s.code} ${escapeControls(stripTerminalControls(s.reason))}`);
     }
-    for (const s of result.report.sources) for (const w of s.warnings) err(`factlint: warning ${stripTerminalControls(s.id)}: ${stripTerminalControls(w)}`);
+    for (const s of result.report.sources) for (const w of s.warnings) err(`factlint: warning ${terminalName(s.id)}: ${escapeControls(stripTerminalControls(w))}`);
   }
   const failOn = args.failOn ?? config.failOn;
   if (failOn === 'none') return 0;
@@ -187,8 +193,8 @@ export async function runCheck(args: CheckArgs, { useBaseline = true }: { useBas
   if (baselinePath) {
     const applied = applyBaseline(result.report, await readGateBaseline(baselinePath, args.baseline === undefined ? configFile : undefined));
     result = { ...result, report: applied.report };
-    notes.push(`${plural(applied.baselined, 'finding')} accepted in the baseline ${shown(baselinePath)}`);
-    for (const e of applied.stale) notes.push(`baseline entry no longer matches anything (fixed?): ${e.ruleId} ${stripTerminalControls(e.evidence.join(' | ').slice(0, 120))}`);
+    notes.push(`${plural(applied.baselined, 'finding')} accepted in the baseline ${terminalName(shown(baselinePath))}`);
+    for (const e of applied.stale) notes.push(`baseline entry no longer matches anything (fixed?): ${escapeControls(e.ruleId)} ${escapeControls(stripTerminalControls(e.evidence.join(' | ').slice(0, 120)))}`);
   }
   const first = args.inputs.find((i) => i !== STDIN);
   const stem = args.inputs.length === 1 && first ? basename(resolve(first)).replace(/\.[^.]+$/, '') || 'report' : 'report';
@@ -227,10 +233,10 @@ export async function baselineCommand(args: CheckArgs): Promise<number> {
   if (!args.quiet) {
     const entries = baseline.entries.length;
     const unnoted = baseline.entries.filter((e) => e.note === '').length;
-    const parts = [`baseline written: ${shown(out)} (${plural(entries, 'finding')})`];
+    const parts = [`baseline written: ${terminalName(shown(out))} (${plural(entries, 'finding')})`];
     if (previous) parts.push(`kept ${plural(keptNotes, 'note')} of the previous file, dropped ${plural(dropped.length, 'entry', 'entries')} that no longer ${dropped.length === 1 ? 'matches' : 'match'} a finding`);
     if (unnoted > 0) parts.push(`add a one-line "note" to ${unnoted === entries ? 'each' : `the ${plural(unnoted, 'entry', 'entries')} without one`} saying why it is accepted`);
-    process.stdout.write(`${parts.join('; ')}\n`);
+    say(`${parts.join('; ')}\n`);
   }
   return 0;
 }
@@ -240,6 +246,6 @@ export function initCommand(args: { force: boolean; quiet: boolean }): number {
   const path = resolve(CONFIG_FILE);
   if (existsSync(path) && !args.force) throw new FactlintError('FL605', 'a config file already exists', CONFIG_FILE, undefined, 'edit it, or run `factlint init --force` to replace it');
   writeAtomic(path, initConfig());
-  if (!args.quiet) process.stdout.write(`written: ${CONFIG_FILE}\n`);
+  if (!args.quiet) say(`written: ${CONFIG_FILE}\n`);
   return 0;
 }

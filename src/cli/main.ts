@@ -2,6 +2,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { isFactlintError } from '../errors.js';
+import { defuseWorkflowCommands, escapeControls, terminalName } from '../report/escape.js';
 import { VERSION } from '../version.js';
 import { STDIN, baselineCommand, checkCommand, initCommand, pairsCommand } from './commands.js';
 
@@ -85,7 +86,7 @@ async function main(): Promise<number> {
     .help()
     .fail((msg, err) => {
       if (err) throw err;
-      process.stderr.write(`factlint: error FL001: ${msg}\n  hint: run "factlint --help" for usage\n`);
+      process.stderr.write(defuseWorkflowCommands(`factlint: error FL001: ${escapeControls(msg)}\n  hint: run "factlint --help" for usage\n`));
       process.exit(2);
     })
     .parseAsync();
@@ -95,8 +96,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => { process.exitCode = code; },
   (e: unknown) => {
-    if (isFactlintError(e)) process.stderr.write(`factlint: ${e.format()}\n`);
-    else process.stderr.write(`factlint: internal error: ${(e as Error)?.message ?? String(e)}\n  This is a bug in factlint; please report it with the command you ran.\n`);
+    if (isFactlintError(e)) process.stderr.write(defuseWorkflowCommands(`factlint: ${e.format({ name: terminalName, text: escapeControls })}\n`));
+    else process.stderr.write(defuseWorkflowCommands(`factlint: internal error: ${escapeControls((e as Error)?.message ?? String(e))}\n  This is a bug in factlint; please report it with the command you ran.\n`));
     process.exitCode = 2;
   },
 );

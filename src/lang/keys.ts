@@ -1,12 +1,27 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { transliterate } from 'transliteration';
-import { RULES_DIR } from '../paths.js';
+import type { LangPack } from './pack.js';
 
-const CYRILLIC = /\p{Script=Cyrillic}/u;
+/**
+ * How a language declines names: the endings (transliterated, as keys are) that names written in its script take
+ * ("Шанхае" -> "shankha", "Новгороде" -> "novgorod"). From the pack's `script` and `nameEndings`.
+ */
+export interface NameInflection {
+  script: RegExp;
+  endings: readonly string[];
+}
 
-/** Russian case endings, longest first: "Шанхае" -> "shankha", "Новгороде" -> "novgorod". */
-const RU_ENDINGS = ['iyami', 'iyakh', 'ami', 'yami', 'ovoy', 'evoy', 'akh', 'yakh', 'iey', 'oy', 'ey', 'om', 'em', 'ov', 'ev', 'ym', 'im', 'yu', 'ya', 'ye', 'ogo', 'ego', 'omu', 'emu', 'a', 'u', 'e', 'y', 'i', 'o'];
+const inflections = new WeakMap<LangPack, NameInflection | null>();
+/** The pack's name inflection, or undefined when its names do not decline (no `script` or no `nameEndings`). */
+export function nameInflection(pack: LangPack): NameInflection | undefined {
+  let inf = inflections.get(pack);
+  if (inf === undefined) {
+    inf = pack.script && pack.nameEndings.length ? { script: new RegExp(`\\p{Script=${pack.script}}`, 'u'), endings: pack.nameEndings } : null;
+    inflections.set(pack, inf);
+  }
+  return inf ?? undefined;
+}
 
 // Transliteration is the costly part of reading names and words, and the same words recur across an archive.
 const folded = new Map<string, string>();
@@ -31,17 +46,20 @@ function foldUncached(s: string): string {
   return t.toLowerCase().replace(/['’`]s\b/g, '').replace(/[^a-z0-9]+/g, ' ').replace(/kh/g, 'h').trim();
 }
 
-/** Strips a Russian inflection from one folded token (only for tokens that came from Cyrillic). */
-export function stemToken(token: string): string {
+/** Strips a case ending from one folded token, keeping at least four letters (the first ending that fits). */
+export function stemToken(token: string, endings: readonly string[]): string {
   if (token.length < 5) return token;
-  for (const e of RU_ENDINGS) if (token.endsWith(e) && token.length - e.length >= 4) return token.slice(0, -e.length);
+  for (const e of endings) if (token.endsWith(e) && token.length - e.length >= 4) return token.slice(0, -e.length);
   return token;
 }
 
-/** Key used for matching a name across versions: folded, Cyrillic inflection stripped. */
-export function entityKey(surface: string): { key: string; tokens: string[] } {
-  const cyr = CYRILLIC.test(surface);
-  const tokens = foldKey(surface).split(' ').filter(Boolean).map((t) => (cyr ? stemToken(t) : t));
+/**
+ * Key used for matching a name across versions: folded; with the inflection of the text's language, the case endings
+ * of a name written in that language's script stripped.
+ */
+export function entityKey(surface: string, inflection?: NameInflection): { key: string; tokens: string[] } {
+  const declines = inflection !== undefined && inflection.script.test(surface);
+  const tokens = foldKey(surface).split(' ').filter(Boolean).map((t) => (declines ? stemToken(t, inflection.endings) : t));
   return { key: tokens.join(' '), tokens };
 }
 
@@ -50,17 +68,20 @@ interface GazetteerFile { entries: { key: string; names: Record<string, string[]
 /** Folded alias -> canonical key, from every file in rules/gazetteer/. */
 export interface Gazetteer { aliases: Map<string, string>; maxWords: number }
 
-let cached: Gazetteer | undefined;
-export function gazetteer(dir = resolve(RULES_DIR, 'gazetteer')): Gazetteer {
-  if (cached) return cached;
+/**
+ * Reads every gazetteer file of `dir` (rules/gazetteer). Each name is keyed as a text in its language would key it
+ * (`inflectionOf` gives that language's name inflection).
+ */
+export function loadGazetteer(dir: string, inflectionOf: (lang: string) => NameInflection | undefined): Gazetteer {
   const aliases = new Map<string, string>();
   let maxWords = 1;
   for (const f of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
     const data = JSON.parse(readFileSync(resolve(dir, f), 'utf8')) as GazetteerFile;
     for (const e of data.entries) {
-      for (const names of Object.values(e.names)) {
+      for (const [lang, names] of Object.entries(e.names)) {
+        const inflection = inflectionOf(lang);
         for (const n of names) {
-          const k = entityKey(n).key;
+          const k = entityKey(n, inflection).key;
           if (!k) continue;
           aliases.set(k, `=${e.key}`);
           maxWords = Math.max(maxWords, k.split(' ').length);
@@ -68,8 +89,7 @@ export function gazetteer(dir = resolve(RULES_DIR, 'gazetteer')): Gazetteer {
       }
     }
   }
-  cached = { aliases, maxWords };
-  return cached;
+  return { aliases, maxWords };
 }
 
 /**
@@ -82,4 +102,18 @@ export function nameSkeleton(folded: string): string {
   const first = t.slice(0, 1);
   const rest = t.slice(1).replace(/[aeiouy]/g, '');
   return (first + rest).replace(/(.)\1+/g, '$1');
+}
+
+/**
+ * A coarser sound key than nameSkeleton, for telling whether two texts in different scripts name the same people and
+ * places: consonants only, with the letters that transliteration renders several ways folded together (w, v and h,
+ * which Russian writes as у, в, х or not at all; j, g, dzh, zh; soft and hard c; "chr" as "kr"; th, ph, gh). "Wheeling" / "Уилинг"
+ * -> "lng", "Christine" / "Кристин" -> "krstn", "Virginia" / "Вирджиния" -> "rgn".
+ */
+export function soundKey(folded: string): string {
+  const t = folded.toLowerCase().replace(/[^a-z]/g, '')
+    .replace(/chr/g, 'kr').replace(/shch|sch/g, 'S').replace(/dzh|zh|dj|j/g, 'g').replace(/kh/g, '').replace(/tch|ch/g, 'C').replace(/sh/g, 'S')
+    .replace(/ph/g, 'f').replace(/th/g, 't').replace(/gh/g, '').replace(/ck|q/g, 'k').replace(/x/g, 'ks')
+    .replace(/c(?=[eiy])/g, 's').replace(/c/g, 'k').replace(/z/g, 's').replace(/[hwv]/g, '');
+  return t.replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
 }

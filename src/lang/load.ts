@@ -266,8 +266,9 @@ function withDefaults(raw: Record<string, Json>): LangPack {
       monthWords: d.monthWords ?? [],
       patterns: d.patterns ?? [],
       prepositions: d.prepositions ?? [],
+      deadlinePrepositions: d.deadlinePrepositions ?? [],
     },
-    speech: { verbs: r.speech?.verbs ?? [], according: r.speech?.according ?? [], anonymous: r.speech?.anonymous ?? [] },
+    speech: { verbs: r.speech?.verbs ?? [], according: r.speech?.according ?? [], anonymous: r.speech?.anonymous ?? [], pronouns: r.speech?.pronouns ?? [] },
     events: r.events ?? {},
     modality: { possible: r.modality?.possible ?? [], expected: r.modality?.expected ?? [], future: r.modality?.future ?? [], impossible: r.modality?.impossible ?? [], ability: r.modality?.ability ?? [] },
     adaptsForeignNames: r.adaptsForeignNames ?? false,
@@ -282,6 +283,17 @@ function withDefaults(raw: Record<string, Json>): LangPack {
     titles: r.titles ?? [],
     titleRoles: r.titleRoles ?? {},
     stopwords: r.stopwords ?? [],
+    functionWords: r.functionWords ?? [],
+    auxiliaries: r.auxiliaries ?? [],
+    wordPrefixes: r.wordPrefixes ?? [],
+    nounSuffixes: r.nounSuffixes ?? [],
+    nameConnectors: r.nameConnectors ?? [],
+    notInInitials: r.notInInitials ?? [],
+    determiners: r.determiners ?? [],
+    possessiveEndings: r.possessiveEndings ?? [],
+    abbreviations: r.abbreviations ?? [],
+    ...(r.script !== undefined ? { script: r.script } : {}),
+    nameEndings: r.nameEndings ?? [],
     furniture: {
       lines: r.furniture?.lines ?? [],
       patterns: r.furniture?.patterns ?? [],
@@ -548,47 +560,103 @@ function loadRaw(file: string, seen: string[]): { raw: Record<string, Json>; tex
 
 /** Loads and validates one pack file; throws FactlintError FL301 naming the file, field and line on any problem. */
 export function loadPackFile(path: string): LoadedPack {
-  const file = resolve(path);
-  const { raw, text } = loadRaw(file, []);
-  const pack = withDefaults(raw);
+  return compilePack(readPackFile(path));
+}
+
+/** A pack file read, validated and merged with the packs it extends, every field filled: not yet compiled. */
+export interface PackData {
+  pack: LangPack;
+  /** The path as given, and the file's text (for the line of a compile error). */
+  path: string;
+  text: string;
+}
+
+/** Reads, validates and merges one pack file; throws FactlintError FL301 naming the file, field and line. */
+export function readPackFile(path: string): PackData {
+  const { raw, text } = loadRaw(resolve(path), []);
+  return { pack: withDefaults(raw), path, text };
+}
+
+/** Adds ICU's month and weekday names to a pack read by readPackFile, and compiles its date templates. */
+function compilePack({ pack, path, text }: PackData): LoadedPack {
   const names = buildNames(pack);
   const dates = compileDates(pack, names, path, text);
   return assemble(pack, path, names, dates);
 }
 
-const cache = new Map<string, LoadedPack>();
+/** The language packs of one folder, each loaded on first use and kept. */
+export interface Packs {
+  /** The folder the packs are read from. */
+  readonly dir: string;
+  /** The pack for a language code ("en", "vi", "ru", "en-GB" falls back to "en"); unknown codes get the neutral pack. */
+  get(code: string): LoadedPack;
+  /** Language codes with a pack in the folder (the neutral "und" base is not a language), sorted. */
+  codes(): readonly string[];
+  /** The pack's data as read (validated, merged, defaults filled), without compiling it: cheap where only a field or
+   * two is needed. Same fallbacks as get(). */
+  data(code: string): LangPack;
+}
 
-/** The pack for a language code ("en", "vi", "ru", "en-GB" falls back to "en"); unknown codes get the neutral pack. */
-export function getPack(code: string): LoadedPack {
-  const key = (code || 'und').trim();
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const candidates = [key, key.split(/[-_]/)[0]!.toLowerCase(), 'und'];
-  let pack: LoadedPack | undefined;
-  for (const c of candidates) {
-    if (!/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/.test(c)) continue;
-    const file = join(RULES_DIR, 'lang', `${c}.json`);
-    if (existsSync(file)) {
-      pack = cache.get(c) ?? loadPackFile(file);
-      cache.set(c, pack);
-      break;
+/** The packs of `dir` (default rules/lang). Loading is lazy: a pack is read, validated and compiled when first asked for. */
+export function createPacks(dir = join(RULES_DIR, 'lang')): Packs {
+  const read = new Map<string, PackData | undefined>();
+  const compiled = new Map<string, LoadedPack>();
+  let codes: string[] | undefined;
+  /** The file code falls back to ("en-GB" -> "en", unknown -> "und"), or undefined for the built-in neutral pack. */
+  const fileCode = (code: string): string | undefined => {
+    const key = (code || 'und').trim();
+    for (const c of [key, key.split(/[-_]/)[0]!.toLowerCase(), 'und']) {
+      if (!/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/.test(c)) continue;
+      if (read.has(c) || existsSync(join(dir, `${c}.json`))) return c;
     }
-  }
-  pack ??= neutralPack();
-  cache.set(key, pack);
-  return pack;
+    return undefined;
+  };
+  const dataOf = (c: string): PackData => {
+    if (!read.has(c)) read.set(c, readPackFile(join(dir, `${c}.json`)));
+    return read.get(c)!;
+  };
+  return {
+    dir,
+    get(code: string): LoadedPack {
+      const hit = compiled.get(code);
+      if (hit) return hit;
+      const c = fileCode(code);
+      const key = c ?? '\u0000neutral';
+      let pack = compiled.get(key);
+      if (!pack) {
+        pack = c === undefined ? neutralPack() : compilePack(dataOf(c));
+        compiled.set(key, pack);
+      }
+      compiled.set(code, pack);
+      return pack;
+    },
+    data(code: string): LangPack {
+      const hit = compiled.get(code);
+      if (hit) return hit;
+      const c = fileCode(code);
+      return c === undefined ? neutralPack() : dataOf(c).pack;
+    },
+    codes(): readonly string[] {
+      codes ??= existsSync(dir)
+        ? readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).filter((c) => c !== 'und').sort()
+        : [];
+      return codes;
+    },
+  };
 }
 
-/** Language codes with a pack in rules/lang (the neutral "und" base is not a language). */
-export function availableLanguages(): string[] {
-  const dir = join(RULES_DIR, 'lang');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => f.slice(0, -5))
-    .filter((c) => c !== 'und')
-    .sort();
+let shared: Packs | undefined;
+/**
+ * The packs of rules/lang, loaded once per process: for the composition roots (the library entry points, worker
+ * threads), tests and scripts. Stages and rule kinds never call this: they get the packs from their context.
+ */
+export function defaultPacks(): Packs {
+  shared ??= createPacks();
+  return shared;
 }
+
+/** defaultPacks().get(code): for tests and scripts. */
+export const getPack = (code: string): LoadedPack => defaultPacks().get(code);
 
 /** Used only if rules/lang/und.json is missing: "." decimals, no words, so extraction never crashes. */
 function neutralPack(): LoadedPack {

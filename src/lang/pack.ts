@@ -94,6 +94,9 @@ export interface LangPack {
     patterns: string[];
     /** Words before a date that give it context and are kept as its `preposition`: "in", "by", "since", "vào", "до". */
     prepositions: string[];
+    /** The prepositions (of `prepositions`) that make a date a deadline, not a time the text is written in: "by",
+     * "until", "до", "bis". A source's year is not read from a deadline ("by 2030"). */
+    deadlinePrepositions: string[];
     /** Words for part of a day, allowed after (or before) a weekday: "afternoon", "night", "chiều", "вечером". */
     dayParts?: string[];
     /** Suffixes after a day number: "st", "nd", "th" (en), "er" (fr). */
@@ -110,6 +113,8 @@ export interface LangPack {
     according: string[];
     /** Anonymous-source phrases: "sources familiar with", "nguồn tin", "источники". */
     anonymous: string[];
+    /** Personal pronouns that stand for the speaker when no name stands by the cue: "he", "ông", "она". */
+    pronouns: string[];
   };
   /** Event verb classes: class -> surface forms (all inflections), e.g. "acquire": ["acquired","bought","buy",…]. */
   events: Record<string, string[]>;
@@ -174,6 +179,31 @@ export interface LangPack {
   titleRoles?: Record<string, string[]>;
   /** Words that are capitalised but are not names (sentence starters, months are handled separately). */
   stopwords: string[];
+  /** Function words (articles, auxiliaries, pronouns, prepositions) whose insertion or deletion in an edit changes
+   * no fact, and a one-word substitution involving one is a rephrasing: "the", "of", "was". */
+  functionWords: string[];
+  /** Auxiliaries and other words that follow a negator without being what it negates ("not have", "never been"). */
+  auxiliaries: string[];
+  /** Word-forming prefixes: two words that differ only in these ("increased" / "decreased", "import" / "export") are
+   * different words, not spellings of one. A bare stem counts as having the empty prefix. */
+  wordPrefixes: string[];
+  /** Endings of nouns: an event word with one is a topic ("partnership", "investment"), not a verb. */
+  nounSuffixes: string[];
+  /** Lower-case words allowed inside a name: "of" (Bank of America), "van" (Ludwig van Beethoven), "bin". */
+  nameConnectors: string[];
+  /** Words initials leave out: "of", "and" ("ODF" for "Oregon Department of Forestry"). */
+  notInInitials: string[];
+  /** Determiners that may open a title in apposition after a name ("Daniel Koh, the chief financial officer"). */
+  determiners: string[];
+  /** Possessive endings of a noun that may open such a title ("Daniel Koh, the company's chief financial officer"). */
+  possessiveEndings: string[];
+  /** Abbreviations written with a full stop that does not end a sentence ("Mr", "Sept", "г", "bzw"), without the stop. */
+  abbreviations: string[];
+  /** The script the language writes names in, as a Unicode script name ("Cyrillic"): names in it take `nameEndings`. */
+  script?: string;
+  /** Case endings of names (transliterated, as entity keys are), stripped so that declined forms of a name in the
+   * pack's script share one key: "Шанхае" -> "shankha". Longest first. */
+  nameEndings: string[];
   /** Page furniture lines (exact or regular expressions, matched against a whole trimmed line). */
   furniture: {
     lines: string[];

@@ -10,6 +10,7 @@ import type { CleanSource, Source } from '../model/source.js';
 import type { SourceData } from '../rules/types.js';
 import { RULES_DIR } from '../paths.js';
 import { VERSION } from '../version.js';
+import type { Knowledge } from '../lang/knowledge.js';
 import { clean, type CleanContext } from './clean.js';
 import { segment } from './segment.js';
 import { extract } from './extract/index.js';
@@ -21,10 +22,10 @@ export interface PlainAnalysis {
   claims: Claim[];
 }
 
-export function analysePlain(src: Source, ctx: CleanContext): PlainAnalysis {
-  const cleaned = clean(src, ctx);
-  const sentences = segment(cleaned);
-  return { source: cleaned, sentences, claims: extract(cleaned, sentences) };
+export function analysePlain(src: Source, ctx: CleanContext, k: Knowledge): PlainAnalysis {
+  const cleaned = clean(src, ctx, k);
+  const sentences = segment(cleaned, k);
+  return { source: cleaned, sentences, claims: extract(cleaned, sentences, k) };
 }
 
 export function withIndexes(p: PlainAnalysis): SourceData {
@@ -79,6 +80,8 @@ function writeCache(dir: string, key: string, value: PlainAnalysis): void {
 }
 
 export interface AnalyseOptions {
+  /** The knowledge this thread analyses with; worker threads load the same rules folder's. */
+  knowledge: Knowledge;
   jobs: number;
   cacheDir?: string;
   onProgress?: (done: number, total: number) => void;
@@ -108,18 +111,18 @@ export async function analyseAll(sources: Source[], ctx: CleanContext, opts: Ana
   };
   const workers = Math.min(opts.jobs, Math.ceil(todo.length / 8));
   if (workers <= 1) {
-    for (const i of todo) finishOne(i, analysePlain(sources[i]!, ctx));
+    for (const i of todo) finishOne(i, analysePlain(sources[i]!, ctx, opts.knowledge));
   } else {
-    await inWorkers(todo, sources, ctx, workers, finishOne);
+    await inWorkers(todo, sources, ctx, opts.knowledge.rulesDir, workers, finishOne);
   }
   return out as PlainAnalysis[];
 }
 
-async function inWorkers(todo: number[], sources: Source[], ctx: CleanContext, n: number, finishOne: (i: number, r: PlainAnalysis) => void): Promise<void> {
+async function inWorkers(todo: number[], sources: Source[], ctx: CleanContext, rulesDir: string, n: number, finishOne: (i: number, r: PlainAnalysis) => void): Promise<void> {
   const url = new URL('./analyse-worker.js', import.meta.url);
   let next = 0;
   await Promise.all(Array.from({ length: n }, () => new Promise<void>((resolveAll, reject) => {
-    const w = new Worker(url, { workerData: { ctx } });
+    const w = new Worker(url, { workerData: { ctx, rulesDir } });
     const feed = (): void => {
       if (next >= todo.length) { void w.terminate().then(() => resolveAll()); return; }
       const i = todo[next++]!;

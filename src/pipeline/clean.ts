@@ -1,9 +1,10 @@
 import type { Block, CleanSource, Source } from '../model/source.js';
 import type { DateMention } from '../model/mention.js';
-import { availableLanguages, getPack } from '../lang/load.js';
+import type { LoadedPack } from '../lang/load.js';
+import type { Knowledge } from '../lang/knowledge.js';
 import { extractDates } from './extract/dates.js';
 import { detectLanguage } from '../lang/detect.js';
-import { defaultFurniture, foldLine, withExtraPatterns } from './furniture.js';
+import { foldLine } from '../lang/furniture.js';
 import { splitLines, wordCount, type Line } from './lines.js';
 
 export interface CleanContext {
@@ -32,34 +33,34 @@ const isContentLike = (l: Line): boolean => {
   return (w >= 8 && /[.!?…»”"')]$/u.test(l.text)) || w >= 14;
 };
 
-/** Finds a date in a short line, trying the source's language first, then every other pack. */
-const monthWordSets = new Map<string, Set<string>>();
+const monthWordSets = new WeakMap<LoadedPack, Set<string>>();
 /** The month names of a pack, lower-cased, to tell cheaply whether a line could hold one of its dates. */
-function monthWords(lang: string): Set<string> {
-  let set = monthWordSets.get(lang);
+function monthWords(pack: LoadedPack): Set<string> {
+  let set = monthWordSets.get(pack);
   if (!set) {
-    set = new Set(getPack(lang).monthForms.map((m) => m.toLowerCase().replace(/\.$/, '')));
-    monthWordSets.set(lang, set);
+    set = new Set(pack.monthForms.map((m) => m.toLowerCase().replace(/\.$/, '')));
+    monthWordSets.set(pack, set);
   }
   return set;
 }
 
-function dateIn(line: Line, source: Source): DateMention | undefined {
+/** Finds a date in a short line, trying the source's language first, then every other pack. */
+function dateIn(line: Line, source: Source, k: Knowledge): DateMention | undefined {
   // Other languages' packs are tried only for a line naming one of their months ("07 февраля 2020" on an
   // English page): compiling every pack for every header line would cost more than the whole analysis.
   // A publication date has a year, and years are written in digits: a line without one is not looked at (nor
   // are the other packs loaded for it).
   if (!/\d/u.test(line.text)) return undefined;
   const inLang = (lang: string): DateMention | undefined => {
-    const found = extractDates(source.text, { source: source.id, start: line.start, end: line.end }, getPack(lang), {})
+    const found = extractDates(source.text, { source: source.id, start: line.start, end: line.end }, k.pack(lang), {})
       .filter((d) => d.year !== undefined && d.month !== undefined && !d.relative);
     return found.length > 0 ? found.sort((a, b) => (b.day ? 1 : 0) - (a.day ? 1 : 0))[0] : undefined;
   };
   const own = inLang(source.lang);
   if (own) return own;
   const words = line.text.toLowerCase().match(/\p{L}+\.?/gu)?.map((w) => w.replace(/\.$/, '')) ?? [];
-  for (const lang of availableLanguages()) {
-    if (lang === source.lang || !words.some((w) => monthWords(lang).has(w))) continue;
+  for (const lang of k.languages()) {
+    if (lang === source.lang || !words.some((w) => monthWords(k.pack(lang)).has(w))) continue;
     const found = inLang(lang);
     if (found) return found;
   }
@@ -70,8 +71,8 @@ function dateIn(line: Line, source: Source): DateMention | undefined {
  * Classifies every line of a source as title, content, dateline, byline or page furniture, reads the
  * publication date and provenance from the page, and detects the language from the content alone.
  */
-export function clean(source: Source, ctx: CleanContext = {}): CleanSource {
-  const furniture = ctx.furniturePatterns?.length ? withExtraPatterns(ctx.furniturePatterns) : defaultFurniture();
+export function clean(source: Source, ctx: CleanContext, k: Knowledge): CleanSource {
+  const furniture = k.furniture(ctx.furniturePatterns);
   const text = source.text;
   const lines = splitLines(text);
   const tailAt = lines.findIndex((l) => furniture.tailMarkers.has(foldLine(l.text)));
@@ -133,7 +134,7 @@ export function clean(source: Source, ctx: CleanContext = {}): CleanSource {
     if (header || trailer) {
       const words = wordCount(l.text);
       if (words <= 12) {
-        const d = dateIn(l, out);
+        const d = dateIn(l, out, k);
         if (d && (d.day !== undefined || words <= 4)) {
           push(l, 'dateline');
           if (!published) { published = d; publishedTime = timeOfDay(l.text); }

@@ -1,7 +1,10 @@
 import type { Claim } from '../model/claim.js';
 import type { CleanSource } from '../model/source.js';
 import type { Story } from '../model/story.js';
-import { nameSkeleton } from '../lang/keys.js';
+import { soundKey } from '../lang/keys.js';
+import type { Knowledge } from '../lang/knowledge.js';
+import { lookupKey } from '../lang/load.js';
+import type { LangPack } from '../lang/pack.js';
 
 export interface ClusterInput {
   source: CleanSource;
@@ -9,9 +12,18 @@ export interface ClusterInput {
 }
 
 export interface ClusterOptions {
-  /** Share of the smaller source's anchor weight two sources must share to be one story. */
+  /**
+   * Evidence two versions in different languages need to be one story: the Dice share of their portable anchors
+   * (figures, dates, gazetteer names, the sounds of names both languages write), IDF-weighted.
+   */
   sameStory?: number;
-  /** Share above which two sources are listed as related. */
+  /**
+   * Evidence two sources in one language need: the Dice share of all their anchors. Higher than across
+   * languages, because one language shares more than a translation can keep: two reports of different events
+   * about the same people share their names as written.
+   */
+  sameStoryOneLanguage?: number;
+  /** Share of the bar (0..1) above which two sources of different stories are listed as related. */
   related?: number;
   /** Story keys declared by a manifest, by source id: these override the anchors. */
   declared?: Record<string, string>;
@@ -35,8 +47,8 @@ function sourceAnchors(claims: Claim[], text = ''): Map<string, number> {
   for (const c of claims) {
     for (const e of c.entities) {
       add(`e:${e.key}`);
-      // The sound of a name survives transliteration ("Rosa" / "Роза"): a skeleton per word.
-      if (!e.alias) for (const t of e.tokens) if (t.length >= 5) add(`s:${nameSkeleton(t)}`);
+      // The sound of a name survives transliteration ("Wheeling" / "Уилинг"): a key per word.
+      if (!e.alias) for (const t of e.tokens) if (t.length >= 4) { const k = soundKey(t); if (k.length >= 3) add(`s:${k}`); }
     }
     for (const q of c.quantities) if (!(q.kind === 'count' && q.value < 10)) add(`q:${q.unit}:${q.value}`);
     for (const d of c.dates) if (d.year !== undefined && d.month !== undefined) add(`d:${d.year}-${d.month}${d.day ? `-${d.day}` : ''}`);
@@ -45,6 +57,8 @@ function sourceAnchors(claims: Claim[], text = ''): Map<string, number> {
 }
 
 const GENERIC_WEIGHT = 0.35;
+/** Specific anchors (names, figures, dates; not gazetteer names) two sources must share to be one story. */
+const MIN_SPECIFIC = 3;
 /** The most versions or reports one story is taken to have. */
 const MAX_STORY = 12;
 
@@ -62,83 +76,155 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return shared / (a.size + b.size - shared);
 }
 
+const deadlineSets = new WeakMap<LangPack, Set<string>>();
+/** The pack's deadline prepositions, as date mentions keep their preposition (lookupKey). */
+function deadlines(pack: LangPack): Set<string> {
+  let set = deadlineSets.get(pack);
+  if (!set) deadlineSets.set(pack, (set = new Set(pack.dates.deadlinePrepositions.map(lookupKey))));
+  return set;
+}
+
 /**
- * When a source was written: its publication date, else the latest year it mentions as past (not "by 2030",
- * not a deadline). Sources years apart are not versions or coverage of one story.
+ * When a source was written: its publication date, else the latest year it mentions as past (not "by 2030": not
+ * after one of its language's deadline prepositions). Sources years apart are not versions or coverage of one story.
  */
-export function sourceYear(source: CleanSource, claims: Claim[]): number | undefined {
+export function sourceYear(source: CleanSource, claims: Claim[], pack: LangPack): number | undefined {
   if (source.published) return Number(source.published.slice(0, 4));
+  const deadline = deadlines(pack);
   let max: number | undefined;
   for (const c of claims) {
     for (const d of c.dates) {
       if (d.year === undefined || d.relative) continue;
-      if (d.preposition && /^(?:by|until|till|before|đến|trước|до|к|bis|avant|jusqu|hasta|antes)/i.test(d.preposition)) continue;
+      if (d.preposition && deadline.has(d.preposition)) continue;
       if (max === undefined || d.year > max) max = d.year;
     }
   }
   return max;
 }
 
+
 /**
  * Groups sources into stories. Candidate pairs come from an inverted index on anchors (names, amounts,
- * dates), so sources that share nothing are never compared. Each pair is scored by the IDF-weighted share
- * of the smaller source's anchors found in the other; pairs above `sameStory` join one story (union-find),
- * pairs above `related` are listed as related stories.
+ * dates), so sources that share nothing are never compared. Each pair's evidence is measured against the bar its
+ * kind of pair needs (see ClusterOptions), as a ratio: 1 is just enough. Groups are then joined strongest pair
+ * first, by average linkage: two groups become one story only when the mean evidence over every pair of their
+ * members reaches the bar (a pair that shares nothing counts 0). One strong pair between two articles that each
+ * have several versions (two translations that happen to share a politician's name) does not join them.
  */
-export function cluster(inputs: ClusterInput[], opts: ClusterOptions = {}): Story[] {
+export function cluster(inputs: ClusterInput[], opts: ClusterOptions, k: Knowledge): Story[] {
   if (opts.declaredOnly) return declaredStories(inputs.map((i) => i.source.id), opts.declared ?? {}, opts.originals ?? {});
-  const sameStory = opts.sameStory ?? 0.12;
-  const related = opts.related ?? 0.08;
+  const crossBar = opts.sameStory ?? 0.2;
+  const oneLanguageBar = opts.sameStoryOneLanguage ?? 0.28;
+  const related = opts.related ?? 0.6;
   const maxYearGap = opts.maxYearGap ?? 2;
   const ids = inputs.map((i) => i.source.id);
+  const langs = inputs.map((i) => i.source.lang);
   const anchors = inputs.map((i) => sourceAnchors(i.claims, i.source.text));
-  const years = inputs.map((i) => sourceYear(i.source, i.claims));
+  const years = inputs.map((i) => sourceYear(i.source, i.claims, k.pack(i.source.lang)));
   const index = new Map<string, number[]>();
   anchors.forEach((a, i) => { for (const k of a.keys()) { let l = index.get(k); if (!l) index.set(k, (l = [])); l.push(i); } });
   const n = inputs.length;
+  const perLanguage = new Map<string, number>();
+  for (const l of langs) perLanguage.set(l, (perLanguage.get(l) ?? 0) + 1);
+  // How rare an anchor is, among the sources that could hold it: a word only Vietnamese texts write is compared
+  // with the Vietnamese texts, not with the whole set, or every Vietnamese capitalised word would count as rare.
   // Gazetteer names (countries, capitals, leaders) are shared by whole beats of news: they count for less.
-  const idf = (k: string): number => Math.log(1 + n / (index.get(k)?.length ?? 1)) * (k.startsWith('e:=') ? GENERIC_WEIGHT : 1);
+  const idfOf = new Map<string, number>();
+  for (const [k, list] of index) {
+    const within = [...new Set(list.map((i) => langs[i]!))].reduce((s, l) => s + perLanguage.get(l)!, 0);
+    idfOf.set(k, Math.log(1 + within / list.length) * (k.startsWith('e:=') ? GENERIC_WEIGHT : 1));
+  }
+  const idf = (k: string): number => idfOf.get(k) ?? 0;
+  // What can be compared across languages: figures, dates, gazetteer names, and the sound of a name that texts in
+  // two languages write. A name as one language writes it is not; nor is the sound of a word only one language's
+  // texts hold (German capitalises its nouns: their sounds would weigh a German text down against its translation).
+  const bound = new Set<string>();
+  for (const [k, list] of index) {
+    if ((k.startsWith('e:') && !k.startsWith('e:=')) || (k.startsWith('s:') && list.every((i) => langs[i] === langs[list[0]!]))) bound.add(k);
+  }
+  const languageBound = (k: string): boolean => bound.has(k);
   const weight = anchors.map((a) => [...a.keys()].reduce((s, k) => s + idf(k), 0));
-  const shared = new Map<string, number>();
+  const portableWeight = anchors.map((a) => [...a.keys()].filter((k) => !languageBound(k)).reduce((s, k) => s + idf(k), 0));
   // Anchors shared by more sources than one story has versions (a country, a year, a round figure) say nothing
   // about which story a source belongs to: they make no candidate pairs. This also keeps the pair count linear.
   const maxShared = Math.min(MAX_STORY, Math.max(8, Math.ceil(n / 4)));
-  for (const [k, list] of index) {
+  const candidates = new Set<string>();
+  for (const list of index.values()) {
     if (list.length > maxShared) continue;
-    const w = idf(k);
-    for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) {
-      const key = `${list[x]}|${list[y]}`;
-      shared.set(key, (shared.get(key) ?? 0) + w);
-    }
+    for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) candidates.add(`${list[x]}|${list[y]}`);
   }
-  const parent = ids.map((_, i) => i);
-  const find = (i: number): number => { while (parent[i] !== i) { parent[i] = parent[parent[i]!]!; i = parent[i]!; } return i; };
-  const relatedPairs: [number, number][] = [];
+  const specificCount = anchors.map((a) => [...a.keys()].filter((k) => !k.startsWith('e:=')).length);
+  const portableSpecificCount = anchors.map((a) => [...a.keys()].filter((k) => !k.startsWith('e:=') && !languageBound(k)).length);
+  /** What a candidate pair shares, over every anchor (a common one weighs little, but it is evidence too). */
+  const sharedOf = (x: number, y: number): { w: number; specific: number } => {
+    const [small, large] = anchors[x]!.size <= anchors[y]!.size ? [anchors[x]!, anchors[y]!] : [anchors[y]!, anchors[x]!];
+    let w = 0;
+    let specific = 0;
+    for (const k of small.keys()) {
+      if (!large.has(k) || (languageBound(k) && langs[x] !== langs[y])) continue;
+      w += idf(k);
+      if (!k.startsWith('e:=')) specific++;
+    }
+    return { w, specific };
+  };
   const words = inputs.map((i) => contentWords(i.source.text));
-  // Strongest pairs first, so that when a story is full the pairs that join it are the best ones.
-  const pairs = [...shared.entries()]
-    .map(([key, w]) => {
-      const [x, y] = key.split('|').map(Number) as [number, number];
-      return { key, x, y, score: w / Math.max(1e-9, Math.min(weight[x]!, weight[y]!)) };
-    })
-    .sort((p, q) => q.score - p.score || (p.key < q.key ? -1 : p.key > q.key ? 1 : 0));
-  const size = ids.map(() => 1);
-  for (const { x, y, score: anchorScore } of pairs) {
-    let score = anchorScore;
-    // Two texts in one language that share most of their words are versions of one text, however few names
-    // and figures they hold ("hired 40 engineers" / "hired 90 engineers").
-    if (inputs[x]!.source.lang === inputs[y]!.source.lang) score = Math.max(score, jaccard(words[x]!, words[y]!) >= 0.8 ? sameStory : 0);
+  /** The evidence that x and y are one story, as a share of the bar their kind of pair needs. */
+  const evidence = (x: number, y: number, w: number, lexicalVersions: boolean): number => {
+    if (langs[x] === langs[y]) {
+      const share = (2 * w) / Math.max(1e-9, weight[x]! + weight[y]!) / oneLanguageBar;
+      return lexicalVersions ? Math.max(1, share) : share;
+    }
+    return (2 * w) / Math.max(1e-9, portableWeight[x]! + portableWeight[y]!) / crossBar;
+  };
+  const score = new Map<string, number>();
+  for (const key of candidates) {
+    const [x, y] = key.split('|').map(Number) as [number, number];
+    const { w, specific } = sharedOf(x, y);
     const yx = years[x];
     const yy = years[y];
+    // Several specific anchors in common, not one figure or a country name: fewer only where a text has few.
+    const count = langs[x] === langs[y] ? specificCount : portableSpecificCount;
+    const needed = Math.min(MIN_SPECIFIC, Math.max(1, Math.ceil(Math.min(count[x]!, count[y]!) / 2)));
+    // Two texts in one language that share most of their words are versions of one text, however few names and
+    // figures they hold ("hired 40 engineers" / "hired 90 engineers").
+    const lexicalVersions = langs[x] === langs[y] && jaccard(words[x]!, words[y]!) >= 0.8;
+    if (specific < needed && !lexicalVersions) continue;
+    let e = evidence(x, y, w, lexicalVersions);
     // Time only separates weakly linked sources: strongly shared specifics outweigh a misread year.
-    const apart = score < 0.3 && yx !== undefined && yy !== undefined && Math.abs(yx - yy) >= maxYearGap;
-    const rx = find(x);
-    const ry = find(y);
-    // Single linkage chains: never grow a story beyond what one story's versions plausibly are.
-    if (score >= sameStory && !apart && (rx === ry || size[rx]! + size[ry]! <= MAX_STORY)) {
-      if (rx !== ry) { parent[rx] = ry; size[ry]! += size[rx]!; }
-    } else if (score >= related) relatedPairs.push([x, y]);
+    if (e < 2 && yx !== undefined && yy !== undefined && Math.abs(yx - yy) >= maxYearGap) e = 0;
+    score.set(key, e);
   }
+  const pairScore = (x: number, y: number): number => score.get(x < y ? `${x}|${y}` : `${y}|${x}`) ?? 0;
+  // Strongest pairs first, so that groups form around their best evidence.
+  const pairs = [...score.entries()]
+    .map(([key, e]) => {
+      const [x, y] = key.split('|').map(Number) as [number, number];
+      return { key, x, y, e };
+    })
+    .sort((p, q) => q.e - p.e || (p.key < q.key ? -1 : p.key > q.key ? 1 : 0));
+  const groupOf = ids.map((_, i) => i);
+  const members: number[][] = ids.map((_, i) => [i]);
+  const relatedPairs: [number, number][] = [];
+  for (const { x, y, e } of pairs) {
+    const gx = groupOf[x]!;
+    const gy = groupOf[y]!;
+    if (gx === gy) continue;
+    const mx = members[gx]!;
+    const my = members[gy]!;
+    let joined = false;
+    if (e >= 1 && mx.length + my.length <= MAX_STORY) {
+      let sum = 0;
+      for (const i of mx) for (const j of my) sum += Math.min(pairScore(i, j), 2);
+      if (sum / (mx.length * my.length) >= 1) {
+        for (const j of my) { groupOf[j] = gx; mx.push(j); }
+        members[gy] = [];
+        joined = true;
+      }
+    }
+    if (!joined && e >= related) relatedPairs.push([x, y]);
+  }
+  const parent = groupOf;
+  const find = (i: number): number => { while (parent[i] !== i) { parent[i] = parent[parent[i]!]!; i = parent[i]!; } return i; };
   if (opts.declared) {
     const byKey = new Map<string, number>();
     ids.forEach((id, i) => {

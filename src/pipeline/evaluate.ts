@@ -7,6 +7,7 @@ import { KINDS } from '../rules/registry.js';
 import type { RawFinding, SourceData } from '../rules/types.js';
 import type { PairAlignment } from './align.js';
 import { baseName } from '../rules/util.js';
+import type { Knowledge } from '../lang/knowledge.js';
 
 export interface EvaluateInput {
   stories: Story[];
@@ -14,6 +15,8 @@ export interface EvaluateInput {
   pairs: PairAlignment[];
   groups: ClaimGroup[];
   rules: LoadedRule[];
+  /** Handed to every rule kind in its context. */
+  knowledge: Knowledge;
 }
 
 const norm = (s: string): string => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
@@ -61,13 +64,13 @@ export function evaluate(input: EvaluateInput): Finding[] {
         for (const pair of pairsByStory.get(story.id) ?? []) {
           const a = input.sources.get(pair.a)!;
           const b = input.sources.get(pair.b)!;
-          for (const raw of kind.checkPair({ story, a, b, pair }, params)) emit(raw, story, pair.a, pair.b);
+          for (const raw of kind.checkPair({ story, a, b, pair, knowledge: input.knowledge }, params)) emit(raw, story, pair.a, pair.b);
         }
       } else if (kind.scope === 'source' && kind.checkSource) {
-        for (const s of sources) for (const raw of kind.checkSource(s, params, story)) emit(raw, story, s.source.id);
+        for (const s of sources) for (const raw of kind.checkSource({ story, source: s, knowledge: input.knowledge }, params)) emit(raw, story, s.source.id);
       } else if (kind.scope === 'story' && kind.checkStory) {
         const groups = groupsByStory.get(story.id) ?? [];
-        for (const raw of kind.checkStory({ story, sources, pairs: pairsByStory.get(story.id) ?? [], groups, all, stories: input.stories }, params)) emit(raw, story);
+        for (const raw of kind.checkStory({ story, sources, pairs: pairsByStory.get(story.id) ?? [], groups, all, stories: input.stories, knowledge: input.knowledge }, params)) emit(raw, story);
       }
     }
   }

@@ -11,9 +11,12 @@ import { cluster, type ClusterOptions } from './cluster.js';
 import { align } from './align.js';
 import { evaluate } from './evaluate.js';
 import { VERSION } from '../version.js';
+import { defaultKnowledge, type Knowledge } from '../lang/knowledge.js';
 
 export interface RunOptions {
   rules: LoadedRule[];
+  /** Language packs, furniture and gazetteer handed to every stage and rule (default: the package's rules/). */
+  knowledge?: Knowledge;
   clean?: CleanContext;
   cluster?: ClusterOptions;
   /** Story relation declared per story key (pairs mode, manifests). */
@@ -33,8 +36,8 @@ export interface RunResult {
 }
 
 /** Analyses one source on its own: clean, segment, extract. Independent of every other source (cacheable). */
-export function analyseSource(src: Source, opts: Pick<RunOptions, 'clean'>): SourceData {
-  return withIndexes(analysePlain(src, opts.clean ?? {}));
+export function analyseSource(src: Source, opts: Pick<RunOptions, 'clean' | 'knowledge'>): SourceData {
+  return withIndexes(analysePlain(src, opts.clean ?? {}, opts.knowledge ?? defaultKnowledge()));
 }
 
 const byIdOrder = (a: Source, b: Source): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -51,15 +54,16 @@ export function run(sources: Source[], opts: RunOptions): RunResult {
  */
 export async function runParallel(sources: Source[], opts: RunOptions): Promise<RunResult> {
   const sorted = [...sources].sort(byIdOrder);
-  const plain = await analyseAll(sorted, opts.clean ?? {}, { jobs: opts.jobs ?? 1, ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
+  const plain = await analyseAll(sorted, opts.clean ?? {}, { knowledge: opts.knowledge ?? defaultKnowledge(), jobs: opts.jobs ?? 1, ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
   return finish(plain.map(withIndexes), opts);
 }
 
 function finish(data: SourceData[], opts: RunOptions): RunResult {
+  const knowledge = opts.knowledge ?? defaultKnowledge();
   const byId = new Map(data.map((d) => [d.source.id, d]));
-  const stories0 = cluster(data.map((d) => ({ source: d.source, claims: d.claims })), opts.cluster);
+  const stories0 = cluster(data.map((d) => ({ source: d.source, claims: d.claims })), opts.cluster ?? {}, knowledge);
   const aligned = align(stories0, byId, opts.declaredRelation, new Set(Object.values(opts.cluster?.originals ?? {})));
-  const findings = evaluate({ stories: aligned.stories, sources: byId, pairs: aligned.pairs, groups: aligned.groups, rules: opts.rules });
+  const findings = evaluate({ stories: aligned.stories, sources: byId, pairs: aligned.pairs, groups: aligned.groups, rules: opts.rules, knowledge });
   const report = buildReport(data, aligned.stories, findings, aligned.pairs.flatMap((p) => p.links), opts.skipped ?? []);
   const context: RenderContext = {
     texts: Object.fromEntries(data.map((d) => [d.source.id, d.source.text])),

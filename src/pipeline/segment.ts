@@ -1,6 +1,8 @@
 import type { CleanSource } from '../model/source.js';
 import type { Sentence } from '../model/sentence.js';
-import { getPack } from '../lang/load.js';
+import { escapeRe, type LoadedPack } from '../lang/load.js';
+import type { LangPack } from '../lang/pack.js';
+import type { Knowledge } from '../lang/knowledge.js';
 
 const segmenters = new Map<string, Intl.Segmenter>();
 const segmenterFor = (lang: string): Intl.Segmenter => {
@@ -14,35 +16,37 @@ const segmenterFor = (lang: string): Intl.Segmenter => {
   return s;
 };
 
+const abbrevEnds = new WeakMap<readonly LangPack[], RegExp>();
 /**
- * Abbreviations after which ICU breaks but a sentence does not end: titles, month short forms, company
- * suffixes, and initials ("J.", "U.S."). A short capitalised word is not enough ("Nga." ends a sentence).
+ * What ends a piece after which ICU breaks but a sentence does not end: an abbreviation of any pack (titles, month
+ * short forms, company suffixes; names and titles travel: "St. Louis" in a German article), a single capital letter or
+ * an initialism ("J.", "U.S."). A short capitalised word is not enough ("Nga." ends a sentence).
  */
-const ABBREVIATIONS = [
-  'Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Gov', 'Sen', 'Rep', 'Gen', 'Lt', 'Col', 'Sgt', 'Capt', 'Cmdr', 'Adm', 'Maj', 'Pres',
-  'St', 'Mt', 'Ft', 'Jr', 'Sr', 'Inc', 'Co', 'Corp', 'Ltd', 'Bros', 'No', 'Nos', 'Vol', 'Fig', 'vs', 'approx', 'ca', 'cf', 'etc',
-  'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec', 'Hwy', 'Ave', 'Blvd', 'Rd',
-  'TP', 'Tp', 'ThS', 'TS', 'PGS', 'GS',
-  'г', 'гг', 'им', 'ул', 'т', 'тыс', 'млн', 'млрд', 'руб', 'долл', 'Dr', 'Nr', 'bzw', 'z', 'B', 'Mme', 'Mlle', 'Sra', 'Sr',
-];
-const ABBREV_END = new RegExp(`(?:^|[\\s(])(?:${ABBREVIATIONS.join('|')}|\\p{Lu}|(?:\\p{Lu}\\.){1,3}\\p{Lu})\\.$`, 'u');
+function abbreviationEnd(packs: readonly LangPack[]): RegExp {
+  let re = abbrevEnds.get(packs);
+  if (!re) {
+    const words = [...new Set(packs.flatMap((p) => p.abbreviations))].map(escapeRe);
+    re = new RegExp(`(?:^|[\\s(])(?:${words.length ? `${words.join('|')}|` : ''}\\p{Lu}|(?:\\p{Lu}\\.){1,3}\\p{Lu})\\.$`, 'u');
+    abbrevEnds.set(packs, re);
+  }
+  return re;
+}
 /** A break ICU missed: sentence punctuation glued to the next capitalised word ("lớn.Vì vậy"). */
 const GLUED = /[.!?](?=["“«]?\p{Lu}\p{Ll})/gu;
 
 /** A day number with a full stop, the way German and others write dates ("am 29. September"). */
 const ORDINAL_DAY_END = /(?:^|[\s(])\d{1,2}\.$/u;
-const monthSets = new Map<string, Set<string>>();
+const monthSets = new WeakMap<LoadedPack, Set<string>>();
 /**
  * The month names of a language whose dates put a full stop after the day (its pack has a "{day}. {month}"
  * template, as German does), lower-cased: after "29." one of these continues the sentence. Empty for the others,
  * where "rose to 12. March was quieter" is two sentences.
  */
-function monthsOf(lang: string): Set<string> {
-  let set = monthSets.get(lang);
+function monthsOf(pack: LoadedPack): Set<string> {
+  let set = monthSets.get(pack);
   if (!set) {
-    const pack = getPack(lang);
     set = pack.dates.patterns.some((t) => /\{day\}\.\s*\{month\}/u.test(t)) ? new Set(pack.monthForms.map((m) => m.toLowerCase().replace(/\.$/u, ''))) : new Set();
-    monthSets.set(lang, set);
+    monthSets.set(pack, set);
   }
   return set;
 }
@@ -52,7 +56,9 @@ function monthsOf(lang: string): Set<string> {
  * news text: breaks after abbreviations ("Gov. Kotek", "Sept. 7") and after a day number written with a full stop
  * ("29. September"), and missed breaks where a space is missing after the full stop.
  */
-export function segment(source: CleanSource): Sentence[] {
+export function segment(source: CleanSource, k: Knowledge): Sentence[] {
+  const pack = k.pack(source.lang);
+  const abbrevEnd = abbreviationEnd(k.allPacks());
   const out: Sentence[] = [];
   const seg = segmenterFor(source.lang);
   source.blocks.forEach((block, bi) => {
@@ -64,9 +70,9 @@ export function segment(source: CleanSource): Sentence[] {
       const end = s.index + s.segment.length;
       const prev = pieces[pieces.length - 1];
       const before = prev ? text.slice(prev.start, prev.end).trimEnd() : '';
-      if (prev && ABBREV_END.test(before) && /^\s*[\p{Lu}\p{N}]/u.test(s.segment)) {
+      if (prev && abbrevEnd.test(before) && /^\s*[\p{Lu}\p{N}]/u.test(s.segment)) {
         prev.end = end;
-      } else if (prev && ORDINAL_DAY_END.test(before) && monthsOf(source.lang).has((/^\s*(\p{L}+)/u.exec(s.segment)?.[1] ?? '').toLowerCase())) {
+      } else if (prev && ORDINAL_DAY_END.test(before) && monthsOf(pack).has((/^\s*(\p{L}+)/u.exec(s.segment)?.[1] ?? '').toLowerCase())) {
         // "Am Samstag (29. September) …": ICU breaks after the day's full stop.
         prev.end = end;
       } else pieces.push({ start, end });

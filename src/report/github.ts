@@ -2,7 +2,7 @@ import type { Finding, Severity } from '../model/finding.js';
 import { severityRank } from '../model/finding.js';
 import type { Report } from '../model/report.js';
 import type { RenderContext, Reporter } from './context.js';
-import { escapeMarkdownCell, escapeWorkflowData, escapeWorkflowProperty, stripTerminalControls } from './escape.js';
+import { escapeBidi, escapeMarkdownCell, escapeWorkflowData, escapeWorkflowProperty, stripTerminalControls } from './escape.js';
 import { placeLabel, placeLine, spanPlaces } from './sarif.js';
 import { plural } from './plural.js';
 
@@ -24,7 +24,7 @@ const bySeverity = (findings: Finding[]): Finding[] =>
   findings.map((f, i) => ({ f, i })).sort((a, b) => severityRank(b.f.severity) - severityRank(a.f.severity) || a.i - b.i).map((x) => x.f);
 
 const property = (name: string, value: string | number): string =>
-  `${name}=${escapeWorkflowProperty(stripTerminalControls(String(value)))}`;
+  `${name}=${escapeWorkflowProperty(escapeBidi(stripTerminalControls(String(value))))}`;
 
 /**
  * Workflow commands (`::error file=…::message`), at most `limit` per level. When findings are left out, a last
@@ -67,7 +67,7 @@ export function githubAnnotations(
     props.push(property('title', `factlint ${f.ruleId} (${f.category})`));
     const related = others.map((loc) => `${placeLabel(placeOf(loc))}: "${loc.text}"`);
     // U+2028/U+2029 do not end a log line for the runner, but they do for many viewers: make them real (escaped) breaks.
-    const message = stripTerminalControls([f.message, ...related].join('\n')).replace(/[\u2028\u2029]/gu, '\n');
+    const message = escapeBidi(stripTerminalControls([f.message, ...related].join('\n')).replace(/[\u2028\u2029]/gu, '\n'));
     lines.push(`::${cmd} ${props.join(',')}::${escapeWorkflowData(message)}`);
   }
   if (overflow > 0) {

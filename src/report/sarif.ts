@@ -4,6 +4,7 @@ import type { Finding, Severity } from '../model/finding.js';
 import type { Report } from '../model/report.js';
 import type { Location, Span } from '../model/span.js';
 import type { RenderContext, Reporter, RuleInfo } from './context.js';
+import { defuseJson } from './escape.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -272,6 +273,6 @@ export function buildSarif(report: Report, ctx: RenderContext): Sarif.Log {
   return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
 }
 
-export const renderSarif: Reporter = (report, ctx) => `${JSON.stringify(buildSarif(report, ctx), null, 2)}\n`;
+export const renderSarif: Reporter = (report, ctx) => `${defuseJson(JSON.stringify(buildSarif(report, ctx), null, 2))}\n`;
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -6,6 +6,7 @@ import type { Sentence } from '../model/sentence.js';
 import type { CleanSource } from '../model/source.js';
 import type { Location } from '../model/span.js';
 import type { Story } from '../model/story.js';
+import type { Knowledge } from '../lang/knowledge.js';
 
 /** A rule as written in rules/checks/<id>.json (validated by rules/schema/rule.schema.json). */
 export interface RuleFile {
@@ -45,15 +46,23 @@ export interface SourceData {
   claimById: Map<string, Claim>;
 }
 
-export interface PairContext {
+/** What every kind's context carries: the story, and the language packs (never read from a module cache). */
+export interface RuleContext {
   story: Story;
+  knowledge: Knowledge;
+}
+
+export interface PairContext extends RuleContext {
   a: SourceData;
   b: SourceData;
   pair: PairAlignment;
 }
 
-export interface StoryContext {
-  story: Story;
+export interface SourceContext extends RuleContext {
+  source: SourceData;
+}
+
+export interface StoryContext extends RuleContext {
   sources: SourceData[];
   /** Every source of the run, and every story: for rules that look for support anywhere in the set. */
   all: SourceData[];
@@ -78,6 +87,6 @@ export interface RuleKind<P = Record<string, unknown>> {
   /** JSON Schema for the rule file's `params`. */
   paramsSchema: Record<string, unknown>;
   checkPair?(ctx: PairContext, params: P): RawFinding[];
-  checkSource?(src: SourceData, params: P, story: Story): RawFinding[];
+  checkSource?(ctx: SourceContext, params: P): RawFinding[];
   checkStory?(ctx: StoryContext, params: P): RawFinding[];
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { entityKey, foldKey, gazetteer } from '../../src/lang/keys.js';
+import { entityKey, foldKey, nameInflection } from '../../src/lang/keys.js';
+import { getPack } from '../../src/lang/load.js';
+import { defaultKnowledge } from '../../src/lang/knowledge.js';
 
 describe('entity keys', () => {
   it.each([
@@ -14,7 +16,7 @@ describe('entity keys', () => {
     ['Бековой', 'Bekova'],
     ['в Казахстане', 'Kazakhstan'],
   ])('strips Russian inflection: %s ~ %s', (ru, en) => {
-    const r = entityKey(ru).tokens.at(-1)!;
+    const r = entityKey(ru, nameInflection(getPack('ru'))).tokens.at(-1)!;
     const e = entityKey(en).tokens[0]!;
     expect(e.startsWith(r) || r.startsWith(e.slice(0, r.length))).toBe(true);
   });
@@ -22,8 +24,8 @@ describe('entity keys', () => {
   it.each([
     ['Beijing', 'Bắc Kinh'], ['Pentagon', 'Lầu Năm Góc'], ['Xi Jinping', 'Tập Cận Bình'], ['Moscow', 'Москва'], ['United States', 'Mỹ'],
   ])('gazetteer gives %s and %s one key', (a, b) => {
-    const g = gazetteer();
+    const g = defaultKnowledge().gazetteer();
     expect(g.aliases.get(entityKey(a).key)).toBeDefined();
-    expect(g.aliases.get(entityKey(a).key)).toBe(g.aliases.get(entityKey(b).key));
+    expect(g.aliases.get(entityKey(a).key)).toBe(g.aliases.get(entityKey(b, nameInflection(getPack(/\p{Script=Cyrillic}/u.test(b) ? 'ru' : 'vi'))).key));
   });
 });

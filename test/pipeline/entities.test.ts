@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { extractEntities, lowerVocabulary } from '../../src/pipeline/extract/entities.js';
+import { defaultKnowledge } from '../../src/lang/knowledge.js';
+import { getPack } from '../../src/lang/load.js';
 
 const run = (text: string) => extractEntities(text, { source: 's', start: 0, end: text.length }, {
+  gazetteer: defaultKnowledge().gazetteer(),
+  connectors: new Set(getPack('und').nameConnectors),
   lowerVocabulary: lowerVocabulary(`${text} meanwhile the`),
   stopwords: new Set(['the', 'in', 'ông', 'bà']),
   dateWords: new Set(['june', 'monday']),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { segment } from '../../src/pipeline/segment.js';
 import type { CleanSource } from '../../src/model/source.js';
+import { defaultKnowledge } from '../../src/lang/knowledge.js';
 
 const src = (text: string, lang = 'en'): CleanSource => ({
   id: 's', path: 's', lang, text, provenance: {}, warnings: [],
@@ -16,7 +17,7 @@ describe('segment', () => {
     ['đây là một con số khổng lồ.Vì vậy, tất nhiên các công ty Nga quan tâm.', ['đây là một con số khổng lồ.', 'Vì vậy, tất nhiên các công ty Nga quan tâm.']],
     ['Он сказал, что т.е. всё хорошо. Потом ушёл.', ['Он сказал, что т.е. всё хорошо.', 'Потом ушёл.']],
   ])('%s', (text, expected) => {
-    const out = segment(src(text));
+    const out = segment(src(text), defaultKnowledge());
     expect(out.map((s) => s.text)).toEqual(expected);
     for (const s of out) expect(text.slice(s.start, s.end)).toBe(s.text);
   });
@@ -28,7 +29,7 @@ describe('segment', () => {
     ['de', 'Die Zahl stieg auf 30. Die Regierung schwieg.', ['Die Zahl stieg auf 30.', 'Die Regierung schwieg.']],
     ['en', 'Sales rose to 12. March was quieter.', ['Sales rose to 12.', 'March was quieter.']],
   ])('[%s] a day number with a full stop before a month: %s', (lang, text, expected) => {
-    expect(segment(src(text, lang)).map((s) => s.text)).toEqual(expected);
+    expect(segment(src(text, lang), defaultKnowledge()).map((s) => s.text)).toEqual(expected);
   });
 
   it('skips furniture blocks and numbers sentences per source', () => {
@@ -37,7 +38,7 @@ describe('segment', () => {
       { source: 's', start: 0, end: 10, kind: 'furniture' },
       { source: 's', start: 11, end: text.length, kind: 'content' },
     ] };
-    const out = segment(s);
+    const out = segment(s, defaultKnowledge());
     expect(out.map((x) => x.id)).toEqual(['s#0', 's#1']);
     expect(out[0]!.block).toBe(1);
   });

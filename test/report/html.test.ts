@@ -38,7 +38,9 @@ describe('escapeHtml', () => {
     [`"quoted" & 'single'`, '&quot;quoted&quot; &amp; &#39;single&#39;'],
     ['\u001b[31mred', '\u241b[31mred'],
     ['a\u0000b\u007fc\u0085d', 'a\u2400b\u2421c\ufffdd'],
-    ['tab\tand\nnewline\u2028sep', 'tab\tand\nnewline\u2028sep'],
+    // Line breaks as the parser reads them (so no line of the page starts with source text); `##[` inert in a log.
+    ['tab\tand\nnew\r\nline\rbreaks\u2028sep', 'tab\tand&#10;new&#10;line&#10;breaks\u2028sep'],
+    ['a ##[error]b', 'a ##&#91;error]b'],
   ])('%j', (input, expected) => {
     expect(escapeHtml(input)).toBe(expected);
     expect(escapeHtml(input)).toHaveLength(expected.length);

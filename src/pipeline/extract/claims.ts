@@ -1,7 +1,7 @@
 import type { Attribution, Claim, EventMarker, ModalityMarker, NegationMarker, TitledName } from '../../model/claim.js';
 import type { DateMention, EntityMention, QuantityMention } from '../../model/mention.js';
 import type { Sentence } from '../../model/sentence.js';
-import type { LoadedPack } from '../../lang/load.js';
+import { escapeRe, termSource, type LoadedPack } from '../../lang/load.js';
 import { lexiconOf } from '../../lang/lexicon.js';
 import { compilePhrases, findPhrases, type PhraseHit, type PhraseMatcher } from '../../lang/phrases.js';
 
@@ -19,7 +19,16 @@ export interface ClaimMatchers {
   titles: PhraseMatcher;
   /** Role titles; a hit's value is its roles joined with "|". */
   roles: PhraseMatcher;
+  /** A personal pronoun standing for the speaker (speech.pronouns), as a whole word. */
+  pronoun: RegExp;
+  /** What may stand between a name and a title in apposition: a comma, then up to two determiners or possessives. */
+  apposition: RegExp;
+  /** An event word that is a noun, by its ending (nounSuffixes): a topic, not a verb. */
+  noun: RegExp;
 }
+
+/** An alternation of the words as written (escaped), or an expression that never matches when there are none. */
+const anyOf = (words: readonly string[]): string => (words.length ? words.map(escapeRe).join('|') : '(?!)');
 
 const cache = new WeakMap<LoadedPack, ClaimMatchers>();
 export function claimMatchers(pack: LoadedPack): ClaimMatchers {
@@ -40,13 +49,15 @@ export function claimMatchers(pack: LoadedPack): ClaimMatchers {
     notNegations: compilePhrases((pack.notNegations ?? []).map((v) => [v, 'idiom'])),
     titles: compilePhrases((pack.titles ?? []).map((v) => [v, 'title'])),
     roles: compilePhrases(roleEntries(pack.titleRoles ?? {})),
+    pronoun: new RegExp(`(?<![\\p{L}])(?:${anyOf(pack.speech.pronouns)})(?![\\p{L}])`, 'iu'),
+    apposition: new RegExp(`^\\s*,\\s*(?:(?:${[...pack.determiners.map(escapeRe), ...(pack.possessiveEndings.length ? [`[\\p{L}.'’-]+(?:${pack.possessiveEndings.map(termSource).join('|')})`] : [])].join('|') || '(?!)'})\\s+){0,2}$`, 'iu'),
+    noun: new RegExp(`(?:${anyOf(pack.nounSuffixes)})$`, 'iu'),
   };
   cache.set(pack, m);
   return m;
 }
 
 const QUOTE_CHARS = /["“”«»„]/u;
-const PRONOUN_SPEAKER = /(?<![\p{L}])(?:he|she|they|it|ông|bà|họ|anh|chị|он|она|они)(?![\p{L}])/iu;
 
 /** Is the offset inside a quotation in the sentence (an odd number of quote marks before it)? */
 function insideQuote(text: string, s: Sentence, at: number): boolean {
@@ -81,13 +92,13 @@ function roleEntries(titleRoles: Record<string, string[]>): [string, string][] {
  * Nguyễn Văn A", with at most an organisation's name between: "Tổng giám đốc Meridien Daniel Koh"), or right after
  * it in apposition ("Daniel Koh, Tổng giám đốc Meridien,", "Daniel Koh, the company's chief financial officer").
  */
-function titledNames(text: string, s: Sentence, hits: { start: number; end: number; text: string; value: string }[], names: EntityMention[]): TitledName[] {
+function titledNames(text: string, s: Sentence, hits: { start: number; end: number; text: string; value: string }[], names: EntityMention[], apposition: RegExp): TitledName[] {
   const out: TitledName[] = [];
   const people = names.filter((e) => !e.alias && e.tokens.length >= 2);
   for (const h of hits) {
     const gapIsName = (from: number, to: number): boolean => names.some((e) => e.start >= from && e.end <= to && /^\s*$/u.test(text.slice(from, e.start) + text.slice(e.end, to)));
     const before = people.find((p) => p.start >= h.end && p.start - h.end <= 40 && (/^\s{1,2}$/u.test(text.slice(h.end, p.start)) || gapIsName(h.end, p.start)));
-    const after = people.find((p) => p.end <= h.start && h.start - p.end <= 30 && /^\s*,\s*(?:(?:the|a|an|its|their|his|her|[\p{L}.'’-]+['’]s)\s+){0,2}$/iu.test(text.slice(p.end, h.start)));
+    const after = people.find((p) => p.end <= h.start && h.start - p.end <= 30 && apposition.test(text.slice(p.end, h.start)));
     const name = before ?? after;
     if (!name) continue;
     out.push({ name: { source: s.source, start: name.start, end: name.end }, title: { source: s.source, start: h.start, end: h.end, text: h.text }, roles: h.value.split('|') });
@@ -245,7 +256,7 @@ export function buildClaim(
     else speaker = before ?? after;
     const titles = findPhrases(m.titles, text, s.start, s.end).filter((t) => !insideQuote(text, s, t.start));
     const title = speaker ? [...titles].sort((a, b) => Math.abs(a.start - speaker!.start) - Math.abs(b.start - speaker!.start))[0] : titles[0];
-    const pron = !speaker ? PRONOUN_SPEAKER.exec(text.slice(s.start, s.end)) : null;
+    const pron = !speaker ? m.pronoun.exec(text.slice(s.start, s.end)) : null;
     attribution = {
       cue: cue.text,
       cueSpan: { source: s.source, start: cue.start, end: cue.end },
@@ -266,12 +277,12 @@ export function buildClaim(
   const specificValue = mentions.quantities.length > 0 || mentions.dates.some((d) => !d.relative || d.granularity !== 'weekday');
   // Without a value, an event between named parties is specific only when it is a verb, not a topic noun
   // ("partnership", "cooperation") and not hedged.
-  const verbal = events.filter((e) => !/(?:ship|tion|ment|ence|ance|ity)$/iu.test(e.text));
+  const verbal = events.filter((e) => !m.noun.test(e.text));
   const checkWorthy = !s.isTitle && (
     (specificValue && (specificNames.length > 0 || mentions.entities.length >= 2)) ||
     (verbal.length > 0 && specificNames.length >= 2 && modality.length === 0));
   const roleHits = findPhrases(m.roles, text, s.start, s.end);
-  const titled = roleHits.length ? titledNames(text, s, roleHits, mentions.entities) : [];
+  const titled = roleHits.length ? titledNames(text, s, roleHits, mentions.entities, m.apposition) : [];
   return {
     source: s.source, start: s.start, end: s.end, sentenceId: s.id,
     quantities: mentions.quantities, dates: mentions.dates, entities: mentions.entities,

@@ -1,12 +1,16 @@
 import type { EntityMention } from '../../model/mention.js';
 import type { Span } from '../../model/span.js';
-import { entityKey, gazetteer } from '../../lang/keys.js';
+import { entityKey, type Gazetteer, type NameInflection } from '../../lang/keys.js';
 
-/** Lowercase words allowed inside a name: "Center for Naval Analyses", "Bank of America", "Ludwig van Beethoven". */
-const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'da', 'van', 'von', 'der', 'bin', 'al', 'la', 'le', 'du', 'y', '&']);
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’&.-]*/gu;
 
 export interface EntityContext {
+  /** Names that translate: a gazetteer alias gives the canonical key. */
+  gazetteer: Gazetteer;
+  /** Lower-case words allowed inside a name (the pack's nameConnectors): "Bank of America", "Ludwig van Beethoven". */
+  connectors: ReadonlySet<string>;
+  /** How the text's language declines names (the pack's script and nameEndings), if it does. */
+  inflection?: NameInflection;
   /** Words (lower case) the document uses in lower case: a capitalised sentence-initial form of one is not a name. */
   lowerVocabulary: Set<string>;
   /** Lower-case stop words and title words from the language pack. */
@@ -45,7 +49,7 @@ export function extractEntities(text: string, range: Span, ctx: EntityContext): 
   const toks: Tok[] = [];
   for (const m of slice.matchAll(TOKEN)) toks.push(cleanToken(m[0], range.start + (m.index ?? 0)));
   const out: EntityMention[] = [];
-  const gaz = gazetteer();
+  const gaz = ctx.gazetteer;
   let i = 0;
   // The first word-token of the sentence (after quotes) is only a name if the document never writes it in lower case.
   const isNameTok = (t: Tok, idx: number): boolean => {
@@ -67,7 +71,7 @@ export function extractEntities(text: string, range: Span, ctx: EntityContext): 
       if (!/^[ \u00a0-]?$/u.test(gap) && gap !== ' ') break;
       if (isNameTok(n, j + 1)) { j++; continue; }
       const n2 = toks[j + 2];
-      if (CONNECTORS.has(n.text) && n2 && isNameTok(n2, j + 2) && /^ $/u.test(text.slice(n.end, n2.start))) { j += 2; continue; }
+      if (ctx.connectors.has(n.text) && n2 && isNameTok(n2, j + 2) && /^ $/u.test(text.slice(n.end, n2.start))) { j += 2; continue; }
       break;
     }
     let start = t.start;
@@ -77,21 +81,21 @@ export function extractEntities(text: string, range: Span, ctx: EntityContext): 
       if (m && m[0].length < end - start) start += m[0].length;
     }
     const surface = text.slice(start, end);
-    const { key, tokens } = entityKey(surface);
+    const { key, tokens } = entityKey(surface, ctx.inflection);
     if (key && /\p{L}/u.test(surface)) {
       const alias = gaz.aliases.get(key);
       out.push({ type: 'entity', source: range.source, start, end, text: surface, key: alias ?? key, tokens, alias: alias !== undefined });
     }
     i = j + 1;
   }
-  return out.flatMap((e) => splitOnAliases(e, gaz.aliases, gaz.maxWords, ctx.titlePrefix));
+  return out.flatMap((e) => splitOnAliases(e, gaz.aliases, gaz.maxWords, ctx.titlePrefix, ctx.inflection));
 }
 
 /**
  * "Chinese President Xi Jinping", "Russian startup": a leading demonym or country name is its own entity, so
  * the rest keeps its own key. Names that merely contain a country ("South China Sea") are left whole.
  */
-function splitOnAliases(e: EntityMention, aliases: Map<string, string>, maxWords: number, titlePrefix?: RegExp): EntityMention[] {
+function splitOnAliases(e: EntityMention, aliases: Map<string, string>, maxWords: number, titlePrefix?: RegExp, inflection?: NameInflection): EntityMention[] {
   if (e.alias || e.tokens.length < 2) return [e];
   const words = [...e.text.matchAll(/[^\s\u00a0]+/gu)].map((m) => ({ text: m[0], start: e.start + (m.index ?? 0) }));
   if (words.length !== e.tokens.length) return [e];
@@ -106,7 +110,7 @@ function splitOnAliases(e: EntityMention, aliases: Map<string, string>, maxWords
     const t = titlePrefix?.exec(restText0);
     if (t && t[0].length < restText0.length) restStart += t[0].length;
     const restText = e.text.slice(restStart - e.start);
-    const rk = entityKey(restText);
+    const rk = entityKey(restText, inflection);
     const restAlias = aliases.get(rk.key);
     const rest: EntityMention = { ...e, start: restStart, text: restText, key: restAlias ?? rk.key, tokens: rk.tokens, alias: restAlias !== undefined };
     return [head, rest];

@@ -1,7 +1,8 @@
 import type { Claim } from '../../model/claim.js';
 import type { Sentence } from '../../model/sentence.js';
 import type { CleanSource } from '../../model/source.js';
-import { getPack } from '../../lang/load.js';
+import type { Knowledge } from '../../lang/knowledge.js';
+import { nameInflection } from '../../lang/keys.js';
 import { extractDates } from './dates.js';
 import { extractQuantities } from './quantities.js';
 import { extractEntities, lowerVocabulary } from './entities.js';
@@ -41,9 +42,13 @@ function titlePrefix(titles: string[]): RegExp | undefined {
 }
 
 /** Reads the claim of every sentence of a source: quantities, dates, names, events, attribution, modality, polarity. */
-export function extract(source: CleanSource, sentences: Sentence[]): Claim[] {
-  const pack = getPack(source.lang);
+export function extract(source: CleanSource, sentences: Sentence[], k: Knowledge): Claim[] {
+  const pack = k.pack(source.lang);
+  const inflection = nameInflection(pack);
   const ctx = {
+    gazetteer: k.gazetteer(),
+    connectors: new Set(pack.nameConnectors),
+    ...(inflection ? { inflection } : {}),
     lowerVocabulary: lowerVocabulary(source.text),
     stopwords: new Set([...(pack.stopwords ?? []), ...(pack.titles ?? [])].map((w) => w.toLowerCase())),
     dateWords: dateWords(source.lang),

@@ -4,8 +4,8 @@ import { quantitiesAgree } from '../../pipeline/extract/agree.js';
 import type { RawFinding, RuleKind } from '../types.js';
 import { contextOf, linkedClaims, loc } from '../util.js';
 import { originalOf } from './unaligned-content.js';
-import { getPack } from '../../lang/load.js';
 import { shortFormOf } from './entity-drift.js';
+import type { LangPack } from '../../lang/pack.js';
 
 /** What changed in an edit region between two near-identical sentences. */
 export type ChangeType = 'negation' | 'number' | 'name' | 'substitution' | 'insertion' | 'deletion';
@@ -82,11 +82,36 @@ export function osaDistance(x: string, y: string): number {
   return d[n]![m]!;
 }
 
-/** Word-forming prefixes (English): swapping one for another makes another word, often the opposite. */
-const PREFIXES = new Set(['in', 'de', 'ex', 'im', 'un', 'dis', 're', 'pro', 'con', 'up', 'down', 'over', 'under', 'pre', 'post', 'out', 'inter', 'intra', 'en', 'em', 'mis', 'non', 'anti', 'sub', 'super', 'ap', 'op', 'ac', 'as', 'ab', 'ad', 'e', '']);
+/** What a language says about its words, for telling an edit from a spelling (from the pack of the pair's language). */
+export interface Lexicon {
+  /** Function words (lower case): inserting or dropping one changes no fact. */
+  functionWords: ReadonlySet<string>;
+  /** Function words and stop words (lower case): a one-word substitution involving one is a rephrasing. */
+  light: ReadonlySet<string>;
+  /** Word-forming prefixes: swapping one for another makes another word, often the opposite. */
+  prefixes: ReadonlySet<string>;
+  /** Words initials leave out ("of", "and"). */
+  notInInitials: ReadonlySet<string>;
+}
+
+const lexicons = new WeakMap<LangPack, Lexicon>();
+export function lexiconOf(pack: LangPack): Lexicon {
+  let lx = lexicons.get(pack);
+  if (!lx) {
+    const functionWords = new Set(pack.functionWords.map((w) => w.toLowerCase()));
+    lx = {
+      functionWords,
+      light: new Set([...functionWords, ...pack.stopwords.map((w) => w.toLowerCase())]),
+      prefixes: new Set(pack.wordPrefixes.map((w) => w.toLowerCase())),
+      notInInitials: new Set(pack.notInInitials.map((w) => w.toLowerCase())),
+    };
+    lexicons.set(pack, lx);
+  }
+  return lx;
+}
 
 /** A misspelling, an inflection or an abbreviation of the same word: not a change of meaning. */
-export function spellingVariant(x: string, y: string, maxDistance: number): boolean {
+export function spellingVariant(x: string, y: string, maxDistance: number, lx: Lexicon): boolean {
   if (x === y) return true;
   // Different word-forming prefixes on one stem are different words ("increased" / "decreased", "import" /
   // "export"); a typo in the first letters ("ocuntry", "vetween") is not.
@@ -94,7 +119,9 @@ export function spellingVariant(x: string, y: string, maxDistance: number): bool
   while (k < Math.min(x.length, y.length) && x[x.length - 1 - k] === y[y.length - 1 - k]) k++;
   const px = x.slice(0, x.length - k);
   const py = y.slice(0, y.length - k);
-  if (k >= 4 && px !== py && PREFIXES.has(px) && PREFIXES.has(py)) return false;
+  // A bare stem has the empty prefix ("port" / "export").
+  const prefix = (p: string): boolean => p === '' || lx.prefixes.has(p);
+  if (k >= 4 && px !== py && prefix(px) && prefix(py)) return false;
   const dist = osaDistance(x, y);
   if (dist <= maxDistance) return true;
   if (Math.min(x.length, y.length) >= 6 && dist / Math.max(x.length, y.length) <= 0.34) return true;
@@ -102,16 +129,16 @@ export function spellingVariant(x: string, y: string, maxDistance: number): bool
   if (x.startsWith(stem(y)) || y.startsWith(stem(x))) return true;
   // Short inflected forms: "try" / "tries", "go" / "goes".
   if (Math.min(x.length, y.length) >= 2 && x.slice(0, 2) === y.slice(0, 2) && Math.abs(x.length - y.length) <= 2 && dist <= 2 + Math.abs(x.length - y.length)) return true;
-  return shortFormOf(x.replace(/[.\s]/g, ''), y) || shortFormOf(y.replace(/[.\s]/g, ''), x);
+  return shortFormOf(x.replace(/[.\s]/g, ''), y, lx.notInInitials) || shortFormOf(y.replace(/[.\s]/g, ''), x, lx.notInInitials);
 }
 
 /** Classifies one region: the most telling change wins (a dropped "not" is a negation, not a deletion). */
-function classify(r: Region, ca: Claim[], cb: Claim[], spelling: number, light: Set<string>): RegionType | undefined {
+function classify(r: Region, ca: Claim[], cb: Claim[], spelling: number, lx: Lexicon): RegionType | undefined {
   if (r.a.some((t) => isNegTok(t, ca)) !== r.b.some((t) => isNegTok(t, cb))) return 'negation';
   const x = r.a.map((t) => t.low).join(' ');
   const y = r.b.map((t) => t.low).join(' ');
   // A misspelling, an inflection ("develop" / "developed") or an abbreviation ("St" / "Saint") changes nothing.
-  if (r.a.length > 0 && r.b.length > 0 && !/\p{N}/u.test(x + y) && spellingVariant(x, y, spelling)) return undefined;
+  if (r.a.length > 0 && r.b.length > 0 && !/\p{N}/u.test(x + y) && spellingVariant(x, y, spelling, lx)) return undefined;
   const numA = r.a.filter((t) => isNumberTok(t, ca));
   const numB = r.b.filter((t) => isNumberTok(t, cb));
   if (numA.length > 0 || numB.length > 0) {
@@ -130,15 +157,12 @@ function classify(r: Region, ca: Claim[], cb: Claim[], spelling: number, light: 
   const nameB = r.b.filter((t) => isNameTok(t, cb));
   if (nameA.length > 0 && nameB.length > 0) return 'name';
   // One word for one word: a rephrased clause ("had defected" / "fled") is a paraphrase, not an edit.
-  if (r.a.length === 1 && r.b.length === 1) return light.has(x) || light.has(y) ? 'rephrase' : 'substitution';
+  if (r.a.length === 1 && r.b.length === 1) return lx.light.has(x) || lx.light.has(y) ? 'rephrase' : 'substitution';
   if (r.a.length > 0 && r.b.length > 0) return 'rephrase';
   if (nameA.length > 0) return 'deletion';
   if (nameB.length > 0) return 'insertion';
   return r.a.length > 0 ? 'deletion' : 'insertion';
 }
-
-/** Function words whose insertion or deletion changes no fact. */
-const LIGHT = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'at', 'and', 'that', 'is', 'was', 'were', 'are', 'be', 'been', 'it', 'its', 'this', 'these', 'for', 'with', 'by', 'as', 'also', 'has', 'have', 'had', 'which', 'who', 'there', 'from', 'their', 'his', 'her', 'they', 'he', 'she', 'will', 'would', 's', "'s"]);
 
 /**
  * Edits between two versions in one language: when aligned sentences are nearly identical, each region where
@@ -162,7 +186,7 @@ export const editDiff: RuleKind<Params> = {
   checkPair(ctx, p) {
     if (ctx.a.source.lang !== ctx.b.source.lang) return [];
     const out: RawFinding[] = [];
-    const light = new Set([...LIGHT, ...(getPack(ctx.a.source.lang).stopwords ?? []).map((w) => w.toLowerCase())]);
+    const lx = lexiconOf(ctx.knowledge.pack(ctx.a.source.lang));
     for (const lc of linkedClaims(ctx)) {
       const ta = tokens(ctx.a.source.text, lc.link.a.start, lc.link.a.end);
       const tb = tokens(ctx.b.source.text, lc.link.b.start, lc.link.b.end);
@@ -175,8 +199,8 @@ export const editDiff: RuleKind<Params> = {
       // Short sentences may change a few words and still be one edit ("recommended" / "did not recommend").
       if (changed === 0 || (changed > 3 && changed / Math.max(ta.length, tb.length) > p.maxChangedShare)) continue;
       const typed = regions
-        .map((r) => ({ r, type: flip ? classify({ a: r.b, b: r.a }, lc.b, lc.a, p.spellingDistance, light) : classify(r, lc.a, lc.b, p.spellingDistance, light) }))
-        .filter((x) => x.type !== undefined && !((x.type === 'insertion' || x.type === 'deletion') && [...x.r.a, ...x.r.b].every((t) => LIGHT.has(t.low))));
+        .map((r) => ({ r, type: flip ? classify({ a: r.b, b: r.a }, lc.b, lc.a, p.spellingDistance, lx) : classify(r, lc.a, lc.b, p.spellingDistance, lx) }))
+        .filter((x) => x.type !== undefined && !((x.type === 'insertion' || x.type === 'deletion') && [...x.r.a, ...x.r.b].every((t) => lx.functionWords.has(t.low))));
       if (typed.length === 0 || typed.length > p.maxRegions) continue;
       for (const { r, type } of typed) {
         if (type !== p.change) continue;

@@ -3,8 +3,7 @@ import type { EntityMention } from '../../model/mention.js';
 import type { RawFinding, RuleKind, SourceData } from '../types.js';
 import { contextOf, linkedClaims, loc } from '../util.js';
 import { foldKey } from '../../lang/keys.js';
-import { getPack } from '../../lang/load.js';
-import { isEdit } from './edit-diff.js';
+import { isEdit, lexiconOf } from './edit-diff.js';
 
 interface Params {
   /** Longest edit distance between two tokens still read as one name misspelled. */
@@ -65,7 +64,7 @@ export const entityDrift: RuleKind<Params> = {
     const sameLang = ctx.a.source.lang === ctx.b.source.lang;
     // German writes "Irland" for "Ireland", Russian transliterates: between such a version and another, a
     // near-miss spelling is the language's form of the name, not a misspelling.
-    if (!sameLang && (getPack(ctx.a.source.lang).adaptsForeignNames || getPack(ctx.b.source.lang).adaptsForeignNames)) return out;
+    if (!sameLang && (ctx.knowledge.pack(ctx.a.source.lang).adaptsForeignNames || ctx.knowledge.pack(ctx.b.source.lang).adaptsForeignNames)) return out;
     for (const lc of linkedClaims(ctx)) {
       // Near-identical sentences in one language are edits: a one-letter difference there is a spelling fix,
       // and a swapped name is the edit rules' business.
@@ -105,12 +104,13 @@ export const entityDrift: RuleKind<Params> = {
         const restA = ea.filter((x) => !x.alias && !firstWord(x) && x.tokens.every((t) => !tokB.has(t)));
         const restB = eb.filter((y) => !usedB.has(y) && !y.alias && !firstWord(y) && y.tokens.every((t) => !tokA.has(t)));
         if (restA.length === 1 && restB.length === 1) {
+          const skip = lexiconOf(ctx.knowledge.pack(ctx.a.source.lang)).notInInitials;
           const x = restA[0]!;
           const y = restB[0]!;
           const key = `${x.key}|${y.key}`;
           // "Hwy" / "Highway", "ODF" / "Oregon Department of Forestry": a short form of the other name.
           // ... or a derived form ("Australia" / "Australian", "Portugal" / "Portuguese").
-          if (!seen.has(key) && !shortFormOf(x.key, y.key) && !shortFormOf(y.key, x.key) && !sameStem(x.key, y.key)) {
+          if (!seen.has(key) && !shortFormOf(x.key, y.key, skip) && !shortFormOf(y.key, x.key, skip) && !sameStem(x.key, y.key)) {
             seen.add(key);
             out.push({
               locations: [loc(ctx.a.source.text, x), loc(ctx.b.source.text, y)],
@@ -126,12 +126,12 @@ export const entityDrift: RuleKind<Params> = {
 };
 
 /** Is `short` an abbreviation (letters in order, same first letter) or the initials of `long`? */
-export function shortFormOf(short: string, long: string): boolean {
+export function shortFormOf(short: string, long: string, notInInitials: ReadonlySet<string>): boolean {
   const s = short.replace(/\s+/g, '');
   const words = long.split(' ').filter(Boolean);
   if (s.length >= long.replace(/\s+/g, '').length) return false;
   const initials = words.map((w) => w[0]).join('');
-  if (initials === s || words.filter((w) => !['of', 'for', 'and', 'the', 'de'].includes(w)).map((w) => w[0]).join('') === s) return true;
+  if (initials === s || words.filter((w) => !notInInitials.has(w)).map((w) => w[0]).join('') === s) return true;
   // A contraction keeps the first and last letters ("St" / "Saint", "Hwy" / "Highway", "Dr" / "Doctor").
   if (s[0] !== long[0] || s[s.length - 1] !== long[long.length - 1]) return false;
   let i = 0;

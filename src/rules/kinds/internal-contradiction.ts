@@ -1,6 +1,5 @@
 import levenshtein from 'fast-levenshtein';
 import type { EntityMention } from '../../model/mention.js';
-import { getPack } from '../../lang/load.js';
 import type { RawFinding, RuleKind } from '../types.js';
 import { loc } from '../util.js';
 
@@ -26,8 +25,9 @@ export const internalContradiction: RuleKind<Params> = {
     properties: { minLength: { type: 'integer', minimum: 3 }, maxDistance: { type: 'integer', minimum: 1, maximum: 3 } },
     required: ['minLength', 'maxDistance'],
   },
-  checkSource(src, p) {
-    if (getPack(src.source.lang).capitalisesNouns) return [];
+  checkSource(ctx, p) {
+    const src = ctx.source;
+    if (ctx.knowledge.pack(src.source.lang).capitalisesNouns) return [];
     const first = new Map<string, EntityMention>();
     const count = new Map<string, number>();
     const sentencesOf = new Map<string, Set<string>>();

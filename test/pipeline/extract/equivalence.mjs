@@ -68,17 +68,19 @@ async function buildCases(o, dist) {
   const { load } = await imp('pipeline/load.js');
   const { clean } = await imp('pipeline/clean.js');
   const { segment } = await imp('pipeline/segment.js');
+  // Builds before the knowledge context (stages read a module cache) ignore the extra argument.
+  const k = (await imp('lang/knowledge.js').catch(() => ({}))).defaultKnowledge?.();
   const { getPack } = await imp('lang/load.js');
   const files = corpusFiles(o);
   const { sources } = await load(files, { cwd: '/' });
   const cases = [];
   const FIXED = ['2024-03-14', '2020-02-07'];
   for (const src of o.quick ? sources.slice(0, 40) : sources) {
-    const c = clean(src, {});
+    const c = clean(src, {}, k);
     const text = c.text;
     const id = c.id;
     const own = getPack(c.lang).code;
-    const sentences = segment(c).map((s) => ({ source: s.source, start: s.start, end: s.end }));
+    const sentences = segment(c, k).map((s) => ({ source: s.source, start: s.start, end: s.end }));
     const lines = [];
     for (const m of text.matchAll(/[^\n]+/g)) lines.push({ source: id, start: m.index, end: m.index + m[0].length });
     const r = rng(text.length);

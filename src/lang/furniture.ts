@@ -1,6 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { RULES_DIR } from '../paths.js';
 
 /** Compiled page-furniture knowledge (rules/furniture.json, plus user patterns from the config). */
 export interface Furniture {
@@ -31,23 +29,14 @@ export function compileFurniture(data: FurnitureFile, extraPatterns: string[] = 
   };
 }
 
-let cached: Furniture | undefined;
-export function defaultFurniture(): Furniture {
-  cached ??= compileFurniture(JSON.parse(readFileSync(resolve(RULES_DIR, 'furniture.json'), 'utf8')) as FurnitureFile);
-  return cached;
+/** Reads and compiles a furniture file (rules/furniture.json). */
+export function loadFurniture(file: string): Furniture {
+  return compileFurniture(JSON.parse(readFileSync(file, 'utf8')) as FurnitureFile);
 }
 
-/** The default furniture plus user patterns from the config. */
-const extended = new Map<string, Furniture>();
-export function withExtraPatterns(patterns: string[]): Furniture {
-  const key = patterns.join('\u0000');
-  let f = extended.get(key);
-  if (!f) {
-    const base = defaultFurniture();
-    f = { ...base, patterns: [...base.patterns, ...patterns.map((p) => new RegExp(p, 'u'))] };
-    extended.set(key, f);
-  }
-  return f;
+/** `base` plus user patterns from the config. */
+export function withExtraPatterns(base: Furniture, patterns: string[]): Furniture {
+  return { ...base, patterns: [...base.patterns, ...patterns.map((p) => new RegExp(p, 'u'))] };
 }
 
 export { fold as foldLine };
