@@ -64,6 +64,8 @@ function antonyms(pos, data) {
 
 // A first sense glossed as a negation ("not …", "lacking …", "without …", "fail to …") negates by meaning.
 const NEGATIVE_GLOSS = /^(?:\((?:of|used of|usually)[^)]*\)\s*)?(?:not |no longer |lacking |without |having no |devoid of |deficient |fail(?:ing)? (?:to )?|refuse |deny |declare untrue|prevent |keep from |keep away|stay clear|cease |be without|be lacking|absence of|the absence of|incapable |unable |unwilling |show unwillingness)/;
+// An adjective glossed as an absence or an inability negates by meaning whatever its form.
+const ABSENCE_GLOSS = /^(?:\((?:of|used of|usually|followed by)[^)]*\)\s*)?(?:lacking |deficient in |devoid of |having no |incapable |unable |unwilling |not being (?:in|present)|not aware|unaware )/;
 /** The definition part of a gloss (before its quoted examples), split at semicolons. */
 const senses = (gloss) => gloss.split(/;\s*"/)[0].split(/;\s*/).map((x) => x.trim());
 // A word made of a negative prefix and its own antonym ("unfit" / "fit", "disagree" / "agree", "careless" / "careful").
@@ -81,12 +83,17 @@ for (const [name, pos] of Object.entries(POS)) {
     if (prefixed(b, a)) negatives.set(b, pos);
   }
   for (const [lemma, offsets] of index) {
-    if (lemma.includes('_')) continue;
+    // Phrasal verbs too ("stay up": not go to bed), written with a space; multi-word adjectives are not read.
+    if (lemma.includes('_') && (pos !== 'v' || lemma.split('_').length > 2)) continue;
     const first = data.get(offsets[0]);
-    if (!first || !senses(first.gloss).some((g) => NEGATIVE_GLOSS.test(g))) continue;
-    // Verbs by their meaning (lack, fail, refuse, avoid, deny); adjectives only when their form says it too
-    // ("clueless", "impassable"): many glosses start with "not" for words that are no negation ("new", "other").
-    if (pos === 'v' || /^(?:un|in|im|il|ir|non|dis)./.test(lemma) || /.less$/.test(lemma)) negatives.set(lemma, pos);
+    if (!first) continue;
+    const gloss = senses(first.gloss);
+    // Verbs by their meaning (lack, fail, refuse, avoid, deny); adjectives when their form says it too
+    // ("clueless", "impassable"), or when their meaning is an absence rather than a "not …" ("scarce": deficient in
+    // quantity; "oblivious": lacking conscious awareness): many glosses start with "not" for words that are no
+    // negation ("new", "other").
+    const negative = gloss.some((g) => NEGATIVE_GLOSS.test(g));
+    if (pos === 'v' ? negative : (negative && (/^(?:un|in|im|il|ir|non|dis)./.test(lemma) || /.less$/.test(lemma))) || gloss.some((g) => ABSENCE_GLOSS.test(g))) negatives.set(lemma.replace(/_/g, ' '), pos);
   }
 }
 // Adjectives whose first sense is a negation but that translators keep affirmative are still listed: the rule only
@@ -110,7 +117,9 @@ function verbForms(v) {
 }
 
 const negativeForms = new Set();
-for (const [lemma, pos] of negatives) for (const f of pos === 'v' ? verbForms(lemma) : [lemma]) negativeForms.add(f);
+/** A phrasal verb's forms inflect its verb: "stay up", "stayed up", "staying up". */
+const phraseForms = (v) => { const [head, ...rest] = v.split(' '); return verbForms(head).map((f) => [f, ...rest].join(' ')); };
+for (const [lemma, pos] of negatives) for (const f of pos === 'v' ? phraseForms(lemma) : [lemma]) negativeForms.add(f);
 const forms = {};
 for (const [a, b] of pairs.verb) for (const v of [a, b]) for (const f of verbForms(v)) if (f !== v) forms[f] ??= v;
 

@@ -275,6 +275,7 @@ function withDefaults(raw: Record<string, Json>): LangPack {
     capitalisesNouns: r.capitalisesNouns ?? false,
     negators: r.negators ?? [],
     negationConcord: r.negationConcord ?? [],
+    negativeIndefinites: r.negativeIndefinites ?? [],
     lexicalNegators: r.lexicalNegators ?? [],
     ...(r.negativePrefixes ? { negativePrefixes: r.negativePrefixes } : {}),
     ...(r.negationScope ? { negationScope: r.negationScope } : {}),

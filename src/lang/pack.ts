@@ -141,9 +141,17 @@ export interface LangPack {
    */
   negationConcord?: string[];
   /**
+   * Negative pronouns, determiners and quantifiers (nothing, nobody, no one, none; nichts, niemand, kein-; không ai,
+   * không gì; ru никто, ничего when alone): translators paraphrase a negation with them and without them ("there
+   * wasn't much reason" / "wenig Grund"), so they account for a negation on the other side and are not compared as
+   * one. Listed here, a word of `negators` is read as one of these.
+   */
+  negativeIndefinites?: string[];
+  /**
    * Words and phrases that negate by their meaning, not by a negator: verbs (lack, fail to, refuse, deny; ru
    * отказаться, отсутствовать; de fehlen, verweigern; vi thiếu, từ chối), nouns (absence), adverbs (hardly, kaum).
-   * A translation may render them with a negator ("lack" / "không có"): such a pair keeps its polarity.
+   * A translation may render them with a negator ("lack" / "không có"): such a pair keeps its polarity. An entry with
+   * a trailing "*" is a stem: any word that begins with it ("перестава*", "verweiger*").
    */
   lexicalNegators?: string[];
   /**

@@ -41,6 +41,17 @@ export interface NegationMarker extends Span {
    */
   constituent?: boolean;
   /**
+   * A negative pronoun, determiner or quantifier ("nothing", "niemand", "không ai", a lone "никто"): how translators
+   * paraphrase a negation ("there wasn't much reason" / "wenig Grund"), so it accounts for a negation on the other
+   * side but is not compared as one.
+   */
+  indefinite?: boolean;
+  /** A negator of a word that negates by meaning right after it ("не переставала", "did not fail to"). */
+  double?: boolean;
+  /** A word that negates by meaning, negated by the negator at offset `by` ("не переставала", "did not fail to"). */
+  cancelled?: boolean;
+  by?: number;
+  /**
    * Where the negation stands in the sentence when that is not where its negator is: a clause-final German "nicht"
    * negates the verb near the start of its clause ("Die Firma unterschrieb den Vertrag nicht").
    */

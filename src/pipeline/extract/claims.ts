@@ -12,7 +12,7 @@ export interface ClaimMatchers {
   according: PhraseMatcher;
   anonymous: PhraseMatcher;
   modality: PhraseMatcher;
-  /** Negators (value "not") and concord words (value "concord"). */
+  /** Negators (value "not"), negative indefinites (value "indefinite") and concord words (value "concord"). */
   negators: PhraseMatcher;
   lexicalNegators: PhraseMatcher;
   notNegations: PhraseMatcher;
@@ -44,8 +44,8 @@ export function claimMatchers(pack: LoadedPack): ClaimMatchers {
     according: compilePhrases((pack.speech?.according ?? []).map((v) => [v, 'according'])),
     anonymous: compilePhrases((pack.speech?.anonymous ?? []).map((v) => [v, 'anonymous'])),
     modality: compilePhrases(modality),
-    negators: compilePhrases([...(pack.negators ?? []).map((v): [string, string] => [v, 'not']), ...(pack.negationConcord ?? []).map((v): [string, string] => [v, 'concord'])]),
-    lexicalNegators: compilePhrases((pack.lexicalNegators ?? []).map((v) => [v, 'lexical'])),
+    negators: compilePhrases(negatorEntries(pack)),
+    lexicalNegators: compilePhrases((pack.lexicalNegators ?? []).filter((v) => !v.endsWith('*')).map((v) => [v, 'lexical'])),
     notNegations: compilePhrases((pack.notNegations ?? []).map((v) => [v, 'idiom'])),
     titles: compilePhrases((pack.titles ?? []).map((v) => [v, 'title'])),
     roles: compilePhrases(roleEntries(pack.titleRoles ?? {})),
@@ -55,6 +55,20 @@ export function claimMatchers(pack: LoadedPack): ClaimMatchers {
   };
   cache.set(pack, m);
   return m;
+}
+
+/**
+ * The negators matcher's entries: a negative indefinite (nothing, niemand, không ai, никто alone) is "indefinite", a
+ * concord word "concord", every other negator "not". A word in both negators and negativeIndefinites is indefinite.
+ */
+function negatorEntries(pack: LoadedPack): [string, string][] {
+  const low = (x: string): string => x.normalize('NFC').toLowerCase();
+  const indefinite = new Set((pack.negativeIndefinites ?? []).map(low));
+  return [
+    ...(pack.negators ?? []).map((v): [string, string] => [v, indefinite.has(low(v)) ? 'indefinite' : 'not']),
+    ...(pack.negativeIndefinites ?? []).map((v): [string, string] => [v, 'indefinite']),
+    ...(pack.negationConcord ?? []).map((v): [string, string] => [v, 'concord']),
+  ];
 }
 
 const QUOTE_CHARS = /["“”«»„]/u;
@@ -121,17 +135,19 @@ export function concordNegations(text: string, s: Sentence, hits: PhraseHit[], p
     const [l, r] = x.start < y.start ? [x, y] : [y, x];
     return r.start - l.end <= CONCORD_WINDOW && !CLAUSE_END.test(text.slice(l.end, r.start));
   };
-  const negators = hits.filter((h) => h.value === 'not');
+  const negators = hits.filter((h) => h.value !== 'concord');
   let lastConcord: PhraseHit | undefined;
   return hits.map((h) => {
     const marker: NegationMarker = { source: s.source, start: h.start, end: h.end, text: h.text };
     const scope = clausal(text, s, h);
     if (!scope) marker.constituent = true;
     else if (scope === 'final') marker.at = clauseStart(text, s, h.start);
+    if (h.value === 'indefinite') marker.indefinite = true;
     if (h.value !== 'concord') return marker;
     const joins = negators.some((n) => sameClause(n, h)) || (lastConcord !== undefined && sameClause(lastConcord, h));
     lastConcord = h;
-    return joins ? { ...marker, concord: true } : marker;
+    // Alone, a concord word is a negative indefinite ("ничего страшного", "nor did she").
+    return joins ? { ...marker, concord: true } : { ...marker, indefinite: true };
   });
 }
 
@@ -177,15 +193,56 @@ function clausalTest(pack: LoadedPack | undefined): ScopeTest {
   return test;
 }
 
-/** Words of the pack's lexicon that negate by meaning ("unfit", "lacked", "clueless"). */
+const lexiconMatchers = new WeakMap<LoadedPack, PhraseMatcher>();
+/** Words and phrasal verbs of the pack's lexicon that negate by meaning ("unfit", "lacked", "clueless", "stayed up"). */
 function lexiconNegatives(text: string, s: Sentence, pack: LoadedPack): PhraseHit[] {
   if (!pack.lexicon) return [];
-  const { negatives } = lexiconOf(pack);
+  let m = lexiconMatchers.get(pack);
+  if (!m) {
+    m = compilePhrases([...lexiconOf(pack).negatives].map((w) => [w, 'lexicon']));
+    lexiconMatchers.set(pack, m);
+  }
+  return findPhrases(m, text, s.start, s.end);
+}
+
+/**
+ * A negated word that negates by meaning is affirmative in sum: "не переставала плакать" (kept crying), "did not fail
+ * to", "nicht unmöglich", "không thiếu", "will not forget". A negator of the predicate right before such a word
+ * (nothing between but a modal or auxiliary: "не может отрицать") is marked `double` and the word `cancelled`, with
+ * the negator's offset in `by`: negation-flip reads the two as one affirmative, unless the other version has the
+ * negative word alone ("had not ruled out" / "đã loại trừ").
+ */
+function cancelDoubleNegations(text: string, negations: NegationMarker[], lexical: NegationMarker[], modality: ModalityMarker[]): void {
+  for (const n of negations) {
+    if (n.concord || n.indefinite || n.constituent) continue;
+    const l = lexical.find((x) => {
+      if (x.cancelled || x.start < n.end || x.start - n.end > 40) return false;
+      // Only white space, or white space around modal and auxiliary markers ("may", "going to", "может").
+      let gap = text.slice(n.end, x.start);
+      for (const m of modality) {
+        const from = Math.max(m.start, n.end) - n.end;
+        const to = Math.min(m.end, x.start) - n.end;
+        if (to > from) gap = gap.slice(0, from) + ' '.repeat(to - from) + gap.slice(to);
+      }
+      return /^[\s\u00a0]+$/u.test(gap);
+    });
+    if (!l) continue;
+    n.double = true;
+    l.cancelled = true;
+    l.by = n.start;
+  }
+}
+
+/** Words that begin with a stem of the pack's lexicalNegators written with a trailing "*" (ru "перестава*", de "verweiger*"). */
+function stemNegatives(text: string, s: Sentence, pack: LoadedPack): PhraseHit[] {
+  const stems = (pack.lexicalNegators ?? []).filter((v) => v.endsWith('*')).map((v) => v.slice(0, -1).normalize('NFC').toLowerCase());
+  if (stems.length === 0) return [];
   const out: PhraseHit[] = [];
-  for (const w of text.slice(s.start, s.end).matchAll(/[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*/gu)) {
-    if (!negatives.has(w[0].toLowerCase())) continue;
+  for (const w of text.slice(s.start, s.end).matchAll(/[\p{L}\p{M}]+/gu)) {
+    const low = w[0].normalize('NFC').toLowerCase();
+    if (!stems.some((x) => low.startsWith(x))) continue;
     const start = s.start + w.index;
-    out.push({ start, end: start + w[0].length, text: w[0], value: 'lexicon' });
+    out.push({ start, end: start + w[0].length, text: w[0], value: 'stem' });
   }
   return out;
 }
@@ -225,13 +282,20 @@ export function buildClaim(
   const idioms = findPhrases(m.notNegations, text, s.start, s.end);
   const notIdiom = (h: { start: number; end: number }): boolean => !idioms.some((i) => i.start <= h.start && h.end <= i.end);
   const negations = concordNegations(text, s, findPhrases(m.negators, text, s.start, s.end).filter(notIdiom), pack);
-  const lexicalNegations: NegationMarker[] = [
+  const lexicalHits = [
     ...findPhrases(m.lexicalNegators, text, s.start, s.end).filter(notIdiom),
+    ...stemNegatives(text, s, pack).filter(notIdiom),
     ...prefixNegatives(text, s, pack).filter(notIdiom),
     ...lexiconNegatives(text, s, pack),
-  ].filter((h) => !negations.some((n) => n.start < h.end && h.start < n.end))
+  ];
+  // A phrase that negates by meaning and holds a negator ("не удалось", "không còn nữa") makes that negator one of
+  // a word: it accounts for a negation on the other side and is not compared as one.
+  for (const h of lexicalHits) for (const n of negations) if (h.start <= n.start && n.end <= h.end && h.end - h.start > n.end - n.start) n.constituent = true;
+  const lexicalNegations: NegationMarker[] = lexicalHits.filter((h) => !negations.some((n) => n.start < h.end && h.start < n.end))
     .sort((a, b) => a.start - b.start)
+    .filter((h, i, all) => i === 0 || all[i - 1]!.end <= h.start)
     .map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text }));
+  cancelDoubleNegations(text, negations, lexicalNegations, modality);
   const cues = [
     ...findPhrases(m.according, text, s.start, s.end).map((h) => ({ ...h, kind: 'according' as const })),
     ...findPhrases(m.speech, text, s.start, s.end).map((h) => ({ ...h, kind: 'speech' as const })),

@@ -46,47 +46,73 @@ export const markerDrift: RuleKind<Params> = {
 };
 
 /** Negations of predicates, counted as a reader counts them: concord words that agree with a negator add none. */
-const negationsOf = (cs: Claim[]): NegationMarker[] => cs.flatMap((c) => c.negations).filter((n) => !n.concord && !n.constituent);
-/** What may render another version's negation: words that negate by meaning ("unfit", "lack", "отказался")… */
+const negationsOf = (cs: Claim[]): NegationMarker[] => cs.flatMap((c) => c.negations).filter((n) => !n.concord && !n.constituent && !n.indefinite && !n.double);
+/** Words that negate by meaning ("unfit", "lack", "отказался"): paired first with their like on the other side. */
 const lexicalOf = (cs: Claim[]): NegationMarker[] => cs.flatMap((c) => c.lexicalNegations ?? []);
-/** …and negators of a word or phrase ("không phù hợp", "не приближаться"). */
-const constituentOf = (cs: Claim[]): NegationMarker[] => cs.flatMap((c) => c.negations).filter((n) => !n.concord && n.constituent === true);
+/** Negators of a word or phrase ("không phù hợp", "не приближаться", the "не" of "не удалось"). */
+const negatorsOfWords = (cs: Claim[]): NegationMarker[] => cs.flatMap((c) => c.negations).filter((n) => !n.concord && (n.constituent === true || n.double === true) && !n.indefinite);
+/** Negative indefinites ("nothing", "kein", "không ai", a lone "никто"): a translator's paraphrase of a negation. */
+const indefinitesOf = (cs: Claim[]): NegationMarker[] => cs.flatMap((c) => c.negations).filter((n) => !n.concord && n.indefinite === true);
 
 /** How far apart (as a share of each sentence's length) a negation and what accounts for it on the other side may stand. */
 const PLACE = 0.5;
 
 /**
- * Polarity of aligned sentences: each negation of a predicate on one side must be matched, at about the same place
- * in the sentence, by a negation on the other side, or by words that negate by meaning there (a translator renders
- * "unfit" as "не годится" and "không có" as "lack"). Words that negate by meaning are first paired with their like
- * on the other side ("had not ruled out" / "đã loại trừ": the "not" is left over). A negation left unmatched on one
- * side only is a flip; unmatched ones on both sides are a rewritten sentence, not a flip. Merged sentences are
- * compared whole.
+ * Polarity of aligned sentences: each negation of a predicate on one side must be matched by a negation of a
+ * predicate on the other (wherever it stands: word order differs between languages), or, at about the same place in
+ * the sentence, by what renders a negation there: a word that negates by meaning (a translator renders "unfit" as
+ * "не годится" and "không có" as "lack"), a negator of one word, a negative indefinite ("there wasn't much reason" /
+ * "wenig Grund"). Words that negate by meaning are first paired with their like on the other side ("had not ruled
+ * out" / "đã loại trừ": the "not" is left over). A negation left unmatched on one side only is a flip; unmatched ones
+ * on both sides are a rewritten sentence, not a flip. Merged sentences are compared whole.
  */
 function negationFlip(ctx: PairContext, lc: LinkedClaims): RawFinding | undefined {
-  interface Item { m: NegationMarker; at: number; used: boolean }
-  const items = (ms: NegationMarker[], span: { start: number; end: number }): Item[] =>
-    ms.map((m) => ({ m, at: ((m.at ?? m.start) - span.start) / Math.max(1, span.end - span.start), used: false }));
-  const pa = items(negationsOf(lc.a), lc.link.a);
-  const pb = items(negationsOf(lc.b), lc.link.b);
-  if (pa.length === 0 && pb.length === 0) return undefined;
+  interface Item { m: NegationMarker; at: number; own: number; used: boolean }
+  // A clause-final German "nicht" stands for the verb near its clause's start (at) and is written at the end (own).
+  const items = (ms: NegationMarker[], span: { start: number; end: number }): Item[] => ms.map((m) => {
+    const rel = (x: number): number => (x - span.start) / Math.max(1, span.end - span.start);
+    return { m, at: rel(m.at ?? m.start), own: rel(m.start), used: false };
+  });
+  const gap = (x: Item, y: Item): number => Math.min(Math.abs(x.at - y.at), Math.abs(x.own - y.own), Math.abs(x.at - y.own), Math.abs(x.own - y.at));
+  // Closest pairs first, so that one far match does not take what a near one needed.
+  const pairUp = (xs: Item[], ys: Item[], place: number, matched?: (x: Item, y: Item) => void): void => {
+    const cands: [number, Item, Item][] = [];
+    for (const x of xs) for (const y of ys) if (!x.used && !y.used && gap(x, y) <= place) cands.push([gap(x, y), x, y]);
+    cands.sort((p, q) => p[0] - q[0]);
+    for (const [, x, y] of cands) if (!x.used && !y.used) { x.used = true; y.used = true; matched?.(x, y); }
+  };
+  // Words that negate by meaning pair with their like first. A negated one ("had not ruled out") paired with a bare
+  // one ("đã loại trừ") leaves its negator to be matched as a negation of the predicate.
   const la = items(lexicalOf(lc.a), lc.link.a);
   const lb = items(lexicalOf(lc.b), lc.link.b);
-  const ca = items(constituentOf(lc.a), lc.link.a);
-  const cb = items(constituentOf(lc.b), lc.link.b);
-  const pairUp = (xs: Item[], ys: Item[]): void => {
-    for (const x of xs) {
-      if (x.used) continue;
-      const y = ys.filter((c) => !c.used && Math.abs(c.at - x.at) <= PLACE).sort((p, q) => Math.abs(p.at - x.at) - Math.abs(q.at - x.at))[0];
-      if (y) { x.used = true; y.used = true; }
-    }
-  };
-  pairUp(pa, pb);
-  pairUp(la, lb);
-  pairUp(pa, cb);
-  pairUp(pb, ca);
-  pairUp(pa, lb);
-  pairUp(pb, la);
+  // Only when nothing else negates near the bare one: "no one can deny" / "никто не может отрицать" is a double
+  // negation on both sides.
+  const anyNegA = items(lc.a.flatMap((c) => c.negations).filter((n) => !n.concord), lc.link.a);
+  const anyNegB = items(lc.b.flatMap((c) => c.negations).filter((n) => !n.concord), lc.link.b);
+  const alone = (y: Item, negs: Item[]): boolean => !negs.some((n) => gap(n, y) <= PLACE);
+  const promotedA = new Set<number>();
+  const promotedB = new Set<number>();
+  pairUp(la, lb, PLACE, (x, y) => {
+    if (x.m.cancelled && !y.m.cancelled && alone(y, anyNegB)) promotedA.add(x.m.by!);
+    if (y.m.cancelled && !x.m.cancelled && alone(x, anyNegA)) promotedB.add(y.m.by!);
+  });
+  const doubledA = (n: NegationMarker): boolean => n.double === true && promotedA.has(n.start);
+  const doubledB = (n: NegationMarker): boolean => n.double === true && promotedB.has(n.start);
+  const pa = items([...negationsOf(lc.a), ...lc.a.flatMap((c) => c.negations).filter(doubledA)], lc.link.a);
+  const pb = items([...negationsOf(lc.b), ...lc.b.flatMap((c) => c.negations).filter(doubledB)], lc.link.b);
+  if (pa.length === 0 && pb.length === 0) return undefined;
+  const ca = items(negatorsOfWords(lc.a).filter((n) => !doubledA(n)), lc.link.a);
+  const cb = items(negatorsOfWords(lc.b).filter((n) => !doubledB(n)), lc.link.b);
+  const ia = items(indefinitesOf(lc.a), lc.link.a);
+  const ib = items(indefinitesOf(lc.b), lc.link.b);
+  // A negator matches a negator wherever it stands (word order differs between languages); what renders a
+  // negation by other means must stand at about the same place.
+  pairUp(pa, pb, 1);
+  pairUp(pa, cb, 1);
+  pairUp(pb, ca, 1);
+  const bare = (xs: Item[]): Item[] => xs.filter((x) => !x.m.cancelled);
+  pairUp(pa, [...bare(lb), ...ib], PLACE);
+  pairUp(pb, [...bare(la), ...ia], PLACE);
   const leftA = pa.filter((x) => !x.used);
   const leftB = pb.filter((x) => !x.used);
   if ((leftA.length > 0) === (leftB.length > 0)) return undefined;

@@ -8,13 +8,17 @@ function claimOf(lang: string, text: string) {
   const s: Sentence = { source: 't', start: 0, end: text.length, id: 't#0', index: 0, block: 0, isTitle: false, text };
   return buildClaim(text, s, getPack(lang), { quantities: [], dates: [], entities: [] }, false);
 }
-/** Negations of predicates (what negation-flip counts), negations of a word, and words that negate by meaning. */
+/**
+ * Negations of predicates (what negation-flip counts), negations of a word, negative indefinites, and words that
+ * negate by meaning (those cancelled by a negator before them left out).
+ */
 function polarity(lang: string, text: string) {
   const c = claimOf(lang, text);
   return {
-    predicate: c.negations.filter((n) => !n.concord && !n.constituent).map((n) => n.text),
-    word: c.negations.filter((n) => !n.concord && n.constituent).map((n) => n.text),
-    lexical: (c.lexicalNegations ?? []).map((n) => n.text),
+    predicate: c.negations.filter((n) => !n.concord && !n.constituent && !n.indefinite && !n.double).map((n) => n.text),
+    word: c.negations.filter((n) => !n.concord && (n.constituent || n.double) && !n.indefinite).map((n) => n.text),
+    indefinite: c.negations.filter((n) => !n.concord && n.indefinite).map((n) => n.text),
+    lexical: (c.lexicalNegations ?? []).filter((n) => !n.cancelled).map((n) => n.text),
   };
 }
 
@@ -22,7 +26,6 @@ describe('negation of the predicate', () => {
   it.each([
     ['en', 'The committee did not approve the plan.', ['not']],
     ['en', "The mayor won't attend the meeting.", ["n't"]],
-    ['en', 'Nobody answered the phone at the depot.', ['Nobody']],
     ['vi', 'Ủy ban đã không phê duyệt kế hoạch.', ['không']],
     ['vi', 'Thị trưởng sẽ không tham dự cuộc họp.', ['không']],
     ['ru', 'Комитет не утвердил план.', ['не']],
@@ -46,9 +49,8 @@ describe('negative concord: one negation however many negative words', () => {
   ])('%s: %s', (lang, text, expected) => {
     expect(polarity(lang, text).predicate).toEqual(expected);
   });
-  it('a concord word with no negator near it negates on its own', () => {
-    const c = claimOf('ru', 'Ничего страшного: завод работает.');
-    expect(c.negations.filter((n) => !n.concord).map((n) => n.text)).toEqual(['Ничего']);
+  it('a concord word with no negator near it is a negative indefinite', () => {
+    expect(polarity('ru', 'Ничего страшного: завод работает.')).toMatchObject({ predicate: [], indefinite: ['Ничего'] });
   });
 });
 
@@ -87,5 +89,72 @@ describe('negation of a word, and negation by meaning, only account for a negati
     expect(p.predicate).toEqual([]);
     if ('word' in expected) expect(p.word).toEqual(expected.word);
     if ('lexical' in expected) expect(p.lexical).toEqual(expect.arrayContaining(expected.lexical));
+  });
+});
+
+describe('negative pronouns, determiners and quantifiers are how translators paraphrase a negation', () => {
+  it.each([
+    ['en', 'Nobody answered the phone at the depot.', ['Nobody']],
+    ['en', 'There was no time to save the cargo.', ['no']],
+    ['de', 'Die Firma hat keine Zahlen genannt.', ['keine']],
+    ['de', 'Die Passagiere bekamen nichts davon mit.', ['nichts']],
+    ['vi', 'Không ai trả lời điện thoại.', ['Không ai']],
+  ])('%s: %s', (lang, text, expected) => {
+    expect(polarity(lang, text)).toMatchObject({ predicate: [], indefinite: expected });
+  });
+  it.each([
+    ['en', 'There was little reason to hurry.', ['little']],
+    ['de', 'Es gab wenig Grund zur Eile.', ['wenig']],
+    ['ru', 'Причин торопиться было мало.', ['мало']],
+    ['vi', 'Có ít lý do để vội vàng.', ['ít']],
+  ])('downtoners negate by meaning: %s: %s', (lang, text, expected) => {
+    expect(polarity(lang, text).lexical).toEqual(expected);
+  });
+  it.each([
+    ['en', 'She stayed with a few friends.'],
+    ['vi', 'Có ít nhất ba người bị thương.'],
+  ])('but not "a few", "ít nhất": %s: %s', (lang, text) => {
+    expect(polarity(lang, text).lexical).toEqual([]);
+  });
+});
+
+describe('a negated word that negates by meaning is affirmative (a double negation)', () => {
+  it.each([
+    ['ru', 'Она не переставала плакать.'],
+    ['ru', 'Никто не может отрицать, что они заслужили победу.'],
+    ['en', 'The women will not forget it.'],
+    ['en', 'The court may not ignore the evidence.'],
+    ['en', 'The driver did not fail to stop.'],
+    ['de', 'Ich konnte mich des Eindrucks nicht verwehren.'],
+    ['vi', 'Đừng quên các chi tiết nhỏ.'],
+  ])('%s: %s', (lang, text) => {
+    const p = polarity(lang, text);
+    expect(p.predicate).toEqual([]);
+    expect(p.word.length).toBe(1);
+  });
+  it('a word between the negator and the negative word keeps the negation ("won\'t come unless")', () => {
+    expect(polarity('en', "Disarmament won't come unless it can trust them.").predicate).toEqual(["n't"]);
+  });
+});
+
+describe('stems and phrases that negate by meaning', () => {
+  it.each([
+    ['ru', 'Она перестала отвечать на звонки.', ['перестала']],
+    ['ru', 'Министр отказывался от интервью.', ['отказывался']],
+    ['de', 'Der Minister verweigert das Interview.', ['verweigert']],
+  ])('stems: %s: %s', (lang, text, expected) => {
+    expect(polarity(lang, text).lexical).toEqual(expected);
+  });
+  it('a phrase that holds a negator makes it a negator of a word ("не удалось")', () => {
+    expect(polarity('ru', 'Сторонам не удалось договориться.')).toMatchObject({ predicate: [], word: ['не'] });
+  });
+  it('WordNet phrasal verbs that negate by meaning ("stayed up": not go to bed)', () => {
+    expect(polarity('en', 'The fans stayed up all night.').lexical).toEqual(['stayed up']);
+  });
+  it.each([
+    ['en', 'Clean water is scarce.', ['scarce']],
+    ['en', 'The passengers were oblivious to her ordeal.', ['oblivious']],
+  ])('WordNet adjectives of absence: %s: %s', (lang, text, expected) => {
+    expect(polarity(lang, text).lexical).toEqual(expected);
   });
 });
