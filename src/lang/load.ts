@@ -270,7 +270,11 @@ function withDefaults(raw: Record<string, Json>): LangPack {
     },
     speech: { verbs: r.speech?.verbs ?? [], according: r.speech?.according ?? [], anonymous: r.speech?.anonymous ?? [], pronouns: r.speech?.pronouns ?? [] },
     events: r.events ?? {},
-    modality: { possible: r.modality?.possible ?? [], expected: r.modality?.expected ?? [], future: r.modality?.future ?? [], impossible: r.modality?.impossible ?? [], ability: r.modality?.ability ?? [] },
+    modality: {
+      possible: r.modality?.possible ?? [], expected: r.modality?.expected ?? [], future: r.modality?.future ?? [], impossible: r.modality?.impossible ?? [], ability: r.modality?.ability ?? [],
+      purpose: r.modality?.purpose ?? [], notModal: r.modality?.notModal ?? [], reportedFuture: r.modality?.reportedFuture ?? [],
+      ...(r.modality?.perfectiveFuture ? { perfectiveFuture: r.modality.perfectiveFuture } : {}),
+    },
     adaptsForeignNames: r.adaptsForeignNames ?? false,
     capitalisesNouns: r.capitalisesNouns ?? false,
     negators: r.negators ?? [],

@@ -127,6 +127,25 @@ export interface LangPack {
     impossible?: string[];
     /** Ability ("can", "able to", "kann"): not a degree of certainty; a translation may render "will" with it. */
     ability?: string[];
+    /**
+     * Conjunctions of purpose ("so that", "để", "чтобы", "damit"): a possibility marker after one in its clause is an
+     * ability ("để khán giả có thể xem" = so that viewers can watch), not a hedge.
+     */
+    purpose?: string[];
+    /**
+     * The future in the past of reported speech ("she said she would run"): a firm future after a speech verb of its
+     * sentence (no quotation mark or colon between), and no marker elsewhere ("it would be hard", "would you…?").
+     */
+    reportedFuture?: string[];
+    /** Phrases that hold a modal form without being one (de "werden musste": a passive infinitive, not a future). */
+    notModal?: string[];
+    /**
+     * The Russian perfective future (a firm future: "проведет", "заявит", "примет"): a word made of one of `prefixes`,
+     * at least `minStem` letters, and one of the present-tense `endings`, unless it ends with one of `imperfective`
+     * (imperfective suffixes and roots: "-ает", "-ывает", "-ходит", "-водит") or starts with one of `except` (nouns
+     * and imperfective verbs that look alike: "ответ", "совет", "смотрит").
+     */
+    perfectiveFuture?: { prefixes: string[]; endings: string[]; minStem: number; imperfective: string[]; except: string[] };
   };
   /** Negators: "not", "n't", "never", "yet to", "không", "chưa", "не", "нет". */
   /** The language adapts foreign names (Irland, Usbekistan, transliteration): near-miss spellings are expected. */

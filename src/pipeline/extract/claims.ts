@@ -12,6 +12,12 @@ export interface ClaimMatchers {
   according: PhraseMatcher;
   anonymous: PhraseMatcher;
   modality: PhraseMatcher;
+  /** Phrases that hold a modal form without being one ("werden musste"). */
+  notModal: PhraseMatcher;
+  /** Conjunctions of purpose ("để", "чтобы", "damit"). */
+  purpose: PhraseMatcher;
+  /** The future in the past of reported speech ("would"). */
+  reportedFuture: PhraseMatcher;
   /** Negators (value "not"), negative indefinites (value "indefinite") and concord words (value "concord"). */
   negators: PhraseMatcher;
   lexicalNegators: PhraseMatcher;
@@ -44,6 +50,9 @@ export function claimMatchers(pack: LoadedPack): ClaimMatchers {
     according: compilePhrases((pack.speech?.according ?? []).map((v) => [v, 'according'])),
     anonymous: compilePhrases((pack.speech?.anonymous ?? []).map((v) => [v, 'anonymous'])),
     modality: compilePhrases(modality),
+    notModal: compilePhrases((pack.modality.notModal ?? []).map((v) => [v, 'not'])),
+    purpose: compilePhrases((pack.modality.purpose ?? []).map((v) => [v, 'purpose'])),
+    reportedFuture: compilePhrases((pack.modality.reportedFuture ?? []).map((v) => [v, 'future'])),
     negators: compilePhrases(negatorEntries(pack)),
     lexicalNegators: compilePhrases((pack.lexicalNegators ?? []).filter((v) => !v.endsWith('*')).map((v) => [v, 'lexical'])),
     notNegations: compilePhrases((pack.notNegations ?? []).map((v) => [v, 'idiom'])),
@@ -116,6 +125,31 @@ function titledNames(text: string, s: Sentence, hits: { start: number; end: numb
     const name = before ?? after;
     if (!name) continue;
     out.push({ name: { source: s.source, start: name.start, end: name.end }, title: { source: s.source, start: h.start, end: h.end, text: h.text }, roles: h.value.split('|') });
+  }
+  return out;
+}
+
+/** How far (in characters) before a possibility marker a conjunction of purpose makes it an ability, within one clause. */
+const PURPOSE_WINDOW = 60;
+/** A possibility marker after a conjunction of purpose in its clause ("để … có thể", "чтобы … могли"): an ability. */
+function purposeOf(text: string, s: Sentence, h: PhraseHit, purpose: PhraseMatcher): boolean {
+  if (h.value !== 'possible' || purpose.byFirst.size === 0) return false;
+  const from = Math.max(s.start, h.start - PURPOSE_WINDOW);
+  return findPhrases(purpose, text, from, h.start).some((p) => !/[,;:.!?—–]/u.test(text.slice(p.end, h.start)) || /^[\s,]*$/u.test(text.slice(p.end, h.start)));
+}
+
+/** Words in the perfective future by the pack's perfectiveFuture rule (ru "проведет", "заявит", "примут"): firm futures. */
+function perfectiveFutures(text: string, s: Sentence, pack: LoadedPack): PhraseHit[] {
+  const pf = pack.modality.perfectiveFuture;
+  if (!pf) return [];
+  const out: PhraseHit[] = [];
+  for (const w of text.slice(s.start, s.end).matchAll(/[\p{L}\p{M}]+/gu)) {
+    const low = w[0].normalize('NFC').toLowerCase().replace(/ё/gu, 'е');
+    const ending = pf.endings.find((e) => low.endsWith(e));
+    if (!ending || pf.imperfective.some((e) => low.endsWith(e)) || pf.except.some((e) => low.startsWith(e))) continue;
+    if (!pf.prefixes.some((p) => low.startsWith(p) && low.length - p.length - ending.length >= pf.minStem)) continue;
+    const start = s.start + w.index;
+    out.push({ start, end: start + w[0].length, text: w[0], value: 'future' });
   }
   return out;
 }
@@ -274,11 +308,17 @@ export function buildClaim(
     .map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text, cls: h.value }));
   // "May" the month (or Theresa May) is not "may" the modal: markers inside a date, amount or name do not count.
   const values = [...mentions.dates, ...mentions.quantities, ...mentions.entities];
-  const modality: ModalityMarker[] = findPhrases(m.modality, text, s.start, s.end)
+  const notModal = findPhrases(m.notModal, text, s.start, s.end);
+  const speechCues = findPhrases(m.speech, text, s.start, s.end);
+  const reported = findPhrases(m.reportedFuture, text, s.start, s.end)
+    .filter((h) => speechCues.some((c) => c.end <= h.start && h.start - c.end <= 60 && !/["“”«»„:]/u.test(text.slice(c.end, h.start))));
+  const modality: ModalityMarker[] = [...findPhrases(m.modality, text, s.start, s.end), ...perfectiveFutures(text, s, pack), ...reported]
     .filter((h) => !values.some((v) => v.start < h.end && h.start < v.end))
+    .filter((h) => !notModal.some((n) => n.start <= h.start && h.end <= n.end))
     // A capitalised modal in mid-sentence is a name or a month ("Prime Minister May"), not a modal verb.
     .filter((h) => h.start === s.start || !/^\p{Lu}/u.test(h.text) || /^["“«(]?$/u.test(text.slice(s.start, h.start).trim()))
-    .map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text, level: h.value as ModalityMarker['level'] }));
+    .sort((a, b) => a.start - b.start)
+    .map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text, level: purposeOf(text, s, h, m.purpose) ? 'ability' : h.value as ModalityMarker['level'] }));
   const idioms = findPhrases(m.notNegations, text, s.start, s.end);
   const notIdiom = (h: { start: number; end: number }): boolean => !idioms.some((i) => i.start <= h.start && h.end <= i.end);
   const negations = concordNegations(text, s, findPhrases(m.negators, text, s.start, s.end).filter(notIdiom), pack);

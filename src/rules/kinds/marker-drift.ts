@@ -144,11 +144,25 @@ function certaintyDrift(ctx: PairContext, lc: LinkedClaims): RawFinding | undefi
   // "Cannot" is neither a hedge nor a prediction, and a translation may turn "without trust there will be no
   // confidence" into "if we cannot trust…": such pairs are not compared.
   if (ma.some((m) => m.level === 'impossible') || mb.some((m) => m.level === 'impossible')) return undefined;
+  // "Có thể", "может" and "could" also say what someone can do: a possibility on one side is the other side's
+  // ability ("if it can trust" / "nếu họ có thể tin tưởng"), one for one.
+  const hedges = (ms: ModalityMarker[], other: ModalityMarker[]): ModalityMarker[] => {
+    let abilities = other.filter((m) => m.level === 'ability').length;
+    return ms.filter((m) => m.level !== 'possible' || abilities-- <= 0);
+  };
+  const ha = hedges(ma, mb);
+  const hb = hedges(mb, ma);
   const weakest = (ms: ModalityMarker[]): ModalityMarker | undefined => ms.filter((m) => LEVEL[m.level] !== undefined)
     .sort((x, y) => LEVEL[x.level]! - LEVEL[y.level]! || x.start - y.start)[0];
-  const x = weakest(ma);
-  const y = weakest(mb);
-  if (!x || !y || Math.abs(LEVEL[x.level]! - LEVEL[y.level]!) < 2) return undefined;
+  const x = weakest(ha);
+  const y = weakest(hb);
+  if (!x || !y) return undefined;
+  const steps = Math.abs(LEVEL[x.level]! - LEVEL[y.level]!);
+  // A possibility added to an expectation both versions state ("dự kiến có thể" for "is expected to") is a hedge
+  // added: reported.
+  const stacked = (h: ModalityMarker[], o: ModalityMarker[]): boolean => h.some((m) => m.level === 'possible') && h.some((m) => m.level === 'expected')
+    && o.some((m) => m.level === 'expected') && !o.some((m) => m.level === 'possible');
+  if (steps < 2 && !stacked(ha, hb) && !stacked(hb, ha)) return undefined;
   return {
     locations: [loc(ctx.a.source.text, x), loc(ctx.b.source.text, y)],
     context: contextOf(ctx, lc),
