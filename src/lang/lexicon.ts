@@ -11,7 +11,7 @@ import type { LoadedPack } from './load.js';
 export interface Lexicon {
   /** Word forms (lower case) that negate by meaning: "unfit", "lacked", "impossible". */
   negatives: Set<string>;
-  /** Lemma -> its antonyms ("win" -> ["lose"]), verbs and adjectives. */
+  /** Lemma -> its antonyms ("win" -> ["lose"]), verbs, adjectives and adverbs. */
   antonyms: Map<string, string[]>;
   /** Inflected verb form -> lemma ("won" -> "win"). */
   verbForms: Map<string, string>;
@@ -19,7 +19,7 @@ export interface Lexicon {
 
 interface LexiconFile {
   negatives: string[];
-  antonyms: { verb: [string, string][]; adj: [string, string][] };
+  antonyms: { verb: [string, string][]; adj: [string, string][]; adv?: [string, string][] };
   verbForms: Record<string, string>;
 }
 
@@ -31,11 +31,14 @@ export function lexiconOf(pack: LoadedPack): Lexicon {
   let lex = cache.get(pack);
   if (lex) return lex;
   const file = pack.lexicon ? join(RULES_DIR, 'lexicon', pack.lexicon) : undefined;
-  if (!file || !existsSync(file)) lex = EMPTY;
+  const extra = pack.antonyms ?? [];
+  if ((!file || !existsSync(file)) && extra.length === 0) lex = EMPTY;
   else {
-    const raw = JSON.parse(readFileSync(file, 'utf8')) as LexiconFile;
+    const raw: LexiconFile = file && existsSync(file)
+      ? JSON.parse(readFileSync(file, 'utf8')) as LexiconFile
+      : { negatives: [], antonyms: { verb: [], adj: [] }, verbForms: {} };
     const antonyms = new Map<string, string[]>();
-    for (const [a, b] of [...raw.antonyms.verb, ...raw.antonyms.adj]) {
+    for (const [a, b] of [...raw.antonyms.verb, ...raw.antonyms.adj, ...(raw.antonyms.adv ?? []), ...extra]) {
       (antonyms.get(a) ?? antonyms.set(a, []).get(a)!).push(b);
       (antonyms.get(b) ?? antonyms.set(b, []).get(b)!).push(a);
     }

@@ -284,6 +284,7 @@ function withDefaults(raw: Record<string, Json>): LangPack {
     ...(r.negativePrefixes ? { negativePrefixes: r.negativePrefixes } : {}),
     ...(r.negationScope ? { negationScope: r.negationScope } : {}),
     ...(r.lexicon ? { lexicon: r.lexicon } : {}),
+    ...(r.antonyms ? { antonyms: r.antonyms } : {}),
     notNegations: r.notNegations ?? [],
     titles: r.titles ?? [],
     titleRoles: r.titleRoles ?? {},

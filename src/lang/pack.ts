@@ -196,6 +196,11 @@ export interface LangPack {
      * order: "billigte den Plan nicht", "hat den Plan nicht gebilligt"). */
     clauseFinal?: boolean;
   };
+  /**
+   * Antonym pairs of closed-class words a generated word list lacks (time order, direction: "before" / "after",
+   * "earlier" / "later"): a word replaced by its antonym in an edit changes what happened.
+   */
+  antonyms?: [string, string][];
   /** A generated word list in rules/lexicon/ (en.json, from WordNet): words that negate by meaning, antonym pairs. */
   lexicon?: string;
   /** Phrases that contain a negator but do not negate ("nothing but", "not only", "không chỉ", "không khí"). */

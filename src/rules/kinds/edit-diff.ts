@@ -6,6 +6,7 @@ import { contextOf, linkedClaims, loc } from '../util.js';
 import { originalOf } from './unaligned-content.js';
 import { shortFormOf } from './entity-drift.js';
 import type { LangPack } from '../../lang/pack.js';
+import { lemmaOf, lexiconOf as wordListOf, type Lexicon as WordList } from '../../lang/lexicon.js';
 
 /** What changed in an edit region between two near-identical sentences. */
 export type ChangeType = 'negation' | 'number' | 'name' | 'substitution' | 'insertion' | 'deletion';
@@ -132,9 +133,21 @@ export function spellingVariant(x: string, y: string, maxDistance: number, lx: L
   return shortFormOf(x.replace(/[.\s]/g, ''), y, lx.notInInitials) || shortFormOf(y.replace(/[.\s]/g, ''), x, lx.notInInitials);
 }
 
+/**
+ * A word replaced by its antonym ("won" / "lost", "more" / "less", "Final" / "Initial" at a sentence start, an article
+ * aside: "an important" / "a trivial"), by the language's word list (WordNet for English).
+ */
+function antonymSwap(r: Region, words: WordList | undefined): boolean {
+  if (!words || words.antonyms.size === 0 || r.a.length === 0 || r.b.length === 0 || r.a.length > 2 || r.b.length > 2) return false;
+  const lemmas = (ts: Tok[]): string[] => ts.map((t) => lemmaOf(words, t.low)).filter((w) => words.antonyms.has(w));
+  const lb = new Set(lemmas(r.b));
+  return lemmas(r.a).some((x) => words.antonyms.get(x)!.some((y) => lb.has(y)));
+}
+
 /** Classifies one region: the most telling change wins (a dropped "not" is a negation, not a deletion). */
-function classify(r: Region, ca: Claim[], cb: Claim[], spelling: number, lx: Lexicon): RegionType | undefined {
+function classify(r: Region, ca: Claim[], cb: Claim[], spelling: number, lx: Lexicon, words?: WordList): RegionType | undefined {
   if (r.a.some((t) => isNegTok(t, ca)) !== r.b.some((t) => isNegTok(t, cb))) return 'negation';
+  if (antonymSwap(r, words)) return 'substitution';
   const x = r.a.map((t) => t.low).join(' ');
   const y = r.b.map((t) => t.low).join(' ');
   // A misspelling, an inflection ("develop" / "developed") or an abbreviation ("St" / "Saint") changes nothing.
@@ -187,6 +200,7 @@ export const editDiff: RuleKind<Params> = {
     if (ctx.a.source.lang !== ctx.b.source.lang) return [];
     const out: RawFinding[] = [];
     const lx = lexiconOf(ctx.knowledge.pack(ctx.a.source.lang));
+    const words = wordListOf(ctx.knowledge.pack(ctx.a.source.lang));
     for (const lc of linkedClaims(ctx)) {
       const ta = tokens(ctx.a.source.text, lc.link.a.start, lc.link.a.end);
       const tb = tokens(ctx.b.source.text, lc.link.b.start, lc.link.b.end);
@@ -199,7 +213,7 @@ export const editDiff: RuleKind<Params> = {
       // Short sentences may change a few words and still be one edit ("recommended" / "did not recommend").
       if (changed === 0 || (changed > 3 && changed / Math.max(ta.length, tb.length) > p.maxChangedShare)) continue;
       const typed = regions
-        .map((r) => ({ r, type: flip ? classify({ a: r.b, b: r.a }, lc.b, lc.a, p.spellingDistance, lx) : classify(r, lc.a, lc.b, p.spellingDistance, lx) }))
+        .map((r) => ({ r, type: flip ? classify({ a: r.b, b: r.a }, lc.b, lc.a, p.spellingDistance, lx, words) : classify(r, lc.a, lc.b, p.spellingDistance, lx, words) }))
         .filter((x) => x.type !== undefined && !((x.type === 'insertion' || x.type === 'deletion') && [...x.r.a, ...x.r.b].every((t) => lx.functionWords.has(t.low))));
       if (typed.length === 0 || typed.length > p.maxRegions) continue;
       for (const { r, type } of typed) {
