@@ -698,6 +698,102 @@ export function generateCorpus({ docs, seed = 1 }) {
   return { files, manifest };
 }
 
+// ---------------------------------------------------------------- translation memories
+
+/** Planted share of stories in a translation memory. */
+const TM_PLANT_SHARE = 0.25;
+/** Share of a story's full sentences that go into the memory beside its short segments. */
+const TM_SENTENCE_SHARE = 0.05;
+
+/**
+ * Short segments, as translation memories hold most of (labels, headings, figures, captions), each from a story's
+ * facts so that a planted change reaches them: an amount, a name, a month, a negation.
+ */
+const TM_SHORT = [
+  (f, L) => fmtMoney(f.amount, L),
+  (f, L) => headline(f, L, false),
+  (f, L) => ({ en: `Approved ${inMonth(f.approval, L)}`, vi: `Được phê duyệt ${inMonth(f.approval, L)}`, ru: `Одобрено ${inMonth(f.approval, L)}` })[L],
+  (f, L) => ({ en: `Chief executive: ${person(f.ceo, L)}`, vi: `Tổng giám đốc: ${person(f.ceo, L)}`, ru: `Генеральный директор: ${person(f.ceo, L)}` })[L],
+  (f, L) => ({ en: `${f.negated ? 'No job cuts' : 'Job cuts'} at ${f.co}`, vi: `${f.negated ? 'Không cắt giảm' : 'Cắt giảm'} việc làm tại ${f.co}`, ru: `${f.negated ? 'Сокращений не будет' : 'Будут сокращения'} в ${f.co}` })[L],
+  (f, L) => ({ en: `${fmtInt(f.jobs, L)} jobs`, vi: `${fmtInt(f.jobs, L)} việc làm`, ru: `${fmtInt(f.jobs, L)} рабочих мест` })[L],
+  (f, L) => ({ en: `Founded in ${f.founded}`, vi: `Thành lập năm ${f.founded}`, ru: `Основана в ${f.founded} году` })[L],
+  (f, L) => ({ en: `Shares up ${fmtPct(f.pct2, L)}`, vi: `Cổ phiếu tăng ${fmtPct(f.pct2, L)}`, ru: `Акции выросли на ${fmtPct(f.pct2, L)}` })[L],
+  (f, L) => dateline(f.date, L),
+  (f, L) => ({ en: `Loan from ${f.bank}`, vi: `Khoản vay từ ${f.bank}`, ru: `Кредит ${f.bank}` })[L],
+  (f, L) => ({ en: `${fmtInt(f.cap, L)} ${f.sector.p.en} a year`, vi: `${fmtInt(f.cap, L)} ${f.sector.p.vi} mỗi năm`, ru: `${fmtInt(f.cap, L)} ${f.sector.p.ru} в год` })[L],
+  (f, L) => ({ en: `${f.co}, ${f.city}`, vi: `${f.co}, ${f.city}`, ru: `${f.co}, ${place(f.city, L)}` })[L],
+];
+
+/**
+ * A translation memory of `units` English segments and their translations into `lang` (vi or ru), from generated
+ * stories: short segments (figures, labels, headings, datelines) and some full sentences, English segments never
+ * repeated (a PO file has one entry per msgid). In a quarter of the stories one change is planted in the translation
+ * (an amount, a name, a month, a negation), and the units whose translation it changed are listed with the change's
+ * category. Deterministic in `seed`.
+ */
+export function generateTm({ units, seed = 1, lang = 'vi' }) {
+  if (!Number.isInteger(units) || units < 1) throw new Error('units must be a positive integer');
+  if (lang !== 'vi' && lang !== 'ru') throw new Error('lang must be vi or ru');
+  const rng = makeRng(`factlint-tm:${seed}:${lang}`);
+  const names = new Names(rng);
+  const pools = {
+    cities: Array.from({ length: 60 }, () => names.city()),
+    regions: Array.from({ length: 30 }, () => names.region()),
+  };
+  const out = [];
+  const planted = [];
+  const seen = new Set();
+  while (out.length < units) {
+    const facts = storyFacts(rng, names, pools);
+    const plan = storyPlan(rng, facts.family).flat();
+    const target = { ...facts };
+    let change;
+    if (rng.chance(TM_PLANT_SHARE)) {
+      const kind = rng.pick(Object.keys(PLANT_CATEGORY));
+      change = { kind, category: PLANT_CATEGORY[kind], ...plant(kind, target, rng) };
+    }
+    const segments = [
+      ...TM_SHORT.map((render) => (f, L) => render(f, L)),
+      ...plan.filter(() => rng.chance(TM_SENTENCE_SHARE)).map((item) => (f, L) => renderSentence(item, f, L, false)),
+    ];
+    for (const render of segments) {
+      if (out.length >= units) break;
+      const en = render(facts, 'en');
+      if (seen.has(en)) continue;
+      seen.add(en);
+      const faithful = render(facts, lang);
+      const text = change ? render(target, lang) : faithful;
+      const id = `u${String(out.length + 1).padStart(6, '0')}`;
+      out.push({ id, en, target: text });
+      if (change && text !== faithful) planted.push({ unit: id, kind: change.kind, category: change.category, from: change.from, to: change.to });
+    }
+  }
+  return { units: out, planted, lang };
+}
+
+const xmlText = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const poString = (s) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+
+/** The memory as a file: `po` (gettext), `xliff` (XLIFF 1.2) or `tmx` (TMX 1.4). Units keep their order. */
+export function formatTm(tm, format) {
+  const { units, lang } = tm;
+  if (format === 'po') {
+    const head = ['msgid ""', 'msgstr ""', '"Content-Type: text/plain; charset=UTF-8\\n"', `"Language: ${lang}\\n"`, '"X-Source-Language: en\\n"', ''];
+    return `${head.join('\n')}\n${units.map((u) => `msgid ${poString(u.en)}\nmsgstr ${poString(u.target)}\n`).join('\n')}`;
+  }
+  if (format === 'xliff') {
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n<file source-language="en" target-language="${lang}" datatype="plaintext" original="tm"><body>\n`
+      + units.map((u) => `<trans-unit id="${u.id}"><source>${xmlText(u.en)}</source><target>${xmlText(u.target)}</target></trans-unit>\n`).join('')
+      + '</body></file>\n</xliff>\n';
+  }
+  if (format === 'tmx') {
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="factlint-gen" creationtoolversion="1" segtype="sentence" o-tmf="none" adminlang="en" srclang="en" datatype="plaintext"/><body>\n`
+      + units.map((u) => `<tu tuid="${u.id}"><tuv xml:lang="en"><seg>${xmlText(u.en)}</seg></tuv><tuv xml:lang="${lang}"><seg>${xmlText(u.target)}</seg></tuv></tu>\n`).join('')
+      + '</body></tmx>\n';
+  }
+  throw new Error(`unknown format ${format}`);
+}
+
 /** Writes the corpus into `out` (removing .txt files and a manifest left there by an earlier run). */
 export function writeCorpus(out, { docs, seed = 1 }) {
   const dir = resolve(out);

@@ -5,9 +5,13 @@
 //   node scripts/snapshot-reports.mjs save DIR [--only seeds,dev,ntrex,edits,demetr] [--project PATH]
 //   node scripts/snapshot-reports.mjs compare OLD_DIR NEW_DIR
 //
+// To snapshot another commit: `git worktree add DIR COMMIT`, link node_modules into it, `npm run build` there, and
+// `save --project DIR` (the evaluation data is read from DIR/../shared/eval: link the shared folder beside DIR).
+//
 // `save` runs the build in PATH/dist (default: this checkout) and writes one JSON file per run into DIR:
 //   seeds.json, dev-<case>.json      the CLI's JSON report (`factlint check FOLDER --format json`), as evalall.sh runs it;
-//   ntrex/<doc>-<lang>.json          check([en.txt, <lang>.txt]) of every NTREX dev document, as eval-ntrex.mjs runs it;
+//   ntrex/<doc>-<lang>.json          check([en.txt, <lang>.txt]) of every NTREX dev document, as eval-ntrex.mjs runs it
+//                                    (the paths relative to the data folder);
 //   edits/<batch>.json               the findings of every planted-change case (../shared/eval/edits/dev.jsonl), run in
 //                                    batches of 100 as score.mjs runs them, listed per case id;
 //   demetr/<run>.json                the CLI's JSON report of each pairs run of eval-demetr.mjs.
@@ -38,7 +42,8 @@ async function save(dir) {
   if (only.has('dev')) {
     for (const c of readdirSync(join(shared, 'dev')).sort()) {
       const p = join(shared, 'dev', c);
-      if (statSync(p).isDirectory()) runCli(['check', relative(project, p)], join(dir, `dev-${c}.json`));
+      // Run in the case folder: the report names its files without a path that depends on the checkout's place.
+      if (statSync(p).isDirectory()) runCli(['check', '.'], join(dir, `dev-${c}.json`), p);
     }
   }
   if (only.has('ntrex')) {
@@ -46,7 +51,8 @@ async function save(dir) {
     mkdirSync(join(dir, 'ntrex'), { recursive: true });
     for (const doc of readdirSync(data).sort()) {
       for (const l of ['vi', 'ru', 'de']) {
-        const { report } = await check([join(data, doc, 'en.txt'), join(data, doc, `${l}.txt`)]);
+        // Sources named relative to the data folder, so that snapshots of checkouts in other places compare.
+        const { report } = await check([`${doc}/en.txt`, `${doc}/${l}.txt`], { load: { cwd: data }, cwd: data });
         writeFileSync(join(dir, 'ntrex', `${doc}-${l}.json`), `${JSON.stringify(report, null, 1)}\n`);
       }
     }

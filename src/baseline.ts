@@ -2,7 +2,7 @@ import { errorsOf, type CodeInfo } from './errors.js';
 import type { Category, Finding, Severity } from './model/finding.js';
 import { summarize, type Report } from './model/report.js';
 import { readInputFile } from './pipeline/load.js';
-import { baseName } from './rules/util.js';
+import { baseName } from './model/source.js';
 import { describeSchemaErrors, jsonProblem, jsonSyntaxErrorLine, schemaValidator } from './config.js';
 
 /**

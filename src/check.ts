@@ -1,16 +1,18 @@
 import { resolve, sep } from 'node:path';
-import type { Report } from './model/report.js';
+import type { Report, SkippedInput } from './model/report.js';
 import type { Source } from './model/source.js';
 import type { Story } from './model/story.js';
 import type { RenderContext } from './report/context.js';
-import { load, readInputFile, type LoadOptions } from './pipeline/load.js';
+import { lineProblem, load, readInputFile, type LoadOptions } from './pipeline/load.js';
 import { run, runParallel } from './pipeline/run.js';
 import { loadRules, type RuleOverrides } from './rules/load.js';
 import { FactlintError } from './errors.js';
 import { readBitext, toArray, type BitextOptions } from './bitext/index.js';
 import { DEFAULT_ID_FIELD, IdRegistry, idValue } from './bitext/rows.js';
-import { languageFor } from './config.js';
+import { CONFIG_CODES, languageFor } from './config.js';
+import { compileLinePattern, PatternError } from './lang/user-pattern.js';
 import { collectManifests } from './manifest.js';
+import { isUrl, normaliseUrl } from './pipeline/fetch.js';
 
 /** A source handed over in memory (CMS integrations, stdin, tests). */
 export interface TextInput {
@@ -54,10 +56,12 @@ export interface CheckOptions {
   originals?: string[];
 }
 
-/** True when `path` is one of `roots` (files or folders, relative to `cwd`) or inside one of them. */
+/** True when `path` is one of `roots` (files or folders, relative to `cwd`) or inside one of them; a URL only matches itself. */
 export function isUnder(path: string, roots: readonly string[], cwd = process.cwd()): boolean {
+  if (isUrl(path)) return roots.some((r) => isUrl(r) && normaliseUrl(r) === path);
   const p = resolve(cwd, path);
   return roots.some((r) => {
+    if (isUrl(r)) return false;
     const root = resolve(cwd, r);
     return p === root || p.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
   });
@@ -76,17 +80,32 @@ const toSource = (t: TextInput): Source => ({
   warnings: [],
 });
 
+/** Furniture patterns given to the library: each must run in linear time, as the config's are (FL603, FL606). */
+function checkFurniturePatterns(patterns: readonly string[] = []): void {
+  patterns.forEach((p, i) => {
+    try {
+      compileLinePattern(p);
+    } catch (e) {
+      if (!(e instanceof PatternError)) throw e;
+      const where = `options.furniturePatterns[${i}]`;
+      if (e.kind === 'syntax') throw new FactlintError('FL603', `${where}: not a valid regular expression (${e.message})`, undefined, undefined, CONFIG_CODES.FL603.action);
+      throw new FactlintError('FL606', `${where}: refused, ${e.message}`, undefined, undefined, CONFIG_CODES.FL606.action);
+    }
+  });
+}
+
 /**
  * Checks sources given as paths (files or folders) and/or in-memory texts, and returns the report (the same
  * object the JSON format writes) with what reporters need to render it.
  */
 export async function check(inputs: (string | TextInput)[], opts: CheckOptions = {}): Promise<CheckResult> {
+  checkFurniturePatterns(opts.furniturePatterns);
   const paths = inputs.filter((i): i is string => typeof i === 'string');
   const texts = inputs.filter((i): i is TextInput => typeof i !== 'string');
   const loaded = paths.length ? await load(paths, { ...opts.load, ...(texts.length ? { allowEmpty: true } : {}) }) : { sources: [], skipped: [] };
   // A manifest beside the files (sources.json, factlint.json) declares what the editor knows: stories, languages,
   // dates, bylines, which version is the original.
-  const manifest = collectManifests(paths, opts.cwd);
+  const manifest = collectManifests(paths.filter((p) => !isUrl(p)), opts.cwd);
   for (const s of loaded.sources) {
     const m = manifest.get(s.id);
     if (!m) continue;
@@ -94,8 +113,15 @@ export async function check(inputs: (string | TextInput)[], opts: CheckOptions =
     if (m.published) s.published = m.published.slice(0, 10);
     if (m.byline || m.publisher) s.provenance = { ...s.provenance, ...(m.byline ? { byline: m.byline } : {}), ...(m.publisher ? { publisher: m.publisher } : {}) };
   }
-  const sources = [...loaded.sources, ...texts.map(toSource)];
-  if (sources.length === 0) throw new FactlintError('FL102', 'no readable sources to check', undefined, undefined, 'name text files (.txt, .md) or folders that contain them');
+  // The line budget load applies to files (FL119), applied to texts given in memory too.
+  const skipped = [...loaded.skipped];
+  const admitted = texts.filter((t) => {
+    const long = typeof t.text === 'string' ? lineProblem(t.text, opts.load?.maxLineLength) : undefined;
+    if (long) skipped.push({ path: t.id, ...long });
+    return !long;
+  });
+  const sources = [...loaded.sources, ...admitted.map(toSource)];
+  if (sources.length === 0) throw new FactlintError('FL102', 'no readable sources to check', undefined, undefined, 'name articles (.txt, .md, .docx, .odt, .html, .pdf, or URLs) or folders that contain them');
   for (const t of texts) {
     if (t.published !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(t.published)) {
       throw new FactlintError('FL114', `published date "${t.published}" is not yyyy-mm-dd`, t.id, undefined, 'give the publication date as an ISO date, e.g. 2024-03-14');
@@ -106,7 +132,10 @@ export async function check(inputs: (string | TextInput)[], opts: CheckOptions =
     if (ids.has(s.id)) throw new FactlintError('FL113', `two sources share the id "${s.id}"`, undefined, undefined, 'give every in-memory source a unique id');
     ids.add(s.id);
   }
-  const langHints = { ...opts.langHints };
+  const langHints: Record<string, string> = {};
+  // A document's declared language that its text agrees with (read/index.ts); what the user declares wins.
+  for (const s of loaded.sources) if (s.document && s.lang !== 'und') langHints[s.id] = s.lang;
+  Object.assign(langHints, opts.langHints);
   for (const [id, m] of manifest) if (m.lang) langHints[id] = m.lang;
   if (opts.languages) for (const s of loaded.sources) { const l = languageFor(opts.languages, s.path, opts.cwd); if (l) langHints[s.id] = l; }
   for (const t of texts) if (t.lang) langHints[t.id] = t.lang;
@@ -133,7 +162,7 @@ export async function check(inputs: (string | TextInput)[], opts: CheckOptions =
       ...(Object.keys(originals).length ? { originals } : {}),
     },
     ...(opts.relations ? { declaredRelation: opts.relations } : {}),
-    skipped: loaded.skipped,
+    skipped,
     ...(opts.cwd ? { cwd: opts.cwd } : {}),
   });
 }
@@ -172,7 +201,13 @@ export function checkRows(rows: Iterable<PairRow>, names: { left: string; right:
   const declared: Record<string, string> = {};
   const relation: Record<string, Story['relation']> = {};
   const originals: Record<string, string> = {};
+  const skipped: SkippedInput[] = [];
   for (const r of rows) {
+    const long = lineProblem(r.left, opts.load?.maxLineLength) ?? lineProblem(r.right, opts.load?.maxLineLength);
+    if (long) {
+      skipped.push({ path: names.file ?? r.id, code: long.code, reason: `unit ${r.id}${r.line !== undefined ? ` (line ${r.line})` : ''}: ${long.reason}` });
+      continue;
+    }
     for (const [field, text, lang, line] of [[names.left, r.left, r.leftLang, r.leftLine], [names.right, r.right, r.rightLang, r.rightLine]] as const) {
       const sid = `${r.id}:${field}`;
       sources.push({ id: sid, path: names.file ?? sid, lang: lang ?? 'und', text, provenance: {}, warnings: [] });
@@ -193,6 +228,7 @@ export function checkRows(rows: Iterable<PairRow>, names: { left: string; right:
     clean: { langHints, pairs: true },
     cluster: { declared, declaredOnly: true, originals },
     declaredRelation: relation,
+    skipped,
     ...(opts.cwd ? { cwd: opts.cwd } : {}),
   });
   return names.file !== undefined ? { ...result, context: { ...result.context, units } } : result;
@@ -205,7 +241,7 @@ export function checkRows(rows: Iterable<PairRow>, names: { left: string; right:
  * has one, else `row-<line>`.
  */
 export async function checkPairs(file: string, opts: PairsOptions): Promise<CheckResult> {
-  const input = await readInputFile(file, 'pairs file');
+  const input = await readInputFile(file, 'pairs file', opts.load?.maxFileSize !== undefined ? { maxFileSize: opts.load.maxFileSize } : {});
   const raw = input.text;
   const parsed: { row: Record<string, unknown>; line: number }[] = [];
   raw.split(/\r?\n/).forEach((text, i) => {

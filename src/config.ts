@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { lstat } from 'node:fs/promises';
-import { basename, resolve, sep } from 'node:path';
+import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import levenshtein from 'fast-levenshtein';
 import { errorsOf, type CodeInfo } from './errors.js';
@@ -11,12 +11,27 @@ import { RULES_DIR } from './paths.js';
 import type { RuleOverrides } from './rules/load.js';
 import { describeAjvError, jsonErrorLine, jsonOffsets, lineAt, schemaValidator } from './schema.js';
 import { isLanguageCode } from './bitext/lang.js';
+import { compileLinePattern, PatternError, type LinePattern } from './lang/user-pattern.js';
+
+/** The baseline file `factlint baseline` writes when neither -o nor the config's "baseline" names one. */
+export const DEFAULT_BASELINE = 'factlint-baseline.json';
 
 /** The file `loadConfig` looks for in the working directory. */
 export const CONFIG_FILE = 'factlint.config.json';
 
-/** Where the schema is for a project that installed factlint, as `factlint init` writes it into "$schema". */
+/** Where the schema is for a project that installed factlint (the usual "$schema" of `factlint init`). */
 export const CONFIG_SCHEMA_REF = './node_modules/factlint/rules/schema/config.schema.json';
+
+/**
+ * The "$schema" `factlint init` writes in `cwd`: the path from there to the schema of the factlint that runs, so it
+ * resolves wherever that is (`./node_modules/factlint/…` in a project that installed it, `./rules/…` in this
+ * repository); an absolute path when they share no folder.
+ */
+export function configSchemaRef(cwd = process.cwd()): string {
+  const rel = toSlash(relative(cwd, resolve(RULES_DIR, 'schema', 'config.schema.json')));
+  if (isAbsolute(rel)) return rel;
+  return rel.startsWith('.') ? rel : `./${rel}`;
+}
 
 /** The settings of factlint.config.json (rules/schema/config.schema.json), with defaults filled in. */
 export interface Config {
@@ -57,6 +72,7 @@ export const CONFIG_CODES = {
   FL602: { kind: 'fatal', meaning: 'a config field is unknown or has a value of the wrong type or range; the message names the field', action: 'fix or remove the field; rules/schema/config.schema.json lists the fields (editors complete them when "$schema" is set)' },
   FL603: { kind: 'fatal', meaning: 'a "furniture" pattern is not a valid regular expression', action: 'fix the pattern (JavaScript syntax, u flag); inside a JSON string every backslash is written twice: "\\\\d" for \\d' },
   FL604: { kind: 'fatal', meaning: 'a "languages" value is not an ISO 639-1 language code', action: 'use a two-letter code such as "en", "vi" or "ru"' },
+  FL606: { kind: 'fatal', meaning: 'a "furniture" pattern is refused: it needs a backtracking engine (a lookahead, lookbehind or backreference), and user patterns run with a linear-time engine (RE2) so that no pattern can hang a run', action: 'write the pattern without lookarounds or backreferences (match the whole line instead: ^…$); nested quantifiers such as ^(a+)+$ are fine, they run in linear time' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type ConfigCode = keyof typeof CONFIG_CODES;
@@ -256,9 +272,12 @@ export function parseConfig(text: string, file: string, dir: string): Config {
 
   (raw.furniture ?? []).forEach((p, i) => {
     try {
-      new RegExp(p, 'u');
+      compileLinePattern(p);
     } catch (e) {
-      throw configError('FL603', `${fieldPath(['furniture', i])}: not a valid regular expression (${(e as Error).message})`, file, lineOf(`/furniture/${i}`));
+      if (!(e instanceof PatternError)) throw e;
+      const field = fieldPath(['furniture', i]);
+      if (e.kind === 'syntax') throw configError('FL603', `${field}: not a valid regular expression (${e.message})`, file, lineOf(`/furniture/${i}`));
+      throw configError('FL606', `${field}: refused, ${e.message}`, file, lineOf(`/furniture/${i}`));
     }
   });
   for (const [pattern, code] of Object.entries(raw.languages ?? {})) {
@@ -302,8 +321,18 @@ export async function loadConfig(path?: string, cwd = process.cwd()): Promise<{ 
 // ---------------------------------------------------------------------------------------------------------------
 // Language hints.
 
-/** A glob as a regular expression: `**` any folders, `*` and `?` within one name, `{a,b}` alternatives. */
-function globToRegExp(glob: string): RegExp {
+const globs = new Map<string, LinePattern>();
+const globPattern = (glob: string): LinePattern => {
+  let p = globs.get(glob);
+  if (!p) globs.set(glob, (p = globToPattern(glob)));
+  return p;
+};
+
+/**
+ * A glob as a pattern: `**` any folders, `*` and `?` within one name, `{a,b}` alternatives. Run in linear time
+ * (compileLinePattern): as a backtracking regular expression, `*a*a*a*b` took time exponential in its stars.
+ */
+function globToPattern(glob: string): LinePattern {
   let re = '';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i] ?? '';
@@ -320,7 +349,7 @@ function globToRegExp(glob: string): RegExp {
     } else re += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   }
   // A path without wildcards also matches everything under it (a folder).
-  return new RegExp(`^${re}${/[*?{]/.test(glob) ? '' : '(?:/.*)?'}$`, 'u');
+  return compileLinePattern(`^${re}${/[*?{]/.test(glob) ? '' : '(?:/.*)?'}$`);
 }
 
 /**
@@ -332,7 +361,7 @@ export function languageFor(languages: Record<string, string>, path: string, cwd
   const name = basename(abs);
   let found: string | undefined;
   for (const [pattern, code] of Object.entries(languages)) {
-    if (globToRegExp(pattern).test(pattern.includes('/') ? abs : name)) found = code;
+    if (globPattern(pattern).test(pattern.includes('/') ? abs : name)) found = code;
   }
   return found;
 }
@@ -345,13 +374,13 @@ export function languageFor(languages: Record<string, string>, path: string, cwd
  * "// <name>" key holding its description from the schema (JSON has no comments; the loader ignores "//" keys).
  * Settings without a default (outputDir, baseline) appear as a comment only, with an example.
  */
-export function initConfig(): string {
+export function initConfig(cwd = process.cwd()): string {
   const schema = JSON.parse(readFileSync(resolve(RULES_DIR, 'schema', 'config.schema.json'), 'utf8')) as {
     properties: Record<string, { description?: string }>;
   };
   const defaults = defaultConfig() as unknown as Record<string, unknown>;
-  const examples: Record<string, string> = { outputDir: 'reports', baseline: 'factlint.baseline.json' };
-  const lines: string[] = [`  "$schema": ${JSON.stringify(CONFIG_SCHEMA_REF)}`];
+  const examples: Record<string, string> = { outputDir: 'reports', baseline: DEFAULT_BASELINE };
+  const lines: string[] = [`  "$schema": ${JSON.stringify(configSchemaRef(cwd))}`];
   for (const [key, prop] of Object.entries(schema.properties)) {
     if (key === '$schema') continue;
     const example = examples[key];

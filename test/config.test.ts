@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -114,6 +114,8 @@ describe('bad configs are FL6xx errors naming the field and the line', () => {
     { name: 'a language key with a slash', text: '{ "languages": { "a/b.txt": "EN" } }', code: 'FL602', message: /^languages\["a\/b\.txt"\]: must match pattern/ },
     { name: 'several problems', text: '{ "failOn": 1, "extra": true }', code: 'FL602', message: /unknown field.*; failOn: must be one of|failOn: must be one of.*; extra: unknown field/ },
     { name: 'a bad furniture pattern', text: '{ "furniture": [\n  "^ok$",\n  "^(unclosed$"\n] }', code: 'FL603', message: /^furniture\[1\]: not a valid regular expression \(Invalid regular expression/, line: 3 },
+    { name: 'a furniture pattern with a lookbehind', text: '{ "furniture": [\n  "^ok$",\n  "(?<=Share) this$"\n] }', code: 'FL606', message: /^furniture\[1\]: refused, it uses a lookahead or lookbehind/, line: 3 },
+    { name: 'a furniture pattern with a backreference', text: '{ "furniture": ["^(\\\\w+) \\\\1$"] }', code: 'FL606', message: /^furniture\[0\]: refused, it uses a backreference/, line: 1 },
     { name: 'an unknown language', text: '{ "languages": {\n "*.xx.txt": "xx" } }', code: 'FL604', message: 'languages["*.xx.txt"]: "xx" is not an ISO 639-1 language code', line: 2 },
   ])('$name → $code', async ({ text, code, message, line, hint }) => {
     write(CONFIG_FILE, text);
@@ -151,9 +153,12 @@ describe('the published schema', () => {
 
 describe('initConfig', () => {
   it('is valid JSON with "$schema", loads to the defaults, and carries a description for each setting', async () => {
-    const text = initConfig();
+    const text = initConfig(dir);
     const data = JSON.parse(text) as Record<string, unknown>;
-    expect(data.$schema).toBe('./node_modules/factlint/rules/schema/config.schema.json');
+    // The path from the folder to the schema of the factlint that runs: it resolves there.
+    expect(fs.existsSync(resolve(dir, String(data.$schema)))).toBe(true);
+    expect(data['// baseline']).toMatch(/Example: "baseline": "factlint-baseline\.json"/);
+    expect(JSON.parse(initConfig(process.cwd())).$schema).toBe('./rules/schema/config.schema.json');
     for (const key of ['rules', 'ruleDirs', 'languages', 'furniture', 'failOn', 'formats', 'outputDir', 'maxFileSize', 'baseline']) {
       expect(typeof data[`// ${key}`], key).toBe('string');
     }

@@ -24,6 +24,8 @@ describe('check() checks its inputs and options (zod) before any work', () => {
     ['a severity that does not exist', [{ id: 'a.txt', text: 'A story.' }], { ruleSettings: { 'number-conflict': 'fatal' } }, /^options\.ruleSettings\.number-conflict: /],
     ['an unknown option', [{ id: 'a.txt', text: 'A story.' }], { job: 2 }, /^options: .*job/],
     ['onProgress that is not a function', [{ id: 'a.txt', text: 'A story.' }], { onProgress: 'yes' }, /^options\.onProgress: expected a function/],
+    ['a size limit that is not a positive whole number', [{ id: 'a.txt', text: 'A story.' }], { load: { maxFileSize: -5 } }, /^options\.load\.maxFileSize: /],
+    ['both inputs and options wrong: each field named', [{ id: 'a.txt', text: 42 }], { jobs: 1.5 }, /^inputs\[0\]\.text: .*; options\.jobs: /],
   ])('%s', async (_what, inputs, opts, message) => {
     const e = await errorOf(inputs, opts);
     expect(e.code).toBe('FL118');
@@ -37,4 +39,21 @@ describe('check() checks its inputs and options (zod) before any work', () => {
     const e = await errorOf([{ id: 'b.txt', text: 'A story.', published: '5 January 2026' }]);
     expect([e.code, e.file]).toEqual(['FL114', 'b.txt']);
   });
+});
+
+describe('check() runs furniture patterns as the config does', () => {
+  it.each([
+    ['a pattern JavaScript rejects', ['^(unclosed$'], 'FL603', /^options\.furniturePatterns\[0\]: not a valid regular expression/],
+    ['a pattern only a backtracking engine can run', ['^ok$', '(?<=a)b'], 'FL606', /^options\.furniturePatterns\[1\]: refused, it uses a lookahead or lookbehind/],
+  ])('%s', async (_what, patterns, code, message) => {
+    const e = await errorOf([{ id: 'a.txt', text: 'A story.' }], { furniturePatterns: patterns });
+    expect(e.code).toBe(code);
+    expect(e.message).toMatch(message);
+    expect(e.hint).toBeTruthy();
+  });
+
+  it('a catastrophic pattern finishes', async () => {
+    const { report } = await check([{ id: 'a.txt', text: `The council approved the budget, the mayor said.\n${'a'.repeat(44)}!\n` }], { furniturePatterns: ['^(a+)+$'] });
+    expect(report.sources[0]!.sentences).toBe(2);
+  }, 30_000);
 });

@@ -56,8 +56,8 @@ async function readHead(path: string, size: number): Promise<Uint8Array> {
 }
 
 /**
- * Opens a TSV or JSONL file for reading line by line, whatever its size. The loader's checks run first, on the
- * file and its first 64 KiB (missing, folder, device, empty, binary, unreadable), and the encoding found there
+ * Opens a TSV or JSONL file for reading line by line. The loader's checks run first, on the file and its first
+ * 64 KiB (missing, folder, device, empty, binary, unreadable, larger than maxFileSize as every input kind is), and the encoding found there
  * (UTF-8, UTF-16 or a legacy code page, as `load` decodes it) is used for the whole stream.
  */
 export async function openLines(path: string, what: string, opts: BitextOptions): Promise<LineFile> {
@@ -66,7 +66,7 @@ export async function openLines(path: string, what: string, opts: BitextOptions)
   let head: Uint8Array = new Uint8Array();
   const checked = await readInputFile(path, what, {
     cwd,
-    maxFileSize: Number.MAX_SAFE_INTEGER,
+    ...(opts.maxFileSize !== undefined ? { maxFileSize: opts.maxFileSize } : {}),
     fs: { readBytes: async (p, size) => (head = await readHead(p, size)) },
   });
   const decoded = decodeBytes(head);

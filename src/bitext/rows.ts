@@ -47,7 +47,7 @@ export interface BitextOptions {
   rightLang?: string;
   /** Folder relative paths are resolved against. Default: the working directory. */
   cwd?: string;
-  /** Largest PO, XLIFF or TMX file read whole, in bytes (TSV and JSONL are streamed). Default 10 MiB. */
+  /** Largest bitext file read, in bytes (FL106), whatever its format. Default 10 MiB. */
   maxFileSize?: number;
 }
 
@@ -61,6 +61,7 @@ export const BITEXT_CODES = {
   FL705: { kind: 'fatal', meaning: 'a JSONL line is not a JSON object', action: 'put exactly one JSON object on each line (blank lines are ignored)' },
   FL706: { kind: 'fatal', meaning: 'the text column or field named (--left/--right/--id) is not in the file, or a row lacks it or has a non-string value there', action: 'check the names against the header (TSV) or the first row (JSONL); the message lists the names the file has' },
   FL707: { kind: 'fatal', meaning: 'two units of the file have the same id', action: 'give every unit a unique id (in TSV and JSONL, or leave out the id column or field to number rows by line)' },
+  FL708: { kind: 'fatal', meaning: 'a bitext file (.tsv, .jsonl, .po, .xlf, .xliff, .tmx) was named among other inputs or with --against: a bitext file is checked unit by unit, on its own', action: 'check each bitext file with its own command (factlint check translation.po); give articles as .txt or .md files' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type BitextCode = keyof typeof BITEXT_CODES;

@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { check, checkBitext, checkPairs, isUnder, type CheckOptions, type CheckResult, type TextInput } from '../check.js';
 import { EXTENSIONS, parseFormats, render, writeAtomic, type Format } from '../output.js';
@@ -10,9 +10,10 @@ import { relativePath } from '../report/sarif.js';
 import { renderGithubSummary } from '../report/github.js';
 import { plural } from '../report/plural.js';
 import { isQuietSkip } from '../pipeline/load.js';
-import { loadConfig, initConfig, CONFIG_FILE, type Config } from '../config.js';
+import { loadConfig, initConfig, CONFIG_FILE, DEFAULT_BASELINE, type Config } from '../config.js';
 import { applyBaseline, formatBaseline, readBaseline, recreateBaseline, type BaselineFile } from '../baseline.js';
 import { isBitextPath } from '../bitext/index.js';
+import { bitextError } from '../bitext/rows.js';
 import { defaultJobs } from '../pipeline/analyse.js';
 
 export interface CommonArgs {
@@ -22,8 +23,10 @@ export interface CommonArgs {
   failOn?: Severity | 'none';
   rules?: string[];
   config?: string;
-  maxFileSize?: number;
-  jobs?: number;
+  /** As typed: checked by `wholeNumber` and `byteSize` (FL004). */
+  maxFileSize?: string;
+  timeout?: string;
+  jobs?: string;
   cache?: string | boolean;
   verbose: boolean;
   quiet: boolean;
@@ -69,18 +72,74 @@ function progressBar(args: CommonArgs): ((done: number, total: number) => void) 
   };
 }
 
+/** The most worker threads --jobs takes; more than the machine's cores are not started (see `jobsOf`). */
+export const MAX_JOBS = 256;
+/** The largest --max-file-size: a file is decoded into one string, and V8 strings stop at about 512 Mi characters. */
+export const MAX_FILE_SIZE_LIMIT = 256 * 1024 * 1024;
+
+const optionError = (message: string, hint: string): FactlintError => new FactlintError('FL004', message, undefined, undefined, hint);
+
+/** A whole number from `min` to `max` typed for `--name`, else FL004. */
+function wholeNumber(name: string, raw: string, min: number, max: number): number {
+  const n = /^\s*\d+\s*$/u.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    throw optionError(`--${name} ${JSON.stringify(raw)}: expected a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`, `e.g. --${name} ${min === 1 ? 2 : min}`);
+  }
+  return n;
+}
+
+const UNITS: Readonly<Record<string, number>> = { '': 1, b: 1, kb: 1e3, mb: 1e6, gb: 1e9, k: 1024, kib: 1024, m: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gib: 1024 ** 3 };
+/** A size typed for `--name`: bytes, or a number with KB, MB, GB (powers of 1,000) or KiB, MiB, GiB (of 1,024). */
+function byteSize(name: string, raw: string, max: number): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/iu.exec(raw);
+  const unit = m ? UNITS[(m[2] ?? '').toLowerCase()] : undefined;
+  const n = m && unit !== undefined ? Math.floor(Number(m[1]) * unit) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < 1 || n > max) {
+    throw optionError(`--${name} ${JSON.stringify(raw)}: expected a size from 1 byte to ${max.toLocaleString('en-US')} bytes (${max / 1024 ** 2} MiB)`, `give bytes or a size with a unit, e.g. --${name} 20MiB`);
+  }
+  return n;
+}
+
+/** --jobs, checked; more threads than the machine has cores only cost memory, so at most the cores are used. */
+function jobsOf(args: CommonArgs): number {
+  const asked = args.jobs === undefined ? defaultJobs() : wholeNumber('jobs', args.jobs, 1, MAX_JOBS);
+  return Math.min(asked, defaultJobs());
+}
+
+/**
+ * The analysis cache folder of --cache: created when missing. A file there is FL117; a folder that cannot be
+ * created is FL005.
+ */
+function cacheFolder(args: CommonArgs): string | undefined {
+  const given = args.cache === true || args.cache === '' ? '.factlint-cache' : typeof args.cache === 'string' ? args.cache : undefined;
+  if (given === undefined) return undefined;
+  const dir = resolve(given);
+  let st: ReturnType<typeof statSync> | undefined;
+  try { st = statSync(dir); } catch { st = undefined; }
+  if (st && !st.isDirectory()) throw new FactlintError('FL117', '--cache must name a folder, but this is a file', shown(dir), undefined, 'name a folder for the cache (it is created if missing), or leave out the value to use .factlint-cache');
+  if (!st) {
+    try { mkdirSync(dir, { recursive: true }); } catch (e) {
+      throw new FactlintError('FL005', `cannot create the cache folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, shown(dir), undefined, 'name a folder you can write to, or leave out --cache');
+    }
+  }
+  return dir;
+}
+
 /** Options of the library call, from the config file and the command line (the command line wins). */
 function libraryOptions(config: Config, args: CommonArgs): CheckOptions {
-  const cacheDir = args.cache === true || args.cache === '' ? '.factlint-cache' : typeof args.cache === 'string' ? args.cache : undefined;
+  const cacheDir = cacheFolder(args);
   return {
-    jobs: args.jobs ?? defaultJobs(),
-    ...(cacheDir ? { cacheDir: resolve(cacheDir) } : {}),
+    jobs: jobsOf(args),
+    ...(cacheDir ? { cacheDir } : {}),
     ...(progressBar(args) ? { onProgress: progressBar(args)! } : {}),
     rules: [...config.ruleDirs, ...(args.rules ?? [])],
     ruleSettings: config.rules,
     languages: config.languages,
     furniturePatterns: config.furniture,
-    load: { maxFileSize: args.maxFileSize ?? config.maxFileSize },
+    load: {
+      maxFileSize: args.maxFileSize !== undefined ? byteSize('max-file-size', args.maxFileSize, MAX_FILE_SIZE_LIMIT) : config.maxFileSize,
+      ...(args.timeout !== undefined ? { fetchTimeoutMs: wholeNumber('timeout', args.timeout, 1, 3600) * 1000 } : {}),
+    },
   };
 }
 
@@ -96,14 +155,11 @@ function readStdin(): string {
  * standard output, with -o and --output-dir too: a runner reads workflow commands only from a step's output.
  */
 function emit(result: CheckResult, args: CommonArgs, config: Config, stem: string, notes: string[] = []): number {
-  const formats: Format[] = parseFormats(args.format ?? (args.output ? 'json' : config.formats.join(',')));
-  const outputDir = args.outputDir ?? config.outputDir;
-  const toFiles = formats.filter((f) => f !== 'github');
-  if (args.output && toFiles.length > 1) throw new FactlintError('FL003', '--output takes one format', undefined, undefined, 'use --output-dir for several formats (github annotations go to standard output either way)');
-  if (args.output && toFiles.length === 0) throw new FactlintError('FL003', '--output takes a format written to a file; github annotations always go to standard output', undefined, undefined, 'leave out --output (redirect standard output to keep the annotations), or add the file\'s format, e.g. --format github,sarif');
+  const { formats, outputDir } = outputPlan(args, config);
   const written: string[] = [];
+  const jobSummary = Boolean(process.env.GITHUB_STEP_SUMMARY);
   for (const f of formats) {
-    const content = render(f, result.report, result.context);
+    const content = render(f, result.report, f === 'github' ? { ...result.context, jobSummary } : result.context);
     if (f === 'github') {
       annotate(content);
       // GitHub shows a limited number of annotations per step; the job summary lists every finding.
@@ -133,6 +189,24 @@ function emit(result: CheckResult, args: CommonArgs, config: Config, stem: strin
   return result.report.findings.some((f) => severityRank(f.severity) >= threshold) ? 1 : 0;
 }
 
+/**
+ * The formats asked for and where each goes, checked before any work: --output takes one format written to a file;
+ * standard output takes one format (GitHub annotations go there whatever else is asked, so with github the other
+ * formats need --output or --output-dir). FL003 otherwise.
+ */
+function outputPlan(args: CommonArgs, config: Config): { formats: Format[]; outputDir: string | undefined } {
+  const formats: Format[] = parseFormats(args.format ?? (args.output ? 'json' : config.formats.join(',')));
+  const outputDir = args.outputDir ?? config.outputDir;
+  const toFiles = formats.filter((f) => f !== 'github');
+  if (args.output && toFiles.length > 1) throw new FactlintError('FL003', '--output takes one format', undefined, undefined, 'use --output-dir for several formats (github annotations go to standard output either way)');
+  if (args.output && toFiles.length === 0) throw new FactlintError('FL003', '--output takes a format written to a file; github annotations always go to standard output', undefined, undefined, 'leave out --output (redirect standard output to keep the annotations), or add the file\'s format, e.g. --format github,sarif');
+  const toStdout = args.output || outputDir ? formats.filter((f) => f === 'github') : formats;
+  if (toStdout.length > 1) {
+    throw new FactlintError('FL003', `${toStdout.join(' and ')} cannot both go to standard output`, undefined, undefined, `write the reports to files with --output-dir DIR (github annotations still go to standard output), or ask for one format, e.g. --format ${toStdout.find((f) => f !== 'github') ?? toStdout[0]}`);
+  }
+  return { formats, outputDir };
+}
+
 /** Only the findings that involve the draft (draft mode): published sources are not re-checked against each other. */
 function onlyInvolving(result: CheckResult, ids: Set<string>): CheckResult {
   const findings = result.report.findings.filter((f) => f.locations.some((l) => ids.has(l.source)));
@@ -141,8 +215,7 @@ function onlyInvolving(result: CheckResult, ids: Set<string>): CheckResult {
   return { ...result, report };
 }
 
-/** The baseline file `factlint baseline` writes when neither -o nor the config's "baseline" names one. */
-export const DEFAULT_BASELINE = 'factlint-baseline.json';
+export { DEFAULT_BASELINE };
 
 /**
  * Reads the baseline a check leaves findings out by. A missing file says what its path is relative to: the working
@@ -166,15 +239,20 @@ async function readGateBaseline(path: string, configFile: string | undefined): P
  */
 export async function runCheck(args: CheckArgs, { useBaseline = true }: { useBaseline?: boolean } = {}): Promise<{ result: CheckResult; config: Config; notes: string[]; stem: string }> {
   const { config, file: configFile } = await loadConfig(args.config);
-  parseFormats(args.format ?? config.formats.join(','));
+  if (useBaseline) outputPlan(args, config);
   const opts = libraryOptions(config, args);
+  const bitext = args.inputs.find((i) => i !== STDIN && isBitextPath(i));
+  if (bitext !== undefined && (args.inputs.length > 1 || args.against?.length)) {
+    throw bitextError('FL708', 'a bitext file is checked unit by unit, on its own, not among other inputs', shown(bitext), undefined, `check it alone: factlint check ${bitext} (one command per bitext file); to compare a draft with published articles, give .txt or .md files`);
+  }
   const notes: string[] = [];
   let result: CheckResult;
   const stdin = args.inputs.includes(STDIN);
   if (stdin && !args.against?.length) throw new FactlintError('FL131', 'reading a draft from standard input needs --against', '-', undefined, 'add --against FOLDER with the published versions to compare with');
-  if (args.inputs.length === 1 && isBitextPath(args.inputs[0]!) && !args.against?.length) {
-    result = await checkBitext(args.inputs[0]!, {
+  if (bitext !== undefined) {
+    result = await checkBitext(bitext, {
       ...opts,
+      ...(opts.load?.maxFileSize !== undefined ? { maxFileSize: opts.load.maxFileSize } : {}),
       ...(args.left ? { left: args.left } : {}), ...(args.right ? { right: args.right } : {}), ...(args.id ? { id: args.id } : {}),
       ...(args.leftLang ? { leftLang: args.leftLang } : {}), ...(args.rightLang ? { rightLang: args.rightLang } : {}),
     });
@@ -208,7 +286,7 @@ export async function checkCommand(args: CheckArgs): Promise<number> {
 
 export async function pairsCommand(args: CommonArgs & { file: string; left: string; right: string; id?: string; leftLang?: string; rightLang?: string }): Promise<number> {
   const { config } = await loadConfig(args.config);
-  parseFormats(args.format ?? config.formats.join(','));
+  outputPlan(args, config);
   const result = await checkPairs(args.file, {
     ...libraryOptions(config, args),
     left: args.left, right: args.right,

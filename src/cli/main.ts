@@ -13,8 +13,9 @@ async function main(): Promise<number> {
   const analysis = {
     rules: { type: 'array', string: true, describe: 'Extra folders of rule files' },
     config: { type: 'string', describe: 'Config file (default: factlint.config.json in the working directory, if any)' },
-    'max-file-size': { type: 'number', describe: 'Skip input files larger than this many bytes (default 10485760)' },
-    jobs: { alias: 'j', type: 'number', describe: 'Worker threads for analysing sources (default: the available cores)' },
+    'max-file-size': { type: 'string', describe: 'Skip input files (and URL responses) larger than this: bytes, or with KB, MB, GB, KiB, MiB, GiB (default 10485760 = 10 MiB; at most 256 MiB)' },
+    timeout: { type: 'string', describe: 'Seconds to wait for each URL given as input or to --against: a whole number from 1 to 3600 (default 20)' },
+    jobs: { alias: 'j', type: 'string', describe: 'Worker threads for analysing sources: a whole number from 1 to 256, at most the available cores are used (default: the available cores)' },
     cache: { type: 'string', describe: 'Keep a content-addressed cache of per-source analysis in this folder (default .factlint-cache when given without a value)' },
     verbose: { alias: 'v', type: 'boolean', default: false, describe: 'Also list inputs skipped quietly (non-text files)' },
     quiet: { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing but errors' },
@@ -29,7 +30,7 @@ async function main(): Promise<number> {
   } as const;
   // Which inputs a check reads, and how.
   const inputOptions = {
-    against: { type: 'array', string: true, describe: 'Published sources to check the given draft(s) against; only findings involving the draft are reported' },
+    against: { type: 'array', string: true, describe: 'Published sources (files, folders or http/https URLs) to check the given draft(s) against; only findings involving the draft are reported' },
     left: { type: 'string', describe: 'Bitext TSV/JSONL: column or field with the original' },
     right: { type: 'string', describe: 'Bitext TSV/JSONL: column or field with the translation' },
     id: { type: 'string', describe: 'Bitext TSV/JSONL: column or field with the unit id (default: one named "id" if there is one, else the line number)' },
@@ -47,7 +48,7 @@ async function main(): Promise<number> {
     .command(
       'check <inputs..>',
       'Check files and folders of story versions for discrepancies (- reads a draft from standard input; a .tsv, .jsonl, .po, .xlf, .xliff or .tmx file is checked unit by unit)',
-      (y) => y.positional('inputs', { type: 'string', array: true, describe: 'Files or folders (.txt, .md, read recursively), or one bitext file' }).options(checkOptions),
+      (y) => y.positional('inputs', { type: 'string', array: true, describe: 'Files or folders (.txt, .md, .docx, .odt, .html, .pdf, read recursively), http/https URLs, or one bitext file' }).options(checkOptions),
       async (argv) => { code = await checkCommand(argv as never); },
     )
     .command(
@@ -91,6 +92,15 @@ async function main(): Promise<number> {
     })
     .parseAsync();
   return code;
+}
+
+// A closed standard output (`factlint check … | head -c 300`) ends what is printed, not the run: no stack trace, and
+// the exit code is still the one the findings give.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') return;
+    throw e;
+  });
 }
 
 main().then(

@@ -1,14 +1,14 @@
 import { resolve } from 'node:path';
 import { RULES_DIR } from '../paths.js';
-import { loadFurniture, withExtraPatterns, type Furniture } from './furniture.js';
+import { compileFurniture, withExtraPatterns, type Furniture } from './furniture.js';
 import { loadGazetteer, nameInflection, type Gazetteer } from './keys.js';
 import { createPacks, defaultPacks, type LoadedPack, type Packs } from './load.js';
 import type { LangPack } from './pack.js';
 
 /**
  * Everything factlint knows about languages and pages, loaded once and handed to every stage and rule kind in its
- * context argument (as ESLint hands `context` to a rule): the language packs (rules/lang), page furniture
- * (rules/furniture.json) and the gazetteer (rules/gazetteer). Each part is read on first use and kept by the
+ * context argument (as ESLint hands `context` to a rule): the language packs (rules/lang), the page furniture they
+ * list, and the gazetteer (rules/gazetteer). Each part is read on first use and kept by the
  * instance; nothing is kept in a module.
  */
 export interface Knowledge {
@@ -34,16 +34,14 @@ function knowledgeOf(rulesDir: string, packs: Packs): Knowledge {
   const extended = new Map<string, Furniture>();
   let gazetteer: Gazetteer | undefined;
   let all: LangPack[] | undefined;
+  const allPacks = (): readonly LangPack[] => (all ??= [packs.data('und'), ...packs.codes().map((c) => packs.data(c))]);
   return {
     rulesDir,
     pack: (code) => packs.get(code),
     languages: () => packs.codes(),
-    allPacks() {
-      all ??= [packs.data('und'), ...packs.codes().map((c) => packs.data(c))];
-      return all;
-    },
+    allPacks,
     furniture(extra = []) {
-      furniture ??= loadFurniture(resolve(rulesDir, 'furniture.json'));
+      furniture ??= compileFurniture(allPacks());
       if (extra.length === 0) return furniture;
       const key = extra.join('\u0000');
       let f = extended.get(key);

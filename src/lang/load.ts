@@ -305,8 +305,11 @@ function withDefaults(raw: Record<string, Json>): LangPack {
       patterns: r.furniture?.patterns ?? [],
       tailMarkers: r.furniture?.tailMarkers ?? [],
       blockMarkers: r.furniture?.blockMarkers ?? [],
+      bylines: r.furniture?.bylines ?? [],
+      contacts: r.furniture?.contacts ?? [],
+      bios: r.furniture?.bios ?? [],
+      bylineCues: r.furniture?.bylineCues ?? [],
     },
-    bylines: r.bylines ?? [],
   };
 }
 
@@ -538,14 +541,16 @@ function validateRaw(file: string, text: string, data: Json): Record<string, Jso
   const raw = data as Record<string, Json>;
   const expected = basename(file).replace(/\.json$/i, '');
   if (raw.code !== expected) throw packError(file, text, '/code', `must be "${expected}", the file name without .json`);
-  const furniture = (raw.furniture ?? {}) as { patterns?: string[] };
-  (furniture.patterns ?? []).forEach((p, k) => {
-    try {
-      new RegExp(p, 'u');
-    } catch (e) {
-      throw packError(file, text, `/furniture/patterns/${k}`, `not a valid regular expression: ${(e as Error).message}`);
-    }
-  });
+  const furniture = (raw.furniture ?? {}) as Record<string, string[] | undefined>;
+  for (const [field, flags] of [['patterns', 'u'], ['bylines', 'u'], ['contacts', 'iu'], ['bios', 'u']] as const) {
+    (furniture[field] ?? []).forEach((p, k) => {
+      try {
+        new RegExp(p, flags);
+      } catch (e) {
+        throw packError(file, text, `/furniture/${field}/${k}`, `not a valid regular expression: ${(e as Error).message}`);
+      }
+    });
+  }
   return raw;
 }
 

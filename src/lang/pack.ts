@@ -236,15 +236,23 @@ export interface LangPack {
   /** Case endings of names (transliterated, as entity keys are), stripped so that declined forms of a name in the
    * pack's script share one key: "Шанхае" -> "shankha". Longest first. */
   nameEndings: string[];
-  /** Page furniture lines (exact or regular expressions, matched against a whole trimmed line). */
+  /** Page furniture: every pack's applies to every source whatever its language (pages mix languages). */
   furniture: {
+    /** Whole lines (trimmed, spaces folded, case folded): "Share", "Chia sẻ". */
     lines: string[];
+    /** Regular expressions (u) a whole trimmed line matches: timestamps, share bars. */
     patterns: string[];
     /** A line after which everything is furniture ("Có thể bạn quan tâm", "Новости по теме", "TIN LIÊN QUAN"). */
     tailMarkers: string[];
     /** Lines that introduce a list of related links; the short lines that follow are furniture until content resumes. */
     blockMarkers: string[];
+    /** Regular expressions (u) for a byline or provenance line ("By Jane Doe", "Nguồn: TTXVN"). */
+    bylines: string[];
+    /** Regular expressions (iu) for copyright and contact lines. */
+    contacts: string[];
+    /** Regular expressions (u) for a short author biography. */
+    bios: string[];
+    /** Words that open a byline ("by", "source"): bylines are compared by what follows. */
+    bylineCues: string[];
   };
-  /** Byline or provenance cues at the start of a line: "By", "Source:", "Theo", "Источник:". */
-  bylines: string[];
 }

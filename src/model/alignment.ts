@@ -16,3 +16,17 @@ export interface ClaimGroup {
   /** sentence ids, one or more per source */
   members: { source: string; sentenceId: string }[];
 }
+
+/** The sentence alignment of two versions of one story. */
+export interface PairAlignment {
+  story: string;
+  a: string;
+  b: string;
+  /** Alignment links in document order of `a`. */
+  links: Alignment[];
+  /** Sentence ids with no counterpart. */
+  unalignedA: string[];
+  unalignedB: string[];
+  /** Share of sentences of the shorter side that found a counterpart with real anchor evidence. */
+  coverage: number;
+}

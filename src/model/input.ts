@@ -39,7 +39,12 @@ export const checkOptionsSchema = z.strictObject({
   langHints: z.record(z.string(), langCode).optional(),
   languages: z.record(z.string(), langCode).optional(),
   furniturePatterns: z.array(z.string()).optional(),
-  load: z.looseObject({}).optional(),
+  load: z.looseObject({
+    maxFileSize: z.number().int().min(1).optional(),
+    maxLineLength: z.number().int().min(1).optional(),
+    maxFiles: z.number().int().min(1).optional(),
+    concurrency: z.number().int().min(1).optional(),
+  }).optional(),
   cwd: z.string().optional(),
   jobs: z.number().int().min(1).optional(),
   cacheDir: z.string().optional(),
@@ -51,10 +56,19 @@ export const checkOptionsSchema = z.strictObject({
 const describe = (where: string, e: z.ZodError): string =>
   e.issues.map((i) => `${[where, ...i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))].join('').replace(/\.\[/g, '[')}: ${i.message}`).join('; ');
 
-/** Throws FL118 naming each field of the library call that has the wrong shape. */
+/** Throws FL118 naming each field of the library call that has the wrong shape, in the inputs and the options alike. */
 export function validateCheckCall(inputs: unknown, opts: unknown): void {
   const i = inputsSchema.safeParse(inputs);
-  if (!i.success) throw new FactlintError('FL118', describe('inputs', i.error), undefined, undefined, 'pass paths (strings) and texts as { id, text, lang?, published?, byline?, story?, original? }');
   const o = checkOptionsSchema.safeParse(opts);
-  if (!o.success) throw new FactlintError('FL118', describe('options', o.error), undefined, undefined, 'see CheckOptions in the README (Library API) and dist/check.d.ts');
+  const problems: string[] = [];
+  const hints: string[] = [];
+  if (!i.success) {
+    problems.push(describe('inputs', i.error));
+    hints.push('pass paths (strings) and texts as { id, text, lang?, published?, byline?, story?, original? }');
+  }
+  if (!o.success) {
+    problems.push(describe('options', o.error));
+    hints.push('see CheckOptions in the README (Library API) and dist/check.d.ts');
+  }
+  if (problems.length > 0) throw new FactlintError('FL118', problems.join('; '), undefined, undefined, hints.join('; '));
 }

@@ -1,6 +1,7 @@
 import type { Alignment } from './alignment.js';
 import type { Finding, Severity, Category } from './finding.js';
 import type { Story } from './story.js';
+import type { DocumentInfo } from './source.js';
 
 export interface ReportSource {
   id: string;
@@ -11,7 +12,12 @@ export interface ReportSource {
   chars: number;
   sentences: number;
   warnings: string[];
+  /** For a text extracted from a document or fetched page: what it says about itself (no paragraph map). */
+  document?: ReportDocument;
 }
+
+/** DocumentInfo without its blocks: format, URL, title, author, the metadata's publication date and its origin, document dates, declared language. */
+export type ReportDocument = Omit<DocumentInfo, 'blocks'>;
 
 export interface SkippedInput {
   path: string;

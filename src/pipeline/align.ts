@@ -1,28 +1,16 @@
 import { createHash } from 'node:crypto';
-import type { Alignment, ClaimGroup } from '../model/alignment.js';
+import type { Alignment, ClaimGroup, PairAlignment } from '../model/alignment.js';
 import type { Claim } from '../model/claim.js';
 import type { Sentence } from '../model/sentence.js';
 import type { CleanSource } from '../model/source.js';
 import type { Story } from '../model/story.js';
 import { sentenceAnchors, type SentenceAnchors } from './anchors.js';
+import type { Knowledge } from '../lang/knowledge.js';
 
 export interface AlignInput {
   source: CleanSource;
   sentences: Sentence[];
   claims: Claim[];
-}
-
-export interface PairAlignment {
-  story: string;
-  a: string;
-  b: string;
-  /** Alignment links in document order of `a`. */
-  links: Alignment[];
-  /** Sentence ids with no counterpart. */
-  unalignedA: string[];
-  unalignedB: string[];
-  /** Share of sentences of the shorter side that found a counterpart with real anchor evidence. */
-  coverage: number;
 }
 
 export interface AlignResult {
@@ -384,7 +372,8 @@ function byContent(x: AlignInput, y: AlignInput): number {
  * article (translations, rewrites: most sentences align) or independent coverage of one event, and groups
  * aligned sentences across all sources into claim groups (union-find over alignment links).
  */
-export function align(stories: Story[], inputs: Map<string, AlignInput>, declaredRelation?: Record<string, Story['relation']>, originals: ReadonlySet<string> = new Set()): AlignResult {
+export function align(stories: Story[], inputs: Map<string, AlignInput>, declaredRelation: Record<string, Story['relation']> | undefined, originals: ReadonlySet<string>, knowledge: Knowledge): AlignResult {
+  const bylineCue = knowledge.furniture().bylineCue;
   const pairs: PairAlignment[] = [];
   const outStories: Story[] = [];
   const groups: ClaimGroup[] = [];
@@ -402,7 +391,7 @@ export function align(stories: Story[], inputs: Map<string, AlignInput>, declare
       const crossLang = new Set(srcs.map((s) => s.source.lang)).size > 1;
       const meanCoverage = storyPairs.reduce((t, p) => t + p.coverage, 0) / storyPairs.length;
       // Two different bylines in one language are two outlets' reports, however parallel their sentences.
-      const bylines = new Set(srcs.map((x) => x.source.provenance.byline?.replace(/^\W*(?:by|source)\W+/i, '').trim().toLowerCase()).filter(Boolean));
+      const bylines = new Set(srcs.map((x) => x.source.provenance.byline?.replace(bylineCue, '').trim().toLowerCase()).filter(Boolean));
       relation = crossLang ? 'versions' : bylines.size >= 2 ? 'coverage' : meanCoverage >= 0.7 ? 'versions' : 'coverage';
     }
     const declared = declaredRelation?.[story.id];

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { Claim } from '../model/claim.js';
 import type { Sentence } from '../model/sentence.js';
 import type { CleanSource, Source } from '../model/source.js';
-import type { SourceData } from '../rules/types.js';
+import type { SourceData } from '../model/analysis.js';
 import { RULES_DIR } from '../paths.js';
 import { VERSION } from '../version.js';
 import type { Knowledge } from '../lang/knowledge.js';
@@ -37,7 +37,7 @@ export function withIndexes(p: PlainAnalysis): SourceData {
 }
 
 let knowledgeHash: string | undefined;
-/** A hash of everything the analysis depends on besides the source: tool version, language packs, gazetteer, furniture. */
+/** A hash of everything the analysis depends on besides the source: tool version, language packs (furniture included), gazetteer. */
 function knowledge(): string {
   if (knowledgeHash) return knowledgeHash;
   const h = createHash('sha256').update(VERSION);
@@ -52,7 +52,6 @@ function knowledge(): string {
   // The code itself: the CLI runs from one bundle (dist/factlint.js), so a rebuild with a changed analysis and the
   // same version number does not read analyses the old code wrote.
   try { h.update(readFileSync(fileURLToPath(import.meta.url))); } catch { /* not a file (a test runner's transform) */ }
-  h.update(readFileSync(resolve(RULES_DIR, 'furniture.json')));
   knowledgeHash = h.digest('hex');
   return knowledgeHash;
 }
@@ -61,22 +60,46 @@ function knowledge(): string {
 export function cacheKey(src: Source, ctx: CleanContext): string {
   return createHash('sha256')
     .update(knowledge())
-    .update(JSON.stringify({ id: src.id, path: src.path, lang: src.lang, published: src.published ?? null, provenance: src.provenance, warnings: src.warnings, hint: ctx.langHints?.[src.id] ?? null, f: ctx.furniturePatterns ?? [], pairs: ctx.pairs ?? false, languages: ctx.languages ?? [] }))
+    .update(JSON.stringify({ id: src.id, path: src.path, lang: src.lang, published: src.published ?? null, publishedAt: src.publishedAt ?? null, document: src.document ?? null, provenance: src.provenance, warnings: src.warnings, hint: ctx.langHints?.[src.id] ?? null, f: ctx.furniturePatterns ?? [], pairs: ctx.pairs ?? false, languages: ctx.languages ?? [] }))
     .update('\u0000')
     .update(src.text)
     .digest('hex');
 }
 
-function readCache(dir: string, key: string): PlainAnalysis | undefined {
-  try { return JSON.parse(readFileSync(join(dir, key.slice(0, 2), `${key}.json`), 'utf8')) as PlainAnalysis; } catch { return undefined; }
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Whether a cache entry is the analysis of `src`: its shape (a source with text and blocks, sentences and claims
+ * with the fields every later stage reads) and the source's own id and text. Anything else (`{}`, a truncated file,
+ * an entry some other program wrote) is not used: the source is analysed again and the entry replaced.
+ */
+function isAnalysisOf(v: unknown, src: Source): v is PlainAnalysis {
+  if (!isObject(v) || !isObject(v.source) || !Array.isArray(v.sentences) || !Array.isArray(v.claims)) return false;
+  const s = v.source;
+  if (s.id !== src.id || s.text !== src.text || !Array.isArray(s.blocks) || typeof s.lang !== 'string' || !isObject(s.provenance) || !Array.isArray(s.warnings)) return false;
+  const span = (x: unknown): boolean => isObject(x) && typeof x.start === 'number' && typeof x.end === 'number';
+  if (!v.sentences.every((x) => span(x) && typeof (x as { id?: unknown }).id === 'string' && typeof (x as { text?: unknown }).text === 'string')) return false;
+  if (!s.blocks.every((b) => span(b) && typeof (b as { kind?: unknown }).kind === 'string')) return false;
+  return v.claims.length === v.sentences.length && v.claims.every((c) => isObject(c) && typeof c.sentenceId === 'string' && Array.isArray(c.entities) && Array.isArray(c.quantities) && Array.isArray(c.dates));
 }
 
+function readCache(dir: string, key: string, src: Source): PlainAnalysis | undefined {
+  let v: unknown;
+  try { v = JSON.parse(readFileSync(join(dir, key.slice(0, 2), `${key}.json`), 'utf8')); } catch { return undefined; }
+  return isAnalysisOf(v, src) ? v : undefined;
+}
+
+/** Best effort: the cache only saves time, so a folder that cannot be written (full, read-only) does not stop a run. */
 function writeCache(dir: string, key: string, value: PlainAnalysis): void {
   const sub = join(dir, key.slice(0, 2));
-  mkdirSync(sub, { recursive: true });
   const tmp = join(sub, `.${key}.${process.pid}.tmp`);
-  writeFileSync(tmp, JSON.stringify(value));
-  renameSync(tmp, join(sub, `${key}.json`));
+  try {
+    mkdirSync(sub, { recursive: true });
+    writeFileSync(tmp, JSON.stringify(value));
+    renameSync(tmp, join(sub, `${key}.json`));
+  } catch {
+    try { rmSync(tmp, { force: true }); } catch { /* nothing to remove */ }
+  }
 }
 
 export interface AnalyseOptions {
@@ -99,7 +122,7 @@ export async function analyseAll(sources: Source[], ctx: CleanContext, opts: Ana
   const keys = opts.cacheDir ? sources.map((s) => cacheKey(s, ctx)) : [];
   const todo: number[] = [];
   sources.forEach((s, i) => {
-    const hit = opts.cacheDir ? readCache(opts.cacheDir, keys[i]!) : undefined;
+    const hit = opts.cacheDir ? readCache(opts.cacheDir, keys[i]!, s) : undefined;
     if (hit) out[i] = hit; else todo.push(i);
   });
   let done = sources.length - todo.length;

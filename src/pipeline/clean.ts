@@ -8,7 +8,7 @@ import { foldLine } from '../lang/furniture.js';
 import { splitLines, wordCount, type Line } from './lines.js';
 
 export interface CleanContext {
-  /** Extra page-furniture patterns (the config's `furniture`), added to rules/furniture.json. */
+  /** Extra page-furniture patterns (the config's `furniture`), added to the packs' furniture. */
   furniturePatterns?: string[];
   /** Languages the user declared (config or manifest) by source id; detection is skipped for these. */
   langHints?: Record<string, string>;
@@ -21,9 +21,6 @@ export interface CleanContext {
 const BREADCRUMB = /\s[›»·|]\s|^[^.!?]{1,60}\s[›»]\s/u;
 const UPPER_NAME = /^[\p{Lu}][\p{Lu}.' -]{2,40}$/u;
 const NAME_ONLY = /^\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}[\p{Ll}'’-]+){1,2}$/u;
-const COPYRIGHT = /^(?:©|\(c\)|copyright\b|bản quyền)/iu;
-const CONTACT = /^(?:contact|email|liên hệ|связаться)\b.{0,80}(?:@|\bat\b)/iu;
-const BIO = /^\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+){0,2}\s(?:is|was)\s(?:an?|the)\s.{0,60}\b(?:editor|reporter|correspondent|writer|columnist|journalist)\b/u;
 const FX_NOTE = /^\((?:\p{Sc}|US\$|C\$)?\s?1\s?=\s?[^)]{1,40}\)$/u;
 /** "HO CHI MINH CITY — ", "TORONTO, Oct 15 (Wire) - ", "BERGEN — " at the start of a paragraph. */
 const DATELINE_PREFIX = /^(?:\p{Lu}[\p{Lu}.'’ -]{1,40}\p{Lu}\.?)(?:,\s[^—–()\n]{1,20})?(?:\s\([^)]{1,40}\))?\s?[—–-]{1,2}\s/u;
@@ -127,7 +124,7 @@ export function clean(source: Source, ctx: CleanContext, k: Knowledge): CleanSou
       out.provenance = { ...out.provenance, byline: out.provenance.byline ?? l.text, bylineSpan: out.provenance.bylineSpan ?? { source: source.id, start: l.start, end: l.end } };
       continue;
     }
-    if (COPYRIGHT.test(l.text) || CONTACT.test(l.text)) { push(l, 'furniture', 'copyright or contact line'); continue; }
+    if (furniture.contacts.some((p) => p.test(l.text))) { push(l, 'furniture', 'copyright or contact line'); continue; }
     if (FX_NOTE.test(l.text)) { push(l, 'furniture', 'currency conversion note'); continue; }
     const header = firstContent < 0 || i < firstContent;
     const trailer = lastContent >= 0 && i > lastContent;
@@ -141,7 +138,7 @@ export function clean(source: Source, ctx: CleanContext, k: Knowledge): CleanSou
           continue;
         }
       }
-      if (BIO.test(l.text)) { push(l, 'byline'); setByline(out, l); continue; }
+      if (furniture.bios.some((p) => p.test(l.text))) { push(l, 'byline'); setByline(out, l); continue; }
       if (BREADCRUMB.test(l.text)) { push(l, 'furniture', 'section breadcrumb'); continue; }
       if (header && titleSeen && (NAME_ONLY.test(l.text) || UPPER_NAME.test(l.text)) && words <= 4) {
         push(l, 'byline'); setByline(out, l); continue;
@@ -160,7 +157,9 @@ export function clean(source: Source, ctx: CleanContext, k: Knowledge): CleanSou
     }
     push(l, 'content');
   }
-  if (published && published.year !== undefined && published.month !== undefined) {
+  // A date the source already has (the page's metadata, a manifest, the caller) is what its publisher declared; a
+  // date line found in the text is used only where none was declared.
+  if (published && !source.published && published.year !== undefined && published.month !== undefined) {
     const pad = (n: number): string => String(n).padStart(2, '0');
     out.published = `${published.year}-${pad(published.month)}-${pad(published.day ?? 1)}`;
     out.publishedSpan = { source: source.id, start: published.start, end: published.end };

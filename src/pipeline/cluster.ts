@@ -57,6 +57,8 @@ function sourceAnchors(claims: Claim[], text = ''): Map<string, number> {
 }
 
 const GENERIC_WEIGHT = 0.35;
+/** Word overlap (Jaccard) above which two texts in one language are versions of one text. */
+const LEXICAL_VERSIONS = 0.8;
 /** Specific anchors (names, figures, dates; not gazetteer names) two sources must share to be one story. */
 const MIN_SPECIFIC = 3;
 /** The most versions or reports one story is taken to have. */
@@ -71,6 +73,8 @@ function contentWords(text: string): Set<string> {
 
 function jaccard(a: Set<string>, b: Set<string>): number {
   if (a.size === 0 || b.size === 0) return 0;
+  // The share can be no more than the smaller set over the larger: most pairs stop here.
+  if (Math.min(a.size, b.size) / Math.max(a.size, b.size) < LEXICAL_VERSIONS) return Math.min(a.size, b.size) / Math.max(a.size, b.size);
   let shared = 0;
   for (const w of a) if (b.has(w)) shared++;
   return shared / (a.size + b.size - shared);
@@ -111,7 +115,7 @@ export function sourceYear(source: CleanSource, claims: Claim[], pack: LangPack)
  * members reaches the bar (a pair that shares nothing counts 0). One strong pair between two articles that each
  * have several versions (two translations that happen to share a politician's name) does not join them.
  */
-export function cluster(inputs: ClusterInput[], opts: ClusterOptions, k: Knowledge): Story[] {
+export function cluster(inputs: ClusterInput[], opts: ClusterOptions, knowledge: Knowledge): Story[] {
   if (opts.declaredOnly) return declaredStories(inputs.map((i) => i.source.id), opts.declared ?? {}, opts.originals ?? {});
   const crossBar = opts.sameStory ?? 0.2;
   const oneLanguageBar = opts.sameStoryOneLanguage ?? 0.28;
@@ -120,7 +124,7 @@ export function cluster(inputs: ClusterInput[], opts: ClusterOptions, k: Knowled
   const ids = inputs.map((i) => i.source.id);
   const langs = inputs.map((i) => i.source.lang);
   const anchors = inputs.map((i) => sourceAnchors(i.claims, i.source.text));
-  const years = inputs.map((i) => sourceYear(i.source, i.claims, k.pack(i.source.lang)));
+  const years = inputs.map((i) => sourceYear(i.source, i.claims, knowledge.pack(i.source.lang)));
   const index = new Map<string, number[]>();
   anchors.forEach((a, i) => { for (const k of a.keys()) { let l = index.get(k); if (!l) index.set(k, (l = [])); l.push(i); } });
   const n = inputs.length;
@@ -129,79 +133,96 @@ export function cluster(inputs: ClusterInput[], opts: ClusterOptions, k: Knowled
   // How rare an anchor is, among the sources that could hold it: a word only Vietnamese texts write is compared
   // with the Vietnamese texts, not with the whole set, or every Vietnamese capitalised word would count as rare.
   // Gazetteer names (countries, capitals, leaders) are shared by whole beats of news: they count for less.
-  const idfOf = new Map<string, number>();
-  for (const [k, list] of index) {
-    const within = [...new Set(list.map((i) => langs[i]!))].reduce((s, l) => s + perLanguage.get(l)!, 0);
-    idfOf.set(k, Math.log(1 + within / list.length) * (k.startsWith('e:=') ? GENERIC_WEIGHT : 1));
-  }
-  const idf = (k: string): number => idfOf.get(k) ?? 0;
-  // What can be compared across languages: figures, dates, gazetteer names, and the sound of a name that texts in
-  // two languages write. A name as one language writes it is not; nor is the sound of a word only one language's
-  // texts hold (German capitalises its nouns: their sounds would weigh a German text down against its translation).
-  const bound = new Set<string>();
-  for (const [k, list] of index) {
-    if ((k.startsWith('e:') && !k.startsWith('e:=')) || (k.startsWith('s:') && list.every((i) => langs[i] === langs[list[0]!]))) bound.add(k);
-  }
-  const languageBound = (k: string): boolean => bound.has(k);
-  const weight = anchors.map((a) => [...a.keys()].reduce((s, k) => s + idf(k), 0));
-  const portableWeight = anchors.map((a) => [...a.keys()].filter((k) => !languageBound(k)).reduce((s, k) => s + idf(k), 0));
+  // Each distinct anchor gets a number; per anchor, its weight (idf), whether it is a gazetteer name, and whether
+  // only one language's texts can hold it. Each source's anchors become a sorted list of numbers, so what two
+  // sources share is one merge of two lists.
+  const keys = [...index.keys()];
+  const keyId = new Map(keys.map((key, i) => [key, i]));
+  const idf = new Float64Array(keys.length);
+  const generic = new Uint8Array(keys.length);
+  const bound = new Uint8Array(keys.length);
+  keys.forEach((key, i) => {
+    const list = index.get(key)!;
+    const within = [...new Set(list.map((j) => langs[j]!))].reduce((sum, l) => sum + perLanguage.get(l)!, 0);
+    generic[i] = key.startsWith('e:=') ? 1 : 0;
+    idf[i] = Math.log(1 + within / list.length) * (generic[i] ? GENERIC_WEIGHT : 1);
+    // What can be compared across languages: figures, dates, gazetteer names, and the sound of a name that texts in
+    // two languages write. A name as one language writes it is not; nor is the sound of a word only one language's
+    // texts hold (German capitalises its nouns: their sounds would weigh a German text down against its translation).
+    bound[i] = (key.startsWith('e:') && !generic[i]) || (key.startsWith('s:') && list.every((j) => langs[j] === langs[list[0]!])) ? 1 : 0;
+  });
+  const coded = anchors.map((a) => Int32Array.from([...a.keys()].map((key) => keyId.get(key)!)).sort());
+  const sum = (ids: Int32Array, keep: (id: number) => boolean): number => { let t = 0; for (const id of ids) if (keep(id)) t += idf[id]!; return t; };
+  const count = (ids: Int32Array, keep: (id: number) => boolean): number => { let t = 0; for (const id of ids) if (keep(id)) t++; return t; };
+  const weight = coded.map((c) => sum(c, () => true));
+  const portableWeight = coded.map((c) => sum(c, (id) => !bound[id]));
+  const specificCount = coded.map((c) => count(c, (id) => !generic[id]));
+  const portableSpecificCount = coded.map((c) => count(c, (id) => !generic[id] && !bound[id]));
   // Anchors shared by more sources than one story has versions (a country, a year, a round figure) say nothing
   // about which story a source belongs to: they make no candidate pairs. This also keeps the pair count linear.
   const maxShared = Math.min(MAX_STORY, Math.max(8, Math.ceil(n / 4)));
-  const candidates = new Set<string>();
+  // A pair (x < y) is keyed by the number x * n + y.
+  const candidates = new Set<number>();
   for (const list of index.values()) {
     if (list.length > maxShared) continue;
-    for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) candidates.add(`${list[x]}|${list[y]}`);
+    for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) candidates.add(list[x]! * n + list[y]!);
   }
-  const specificCount = anchors.map((a) => [...a.keys()].filter((k) => !k.startsWith('e:=')).length);
-  const portableSpecificCount = anchors.map((a) => [...a.keys()].filter((k) => !k.startsWith('e:=') && !languageBound(k)).length);
   /** What a candidate pair shares, over every anchor (a common one weighs little, but it is evidence too). */
   const sharedOf = (x: number, y: number): { w: number; specific: number } => {
-    const [small, large] = anchors[x]!.size <= anchors[y]!.size ? [anchors[x]!, anchors[y]!] : [anchors[y]!, anchors[x]!];
+    const a = coded[x]!;
+    const b = coded[y]!;
+    const crossLanguage = langs[x] !== langs[y];
     let w = 0;
     let specific = 0;
-    for (const k of small.keys()) {
-      if (!large.has(k) || (languageBound(k) && langs[x] !== langs[y])) continue;
-      w += idf(k);
-      if (!k.startsWith('e:=')) specific++;
+    for (let i = 0, j = 0; i < a.length && j < b.length;) {
+      if (a[i]! < b[j]!) i++;
+      else if (a[i]! > b[j]!) j++;
+      else {
+        const id = a[i]!;
+        if (!(crossLanguage && bound[id])) { w += idf[id]!; if (!generic[id]) specific++; }
+        i++; j++;
+      }
     }
     return { w, specific };
   };
-  const words = inputs.map((i) => contentWords(i.source.text));
-  /** The evidence that x and y are one story, as a share of the bar their kind of pair needs. */
-  const evidence = (x: number, y: number, w: number, lexicalVersions: boolean): number => {
-    if (langs[x] === langs[y]) {
-      const share = (2 * w) / Math.max(1e-9, weight[x]! + weight[y]!) / oneLanguageBar;
-      return lexicalVersions ? Math.max(1, share) : share;
-    }
-    return (2 * w) / Math.max(1e-9, portableWeight[x]! + portableWeight[y]!) / crossBar;
+  const wordSets: (Set<string> | undefined)[] = [];
+  // Texts that share 80 % of their words are of like length: most pairs need not build their word sets.
+  const similarLength = (x: number, y: number): boolean => {
+    const lx = inputs[x]!.source.text.length;
+    const ly = inputs[y]!.source.text.length;
+    return Math.min(lx, ly) >= 0.5 * Math.max(lx, ly);
   };
-  const score = new Map<string, number>();
+  const wordsOf = (i: number): Set<string> => (wordSets[i] ??= contentWords(inputs[i]!.source.text));
+  const score = new Map<number, number>();
   for (const key of candidates) {
-    const [x, y] = key.split('|').map(Number) as [number, number];
+    const x = Math.floor(key / n);
+    const y = key % n;
     const { w, specific } = sharedOf(x, y);
+    const sameLanguage = langs[x] === langs[y];
+    // The evidence that x and y are one story, as a share of the bar their kind of pair needs.
+    let e = sameLanguage
+      ? (2 * w) / Math.max(1e-9, weight[x]! + weight[y]!) / oneLanguageBar
+      : (2 * w) / Math.max(1e-9, portableWeight[x]! + portableWeight[y]!) / crossBar;
+    // Several specific anchors in common, not one figure or a country name: fewer only where a text has few.
+    const counts = sameLanguage ? specificCount : portableSpecificCount;
+    const needed = Math.min(MIN_SPECIFIC, Math.max(1, Math.ceil(Math.min(counts[x]!, counts[y]!) / 2)));
+    if (specific < needed || e < 1) {
+      // Two texts in one language that share most of their words are versions of one text, however few names and
+      // figures they hold ("hired 40 engineers" / "hired 90 engineers").
+      if (sameLanguage && similarLength(x, y) && jaccard(wordsOf(x), wordsOf(y)) >= LEXICAL_VERSIONS) e = Math.max(1, e);
+      else if (specific < needed) continue;
+    }
+    // Time only separates weakly linked sources: strongly shared specifics outweigh a misread year.
     const yx = years[x];
     const yy = years[y];
-    // Several specific anchors in common, not one figure or a country name: fewer only where a text has few.
-    const count = langs[x] === langs[y] ? specificCount : portableSpecificCount;
-    const needed = Math.min(MIN_SPECIFIC, Math.max(1, Math.ceil(Math.min(count[x]!, count[y]!) / 2)));
-    // Two texts in one language that share most of their words are versions of one text, however few names and
-    // figures they hold ("hired 40 engineers" / "hired 90 engineers").
-    const lexicalVersions = langs[x] === langs[y] && jaccard(words[x]!, words[y]!) >= 0.8;
-    if (specific < needed && !lexicalVersions) continue;
-    let e = evidence(x, y, w, lexicalVersions);
-    // Time only separates weakly linked sources: strongly shared specifics outweigh a misread year.
     if (e < 2 && yx !== undefined && yy !== undefined && Math.abs(yx - yy) >= maxYearGap) e = 0;
     score.set(key, e);
   }
-  const pairScore = (x: number, y: number): number => score.get(x < y ? `${x}|${y}` : `${y}|${x}`) ?? 0;
+  const pairScore = (x: number, y: number): number => score.get(x < y ? x * n + y : y * n + x) ?? 0;
   // Strongest pairs first, so that groups form around their best evidence.
   const pairs = [...score.entries()]
-    .map(([key, e]) => {
-      const [x, y] = key.split('|').map(Number) as [number, number];
-      return { key, x, y, e };
-    })
-    .sort((p, q) => q.e - p.e || (p.key < q.key ? -1 : p.key > q.key ? 1 : 0));
+    .map(([key, e]) => ({ key, x: Math.floor(key / n), y: key % n, e }))
+    .sort((p, q) => q.e - p.e || p.key - q.key);
   const groupOf = ids.map((_, i) => i);
   const members: number[][] = ids.map((_, i) => [i]);
   const relatedPairs: [number, number][] = [];

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Finding } from '../model/finding.js';
 import type { Story } from '../model/story.js';
-import type { ClaimGroup } from '../model/alignment.js';
-import type { LoadedRule } from '../rules/load.js';
-import { KINDS } from '../rules/registry.js';
-import type { RawFinding, SourceData } from '../rules/types.js';
-import type { PairAlignment } from './align.js';
-import { baseName } from '../rules/util.js';
+import type { ClaimGroup, PairAlignment } from '../model/alignment.js';
+import type { SourceData } from '../model/analysis.js';
+import type { LoadedRule } from '../model/rule.js';
+import { baseName } from '../model/source.js';
+import { KINDS, type RawFinding } from '../rules/registry.js';
 import type { Knowledge } from '../lang/knowledge.js';
 
 export interface EvaluateInput {

@@ -5,6 +5,9 @@ import type { Source } from '../model/source.js';
 import type { SkippedInput } from '../model/report.js';
 import { FactlintError, type LoadCode } from '../errors.js';
 import { decodeBytes } from './decode.js';
+import { DOCUMENT_EXTENSIONS, readDocument, Unreadable } from './read/index.js';
+import { DEFAULT_FETCH_TIMEOUT_MS, fetchDocument, isUrl, normaliseUrl } from './fetch.js';
+import type { DocumentFormat } from '../model/source.js';
 
 /**
  * The load stage: turns the paths the user named into decoded sources. It never crashes on what editors leave in a
@@ -29,6 +32,8 @@ export interface LoadOptions {
   extensions?: string[];
   /** Files larger than this many bytes are skipped (FL106) without being read. Default 10 MiB. */
   maxFileSize?: number;
+  /** Texts with a line longer than this many characters are skipped (FL119). Default 1,000,000. */
+  maxLineLength?: number;
   /** More files than this under the named folders is an error (FL109). Default 20,000. */
   maxFiles?: number;
   /** Files stat'ed and read at a time. Default 32. */
@@ -39,6 +44,8 @@ export interface LoadOptions {
   cwd?: string;
   /** Return no sources instead of throwing FL102, for callers that add sources of their own (in-memory texts). */
   allowEmpty?: boolean;
+  /** Milliseconds to wait for each URL's whole response (default 20 s). */
+  fetchTimeoutMs?: number;
   /** Replaces some or all file-system calls (tests). */
   fs?: Partial<LoadFs>;
 }
@@ -50,9 +57,35 @@ export interface LoadResult {
   skipped: SkippedInput[];
 }
 
-export const DEFAULT_EXTENSIONS: readonly string[] = ['.txt', '.md'];
+export const DEFAULT_EXTENSIONS: readonly string[] = ['.txt', '.md', ...Object.keys(DOCUMENT_EXTENSIONS)];
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 export const DEFAULT_MAX_FILES = 20_000;
+export const DEFAULT_MAX_LINE_LENGTH = 1_000_000;
+
+/** The length of the longest line of `text` (lines end at CR, LF, CRLF, U+2028 or U+2029); one pass. */
+export function longestLine(text: string): number {
+  let longest = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) {
+      if (i - start > longest) longest = i - start;
+      start = i + 1;
+    }
+  }
+  return Math.max(longest, text.length - start);
+}
+
+/**
+ * The line budget of a text: a line longer than `max` characters is no paragraph a person wrote (an article's
+ * longest is some thousands), and every stage after it works line by line, so such a text is skipped (FL119) rather
+ * than analysed for minutes.
+ */
+export function lineProblem(text: string, max = DEFAULT_MAX_LINE_LENGTH): { code: 'FL119'; reason: string } | undefined {
+  const longest = longestLine(text);
+  if (longest <= max) return undefined;
+  return { code: 'FL119', reason: `a line of ${longest.toLocaleString('en-US')} characters, longer than the limit of ${max.toLocaleString('en-US')} (maxLineLength)` };
+}
 export const DEFAULT_CONCURRENCY = 32;
 
 /** Skips the CLI lists only with --verbose (files in a folder that are not text files, hidden files). */
@@ -208,9 +241,12 @@ export async function load(inputs: string[], opts: LoadOptions = {}): Promise<Lo
     }
   };
 
+  // URLs are fetched, not looked for on disk.
+  const urls = [...new Set(inputs.filter(isUrl).map(normaliseUrl))].sort(byString);
+  const paths = inputs.filter((i) => !isUrl(i));
   // Named inputs in sorted order, so that which of two paths to the same file or folder wins does not depend on
   // the order they were named in.
-  const named = [...new Map(inputs.map((i) => [resolve(cwd, i), i] as const))].sort(([a], [b]) => byString(a, b));
+  const named = [...new Map(paths.map((i) => [resolve(cwd, i), i] as const))].sort(([a], [b]) => byString(a, b));
   const found: [string, Stats][] = [];
   const missing: string[] = [];
   for (const [abs, given] of named) {
@@ -271,6 +307,37 @@ export async function load(inputs: string[], opts: LoadOptions = {}): Promise<Lo
     toRead.push({ abs, id, size: Number(st.size) });
   });
 
+  /** Bytes to a source: a document's extracted text, or the decoded text of any other file. */
+  const toSource = async (id: string, bytes: Uint8Array, format: DocumentFormat | undefined, extra: { url?: string; charset?: string } = {}): Promise<Source | undefined> => {
+    if (format !== undefined) {
+      try {
+        const ex = await readDocument(format, bytes, extra.charset ? { charset: extra.charset } : {});
+        // A paragraph is a line of the extracted text: the same line budget as for text files.
+        const long = lineProblem(ex.text, opts.maxLineLength);
+        if (long) return void skip(id, long);
+        return {
+          id, path: id, lang: ex.lang ?? 'und', text: ex.text,
+          ...(ex.published ? { published: ex.published } : {}),
+          ...(ex.publishedAt ? { publishedAt: ex.publishedAt } : {}),
+          provenance: ex.byline ? { byline: ex.byline } : {},
+          warnings: ex.warnings,
+          document: { ...ex.document, ...(extra.url && extra.url !== id ? { url: extra.url } : {}) },
+        };
+      } catch (e) {
+        if (e instanceof Unreadable) return void skip(id, { code: e.code, reason: e.message });
+        // A reader's library failing on a file it should refuse cleanly: still a skip, never a crash of the run.
+        return void skip(id, { code: 'FL150', reason: `cannot be read as ${format.toUpperCase()} (${e instanceof Error ? e.message.split('\n')[0] : String(e)})` });
+      }
+    }
+    const d = decodeBytes(bytes, opts.legacyEncodings ? { legacyEncodings: opts.legacyEncodings } : {});
+    if (!d.ok) return void skip(id, { code: d.code, reason: d.reason });
+    if (d.text.length === 0) return void skip(id, { code: 'FL103', reason: 'empty file (only a byte order mark)' });
+    if (BLANK.test(d.text)) return void skip(id, { code: 'FL104', reason: 'only whitespace' });
+    const long = lineProblem(d.text, opts.maxLineLength);
+    if (long) return void skip(id, long);
+    return { id, path: id, lang: 'und', text: d.text, provenance: {}, warnings: d.warnings };
+  };
+
   const read = await mapLimit(toRead, concurrency, async ({ abs, id, size }): Promise<Source | undefined> => {
     let bytes: Uint8Array;
     try {
@@ -279,25 +346,32 @@ export async function load(inputs: string[], opts: LoadOptions = {}): Promise<Lo
       skip(id, fsProblem(e));
       return undefined;
     }
-    const d = decodeBytes(bytes, opts.legacyEncodings ? { legacyEncodings: opts.legacyEncodings } : {});
-    if (!d.ok) return void skip(id, { code: d.code, reason: d.reason });
-    if (d.text.length === 0) return void skip(id, { code: 'FL103', reason: 'empty file (only a byte order mark)' });
-    if (BLANK.test(d.text)) return void skip(id, { code: 'FL104', reason: 'only whitespace' });
-    return { id, path: id, lang: 'und', text: d.text, provenance: {}, warnings: d.warnings };
+    return toSource(id, bytes, DOCUMENT_EXTENSIONS[extname(abs).toLowerCase()]);
+  });
+  // Pages fetched a few at a time; each failure is a coded skip of that URL.
+  const fetched = await mapLimit(urls, 4, async (url): Promise<Source | undefined> => {
+    try {
+      const f = await fetchDocument(url, { maxBytes: maxFileSize, timeoutMs: opts.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS });
+      if (f.bytes.length === 0) return void skip(url, { code: 'FL103', reason: 'empty response (0 bytes)' });
+      return await toSource(url, f.bytes, f.format === 'text' ? undefined : f.format, { url: f.url, ...(f.charset ? { charset: f.charset } : {}) });
+    } catch (e) {
+      if (e instanceof Unreadable) return void skip(url, { code: e.code, reason: e.message });
+      throw e;
+    }
   });
 
-  const sources = read.filter((s): s is Source => s !== undefined).sort((a, b) => byString(a.id, b.id));
+  const sources = [...read, ...fetched].filter((s): s is Source => s !== undefined).sort((a, b) => byString(a.id, b.id));
   const skippedList = [...skipped.values()].sort((a, b) => byString(a.path, b.path) || byString(a.code, b.code));
   if (sources.length === 0 && !opts.allowEmpty) throw noSources(inputs, skippedList);
   return { sources, skipped: skippedList };
 }
 
 function noSources(inputs: string[], skipped: SkippedInput[]): FactlintError {
-  if (inputs.length === 0) return new FactlintError('FL102', 'no files or folders named', undefined, undefined, 'name .txt or .md files, or folders that contain them');
+  if (inputs.length === 0) return new FactlintError('FL102', 'no files or folders named', undefined, undefined, 'name articles (.txt, .md, .docx, .odt, .html, .pdf) or URLs, or folders that contain them');
   const shown = skipped.slice(0, 10).map((s) => `${s.path} (${s.code}: ${s.reason})`);
   const more = skipped.length > shown.length ? `; and ${skipped.length - shown.length} more` : '';
   const why = skipped.length > 0 ? `; skipped: ${shown.join('; ')}${more}` : '; the named folders contain no files';
-  return new FactlintError('FL102', `no readable sources${why}`, undefined, undefined, 'name .txt or .md files, or folders that contain them, and fix the reasons listed');
+  return new FactlintError('FL102', `no readable sources${why}`, undefined, undefined, 'name articles (.txt, .md, .docx, .odt, .html, .pdf) or URLs, or folders that contain them, and fix the reasons listed');
 }
 
 export interface InputFile {

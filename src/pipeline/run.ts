@@ -1,10 +1,10 @@
-import { summarize, type Report, type ReportSource, type SkippedInput } from '../model/report.js';
-import type { Source } from '../model/source.js';
+import { summarize, type Report, type ReportDocument, type ReportSource, type SkippedInput } from '../model/report.js';
+import type { DocumentInfo, Source } from '../model/source.js';
 import type { Story } from '../model/story.js';
 import type { Finding } from '../model/finding.js';
-import type { SourceData } from '../rules/types.js';
-import type { LoadedRule } from '../rules/load.js';
-import type { RenderContext } from '../report/context.js';
+import type { SourceData } from '../model/analysis.js';
+import type { LoadedRule } from '../model/rule.js';
+import { renderContext, type RenderContext } from '../report/context.js';
 import type { CleanContext } from './clean.js';
 import { analyseAll, analysePlain, withIndexes } from './analyse.js';
 import { cluster, type ClusterOptions } from './cluster.js';
@@ -62,21 +62,17 @@ function finish(data: SourceData[], opts: RunOptions): RunResult {
   const knowledge = opts.knowledge ?? defaultKnowledge();
   const byId = new Map(data.map((d) => [d.source.id, d]));
   const stories0 = cluster(data.map((d) => ({ source: d.source, claims: d.claims })), opts.cluster ?? {}, knowledge);
-  const aligned = align(stories0, byId, opts.declaredRelation, new Set(Object.values(opts.cluster?.originals ?? {})));
+  const aligned = align(stories0, byId, opts.declaredRelation, new Set(Object.values(opts.cluster?.originals ?? {})), knowledge);
   const findings = evaluate({ stories: aligned.stories, sources: byId, pairs: aligned.pairs, groups: aligned.groups, rules: opts.rules, knowledge });
   const report = buildReport(data, aligned.stories, findings, aligned.pairs.flatMap((p) => p.links), opts.skipped ?? []);
-  const context: RenderContext = {
-    texts: Object.fromEntries(data.map((d) => [d.source.id, d.source.text])),
-    sentences: Object.fromEntries(data.map((d) => [d.source.id, d.sentences])),
-    claims: Object.fromEntries(data.map((d) => [d.source.id, d.claims])),
-    claimGroups: aligned.groups,
-    rules: opts.rules.map((r) => ({
-      id: r.id, category: r.category, severity: r.severity, description: r.description,
-      help: `${r.docs.what}\n\nWhy it matters: ${r.docs.why}\n\nExample: ${r.docs.example}\n\nWhat to write instead: ${r.docs.instead}`,
-    })),
-    cwd: opts.cwd ?? process.cwd(),
-  };
+  const context = renderContext(data, aligned.groups, opts.rules, opts.cwd ?? process.cwd());
   return { report, context };
+}
+
+/** A document's metadata for the report: everything but the paragraph map. */
+function reportDocument(d: DocumentInfo): ReportDocument {
+  const { blocks: _, ...rest } = d;
+  return rest;
 }
 
 export function buildReport(data: SourceData[], stories: Story[], findings: Finding[], alignments: Report['alignments'], skipped: SkippedInput[]): Report {
@@ -85,6 +81,7 @@ export function buildReport(data: SourceData[], stories: Story[], findings: Find
     ...(d.source.published ? { published: d.source.published } : {}),
     ...(d.source.provenance.byline ? { byline: d.source.provenance.byline } : {}),
     chars: d.source.text.length, sentences: d.sentences.length, warnings: d.source.warnings,
+    ...(d.source.document ? { document: reportDocument(d.source.document) } : {}),
   }));
   return {
     tool: { name: 'factlint', version: VERSION }, schemaVersion: 1,

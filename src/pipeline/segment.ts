@@ -52,9 +52,61 @@ function monthsOf(pack: LoadedPack): Set<string> {
 }
 
 /**
+ * Blocks longer than this are given to Intl.Segmenter in windows: V8's sentence iterator spends time in proportion
+ * to the length of the whole string on every segment it returns, so one long line cost time quadratic in its length
+ * (a 1 MB line took minutes). Paragraphs of articles are far shorter and are segmented whole, as before.
+ */
+const LONG_BLOCK = 20_000;
+/** Window length for long blocks: each window ends at a sentence boundary where ICU breaks anyway, when it has one. */
+const WINDOW = 1024;
+/**
+ * Where ICU always breaks: after a full stop, question or exclamation mark (with closing quotes or brackets) and
+ * spaces, before a capital letter (UAX #29 SB11; SB8 needs a lower-case letter after it to hold the break), or
+ * after a line break (SB4).
+ */
+const SURE_BREAK = /[.!?]["'”’»)\]]*[ \t\u00a0]+(?=["“«(\[]?\p{Lu})|\r\n|[\n\u0085\u2028\u2029]/gu;
+
+/**
+ * The windows (offsets into `text`) a long block is segmented in: at most WINDOW long, each ending at the last sure
+ * sentence break in its second half, else after its last space (a run of that length without a sentence boundary
+ * is cut there), else at WINDOW (never inside a surrogate pair). Each window is looked at once: linear in the block.
+ */
+function windows(text: string): { start: number; end: number }[] {
+  if (text.length <= LONG_BLOCK) return [{ start: 0, end: text.length }];
+  const out: { start: number; end: number }[] = [];
+  let at = 0;
+  while (at < text.length) {
+    let end = Math.min(text.length, at + WINDOW);
+    if (end < text.length) {
+      const half = at + WINDOW / 2;
+      const stretch = text.slice(half, end);
+      let cut = -1;
+      for (const m of stretch.matchAll(SURE_BREAK)) cut = half + (m.index ?? 0) + m[0].length;
+      for (let i = end - 1; cut < 0 && i > half; i--) if (/\s/u.test(text[i] ?? '')) cut = i + 1;
+      if (cut < 0 && (text.charCodeAt(end) & 0xfc00) === 0xdc00) cut = end - 1;
+      end = cut > at ? cut : end;
+    }
+    out.push({ start: at, end });
+    at = end;
+  }
+  return out;
+}
+
+/**
+ * The last (up to) 40 characters of text[start, end) before its trailing white space, which is what the repairs
+ * look at (an abbreviation or a day number before the break): a piece that grows by repairs is not read again whole.
+ */
+function tailOf(text: string, start: number, end: number): string {
+  let e = end;
+  while (e > start && /\s/u.test(text[e - 1] ?? '')) e--;
+  return text.slice(Math.max(start, e - 40), e);
+}
+
+/**
  * Splits each title and content block into sentences with Intl.Segmenter, then repairs ICU's usual mistakes on
  * news text: breaks after abbreviations ("Gov. Kotek", "Sept. 7") and after a day number written with a full stop
- * ("29. September"), and missed breaks where a space is missing after the full stop.
+ * ("29. September"), and missed breaks where a space is missing after the full stop. Linear in the length of the
+ * text: long blocks are segmented in windows, and each repair looks at a bounded stretch around the break.
  */
 export function segment(source: CleanSource, k: Knowledge): Sentence[] {
   const pack = k.pack(source.lang);
@@ -65,17 +117,19 @@ export function segment(source: CleanSource, k: Knowledge): Sentence[] {
     if (block.kind !== 'content' && block.kind !== 'title') return;
     const text = source.text.slice(block.start, block.end);
     const pieces: { start: number; end: number }[] = [];
-    for (const s of seg.segment(text)) {
-      const start = s.index;
-      const end = s.index + s.segment.length;
-      const prev = pieces[pieces.length - 1];
-      const before = prev ? text.slice(prev.start, prev.end).trimEnd() : '';
-      if (prev && abbrevEnd.test(before) && /^\s*[\p{Lu}\p{N}]/u.test(s.segment)) {
-        prev.end = end;
-      } else if (prev && ORDINAL_DAY_END.test(before) && monthsOf(pack).has((/^\s*(\p{L}+)/u.exec(s.segment)?.[1] ?? '').toLowerCase())) {
-        // "Am Samstag (29. September) …": ICU breaks after the day's full stop.
-        prev.end = end;
-      } else pieces.push({ start, end });
+    for (const w of windows(text)) {
+      for (const s of seg.segment(w.end - w.start === text.length ? text : text.slice(w.start, w.end))) {
+        const start = w.start + s.index;
+        const end = start + s.segment.length;
+        const prev = pieces[pieces.length - 1];
+        const before = prev ? tailOf(text, prev.start, prev.end) : '';
+        if (prev && abbrevEnd.test(before) && /^\s*[\p{Lu}\p{N}]/u.test(s.segment)) {
+          prev.end = end;
+        } else if (prev && ORDINAL_DAY_END.test(before) && monthsOf(pack).has((/^\s*(\p{L}+)/u.exec(s.segment)?.[1] ?? '').toLowerCase())) {
+          // "Am Samstag (29. September) …": ICU breaks after the day's full stop.
+          prev.end = end;
+        } else pieces.push({ start, end });
+      }
     }
     const split: { start: number; end: number }[] = [];
     for (const p of pieces) {
@@ -84,7 +138,7 @@ export function segment(source: CleanSource, k: Knowledge): Sentence[] {
       for (const m of t.matchAll(GLUED)) {
         const at = (m.index ?? 0) + 1;
         // "U.S.Army" and decimal-like tokens stay together: require 2+ lowercase letters before the stop.
-        if (!/\p{Ll}{2}$/u.test(t.slice(0, at - 1))) continue;
+        if (!/\p{Ll}{2}$/u.test(t.slice(Math.max(0, at - 5), at - 1))) continue;
         split.push({ start: p.start + from, end: p.start + at });
         from = at;
       }

@@ -1,6 +1,9 @@
 import type { ClaimGroup } from '../model/alignment.js';
+import type { SourceData } from '../model/analysis.js';
 import type { Claim } from '../model/claim.js';
+import type { LoadedRule } from '../model/rule.js';
 import type { Sentence } from '../model/sentence.js';
+import type { DocumentInfo } from '../model/source.js';
 
 /** Rule metadata a reporter may show (SARIF tool.driver.rules, HTML rule docs). */
 export interface RuleInfo {
@@ -32,6 +35,36 @@ export interface RenderContext {
    * file and this line, never at a column.
    */
   units?: Record<string, { line?: number }>;
+  /**
+   * Sources whose text was extracted from a document (Word, OpenDocument, web page, PDF), by source id: offsets are
+   * into the extracted text, so reporters point at the document's paragraph (and the HTML file's line), never at a
+   * line and column of the text.
+   */
+  documents?: Record<string, DocumentInfo>;
+  /** github format: whether the CLI writes the job summary ($GITHUB_STEP_SUMMARY) that lists every finding. */
+  jobSummary?: boolean;
 }
 
 export type Reporter = (report: import('../model/report.js').Report, ctx: RenderContext) => string;
+
+/** A rule's docs as the help reporters show (SARIF help text, HTML rule docs). */
+export const ruleInfo = (r: LoadedRule): RuleInfo => ({
+  id: r.id, category: r.category, severity: r.severity, description: r.description,
+  help: `${r.docs.what}\n\nWhy it matters: ${r.docs.why}\n\nExample: ${r.docs.example}\n\nWhat to write instead: ${r.docs.instead}`,
+});
+
+/** The report stage: what reporters need from a run (texts, sentences, claims, claim groups, rule docs). */
+export function renderContext(data: readonly SourceData[], claimGroups: ClaimGroup[], rules: readonly LoadedRule[], cwd: string): RenderContext {
+  return {
+    texts: Object.fromEntries(data.map((d) => [d.source.id, d.source.text])),
+    sentences: Object.fromEntries(data.map((d) => [d.source.id, d.sentences])),
+    claims: Object.fromEntries(data.map((d) => [d.source.id, d.claims])),
+    claimGroups,
+    rules: rules.map(ruleInfo),
+    cwd,
+    // Sources read from documents (.docx, .html, …): where each passage of the text is in the document.
+    ...(data.some((d) => d.source.document)
+      ? { documents: Object.fromEntries(data.filter((d) => d.source.document).map((d) => [d.source.id, d.source.document!])) }
+      : {}),
+  };
+}

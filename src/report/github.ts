@@ -66,12 +66,15 @@ export function githubAnnotations(
     }
     props.push(property('title', `factlint ${f.ruleId} (${f.category})`));
     const related = others.map((loc) => `${placeLabel(placeOf(loc))}: "${loc.text}"`);
+    // A paragraph of a document has no line (a Word file) or one line for a whole paragraph (a web page): say which.
+    const at = primary && ctx.documents?.[primary.source] ? [`at ${placeLabel(placeOf(primary))}: "${primary.text}"`] : [];
     // U+2028/U+2029 do not end a log line for the runner, but they do for many viewers: make them real (escaped) breaks.
-    const message = escapeBidi(stripTerminalControls([f.message, ...related].join('\n')).replace(/[\u2028\u2029]/gu, '\n'));
+    const message = escapeBidi(stripTerminalControls([f.message, ...at, ...related].join('\n')).replace(/[\u2028\u2029]/gu, '\n'));
     lines.push(`::${cmd} ${props.join(',')}::${escapeWorkflowData(message)}`);
   }
   if (overflow > 0) {
-    const note = `${plural(overflow, 'more finding', 'more findings')} not annotated (GitHub shows at most ${limit} per level); the job summary lists all ${report.findings.length}.`;
+    const where = ctx.jobSummary ? `the job summary lists all ${report.findings.length}` : `the SARIF, HTML or JSON report lists all ${report.findings.length} (and the job summary, when GITHUB_STEP_SUMMARY is set)`;
+    const note = `${plural(overflow, 'more finding', 'more findings')} not annotated (GitHub shows at most ${limit} per level); ${where}.`;
     lines.push(`::notice ${property('title', 'factlint')}::${escapeWorkflowData(note)}`);
   }
   return { commands: lines.length > 0 ? `${lines.join('\n')}\n` : '', overflow };

@@ -3,6 +3,8 @@ import type * as Sarif from 'sarif';
 import type { Finding, Severity } from '../model/finding.js';
 import type { Report } from '../model/report.js';
 import type { Location, Span } from '../model/span.js';
+import { blockAt, blockLabel, isUrl } from '../model/source.js';
+import { positioner, type Position } from '../model/position.js';
 import type { RenderContext, Reporter, RuleInfo } from './context.js';
 import { defuseJson } from './escape.js';
 
@@ -12,35 +14,7 @@ export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 // Positions and paths. Every reporter that points at a file (SARIF, JUnit, GitHub, HTML) uses these, so that a
 // finding has the same line and column everywhere. (They would sit well in a shared src/report/position.ts.)
 
-export interface Position {
-  /** 1-based line; lines end at \r\n, \r or \n (not U+2028, which editors do not break on). */
-  line: number;
-  /** 1-based column in UTF-16 code units, matching SARIF's "utf16CodeUnits" column kind. */
-  column: number;
-}
-
-/** Returns a function from string offset to line/column for `text`, computing the line starts once. */
-export function positioner(text: string): (offset: number) => Position {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (c === 10) starts.push(i + 1);
-  }
-  return (offset) => {
-    const o = Math.max(0, Math.min(offset, text.length));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: o - (starts[lo] ?? 0) + 1 };
-  };
-}
+export { positioner, type Position } from '../model/position.js';
 
 export interface SpanPosition {
   start: Position;
@@ -64,8 +38,9 @@ export function spanPositions(ctx: RenderContext): (span: Span) => SpanPosition 
   };
 }
 
-/** Path of `p` relative to `cwd`, with forward slashes; no file system access. */
+/** Path of `p` relative to `cwd`, with forward slashes; no file system access. A URL is returned as it is. */
 export function relativePath(p: string, cwd: string): string {
+  if (isUrl(p)) return p;
   const abs = path.isAbsolute(p);
   const rel = abs && cwd !== '' ? path.relative(cwd, p) : abs ? p : path.normalize(p);
   return rel.split(path.sep).join('/').replace(/\\/gu, '/');
@@ -92,7 +67,9 @@ export type Place =
   | ({ file: string; unit?: undefined } & SpanPosition)
   /**
    * A unit of a segment file (`RenderContext.units`): the file, the unit (its source id) and the unit's line in the
-   * file when the reader knows it. No column: the location's offsets are into the unit's text, not the file.
+   * file when the reader knows it; or a paragraph of a document whose text was extracted (`RenderContext.documents`):
+   * the file or URL, the paragraph ("page 2, paragraph 3") and, for a web page, the line of the HTML file where the
+   * paragraph's element starts. No column: the location's offsets are into the unit's or the extracted text.
    */
   | { file: string; unit: string; line?: number };
 
@@ -101,6 +78,11 @@ export function spanPlaces(report: Report, ctx: RenderContext): (span: Span) => 
   const pathOf = sourcePaths(report, ctx);
   const positions = spanPositions(ctx);
   return (span) => {
+    const doc = ctx.documents?.[span.source];
+    if (doc) {
+      const b = blockAt(doc.blocks, span.start);
+      if (b) return { file: pathOf(span.source), unit: blockLabel(b), ...(b.line !== undefined ? { line: b.line } : {}) };
+    }
     const unit = ctx.units?.[span.source];
     if (!unit) return { file: pathOf(span.source), ...positions(span) };
     return unit.line !== undefined ? { file: pathOf(span.source), unit: span.source, line: unit.line } : { file: pathOf(span.source), unit: span.source };
@@ -130,6 +112,16 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** A URI reference for a relative path: each segment percent-encoded (lone surrogates as U+FFFD), slashes kept. */
 const toUri = (p: string): string =>
   p.split('/').map((seg) => encodeURIComponent(seg.replace(LONE_SURROGATE, '\uFFFD'))).join('/');
+
+/** An artifact location: a URL as it is (absolute, no base), a path relative to the checkout (SRCROOT). */
+const artifactAt = (p: string): { uri: string; uriBaseId?: string } => (isUrl(p) ? { uri: p } : { uri: toUri(p), uriBaseId: 'SRCROOT' });
+
+const MIME: Record<string, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  odt: 'application/vnd.oasis.opendocument.text',
+  html: 'text/html',
+  pdf: 'application/pdf',
+};
 
 function ruleDescriptor(rule: RuleInfo): Sarif.ReportingDescriptor {
   const firstSentence = /^[^\n]*?[.!?](?=\s|$)/u.exec(rule.description)?.[0] ?? rule.description;
@@ -163,7 +155,8 @@ export function buildSarif(report: Report, ctx: RenderContext): Sarif.Log {
   const artifactIndex = new Map<string, number>();
   const byUri = new Map<string, number>();
   for (const s of report.sources) {
-    const uri = toUri(pathOf(s.id));
+    const at = artifactAt(pathOf(s.id));
+    const uri = at.uri;
     const known = byUri.get(uri);
     if (known !== undefined && ctx.units?.[s.id]) {
       artifactIndex.set(s.id, known);
@@ -171,8 +164,15 @@ export function buildSarif(report: Report, ctx: RenderContext): Sarif.Log {
     }
     byUri.set(uri, artifacts.length);
     artifactIndex.set(s.id, artifacts.length);
+    const doc = s.document;
     artifacts.push(ctx.units?.[s.id]
-      ? { location: { uri, uriBaseId: 'SRCROOT' }, mimeType: 'text/plain' }
+      ? { location: at, mimeType: 'text/plain' }
+      // An extracted document: the file (or page) is not the text the offsets are in, so no length or encoding.
+      : doc ? {
+          location: at,
+          mimeType: MIME[doc.format] ?? 'application/octet-stream',
+          properties: { lang: s.lang, ...(s.published ? { published: s.published } : {}), ...(s.byline ? { byline: s.byline } : {}), ...(doc.title ? { title: doc.title } : {}) },
+        }
       : {
           location: { uri, uriBaseId: 'SRCROOT' },
           mimeType: 'text/plain',
@@ -184,9 +184,10 @@ export function buildSarif(report: Report, ctx: RenderContext): Sarif.Log {
 
   const physical = (loc: Location, context?: Location): Sarif.PhysicalLocation => {
     const index = artifactIndex.get(loc.source);
-    const artifactLocation: Sarif.ArtifactLocation = { uri: toUri(pathOf(loc.source)), uriBaseId: 'SRCROOT', ...(index !== undefined ? { index } : {}) };
+    const artifactLocation: Sarif.ArtifactLocation = { ...artifactAt(pathOf(loc.source)), ...(index !== undefined ? { index } : {}) };
     const place = placeOf(loc);
-    // A unit of a segment file: its line in the file, where known; offsets and columns are in the unit's text.
+    // A unit of a segment file or a paragraph of a document: its line in the file, where known (a web page's);
+    // offsets and columns are in the unit's or the extracted text.
     if (place.unit !== undefined) return place.line !== undefined ? { artifactLocation, region: { startLine: place.line, snippet: { text: loc.text } } } : { artifactLocation };
     const p = positions(loc);
     const out: Sarif.PhysicalLocation = {
@@ -230,9 +231,13 @@ export function buildSarif(report: Report, ctx: RenderContext): Sarif.Log {
     };
     const idx = ruleIndex.get(f.ruleId);
     if (idx !== undefined) result.ruleIndex = idx;
-    // A unit of a segment file is named as a logical location too: its file holds many.
-    const logical = (loc: Location): Pick<Sarif.Location, 'logicalLocations'> =>
-      ctx.units?.[loc.source] ? { logicalLocations: [{ fullyQualifiedName: loc.source }] } : {};
+    // A unit of a segment file is named as a logical location too: its file holds many. So is a document's
+    // paragraph ("page 2, paragraph 3"), which has no line a viewer could show.
+    const logical = (loc: Location): Pick<Sarif.Location, 'logicalLocations'> => {
+      if (ctx.units?.[loc.source]) return { logicalLocations: [{ fullyQualifiedName: loc.source }] };
+      const place = ctx.documents?.[loc.source] ? placeOf(loc) : undefined;
+      return place?.unit !== undefined ? { logicalLocations: [{ name: place.unit, kind: 'element' }] } : {};
+    };
     if (primary) result.locations = [{ physicalLocation: physical(primary, contextFor(f, primary)), ...logical(primary) }];
     if (others.length > 0) {
       result.relatedLocations = others.map((loc, i) => ({
@@ -264,7 +269,7 @@ export function buildSarif(report: Report, ctx: RenderContext): Sarif.Log {
           level: 'warning',
           descriptor: { id: s.code },
           message: { text: `${relativePath(s.path, ctx.cwd)}: ${s.reason}` },
-          locations: [{ physicalLocation: { artifactLocation: { uri: toUri(relativePath(s.path, ctx.cwd)), uriBaseId: 'SRCROOT' } } }],
+          locations: [{ physicalLocation: { artifactLocation: artifactAt(relativePath(s.path, ctx.cwd)) } }],
         })),
       },
     ],

@@ -4,13 +4,10 @@ import { FactlintError } from '../errors.js';
 import { RULES_DIR } from '../paths.js';
 import { describeAjvError, jsonErrorLine, schemaValidator } from '../schema.js';
 import { KINDS } from './registry.js';
-import type { RuleFile } from './types.js';
 import type { Severity } from '../model/finding.js';
+import type { LoadedRule, RuleFile } from '../model/rule.js';
 
-export interface LoadedRule extends RuleFile {
-  file: string;
-  params: Record<string, unknown>;
-}
+export type { LoadedRule } from '../model/rule.js';
 
 /** Per-rule overrides from the config: false switches a rule off, a severity changes it. */
 export type RuleOverrides = Record<string, boolean | Severity | 'off'>;

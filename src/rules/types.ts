@@ -1,50 +1,12 @@
-import type { PairAlignment } from '../pipeline/align.js';
-import type { ClaimGroup } from '../model/alignment.js';
-import type { Claim } from '../model/claim.js';
-import type { Category, Severity } from '../model/finding.js';
-import type { Sentence } from '../model/sentence.js';
-import type { CleanSource } from '../model/source.js';
+import type { ClaimGroup, PairAlignment } from '../model/alignment.js';
+import type { SourceData } from '../model/analysis.js';
+import type { Severity } from '../model/finding.js';
 import type { Location } from '../model/span.js';
 import type { Story } from '../model/story.js';
 import type { Knowledge } from '../lang/knowledge.js';
 
-/** A rule as written in rules/checks/<id>.json (validated by rules/schema/rule.schema.json). */
-export interface RuleFile {
-  id: string;
-  kind: string;
-  category: Category;
-  severity: Severity;
-  message: string;
-  description: string;
-  params?: Record<string, unknown>;
-  docs: { what: string; why: string; example: string; instead: string };
-  examples: { valid: RuleExample[]; invalid: RuleExample[] };
-  enabled?: boolean;
-}
-
-/** Two short versions of one text, in the given languages, with an optional publication date. */
-export interface RuleExample {
-  a: string;
-  b: string;
-  langA?: string;
-  langB?: string;
-  published?: string;
-  /** For story-scope rules: more sources, and whether the first carries a byline. */
-  others?: string[];
-  relation?: 'versions' | 'coverage';
-  /** A byline for version A. */
-  bylineA?: string;
-  /** Which text is the original. */
-  original?: 'a' | 'b';
-}
-
-export interface SourceData {
-  source: CleanSource;
-  sentences: Sentence[];
-  claims: Claim[];
-  sentenceById: Map<string, Sentence>;
-  claimById: Map<string, Claim>;
-}
+export type { SourceData } from '../model/analysis.js';
+export type { RuleExample, RuleFile } from '../model/rule.js';
 
 /** What every kind's context carries: the story, and the language packs (never read from a module cache). */
 export interface RuleContext {

@@ -28,7 +28,7 @@ export const contextOf = (ctx: PairContext, l: LinkedClaims): Location[] => [
   ...l.link.bSentences.map((id) => sentenceLoc(ctx.b, ctx.b.sentenceById.get(id)!)),
 ];
 
-export const baseName = (id: string): string => id.slice(id.lastIndexOf('/') + 1);
+export { baseName } from '../model/source.js';
 
 /**
  * Links whose place in the alignment vouches for them even when their own score is low: a 1-1 link in a run of at

@@ -75,13 +75,14 @@ describe('file problems have the loader\'s codes', () => {
     expect((await failure(join(dir, name))).code).toBe(code);
   });
 
-  it('a PO, XLIFF or TMX file over maxFileSize is FL106; TSV and JSONL are streamed whatever their size', async () => {
+  it('a bitext file of any format over maxFileSize is FL106 (TSV and JSONL too, though they are streamed)', async () => {
     const xlf = join(dir, 'big.xlf');
     fs.writeFileSync(xlf, `<xliff version="1.2"><file><body>${'<trans-unit id="x"/>'.repeat(10)}</body></file></xliff>`);
     await expect(readBitext(xlf, { maxFileSize: 100 })).rejects.toMatchObject({ code: 'FL106' });
     const tsv = join(dir, 'big.tsv');
     fs.writeFileSync(tsv, `en\tvi\n${'One.\tMột.\n'.repeat(20)}`);
-    expect(await toArray(await readBitext(tsv, { maxFileSize: 100 }))).toHaveLength(20);
+    await expect(readBitext(tsv, { maxFileSize: 100 })).rejects.toMatchObject({ code: 'FL106' });
+    expect(await toArray(await readBitext(tsv, { maxFileSize: 1000 }))).toHaveLength(20);
   });
 });
 

@@ -189,11 +189,12 @@ describe('load: fatal errors', () => {
   });
 
   it('FL102: nothing readable; the message says why each input was skipped', async () => {
-    write({ 'empty.txt': '', 'scan.pdf': Buffer.from('%PDF-1.4\n', 'latin1'), 'blank.md': '   \n' });
+    write({ 'empty.txt': '', 'scan.pdf': Buffer.from('%PDF-1.4\n', 'latin1'), 'photo.jpg': Buffer.from([0xff, 0xd8, 0xff]), 'blank.md': '   \n' });
     const e = await catchError(load([dir]));
     expect(e.code).toBe('FL102');
     expect(e.message).toContain(`${id('empty.txt')} (FL103: empty file (0 bytes))`);
-    expect(e.message).toContain(`${id('scan.pdf')} (FL101: not a text file`);
+    expect(e.message).toContain(`${id('photo.jpg')} (FL101: not a text file`);
+    expect(e.message).toContain(`${id('scan.pdf')} (FL150: damaged PDF`);
     expect(e.message).toContain(`${id('blank.md')} (FL104: only whitespace)`);
   });
 

@@ -43,3 +43,54 @@ describe('segment', () => {
     expect(out[0]!.block).toBe(1);
   });
 });
+
+describe('segment: long lines in linear time, with the sentences they would have had', () => {
+  // Paragraphs of varied sentences (abbreviations, initials, quotes, numbers, a question), each ending a sentence.
+  const SENTENCES = [
+    'Gov. Tina Kotek declared an emergency on Sept. 7 after the fire spread.',
+    'The U.S. Army sent 1,200 troops, officials said.',
+    '"We are ready," said Dr. J. R. Smith of the agency.',
+    'Is the bridge safe?',
+    'Prices rose 3.5% in March, the highest since 2019.',
+    'Mr. Ivanov (the mayor) did not comment.',
+  ];
+  const paragraph = (seed: number): string => {
+    const out: string[] = [];
+    let len = 0;
+    for (let i = seed; len < 4000; i++) {
+      const s = SENTENCES[i % SENTENCES.length]!;
+      out.push(s);
+      len += s.length + 1;
+    }
+    return out.join(' ');
+  };
+
+  it('a 200,000-character line gives the sentences of its paragraphs segmented one by one', () => {
+    const paras = Array.from({ length: 50 }, (_, i) => paragraph(i));
+    const line = paras.join(' ');
+    expect(line.length).toBeGreaterThan(200_000);
+    const expected: string[] = [];
+    for (const p of paras) expected.push(...segment(src(p), defaultKnowledge()).map((s) => s.text));
+    const got = segment(src(line), defaultKnowledge());
+    expect(got.map((s) => s.text)).toEqual(expected);
+    for (const s of got) expect(line.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it.each([
+    ['"1. " repeated', '1. '],
+    ['"Mr. " repeated (every break repaired)', 'Mr. '],
+    ['one word without a space', 'a'],
+    ['"aa.Bb " repeated (glued stops)', 'aa.Bb '],
+  ])('a 600,000-character line of %s finishes, every sentence slicing to its text', (_name, unit) => {
+    const line = unit.repeat(Math.floor(600_000 / unit.length));
+    const got = segment(src(line), defaultKnowledge());
+    expect(got.length).toBeGreaterThan(0);
+    let last = 0;
+    const bad = got.filter((s) => {
+      const ok = s.start >= last && line.slice(s.start, s.end) === s.text;
+      last = s.end;
+      return !ok;
+    });
+    expect(bad).toEqual([]);
+  }, 60_000);
+});

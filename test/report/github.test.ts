@@ -135,7 +135,7 @@ describe('githubAnnotations', () => {
 
   it('stops at the per-level limit and says the rest are in the job summary', () => {
     const { report: r, ctx: c } = many({ error: 25, warning: 3, info: 0 });
-    const res = githubAnnotations(r, c);
+    const res = githubAnnotations(r, { ...c, jobSummary: true });
     const cmds = res.commands.trimEnd().split('\n').map(parseCommand);
     expect(res.overflow).toBe(15);
     expect(cmds.filter((x) => x.command === 'error')).toHaveLength(10);
@@ -143,6 +143,12 @@ describe('githubAnnotations', () => {
     const last = cmds[cmds.length - 1];
     expect(last?.command).toBe('notice');
     expect(last?.data).toBe('15 more findings not annotated (GitHub shows at most 10 per level); the job summary lists all 28.');
+  });
+
+  it('without a job summary ($GITHUB_STEP_SUMMARY unset) points at the reports instead', () => {
+    const { report: r, ctx: c } = many({ error: 25, warning: 3, info: 0 });
+    const cmds = githubAnnotations(r, c).commands.trimEnd().split('\n').map(parseCommand);
+    expect(cmds[cmds.length - 1]?.data).toBe('15 more findings not annotated (GitHub shows at most 10 per level); the SARIF, HTML or JSON report lists all 28 (and the job summary, when GITHUB_STEP_SUMMARY is set).');
   });
 
   it('keeps a notice slot free for the overflow message', () => {

@@ -1,21 +1,13 @@
-import levenshtein from 'fast-levenshtein';
 import type { EntityMention } from '../../model/mention.js';
-import { nameSkeleton } from '../../lang/keys.js';
 import type { RawFinding, RuleKind, SourceData } from '../types.js';
 import { contextOf, linkedClaims, loc } from '../util.js';
+import { near } from '../compare/names.js';
 
 interface Params {
   /** Report a named speaker on one side with no attribution at all on the other. */
   dropped: boolean;
 }
 
-/** One name, allowing for inflection, short forms and transliteration ("Flake" / "Флейк"). */
-export const near = (x: string, y: string): boolean => {
-  if (x === y || x.includes(y) || y.includes(x) || levenshtein.get(x, y) <= 2) return true;
-  const sx = nameSkeleton(x);
-  const sy = nameSkeleton(y);
-  return sx.length >= 2 && (sx === sy || (Math.min(sx.length, sy.length) >= 4 && levenshtein.get(sx, sy) <= 1));
-};
 /**
  * A speaker worth comparing: a person's name, i.e. two or more words ("Anna Berg"), or one word that the
  * same article also gives as the last word of a longer name ("Berg" after "Sheriff Anna Berg").

@@ -3,7 +3,8 @@ import type { EntityMention } from '../../model/mention.js';
 import type { RawFinding, RuleKind, SourceData } from '../types.js';
 import { contextOf, linkedClaims, loc } from '../util.js';
 import { foldKey } from '../../lang/keys.js';
-import { isEdit, lexiconOf } from './edit-diff.js';
+import { isEdit, lexiconOf } from '../compare/edits.js';
+import { sameStem, shortFormOf } from '../compare/names.js';
 
 interface Params {
   /** Longest edit distance between two tokens still read as one name misspelled. */
@@ -124,24 +125,3 @@ export const entityDrift: RuleKind<Params> = {
     return out;
   },
 };
-
-/** Is `short` an abbreviation (letters in order, same first letter) or the initials of `long`? */
-export function shortFormOf(short: string, long: string, notInInitials: ReadonlySet<string>): boolean {
-  const s = short.replace(/\s+/g, '');
-  const words = long.split(' ').filter(Boolean);
-  if (s.length >= long.replace(/\s+/g, '').length) return false;
-  const initials = words.map((w) => w[0]).join('');
-  if (initials === s || words.filter((w) => !notInInitials.has(w)).map((w) => w[0]).join('') === s) return true;
-  // A contraction keeps the first and last letters ("St" / "Saint", "Hwy" / "Highway", "Dr" / "Doctor").
-  if (s[0] !== long[0] || s[s.length - 1] !== long[long.length - 1]) return false;
-  let i = 0;
-  for (const ch of long) if (ch === s[i]) i++;
-  return i === s.length;
-}
-
-/** Two names that share a stem of five letters or all but one letter of the shorter: one is derived from the other. */
-export function sameStem(x: string, y: string): boolean {
-  let i = 0;
-  while (i < x.length && i < y.length && x[i] === y[i]) i++;
-  return i >= Math.min(5, Math.min(x.length, y.length) - 1);
-}

@@ -2,7 +2,7 @@ import type { RawFinding, RuleKind } from '../types.js';
 import { contextOf, linkedClaims, loc, type LinkedClaims } from '../util.js';
 import type { PairContext } from '../types.js';
 import { lemmaOf, lexiconOf } from '../../lang/lexicon.js';
-import { isEdit } from './edit-diff.js';
+import { isEdit } from '../compare/edits.js';
 
 interface Params {
   /** Pairs of event classes that cannot describe the same fact: [["acquire","invest"], ["lease","acquire"], …]. */

@@ -2,7 +2,7 @@ import type { Claim } from '../../model/claim.js';
 import type { DateMention, QuantityMention } from '../../model/mention.js';
 import type { RawFinding, RuleKind } from '../types.js';
 import { contextOf, linkedClaims, loc } from '../util.js';
-import { datesAgree, quantitiesAgree } from '../../pipeline/extract/agree.js';
+import { datesAgree, quantitiesAgree } from '../compare/agree.js';
 
 interface Params {
   /** Only between versions in different languages (within one language, the edit rules see every changed figure). */

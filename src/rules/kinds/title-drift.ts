@@ -1,7 +1,7 @@
 import type { Claim, TitledName } from '../../model/claim.js';
 import type { RawFinding, RuleKind } from '../types.js';
 import { contextOf, linkedClaims, loc } from '../util.js';
-import { near } from './attribution-conflict.js';
+import { near } from '../compare/names.js';
 
 interface Params {
   /** Compare only between versions in different languages (within one language the edit rules see a changed word). */

@@ -2,7 +2,7 @@ import type { Claim } from '../../model/claim.js';
 import type { DateMention, QuantityMention } from '../../model/mention.js';
 import type { RawFinding, RuleKind, SourceData } from '../types.js';
 import { loc } from '../util.js';
-import { datesAgree, quantitiesAgree } from '../../pipeline/extract/agree.js';
+import { datesAgree, quantitiesAgree } from '../compare/agree.js';
 
 interface Params {
   /** Severity when the article has a byline or source line (a single-source note rather than a warning). */

@@ -1,7 +1,7 @@
 import type { DateMention, QuantityMention } from '../../model/mention.js';
 import type { RawFinding, RuleKind } from '../types.js';
 import { contextOf, linkedClaims, loc } from '../util.js';
-import { datesAgree, quantitiesAgree, type Agreement } from '../../pipeline/extract/agree.js';
+import { datesAgree, quantitiesAgree, type Agreement } from '../compare/agree.js';
 
 interface Params {
   /** Which mentions: quantities or dates. */

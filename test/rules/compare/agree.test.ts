@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getPack } from '../../../src/lang/load.js';
 import type { DateMention, QuantityMention } from '../../../src/model/mention.js';
-import { datesAgree, quantitiesAgree, type Agreement } from '../../../src/pipeline/extract/agree.js';
+import { datesAgree, quantitiesAgree, type Agreement } from '../../../src/rules/compare/agree.js';
 import { extractDates } from '../../../src/pipeline/extract/dates.js';
 import { extractQuantities } from '../../../src/pipeline/extract/quantities.js';
-import { extractAll, sentences } from './helpers.js';
+import { extractAll, sentences } from '../../pipeline/extract/helpers.js';
 
 const q = (lang: string, text: string, published?: string): QuantityMention => {
   const found = extractAll(lang, text, published).quantities;

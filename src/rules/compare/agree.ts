@@ -1,5 +1,4 @@
 import type { Approximator, DateMention, QuantityMention } from '../../model/mention.js';
-import type { ExtractedQuantity } from './quantities.js';
 
 /**
  * Whether two mentions of a number or a date can be the same fact.
@@ -135,8 +134,8 @@ function thousandsReading(q: QuantityMention): number | undefined {
 }
 
 function quantitiesAgreeAsRead(a: QuantityMention, b: QuantityMention): Agreement {
-  const ea = a as ExtractedQuantity;
-  const eb = b as ExtractedQuantity;
+  const ea = a as QuantityMention;
+  const eb = b as QuantityMention;
   const [ua, pa] = split(a.unit);
   const [ub, pb] = split(b.unit);
   // A rate and the same figure without its period ("2 million TEU a year" / "2 million TEU of capacity") can agree.

@@ -1,0 +1,37 @@
+import type { Category, Severity } from './finding.js';
+
+/** A rule as written in rules/checks/<id>.json (validated by rules/schema/rule.schema.json). */
+export interface RuleFile {
+  id: string;
+  kind: string;
+  category: Category;
+  severity: Severity;
+  message: string;
+  description: string;
+  params?: Record<string, unknown>;
+  docs: { what: string; why: string; example: string; instead: string };
+  examples: { valid: RuleExample[]; invalid: RuleExample[] };
+  enabled?: boolean;
+}
+
+/** Two short versions of one text, in the given languages, with an optional publication date. */
+export interface RuleExample {
+  a: string;
+  b: string;
+  langA?: string;
+  langB?: string;
+  published?: string;
+  /** For story-scope rules: more sources, and whether the first carries a byline. */
+  others?: string[];
+  relation?: 'versions' | 'coverage';
+  /** A byline for version A. */
+  bylineA?: string;
+  /** Which text is the original. */
+  original?: 'a' | 'b';
+}
+
+/** A rule file as loaded: validated, its params checked against its kind's schema, config overrides applied. */
+export interface LoadedRule extends RuleFile {
+  file: string;
+  params: Record<string, unknown>;
+}
