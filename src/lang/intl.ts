@@ -76,3 +76,27 @@ export function supported(locale: string): boolean {
     return false;
   }
 }
+
+const regionCache = new Map<string, Set<string>>();
+
+/**
+ * The names ICU gives for the world's countries and territories in `locale` ("Argentina", "Hoa Kỳ", "Португалия",
+ * "Irland"), as written. A version that names one of them has written a place, not misspelt the other version's
+ * word for it ("Argentina" for "Argentine").
+ */
+export function icuRegionNames(locale: string): Set<string> {
+  let out = regionCache.get(locale);
+  if (out) return out;
+  out = new Set<string>();
+  if (supported(locale)) {
+    const names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
+    // Every two-letter code; ICU answers undefined for those that name no region.
+    for (let i = 0; i < 26 * 26; i++) {
+      const code = String.fromCharCode(65 + Math.floor(i / 26), 65 + (i % 26));
+      const name = names.of(code);
+      if (name && name !== code) out.add(name);
+    }
+  }
+  regionCache.set(locale, out);
+  return out;
+}

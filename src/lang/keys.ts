@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { transliterate } from 'transliteration';
 import type { LangPack } from './pack.js';
+import { icuRegionNames } from './intl.js';
 
 /**
  * How a language declines names: the endings (transliterated, as keys are) that names written in its script take
@@ -116,4 +117,19 @@ export function soundKey(folded: string): string {
     .replace(/ph/g, 'f').replace(/th/g, 't').replace(/gh/g, '').replace(/ck|q/g, 'k').replace(/x/g, 'ks')
     .replace(/c(?=[eiy])/g, 's').replace(/c/g, 'k').replace(/z/g, 's').replace(/[hwv]/g, '');
   return t.replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
+}
+
+const regionKeyCache = new Map<string, Set<string>>();
+/** Keys of the country and territory names ICU knows in `locale`, inflected as the pack declines names. */
+export function regionKeys(locale: string, inflection?: NameInflection): Set<string> {
+  let out = regionKeyCache.get(locale);
+  if (!out) {
+    out = new Set<string>();
+    for (const n of icuRegionNames(locale)) {
+      const k = entityKey(n, inflection).key;
+      if (k) out.add(k);
+    }
+    regionKeyCache.set(locale, out);
+  }
+  return out;
 }

@@ -152,6 +152,23 @@ export interface LangPack {
   adaptsForeignNames?: boolean;
   /** The language capitalises common nouns (German): a capitalised word is no sign of a name. */
   capitalisesNouns?: boolean;
+  /**
+   * npm package of a Hunspell dictionary for the language ("dictionary-de"), loaded on first use: tells a common
+   * word from a name ("Präsident" is a German noun, "Sonat" is no word; a sentence-initial "Hydrogen" is a word).
+   */
+  dictionary?: string;
+  /**
+   * npm package of a list of the language's common misspellings in cspell's layout ("@cspell/dict-en-common-misspellings"),
+   * loaded on first use: "Amercia" for "America" is a typing slip for a spelling checker, not a different name.
+   */
+  misspellings?: string;
+  /**
+   * How the language respells foreign names: pairs [foreign letters, the language's letters] (German ["v", "w"]:
+   * "Medwedew" for "Medvedev"). A name that differs from the other version's only by these is its form, not a misspelling.
+   */
+  nameRespellings?: [string, string][];
+  /** The letters of the language's alphabet, lower case: the letters a misspelt word may have had instead. */
+  alphabet?: string;
   negators: string[];
   /**
    * Negative words that, in a language with negative concord, agree with the clause's negator instead of adding a
@@ -233,8 +250,9 @@ export interface LangPack {
   abbreviations: string[];
   /** The script the language writes names in, as a Unicode script name ("Cyrillic"): names in it take `nameEndings`. */
   script?: string;
-  /** Case endings of names (transliterated, as entity keys are), stripped so that declined forms of a name in the
-   * pack's script share one key: "Шанхае" -> "shankha". Longest first. */
+  /** Endings that inflect or derive names (transliterated, as entity keys are). In the pack's `script` they are
+   * stripped so that declined forms of a name share one key: "Шанхае" -> "shankha" (longest first). Without a script
+   * (German) they only tell the name rules that two spellings are one stem with endings ("Europas" / "Europäer"). */
   nameEndings: string[];
   /** Page furniture: every pack's applies to every source whatever its language (pages mix languages). */
   furniture: {

@@ -3,6 +3,7 @@ import type { Location, Span } from '../model/span.js';
 import type { PairContext, SourceData } from './types.js';
 import type { Alignment } from '../model/alignment.js';
 import type { Claim } from '../model/claim.js';
+import type { EntityMention } from '../model/mention.js';
 
 export const loc = (text: string, s: Span): Location => ({ source: s.source, start: s.start, end: s.end, text: text.slice(s.start, s.end) });
 
@@ -64,4 +65,17 @@ export function positionallyConfirmed(ctx: PairContext, minScore: number, maxRun
     if (leftHeld && rightHeld) out.add(l);
   }
   return out;
+}
+
+/** One word of a name, with its own folded key and span, and the mention it belongs to. */
+export interface NameWord { source: string; start: number; end: number; text: string; key: string; mention: EntityMention; side?: 'a' | 'b' }
+
+/** The words of a name, each with its key ("Hanwha Ocean" -> hanwha, ocean); the whole name when they do not line up. */
+export function nameWords(e: EntityMention): NameWord[] {
+  const words = [...e.text.matchAll(/[^\s\u00a0]+/gu)];
+  if (words.length !== e.tokens.length) return [{ source: e.source, start: e.start, end: e.end, text: e.text, key: e.key, mention: e }];
+  return words.map((w, k) => {
+    const start = e.start + (w.index ?? 0);
+    return { source: e.source, start, end: start + w[0].length, text: w[0], key: e.tokens[k]!, mention: e };
+  });
 }

@@ -92,10 +92,9 @@ describe('a Word draft against saved web pages (check draft.docx --against pages
     expect(report.findings.filter((f) => f.category === 'number-mismatch' && !isFigure(f))).toEqual([]);
   });
 
-  // Known detection weakness, fixed by the names helper (issue #13, point 1): a name misspelt by one letter in a
-  // same-language draft gets no edited-name / entity-spelling finding against the page. The draft's own
-  // name-inconsistency ("Solbeg" and "Solberg" in one article) is reported, but that is not the comparison asked for.
-  it.fails('reports the misspelt name against the English page (known failure: issue #13.1)', () => {
+  // A name misspelt by one letter in a same-language draft is a name change against the page (issue #13, point 1),
+  // besides the draft's own name-inconsistency ("Solbeg" and "Solberg" in one article).
+  it('reports the misspelt name against the English page', () => {
     expect(report.findings.some((f) => f.category === 'entity-mismatch' && isName(f) && f.locations.some((l) => l.source === EN && l.text.includes(PLANTS.name.en)))).toBe(true);
   });
 

@@ -1,7 +1,8 @@
 import type { Claim } from '../../model/claim.js';
 import type { QuantityMention } from '../../model/mention.js';
 import { quantitiesAgree } from '../compare/agree.js';
-import { diffRegions, lexiconOf, spellingVariant, tokens, type Lexicon, type Region, type Tok } from '../compare/edits.js';
+import { diffRegions, lexiconOf, osaDistance, spellingVariant, tokens, type Lexicon, type Region, type Tok } from '../compare/edits.js';
+import { isDictionaryWord, isKnownMisspelling } from '../../lang/dictionary.js';
 import { originalOf } from '../compare/versions.js';
 import type { RawFinding, RuleKind } from '../types.js';
 import { contextOf, linkedClaims, loc } from '../util.js';
@@ -41,9 +42,65 @@ function antonymSwap(r: Region, words: WordList | undefined): boolean {
   return lemmas(r.a).some((x) => words.antonyms.get(x)!.some((y) => lb.has(y)));
 }
 
+/** What tells a name from a common word in the sentences of one link. */
+export interface NameSense {
+  /** Starts of the first word of each sentence: a capital there is no sign of a name. */
+  initials: Set<number>;
+  /** The language writes its nouns with a capital (German): only a word its dictionary lacks is a name. */
+  capitalisesNouns: boolean;
+  /** The pack's spelling dictionary package. */
+  dictionary?: string;
+  /** The pack's list of common misspellings. */
+  misspellings?: string;
+}
+
+const CAPITAL = /^\p{Lu}/u;
+/** Letters only, lower case, without diacritics or a possessive ending: "Trump's" and "Trump" spell one name. */
+const bare = (t: string): string => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’]s$/u, '').replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
+ * Is a word spelt two ways, as written in two versions, a name (or a word of one: "Court", "Senate", "Friday")? A
+ * capitalised word inside a sentence is one, except in a language that capitalises its nouns, where the dictionary
+ * must know neither spelling ("Präsident" / "Präsidant" is a noun misspelt). A sentence's first word is one when
+ * the entity extractor read a name there and the dictionary knows neither spelling as a common word ("Since" /
+ * "Sicne", "Hydrogen" / "Hydogen" are words misspelt).
+ */
+export function isProperWord(ta: Tok, ca: Claim[], tb: Tok, cb: Claim[], sense: NameSense): boolean {
+  if (!CAPITAL.test(ta.text) || !CAPITAL.test(tb.text)) return false;
+  const wa = ta.text.replace(/['’]s$/u, '');
+  const wb = tb.text.replace(/['’]s$/u, '');
+  const word = (w: string): boolean => isDictionaryWord(sense.dictionary, w) === true;
+  if (sense.capitalisesNouns && (word(wa) || word(wb))) return false;
+  if (!sense.initials.has(ta.start) && !sense.initials.has(tb.start)) return true;
+  if (!isNameTok(ta, ca) && !isNameTok(tb, cb)) return false;
+  return !word(wa.toLowerCase()) && !word(wb.toLowerCase());
+}
+
+/**
+ * One name spelt differently, letter for letter ("Whitfield" / "Whitfeld", "Tremont" / "Tramont"): a region of
+ * one token on each side, a name on either side, a short edit apart, and not an ending added ("Emmy" / "Emmys").
+ */
+function misspeltName(r: Region, ca: Claim[], cb: Claim[], sense: NameSense): boolean {
+  if (r.a.length !== 1 || r.b.length !== 1) return false;
+  const ta = r.a[0]!;
+  const tb = r.b[0]!;
+  const x = bare(ta.text);
+  const y = bare(tb.text);
+  if (x === y || x.length < 3 || y.length < 3 || /\p{N}/u.test(x + y)) return false;
+  if (x.startsWith(y) || y.startsWith(x)) return false;
+  if (osaDistance(x, y) > Math.min(2, Math.floor(Math.max(x.length, y.length) / 3))) return false;
+  // A typing slip people often make in that very word ("Amercia" for "America") is a spelling checker's business;
+  // a letter that makes another name ("Tramp", "Senute") is not one of those.
+  const w = (t: Tok): string => t.text.replace(/['’]s$/u, '');
+  if (isKnownMisspelling(sense.misspellings, w(tb), w(ta)) || isKnownMisspelling(sense.misspellings, w(ta), w(tb))) return false;
+  return isProperWord(ta, ca, tb, cb, sense);
+}
+
 /** Classifies one region: the most telling change wins (a dropped "not" is a negation, not a deletion). */
-function classify(r: Region, ca: Claim[], cb: Claim[], spelling: number, lx: Lexicon, words?: WordList): RegionType | undefined {
+function classify(r: Region, ca: Claim[], cb: Claim[], spelling: number, lx: Lexicon, sense: NameSense, words?: WordList): RegionType | undefined {
   if (r.a.some((t) => isNegTok(t, ca)) !== r.b.some((t) => isNegTok(t, cb))) return 'negation';
+  // A name is not a word to forgive a typo in: "Tramp" is someone else, "Senute" no senate a reader can look up.
+  if (misspeltName(r, ca, cb, sense)) return 'name';
   if (antonymSwap(r, words)) return 'substitution';
   const x = r.a.map((t) => t.low).join(' ');
   const y = r.b.map((t) => t.low).join(' ');
@@ -96,12 +153,19 @@ export const editDiff: RuleKind<Params> = {
   checkPair(ctx, p) {
     if (ctx.a.source.lang !== ctx.b.source.lang) return [];
     const out: RawFinding[] = [];
-    const lx = lexiconOf(ctx.knowledge.pack(ctx.a.source.lang));
-    const words = wordListOf(ctx.knowledge.pack(ctx.a.source.lang));
+    const pack = ctx.knowledge.pack(ctx.a.source.lang);
+    const lx = lexiconOf(pack);
+    const words = wordListOf(pack);
     for (const lc of linkedClaims(ctx)) {
       const ta = tokens(ctx.a.source.text, lc.link.a.start, lc.link.a.end);
       const tb = tokens(ctx.b.source.text, lc.link.b.start, lc.link.b.end);
       if (ta.length === 0 || tb.length === 0) continue;
+      const sense: NameSense = {
+        initials: new Set([...sentenceInitials(ctx.a.source.text, lc.link.aSentences.map((id) => ctx.a.sentenceById.get(id)!)), ...sentenceInitials(ctx.b.source.text, lc.link.bSentences.map((id) => ctx.b.sentenceById.get(id)!))]),
+        capitalisesNouns: pack.capitalisesNouns ?? false,
+        ...(pack.dictionary ? { dictionary: pack.dictionary } : {}),
+        ...(pack.misspellings ? { misspellings: pack.misspellings } : {}),
+      };
       // Orient the diff from the original to the derived version, so an insertion is what the derived one added.
       const [orig] = originalOf(ctx);
       const flip = orig === ctx.b;
@@ -110,7 +174,7 @@ export const editDiff: RuleKind<Params> = {
       // Short sentences may change a few words and still be one edit ("recommended" / "did not recommend").
       if (changed === 0 || (changed > 3 && changed / Math.max(ta.length, tb.length) > p.maxChangedShare)) continue;
       const typed = regions
-        .map((r) => ({ r, type: flip ? classify({ a: r.b, b: r.a }, lc.b, lc.a, p.spellingDistance, lx, words) : classify(r, lc.a, lc.b, p.spellingDistance, lx, words) }))
+        .map((r) => ({ r, type: flip ? classify({ a: r.b, b: r.a }, lc.b, lc.a, p.spellingDistance, lx, sense, words) : classify(r, lc.a, lc.b, p.spellingDistance, lx, sense, words) }))
         .filter((x) => x.type !== undefined && !((x.type === 'insertion' || x.type === 'deletion') && [...x.r.a, ...x.r.b].every((t) => lx.functionWords.has(t.low))));
       if (typed.length === 0 || typed.length > p.maxRegions) continue;
       for (const { r, type } of typed) {
@@ -134,3 +198,8 @@ export const editDiff: RuleKind<Params> = {
     return out;
   },
 };
+
+/** Where each sentence's first word starts (after any opening quote or bracket). */
+export function sentenceInitials(text: string, sentences: { start: number; end: number }[]): number[] {
+  return sentences.filter(Boolean).flatMap((s) => tokens(text, s.start, s.end).slice(0, 1).map((t) => t.start));
+}

@@ -1,5 +1,6 @@
 import levenshtein from 'fast-levenshtein';
 import type { EntityMention } from '../../model/mention.js';
+import { isDictionaryWord } from '../../lang/dictionary.js';
 import type { RawFinding, RuleKind } from '../types.js';
 import { loc } from '../util.js';
 
@@ -8,14 +9,31 @@ interface Params {
   maxDistance: number;
 }
 
+/** What one name word is used with in an article. */
+interface Usage {
+  first: EntityMention;
+  count: number;
+  sentences: Set<string>;
+  /** The other words of the names it stands in ("Sharon" of "Sharon Davis"). */
+  companions: Set<string>;
+  /** Titles just before those names ("ms"). */
+  titles: Set<string>;
+  /** Every use starts a sentence: a capital there is no sign of a name ("Chief", "Residents"). */
+  initialOnly: boolean;
+}
+
 /**
  * One article spelling one name two ways ("Hanwha" and "Hanwa"): two name tokens a short edit apart, neither
  * an inflection or derivation of the other (no shared stem of all but the last two letters).
  *
  * Two similar names are often two people or places ("Davis" and "Davies", "Jackson" and "Jackman"), so a pair is
- * reported only when it looks like one name misspelled: the two never stand in one sentence, and one of them is a
- * one-off (a name the article uses again and again in both spellings is two names). In a language that capitalises
- * its nouns (German: "Leben", "Liebe") a capitalised word is no sign of a name, and nothing is compared.
+ * reported only when it looks like one name misspelled: the two never stand in one sentence, one of them is a
+ * one-off (a name the article uses again and again in both spellings is two names), and their context does not
+ * set them apart: "Brent Montgomery" and "Brett Kavanaugh", or "Mr Holden" and "Ms Holder", are two people, while
+ * "Ms Davis" and "Ms Davies", or a bare "Hanwa" after "Hanwha Ocean", are one. Two words of the language
+ * ("Nghiêm" and "Nghiên", "Boots" and "Boats") are two words, and a common word capitalised only where it starts a
+ * sentence ("Chief" beside the place "Chieu") is no name. In a language that capitalises its nouns (German) a
+ * capitalised word is no sign of a name, and nothing is compared.
  */
 export const internalContradiction: RuleKind<Params> = {
   name: 'internal-contradiction',
@@ -27,26 +45,48 @@ export const internalContradiction: RuleKind<Params> = {
   },
   checkSource(ctx, p) {
     const src = ctx.source;
-    if (ctx.knowledge.pack(src.source.lang).capitalisesNouns) return [];
-    const first = new Map<string, EntityMention>();
-    const count = new Map<string, number>();
-    const sentencesOf = new Map<string, Set<string>>();
+    const pack = ctx.knowledge.pack(src.source.lang);
+    // German capitalises its nouns, and writes compounds its dictionary does not list ("Leichtathletin"): a capital
+    // is no sign of a name there, and the article is not compared with itself.
+    if (pack.capitalisesNouns) return [];
+    const titles = new Set((pack.titles ?? []).map((t) => t.toLowerCase().replace(/\.$/u, '')));
+    const initials = new Set(src.sentences.map((s) => s.start + (/[\p{L}\p{N}]/u.exec(s.text)?.index ?? 0)));
+    const text = src.source.text;
+    const word = (w: string): boolean => isDictionaryWord(pack.dictionary, w) === true;
+    const usage = new Map<string, Usage>();
     for (const c of src.claims) for (const e of c.entities) {
       if (e.alias) continue;
       // Each word of a name on its own: "Hanwha Ocean" and "Hanwa" share the company's name.
       const words = [...e.text.matchAll(/[^\s\u00a0]+/gu)];
       if (words.length !== e.tokens.length) continue;
+      const title = /([\p{L}.]+)\s+$/u.exec(text.slice(Math.max(0, e.start - 30), e.start))?.[1]?.toLowerCase().replace(/\.$/u, '');
       e.tokens.forEach((t, k) => {
         if (t.length < p.minLength) return;
-        count.set(t, (count.get(t) ?? 0) + 1);
-        (sentencesOf.get(t) ?? sentencesOf.set(t, new Set()).get(t)!).add(c.sentenceId);
-        if (first.has(t)) return;
         const w = words[k]!;
         const start = e.start + (w.index ?? 0);
-        first.set(t, { ...e, start, end: start + w[0].length, text: w[0], tokens: [t], key: t });
+        let u = usage.get(t);
+        if (!u) {
+          u = { first: { ...e, start, end: start + w[0].length, text: w[0], tokens: [t], key: t }, count: 0, sentences: new Set(), companions: new Set(), titles: new Set(), initialOnly: true };
+          usage.set(t, u);
+        }
+        u.count++;
+        u.sentences.add(c.sentenceId);
+        // A common word run into the name ("Later Lindquist" at a sentence start) is no companion.
+        e.tokens.forEach((o, m) => {
+          const wm = words[m]!;
+          if (o !== t && !(initials.has(e.start + (wm.index ?? 0)) && word(wm[0].toLowerCase()))) u!.companions.add(o);
+        });
+        if (title && titles.has(title)) u.titles.add(title);
+        if (!initials.has(start)) u.initialOnly = false;
       });
     }
-    const toks = [...first.keys()].sort();
+    // A common word of the language, capitalised only where it starts a sentence, and on its own ("Chief"; not
+    // "Kestrel Shipping").
+    const common = (u: Usage): boolean => {
+      const w = u.first.text.replace(/['’]s$/u, '');
+      return u.initialOnly && u.companions.size === 0 && (word(w.toLowerCase()) || titles.has(w.toLowerCase()));
+    };
+    const toks = [...usage.keys()].sort();
     const out: RawFinding[] = [];
     for (let i = 0; i < toks.length; i++) for (let j = i + 1; j < toks.length; j++) {
       const x = toks[i]!;
@@ -55,17 +95,23 @@ export const internalContradiction: RuleKind<Params> = {
       // "Russia" / "Russian", "Emmy" / "Emmys": one is the other with an ending.
       if (x.startsWith(y) || y.startsWith(x)) continue;
       if (x[0] !== y[0]) continue;
+      const ux = usage.get(x)!;
+      const uy = usage.get(y)!;
       // Distance on the words as written: folding makes Vietnamese syllables ("Thống", "Thượng") one letter apart.
-      const d = levenshtein.get(first.get(x)!.text.normalize('NFC').toLowerCase(), first.get(y)!.text.normalize('NFC').toLowerCase());
+      const d = levenshtein.get(ux.first.text.normalize('NFC').toLowerCase(), uy.first.text.normalize('NFC').toLowerCase());
       if (d < 1 || d > p.maxDistance) continue;
       // Named side by side ("Jackson and Jackman"), or each named again and again: two names, not one misspelled.
-      const sx = sentencesOf.get(x)!;
-      if ([...sentencesOf.get(y)!].some((s) => sx.has(s))) continue;
-      if (Math.min(count.get(x)!, count.get(y)!) > 1) continue;
-      const ex = first.get(x)!;
-      const ey = first.get(y)!;
-      const [a, b] = ex.start < ey.start ? [ex, ey] : [ey, ex];
-      out.push({ locations: [loc(src.source.text, a), loc(src.source.text, b)], vars: { a: a.text, b: b.text } });
+      if ([...uy.sentences].some((s) => ux.sentences.has(s))) continue;
+      if (Math.min(ux.count, uy.count) > 1) continue;
+      if (common(ux) || common(uy)) continue;
+      const lx = ux.first.text.toLowerCase();
+      const ly = uy.first.text.toLowerCase();
+      if (word(lx) && word(ly)) continue;
+      // Each with its own first name, or its own title, none shared: two people ("Brent Montgomery", "Brett Kavanaugh").
+      const apart = (s1: Set<string>, s2: Set<string>): boolean => s1.size > 0 && s2.size > 0 && ![...s1].some((w) => s2.has(w));
+      if (apart(ux.companions, uy.companions) || apart(ux.titles, uy.titles)) continue;
+      const [a, b] = ux.first.start < uy.first.start ? [ux.first, uy.first] : [uy.first, ux.first];
+      out.push({ locations: [loc(text, a), loc(text, b)], vars: { a: a.text, b: b.text } });
     }
     return out;
   },
