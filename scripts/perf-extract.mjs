@@ -80,7 +80,8 @@ async function child(o) {
     const { segment } = await imp('pipeline/segment.js');
   // Builds before the knowledge context (stages read a module cache) ignore the extra argument.
   const k = (await imp('lang/knowledge.js').catch(() => ({}))).defaultKnowledge?.();
-    const { getPack } = await imp('lang/load.js');
+    // Builds before the packs moved out of lang/load.js read them there.
+  const { getPack } = await imp('lang/packs.js').catch(() => imp('lang/load.js'));
     const { extractDates } = await imp('pipeline/extract/dates.js');
     const { extractQuantities } = await imp('pipeline/extract/quantities.js');
     const prepared = sources.map((s) => {

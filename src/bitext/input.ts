@@ -2,7 +2,6 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import iconv from 'iconv-lite';
 import { FactlintError } from '../errors.js';
 import { decodeBytes } from '../pipeline/decode.js';
 import { readInputFile, type InputFile } from '../pipeline/load.js';
@@ -75,6 +74,8 @@ export async function openLines(path: string, what: string, opts: BitextOptions)
     id: checked.id,
     warnings: checked.warnings,
     async *lines() {
+      // iconv-lite is loaded here, on first use, as the loader's decoder loads it: plain text files never need it.
+      const iconv = (await import('iconv-lite')).default;
       const stream = createReadStream(abs);
       const text = stream.pipe(iconv.decodeStream(encoding));
       stream.on('error', (e) => text.emit('error', e));

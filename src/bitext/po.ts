@@ -1,4 +1,3 @@
-import { po } from 'gettext-parser';
 import type { GetTextTranslations } from 'gettext-parser';
 import { readWhole } from './input.js';
 import { primaryLanguage } from './lang.js';
@@ -97,6 +96,8 @@ export function poEntryLines(text: string): Map<string, PoEntryLines> {
 export async function readPo(path: string, opts: BitextOptions = {}): Promise<BitextRows> {
   const input = await readWhole(path, 'PO file', opts);
   const file = input.id;
+  // Loaded here, on first use: a check of plain text files never needs the parser.
+  const { po } = await import('gettext-parser');
   let parsed: GetTextTranslations;
   try {
     parsed = po.parse(input.text);

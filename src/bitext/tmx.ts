@@ -15,7 +15,7 @@ const langKey = (tag: string): string => primaryLanguage(tag) ?? tag.trim().toLo
 export async function readTmx(path: string, opts: BitextOptions = {}): Promise<BitextRows> {
   const input = await readWhole(path, 'TMX file', opts);
   const file = input.id;
-  const { root, lineOf } = parseXml(input.text, file, 'a TMX file');
+  const { root, lineOf } = await parseXml(input.text, file, 'a TMX file');
   const name = tagOf(root);
   if (name !== 'tmx') throw bitextError('FL702', `not a TMX file: the root element is <${name ?? '?'}>, not <tmx>`, file, lineOf(root));
   const header = element(root, 'header');

@@ -106,7 +106,7 @@ function units20(root: XmlNode, lineOf: (n: XmlNode) => number | undefined): Uni
 export async function readXliff(path: string, opts: BitextOptions = {}): Promise<BitextRows> {
   const input = await readWhole(path, 'XLIFF file', opts);
   const file = input.id;
-  const { root, lineOf } = parseXml(input.text, file, 'an XLIFF file');
+  const { root, lineOf } = await parseXml(input.text, file, 'an XLIFF file');
   const name = tagOf(root);
   if (name !== 'xliff') throw bitextError('FL702', `not an XLIFF file: the root element is <${name ?? '?'}>, not <xliff>`, file, lineOf(root));
   const version = attr(root, 'version') ?? '';

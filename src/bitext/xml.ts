@@ -1,4 +1,3 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { bitextError } from './rows.js';
 
 /**
@@ -8,21 +7,35 @@ import { bitextError } from './rows.js';
  */
 export type XmlNode = Record<string, unknown>;
 
-const META = XMLParser.getMetaDataSymbol();
+interface XmlLib {
+  parse(text: string): unknown;
+  validate: typeof import('fast-xml-parser').XMLValidator.validate;
+  /** The key under which the parser keeps a node's start offset (captureMetaData). */
+  meta: ReturnType<typeof import('fast-xml-parser').XMLParser.getMetaDataSymbol>;
+}
 
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  removeNSPrefix: true,
-  trimValues: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  // Decodes numeric character references (&#x2019;) as well as the five XML entities.
-  htmlEntities: true,
-  captureMetaData: true,
-});
+let lib: XmlLib | undefined;
+/** fast-xml-parser, loaded on first use: a check of plain text files never needs it (nor its start-up time). */
+async function xmlLib(): Promise<XmlLib> {
+  if (lib) return lib;
+  const { XMLParser, XMLValidator } = await import('fast-xml-parser');
+  const parser = new XMLParser({
+    preserveOrder: true,
+    ignoreAttributes: false,
+    removeNSPrefix: true,
+    trimValues: false,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    // Decodes numeric character references (&#x2019;) as well as the five XML entities.
+    htmlEntities: true,
+    captureMetaData: true,
+  });
+  const loaded: XmlLib = { parse: (text) => parser.parse(text), validate: (...a) => XMLValidator.validate(...a), meta: XMLParser.getMetaDataSymbol() };
+  lib = loaded;
+  return loaded;
+}
 
 export interface XmlDocument {
   /** The root element. */
@@ -50,12 +63,13 @@ function lineAt(starts: number[], offset: number): number {
 }
 
 /** Parses XML; not well-formed → FL701 with the validator's line; no root element → FL702. */
-export function parseXml(text: string, file: string, what: string): XmlDocument {
-  const valid = XMLValidator.validate(text);
+export async function parseXml(text: string, file: string, what: string): Promise<XmlDocument> {
+  const { parse, validate, meta: META } = await xmlLib();
+  const valid = validate(text);
   if (valid !== true) throw bitextError('FL701', `not well-formed XML: ${valid.err.msg}`, file, valid.err.line);
   let doc: XmlNode[];
   try {
-    doc = parser.parse(text) as XmlNode[];
+    doc = parse(text) as XmlNode[];
   } catch (e) {
     throw bitextError('FL701', `not well-formed XML: ${(e as Error).message}`, file);
   }

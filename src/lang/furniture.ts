@@ -1,4 +1,4 @@
-import { escapeRe } from './load.js';
+import { escapeRe } from './text.js';
 import type { LangPack } from './pack.js';
 import { compileLinePattern, type LinePattern } from './user-pattern.js';
 

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { RULES_DIR } from '../paths.js';
 import { compileFurniture, withExtraPatterns, type Furniture } from './furniture.js';
 import { loadGazetteer, nameInflection, type Gazetteer } from './keys.js';
-import { createPacks, defaultPacks, type LoadedPack, type Packs } from './load.js';
+import type { LoadedPack } from './compile.js';
+import { createPacks, defaultPacks, type Packs } from './packs.js';
 import type { LangPack } from './pack.js';
 
 /**

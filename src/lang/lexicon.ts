@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES_DIR } from '../paths.js';
-import type { LoadedPack } from './load.js';
+import type { LoadedPack } from './compile.js';
 
 /**
  * A generated word list of one language (rules/lexicon/<file>, built from WordNet for English by

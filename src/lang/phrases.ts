@@ -1,3 +1,5 @@
+import { isWordPart, SPACE_CHAR } from './text.js';
+
 /** A compiled list of phrases matched case-insensitively on word boundaries in any script. */
 export interface PhraseMatcher {
   /**
@@ -18,8 +20,6 @@ interface Phrase {
   suffix: boolean;
 }
 
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
-const SPACE_CHAR = /[\s\u00a0]/u;
 
 /**
  * Phrases may use "…" or "*" as a gap of up to four words ("không … nữa"): kept simple, only whole phrases here.
@@ -59,7 +59,7 @@ const isWordAt = (s: string, i: number): boolean => {
   const c = s.charCodeAt(i);
   // ASCII, most of what is read, without building a string for the expression.
   if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-  return WORD_CHAR.test(String.fromCodePoint(s.codePointAt(i)!));
+  return isWordPart(String.fromCodePoint(s.codePointAt(i)!));
 };
 /** The code point that ends just before i (a surrogate pair counts as one), as the expression's look-behind saw it. */
 const isWordBefore = (s: string, i: number): boolean => {
@@ -127,7 +127,7 @@ export function findPhrases(m: PhraseMatcher, text: string, start: number, end: 
         const e = matchAt(lower, i, p);
         if (e >= 0 && !isWordAt(slice, e)) {
           const t = slice.slice(i, e);
-          const key = t.toLowerCase().replace(/[\s\u00a0]+/g, ' ');
+          const key = t.toLowerCase().replace(/\s+/g, ' ');
           out.push({ start: start + i, end: start + e, text: t, value: m.values.get(key) ?? key });
           from = e;
           break;
@@ -151,7 +151,7 @@ export function findPhrases(m: PhraseMatcher, text: string, start: number, end: 
     }
     if (to > i) {
       const t = slice.slice(i, to);
-      const key = t.toLowerCase().replace(/[\s\u00a0]+/g, ' ');
+      const key = t.toLowerCase().replace(/\s+/g, ' ');
       out.push({ start: start + i, end: start + to, text: t, value: m.values.get(key) ?? key });
       i = to;
     } else i += width;

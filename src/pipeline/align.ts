@@ -385,7 +385,7 @@ export function align(stories: Story[], inputs: Map<string, AlignInput>, declare
     const srcs = story.sources.map((id) => inputs.get(id)!).filter(Boolean).sort((x, y) => declaredFirst(x, y) || byContent(x, y));
     const storyPairs: PairAlignment[] = [];
     for (let x = 0; x < srcs.length; x++) for (let y = x + 1; y < srcs.length; y++) storyPairs.push(alignPair(story.id, srcs[x]!, srcs[y]!));
-    pairs.push(...storyPairs);
+    for (const p of storyPairs) pairs.push(p); // not push(...): a story of many sources would overflow the stack
     let relation: Story['relation'] = 'single';
     if (srcs.length > 1) {
       const crossLang = new Set(srcs.map((s) => s.source.lang)).size > 1;

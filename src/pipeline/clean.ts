@@ -1,6 +1,6 @@
 import type { Block, CleanSource, Source } from '../model/source.js';
 import type { DateMention } from '../model/mention.js';
-import type { LoadedPack } from '../lang/load.js';
+import type { LoadedPack } from '../lang/compile.js';
 import type { Knowledge } from '../lang/knowledge.js';
 import { extractDates } from './extract/dates.js';
 import { detectLanguage } from '../lang/detect.js';

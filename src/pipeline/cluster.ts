@@ -3,7 +3,7 @@ import type { CleanSource } from '../model/source.js';
 import type { Story } from '../model/story.js';
 import { soundKey } from '../lang/keys.js';
 import type { Knowledge } from '../lang/knowledge.js';
-import { lookupKey } from '../lang/load.js';
+import { lookupKey } from '../lang/text.js';
 import type { LangPack } from '../lang/pack.js';
 
 export interface ClusterInput {
@@ -69,6 +69,29 @@ function contentWords(text: string): Set<string> {
   const out = new Set<string>();
   for (const m of text.toLowerCase().matchAll(/\p{L}{4,}/gu)) out.add(m[0]);
   return out;
+}
+
+/** Up to this many sources, every two in one language are candidates (word comparison is cheap at that size). */
+const SMALL_SET = 64;
+/** Texts of up to this many words are compared word by word, in order. */
+const SHORT_TEXT = 120;
+
+/**
+ * Two short texts that say the same words in the same order but for a few ("from America" / "from Amercia"): the
+ * longest common subsequence of their words covers 80 % of the longer. Set overlap is too coarse for a sentence or
+ * two, where one changed word is a fifth of the vocabulary.
+ */
+function sameWording(x: string, y: string): boolean {
+  const wx = x.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const wy = y.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (wx.length === 0 || wy.length === 0 || wx.length > SHORT_TEXT || wy.length > SHORT_TEXT) return false;
+  let prev = new Uint16Array(wy.length + 1);
+  for (let i = 1; i <= wx.length; i++) {
+    const row = new Uint16Array(wy.length + 1);
+    for (let j = 1; j <= wy.length; j++) row[j] = wx[i - 1] === wy[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, row[j - 1]!);
+    prev = row;
+  }
+  return prev[wy.length]! >= LEXICAL_VERSIONS * Math.max(wx.length, wy.length);
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {
@@ -167,6 +190,9 @@ export function cluster(inputs: ClusterInput[], opts: ClusterOptions, knowledge:
     if (list.length > maxShared) continue;
     for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) candidates.add(list[x]! * n + list[y]!);
   }
+  // A short note and its edit may share no name or figure at all ("from America" / "from Amercia"): in a small set,
+  // every two sources in one language are compared by their words too.
+  if (n <= SMALL_SET) for (let x = 0; x < n; x++) for (let y = x + 1; y < n; y++) if (langs[x] === langs[y]) candidates.add(x * n + y);
   /** What a candidate pair shares, over every anchor (a common one weighs little, but it is evidence too). */
   const sharedOf = (x: number, y: number): { w: number; specific: number } => {
     const a = coded[x]!;
@@ -209,7 +235,7 @@ export function cluster(inputs: ClusterInput[], opts: ClusterOptions, knowledge:
     if (specific < needed || e < 1) {
       // Two texts in one language that share most of their words are versions of one text, however few names and
       // figures they hold ("hired 40 engineers" / "hired 90 engineers").
-      if (sameLanguage && similarLength(x, y) && jaccard(wordsOf(x), wordsOf(y)) >= LEXICAL_VERSIONS) e = Math.max(1, e);
+      if (sameLanguage && similarLength(x, y) && (jaccard(wordsOf(x), wordsOf(y)) >= LEXICAL_VERSIONS || sameWording(inputs[x]!.source.text, inputs[y]!.source.text))) e = Math.max(1, e);
       else if (specific < needed) continue;
     }
     // Time only separates weakly linked sources: strongly shared specifics outweigh a misread year.

@@ -1,6 +1,7 @@
 import type { CleanSource } from '../model/source.js';
 import type { Sentence } from '../model/sentence.js';
-import { escapeRe, type LoadedPack } from '../lang/load.js';
+import type { LoadedPack } from '../lang/compile.js';
+import { escapeRe } from '../lang/text.js';
 import type { LangPack } from '../lang/pack.js';
 import type { Knowledge } from '../lang/knowledge.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isDictionaryWord, isKnownMisspelling } from '../../src/lang/dictionary.js';
-import { getPack } from '../../src/lang/load.js';
+import { getPack } from '../../src/lang/packs.js';
 
 describe('spelling dictionaries named by the packs', () => {
   it.each([

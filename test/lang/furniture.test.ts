@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defaultKnowledge } from '../../src/lang/knowledge.js';
-import { getPack } from '../../src/lang/load.js';
+import { getPack } from '../../src/lang/packs.js';
 import type { Source } from '../../src/model/source.js';
 import { clean } from '../../src/pipeline/clean.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { entityKey, foldKey, nameInflection } from '../../src/lang/keys.js';
-import { getPack } from '../../src/lang/load.js';
+import { getPack } from '../../src/lang/packs.js';
 import { defaultKnowledge } from '../../src/lang/knowledge.js';
 
 describe('entity keys', () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../../src/check.js';
 import { defaultKnowledge } from '../../src/lang/knowledge.js';
 import { entityKey, nameInflection } from '../../src/lang/keys.js';
-import { getPack } from '../../src/lang/load.js';
+import { getPack } from '../../src/lang/packs.js';
 import type { CleanSource } from '../../src/model/source.js';
 import { sourceYear } from '../../src/pipeline/cluster.js';
 import { extract } from '../../src/pipeline/extract/index.js';

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { FactlintError } from '../../src/errors.js';
-import { defaultPacks, getPack, loadPackFile } from '../../src/lang/load.js';
+import { loadPackFile } from '../../src/lang/compile.js';
+import { defaultPacks, getPack } from '../../src/lang/packs.js';
 import { lineOfPointer } from '../../src/schema.js';
 import { RULES_DIR } from '../../src/paths.js';
 

@@ -98,6 +98,15 @@ describe('cluster', () => {
     expect(got).toEqual([['match-a.txt'], ['match-b.txt']]);
   });
 
+  it('joins a one-sentence note and its edit, which share no name or figure the other spells the same', async () => {
+    const got = await stories([
+      { id: 'note.txt', text: 'The delegation from the northern provinces arrived in the capital on Monday.' },
+      { id: 'note-edit.txt', text: 'The delegation from the northern provinces arrived in the capitol on Monday.' },
+      { id: 'other.txt', text: 'Heavy rain closed the coastal road for most of Tuesday, police said.' },
+    ]);
+    expect(got).toEqual([['note-edit.txt', 'note.txt'], ['other.txt']]);
+  });
+
   it('does not let one strong pair join two stories that each have several versions (average linkage)', async () => {
     // The hospital story in two languages and the port story in three share the governor: one pair of versions
     // that share his name and the region's year must not pull the five files into one story.

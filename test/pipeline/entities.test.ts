@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractEntities, lowerVocabulary } from '../../src/pipeline/extract/entities.js';
 import { defaultKnowledge } from '../../src/lang/knowledge.js';
-import { getPack } from '../../src/lang/load.js';
+import { getPack } from '../../src/lang/packs.js';
 
 const run = (text: string) => extractEntities(text, { source: 's', start: 0, end: text.length }, {
   gazetteer: defaultKnowledge().gazetteer(),

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { check, checkRows } from '../../src/check.js';
-import { getPack } from '../../src/lang/load.js';
+import { getPack } from '../../src/lang/packs.js';
 import { respelled, stems } from '../../src/rules/kinds/entity-drift.js';
 
 const NAME_RULES = new Set(['edited-name', 'entity-spelling', 'name-inconsistency', 'name-misspelling']);

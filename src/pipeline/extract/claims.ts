@@ -1,7 +1,8 @@
 import type { Attribution, Claim, EventMarker, ModalityMarker, NegationMarker, TitledName } from '../../model/claim.js';
 import type { DateMention, EntityMention, QuantityMention } from '../../model/mention.js';
 import type { Sentence } from '../../model/sentence.js';
-import { escapeRe, termSource, type LoadedPack } from '../../lang/load.js';
+import type { LoadedPack } from '../../lang/compile.js';
+import { escapeRe, termSource } from '../../lang/text.js';
 import { lexiconOf } from '../../lang/lexicon.js';
 import { compilePhrases, findPhrases, type PhraseHit, type PhraseMatcher } from '../../lang/phrases.js';
 

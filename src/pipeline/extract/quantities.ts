@@ -1,5 +1,5 @@
-import type { LoadedPack } from '../../lang/load.js';
-import { lookupKey, words } from '../../lang/load.js';
+import type { LoadedPack } from '../../lang/compile.js';
+import { lookupKey, words } from '../../lang/text.js';
 import type { Approximator, QuantityKind, QuantityMention } from '../../model/mention.js';
 import type { Span } from '../../model/span.js';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getPack } from '../../../src/lang/load.js';
+import { getPack } from '../../../src/lang/packs.js';
 import type { DateMention } from '../../../src/model/mention.js';
 import { extractDates } from '../../../src/pipeline/extract/dates.js';
 import { extractAll } from './helpers.js';

@@ -1,4 +1,4 @@
-import type { LoadedPack } from '../../../src/lang/load.js';
+import type { LoadedPack } from '../../../src/lang/compile.js';
 import type { Span } from '../../../src/model/span.js';
 
 /** See equivalence.mjs. */

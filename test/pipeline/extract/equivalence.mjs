@@ -70,7 +70,8 @@ async function buildCases(o, dist) {
   const { segment } = await imp('pipeline/segment.js');
   // Builds before the knowledge context (stages read a module cache) ignore the extra argument.
   const k = (await imp('lang/knowledge.js').catch(() => ({}))).defaultKnowledge?.();
-  const { getPack } = await imp('lang/load.js');
+  // Builds before the packs moved out of lang/load.js read them there.
+  const { getPack } = await imp('lang/packs.js').catch(() => imp('lang/load.js'));
   const files = corpusFiles(o);
   const { sources } = await load(files, { cwd: '/' });
   const cases = [];
@@ -188,7 +189,8 @@ export function fuzzStrings(pack, n, seed) {
 
 async function runBuild(dist, cases) {
   const imp = (p) => import(pathToFileURL(join(dist, p)).href);
-  const { getPack } = await imp('lang/load.js');
+  // Builds before the packs moved out of lang/load.js read them there.
+  const { getPack } = await imp('lang/packs.js').catch(() => imp('lang/load.js'));
   const { extractDates } = await imp('pipeline/extract/dates.js');
   const { extractQuantities } = await imp('pipeline/extract/quantities.js');
   const out = [];

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getPack } from '../../../src/lang/load.js';
+import { getPack } from '../../../src/lang/packs.js';
 import type { Span } from '../../../src/model/span.js';
 import { PACKAGE_ROOT } from '../../../src/paths.js';
 import { extractDates } from '../../../src/pipeline/extract/dates.js';

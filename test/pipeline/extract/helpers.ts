@@ -1,4 +1,4 @@
-import { getPack } from '../../../src/lang/load.js';
+import { getPack } from '../../../src/lang/packs.js';
 import { extractDates } from '../../../src/pipeline/extract/dates.js';
 import { extractQuantities, type ExtractedQuantity } from '../../../src/pipeline/extract/quantities.js';
 import type { DateMention } from '../../../src/model/mention.js';

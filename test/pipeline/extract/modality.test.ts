@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getPack } from '../../../src/lang/load.js';
+import { getPack } from '../../../src/lang/packs.js';
 import { buildClaim } from '../../../src/pipeline/extract/claims.js';
 import type { Sentence } from '../../../src/model/sentence.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getPack } from '../../../src/lang/load.js';
+import { getPack } from '../../../src/lang/packs.js';
 import { extractQuantities } from '../../../src/pipeline/extract/quantities.js';
 import { extractAll } from './helpers.js';
 

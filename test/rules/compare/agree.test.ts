@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getPack } from '../../../src/lang/load.js';
+import { getPack } from '../../../src/lang/packs.js';
 import type { DateMention, QuantityMention } from '../../../src/model/mention.js';
 import { datesAgree, quantitiesAgree, type Agreement } from '../../../src/rules/compare/agree.js';
 import { extractDates } from '../../../src/pipeline/extract/dates.js';

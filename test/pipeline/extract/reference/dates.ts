@@ -3,7 +3,9 @@
 // (pack.datePatterns[i].re, pack.dateContextRe, alternation()); equivalence.test.ts checks that the extractors give
 // exactly what this code gives. Not used by the tool.
 import { addDays, addMonths, getDay, isValid, parseISO, subDays } from 'date-fns';
-import { alternation, firstWord, lookupKey, lookupMap, words, type DateRole, type LoadedPack } from '../../../../src/lang/load.js';
+import { type LoadedPack } from '../../../../src/lang/compile.js';
+import { type DateRole } from '../../../../src/lang/templates.js';
+import { alternation, firstWord, lookupKey, lookupMap, words } from '../../../../src/lang/text.js';
 import type { DateGranularity, DateMention } from '../../../../src/model/mention.js';
 import type { Span } from '../../../../src/model/span.js';
 

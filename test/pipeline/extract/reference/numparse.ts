@@ -2,7 +2,8 @@
 // alternations (commit 0a964df), with only its import paths changed. It matches with the full expressions
 // (pack.datePatterns[i].re, pack.dateContextRe, alternation()); equivalence.test.ts checks that the extractors give
 // exactly what this code gives. Not used by the tool.
-import { alternation, escapeRe, firstWord, lookupKey, lookupMap, SPACE, type LoadedPack } from '../../../../src/lang/load.js';
+import { type LoadedPack } from '../../../../src/lang/compile.js';
+import { alternation, escapeRe, firstWord, lookupKey, lookupMap, SPACE } from '../../../../src/lang/text.js';
 
 /**
  * Number tables compiled from a language pack, once per pack (cached on the pack object), and the pure functions that

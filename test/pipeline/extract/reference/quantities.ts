@@ -2,8 +2,8 @@
 // alternations (commit 0a964df), with only its import paths changed. It matches with the full expressions
 // (pack.datePatterns[i].re, pack.dateContextRe, alternation()); equivalence.test.ts checks that the extractors give
 // exactly what this code gives. Not used by the tool.
-import type { LoadedPack } from '../../../../src/lang/load.js';
-import { lookupKey, words } from '../../../../src/lang/load.js';
+import type { LoadedPack } from '../../../../src/lang/compile.js';
+import { lookupKey, words } from '../../../../src/lang/text.js';
 import type { Approximator, QuantityKind, QuantityMention } from '../../../../src/model/mention.js';
 import type { Span } from '../../../../src/model/span.js';
 import {
