@@ -15,6 +15,8 @@ export interface Lexicon {
   antonyms: Map<string, string[]>;
   /** Inflected verb form -> lemma ("won" -> "win"). */
   verbForms: Map<string, string>;
+  /** Adjectives and adverbs of the antonym pairs ("inevitable", "well"): words that are not verbs. */
+  modifiers: Set<string>;
 }
 
 interface LexiconFile {
@@ -23,7 +25,7 @@ interface LexiconFile {
   verbForms: Record<string, string>;
 }
 
-const EMPTY: Lexicon = { negatives: new Set(), antonyms: new Map(), verbForms: new Map() };
+const EMPTY: Lexicon = { negatives: new Set(), antonyms: new Map(), verbForms: new Map(), modifiers: new Set() };
 const cache = new WeakMap<LoadedPack, Lexicon>();
 
 /** The pack's lexicon (an empty one when the pack names none or the file is missing). */
@@ -42,7 +44,8 @@ export function lexiconOf(pack: LoadedPack): Lexicon {
       (antonyms.get(a) ?? antonyms.set(a, []).get(a)!).push(b);
       (antonyms.get(b) ?? antonyms.set(b, []).get(b)!).push(a);
     }
-    lex = { negatives: new Set(raw.negatives), antonyms, verbForms: new Map(Object.entries(raw.verbForms)) };
+    const modifiers = new Set([...raw.antonyms.adj, ...(raw.antonyms.adv ?? [])].flat());
+    lex = { negatives: new Set(raw.negatives), antonyms, verbForms: new Map(Object.entries(raw.verbForms)), modifiers };
   }
   cache.set(pack, lex);
   return lex;

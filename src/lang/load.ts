@@ -120,6 +120,7 @@ export function withDefaults(raw: Record<string, Json>): LangPack {
     ...(r.lexicon ? { lexicon: r.lexicon } : {}),
     ...(r.antonyms ? { antonyms: r.antonyms } : {}),
     notNegations: r.notNegations ?? [],
+    ...(r.negationParaphrases ? { negationParaphrases: r.negationParaphrases } : {}),
     titles: r.titles ?? [],
     titleRoles: r.titleRoles ?? {},
     stopwords: r.stopwords ?? [],

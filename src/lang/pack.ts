@@ -222,6 +222,18 @@ export interface LangPack {
   lexicon?: string;
   /** Phrases that contain a negator but do not negate ("nothing but", "not only", "không chỉ", "không khí"). */
   notNegations?: string[];
+  /**
+   * Negations that translators routinely render without a negator, from the language's grammar. `cessatives`: "no
+   * longer", "không còn", "больше не", "nicht mehr" (rendered "stopped", "moved away", "became less"): such a negator
+   * only accounts for a negation on the other side and is not compared as one. `exceptives` and `restrictives`: a
+   * negation followed in its sentence by an exceptive ("not … unless", "not … until", "không … trừ khi", "не … пока")
+   * says what a restrictive says on the other side ("only if", "nur wenn", "chỉ khi", "только если").
+   */
+  negationParaphrases?: {
+    cessatives: string[]; exceptives: string[]; restrictives: string[];
+    /** Coordinators ("and", "or", "but"): a negator right before one has its verb left out ("the advice they don't and"). */
+    coordinators?: string[];
+  };
   /** Titles and honorifics that precede or follow names: "President", "Deputy Minister", "ông", "bà", "Thứ trưởng", "глава". */
   titles: string[];
   /** Titles by the role they name (role names shared by all packs): "cfo" -> ["chief financial officer", "CFO"]. */

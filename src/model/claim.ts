@@ -56,6 +56,14 @@ export interface NegationMarker extends Span {
    * negates the verb near the start of its clause ("Die Firma unterschrieb den Vertrag nicht").
    */
   at?: number;
+  /**
+   * A negation translators routinely render without a negator, so it accounts for one on the other side but is not
+   * compared as one (and is marked `constituent` too): a cessative ("no longer", "không còn"), an elliptical negation
+   * with its verb left out ("the advice they don't").
+   */
+  loose?: 'cessative' | 'ellipsis';
+  /** The negation is followed in its sentence by an exceptive ("won't … unless"): a restrictive ("nur wenn") renders it. */
+  exceptive?: boolean;
 }
 
 /** What one sentence asserts, in language-independent terms. */
@@ -80,6 +88,10 @@ export interface Claim extends Span {
   negations: NegationMarker[];
   /** Words that negate by meaning (lack, refuse, fail to, impossible, không thể thiếu…): see the packs' lexicalNegators. */
   lexicalNegations?: NegationMarker[];
+  /** Restrictives ("only", "nur", "chỉ", "только"): what renders a negation followed by an exceptive ("not … unless"). */
+  restrictives?: NegationMarker[];
+  /** Negators inside a phrase that does not negate ("couldn't help but", "not only"): a literal translation may keep them. */
+  idiomNegations?: NegationMarker[];
   /** Inside quotation marks (a direct quote). */
   quoted: boolean;
   /** Check-worthy: specific facts (numbers, dates, names with an event) rather than opinion or framing. */

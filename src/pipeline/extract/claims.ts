@@ -23,6 +23,8 @@ export interface ClaimMatchers {
   negators: PhraseMatcher;
   lexicalNegators: PhraseMatcher;
   notNegations: PhraseMatcher;
+  /** The pack's negationParaphrases: cessatives, exceptives and restrictives (values of those names). */
+  paraphrases: PhraseMatcher;
   titles: PhraseMatcher;
   /** Role titles; a hit's value is its roles joined with "|". */
   roles: PhraseMatcher;
@@ -57,6 +59,7 @@ export function claimMatchers(pack: LoadedPack): ClaimMatchers {
     negators: compilePhrases(negatorEntries(pack)),
     lexicalNegators: compilePhrases((pack.lexicalNegators ?? []).filter((v) => !v.endsWith('*')).map((v) => [v, 'lexical'])),
     notNegations: compilePhrases((pack.notNegations ?? []).map((v) => [v, 'idiom'])),
+    paraphrases: compilePhrases((['cessatives', 'exceptives', 'restrictives'] as const).flatMap((k) => (pack.negationParaphrases?.[k] ?? []).map((v): [string, string] => [v, k]))),
     titles: compilePhrases((pack.titles ?? []).map((v) => [v, 'title'])),
     roles: compilePhrases(roleEntries(pack.titleRoles ?? {})),
     pronoun: new RegExp(`(?<![\\p{L}])(?:${anyOf(pack.speech.pronouns)})(?![\\p{L}])`, 'iu'),
@@ -268,6 +271,36 @@ function cancelDoubleNegations(text: string, negations: NegationMarker[], lexica
   }
 }
 
+/** What follows an elliptical negator: its clause ends right after it ("the advice they don't,", "I'm not."). */
+const ELLIPSIS = /^[\s\u00a0]*(?:[,.;:!?)\]"”»—–]|$)/u;
+/** Is the text after a negator the end of its clause, or a coordinator of the pack right after it ("they don't and")? */
+function elliptical(rest: string, pack: LoadedPack): boolean {
+  if (ELLIPSIS.test(rest)) return true;
+  const next = /^[\s\u00a0]+([\p{L}\p{M}]+)/u.exec(rest)?.[1]?.toLowerCase();
+  return next !== undefined && (pack.negationParaphrases?.coordinators ?? []).includes(next);
+}
+
+/**
+ * Marks the negations translators routinely render without a negator (NegationMarker.loose): a negator within a
+ * cessative ("no longer", "không còn", "больше не") and, in languages whose negator does not end a verb-final
+ * clause, a negator its clause ends on or that a coordinator follows (the verb left out: "the advice they don't and
+ * the way"). Each accounts for a
+ * negation on the other side and is not compared as one. A negation with an exceptive after it in its clause ("won't
+ * come unless", "не … пока") is marked `exceptive`; returns the sentence's restrictives ("only", "nur", "chỉ").
+ */
+function markLooseNegations(text: string, s: Sentence, pack: LoadedPack, m: ClaimMatchers, negations: NegationMarker[]): NegationMarker[] {
+  const hits = m.paraphrases.byFirst.size ? findPhrases(m.paraphrases, text, s.start, s.end) : [];
+  const touches = (n: NegationMarker, x: { start: number; end: number }): boolean => x.start <= n.end && n.start <= x.end;
+  const loose = (n: NegationMarker, why: NonNullable<NegationMarker['loose']>): void => { n.loose = why; n.constituent = true; };
+  for (const n of negations) {
+    if (n.concord || n.indefinite || n.double) continue;
+    if (hits.some((h) => h.value === 'cessatives' && touches(n, h))) loose(n, 'cessative');
+    else if (!pack.negationScope?.clauseFinal && elliptical(text.slice(n.end, s.end), pack)) loose(n, 'ellipsis');
+    if (hits.some((h) => h.value === 'exceptives' && h.start >= n.end && !CLAUSE_END.test(text.slice(n.end, h.start)))) n.exceptive = true;
+  }
+  return hits.filter((h) => h.value === 'restrictives').map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text }));
+}
+
 /** Words that begin with a stem of the pack's lexicalNegators written with a trailing "*" (ru "перестава*", de "verweiger*"). */
 function stemNegatives(text: string, s: Sentence, pack: LoadedPack): PhraseHit[] {
   const stems = (pack.lexicalNegators ?? []).filter((v) => v.endsWith('*')).map((v) => v.slice(0, -1).normalize('NFC').toLowerCase());
@@ -322,7 +355,14 @@ export function buildClaim(
     .map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text, level: purposeOf(text, s, h, m.purpose) ? 'ability' : h.value as ModalityMarker['level'] }));
   const idioms = findPhrases(m.notNegations, text, s.start, s.end);
   const notIdiom = (h: { start: number; end: number }): boolean => !idioms.some((i) => i.start <= h.start && h.end <= i.end);
-  const negations = concordNegations(text, s, findPhrases(m.negators, text, s.start, s.end).filter(notIdiom), pack);
+  const negatorHits = findPhrases(m.negators, text, s.start, s.end);
+  const negations = concordNegations(text, s, negatorHits.filter(notIdiom), pack);
+  // A negated modal in a phrase that does not negate ("couldn't help but") is kept aside: a literal translation of the
+  // phrase ("không thể không", "не мог не") or of its words keeps a negator, which it accounts for. Words that hold a
+  // negator ("hàng không", "không khí") and phrases without a modal ("not only") are not.
+  const idiomNegations: NegationMarker[] = negatorHits.filter((h) => !notIdiom(h))
+    .filter((h) => findPhrases(m.modality, text, s.start, s.end).some((x) => x.start < h.end + 1 && h.start < x.end + 1))
+    .map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text }));
   const lexicalHits = [
     ...findPhrases(m.lexicalNegators, text, s.start, s.end).filter(notIdiom),
     ...stemNegatives(text, s, pack).filter(notIdiom),
@@ -337,6 +377,7 @@ export function buildClaim(
     .filter((h, i, all) => i === 0 || all[i - 1]!.end <= h.start)
     .map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text }));
   cancelDoubleNegations(text, negations, lexicalNegations, modality);
+  const restrictives = markLooseNegations(text, s, pack, m, negations);
   const cues = [
     ...findPhrases(m.according, text, s.start, s.end).map((h) => ({ ...h, kind: 'according' as const })),
     ...findPhrases(m.speech, text, s.start, s.end).map((h) => ({ ...h, kind: 'speech' as const })),
@@ -393,6 +434,8 @@ export function buildClaim(
     quantities: mentions.quantities, dates: mentions.dates, entities: mentions.entities,
     events, modality, negations, quoted, checkWorthy,
     ...(lexicalNegations.length ? { lexicalNegations } : {}),
+    ...(restrictives.length ? { restrictives } : {}),
+    ...(idiomNegations.length ? { idiomNegations } : {}),
     ...(attribution ? { attribution } : {}),
     ...(titled.length ? { titled } : {}),
   };

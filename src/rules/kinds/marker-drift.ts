@@ -2,6 +2,7 @@ import type { RawFinding, RuleKind } from '../types.js';
 import { contextOf, linkedClaims, loc, positionallyConfirmed, type LinkedClaims } from '../util.js';
 import type { PairContext } from '../types.js';
 import type { Claim, ModalityMarker, NegationMarker } from '../../model/claim.js';
+import { lexiconOf } from '../../lang/lexicon.js';
 
 interface Params {
   /** "modality": could/may on one side, will/is on the other; "negation": one side negated, the other not. */
@@ -92,9 +93,14 @@ function negationFlip(ctx: PairContext, lc: LinkedClaims): RawFinding | undefine
   const alone = (y: Item, negs: Item[]): boolean => !negs.some((n) => gap(n, y) <= PLACE);
   const promotedA = new Set<number>();
   const promotedB = new Set<number>();
+  // Only a verb: an adjective is a negation of its own antonym whatever it is built from ("inevitable" / "không thể
+  // tránh khỏi", cannot be avoided).
+  const lexA = lexiconOf(ctx.knowledge.pack(ctx.a.source.lang));
+  const lexB = lexiconOf(ctx.knowledge.pack(ctx.b.source.lang));
+  const verbal = (y: Item, lex: typeof lexA): boolean => lex.verbForms.has(y.m.text.toLowerCase()) || !lex.modifiers.has(y.m.text.toLowerCase());
   pairUp(la, lb, PLACE, (x, y) => {
-    if (x.m.cancelled && !y.m.cancelled && alone(y, anyNegB)) promotedA.add(x.m.by!);
-    if (y.m.cancelled && !x.m.cancelled && alone(x, anyNegA)) promotedB.add(y.m.by!);
+    if (x.m.cancelled && !y.m.cancelled && alone(y, anyNegB) && verbal(y, lexB)) promotedA.add(x.m.by!);
+    if (y.m.cancelled && !x.m.cancelled && alone(x, anyNegA) && verbal(x, lexA)) promotedB.add(y.m.by!);
   });
   const doubledA = (n: NegationMarker): boolean => n.double === true && promotedA.has(n.start);
   const doubledB = (n: NegationMarker): boolean => n.double === true && promotedB.has(n.start);
@@ -103,8 +109,14 @@ function negationFlip(ctx: PairContext, lc: LinkedClaims): RawFinding | undefine
   if (pa.length === 0 && pb.length === 0) return undefined;
   const ca = items(negatorsOfWords(lc.a).filter((n) => !doubledA(n)), lc.link.a);
   const cb = items(negatorsOfWords(lc.b).filter((n) => !doubledB(n)), lc.link.b);
-  const ia = items(indefinitesOf(lc.a), lc.link.a);
-  const ib = items(indefinitesOf(lc.b), lc.link.b);
+  // Like with like first: negators of phrases that do not negate ("no later than" / "không muộn hơn") pair with their
+  // own kind at about the same place, so they do not take a negation that is left over.
+  const idA = items(lc.a.flatMap((c) => c.idiomNegations ?? []), lc.link.a);
+  const idB = items(lc.b.flatMap((c) => c.idiomNegations ?? []), lc.link.b);
+  pairUp(idA, idB, PLACE);
+  // Negative indefinites, and negators of phrases that do not negate ("couldn't help but" / "không thể trợ giúp").
+  const ia = [...items(indefinitesOf(lc.a), lc.link.a), ...idA.filter((x) => !x.used)];
+  const ib = [...items(indefinitesOf(lc.b), lc.link.b), ...idB.filter((x) => !x.used)];
   // A negator matches a negator wherever it stands (word order differs between languages); what renders a
   // negation by other means must stand at about the same place.
   pairUp(pa, pb, 1);
@@ -113,6 +125,11 @@ function negationFlip(ctx: PairContext, lc: LinkedClaims): RawFinding | undefine
   const bare = (xs: Item[]): Item[] => xs.filter((x) => !x.m.cancelled);
   pairUp(pa, [...bare(lb), ...ib], PLACE);
   pairUp(pb, [...bare(la), ...ia], PLACE);
+  // "Won't come unless it can trust" / "finde nur statt, wenn": a negation with an exceptive after it is what a
+  // restrictive renders.
+  const exceptive = (xs: Item[]): Item[] => xs.filter((x) => x.m.exceptive);
+  pairUp(exceptive(pa), items(lc.b.flatMap((c) => c.restrictives ?? []), lc.link.b), PLACE);
+  pairUp(exceptive(pb), items(lc.a.flatMap((c) => c.restrictives ?? []), lc.link.a), PLACE);
   const leftA = pa.filter((x) => !x.used);
   const leftB = pb.filter((x) => !x.used);
   if ((leftA.length > 0) === (leftB.length > 0)) return undefined;

@@ -158,3 +158,38 @@ describe('stems and phrases that negate by meaning', () => {
     expect(polarity(lang, text).lexical).toEqual(expected);
   });
 });
+
+describe('negations translators routinely render without a negator (negationParaphrases)', () => {
+  const loose = (lang: string, text: string) => claimOf(lang, text).negations.filter((n) => n.loose).map((n) => `${n.text}:${n.loose}`);
+  it.each([
+    ['en', 'The factory is no longer profitable.', ['no longer:cessative']],
+    ['vi', 'Nhà máy không còn có lãi.', ['không còn:cessative']],
+    ['ru', 'Завод больше не приносит прибыли.', ['не:cessative']],
+    ['de', 'Die Fabrik ist nicht mehr rentabel.', ['nicht:cessative']],
+    ['en', "Some members voted for the plan and some didn't.", ["n't:ellipsis"]],
+    ['en', "Some members voted for it, others didn't and the vote failed.", ["n't:ellipsis"]],
+    ['en', 'The committee did not approve the plan.', []],
+    // A German "nicht" ends its verb-final clause: not an ellipsis.
+    ['de', 'Der Ausschuss billigte den Plan nicht.', []],
+  ])('%s: %s', (lang, text, expected) => {
+    expect(loose(lang, text)).toEqual(expected);
+  });
+  it('a loose negation accounts for a negation on the other side and is not counted as one', () => {
+    expect(polarity('en', 'The factory is no longer profitable.')).toMatchObject({ predicate: [], word: ['no longer'] });
+  });
+  it('a negation with an exceptive after it in its clause ("won\'t … unless", "không … trừ khi")', () => {
+    expect(claimOf('en', 'The plant will not reopen until the repairs are finished.').negations.map((n) => n.exceptive)).toEqual([true]);
+    expect(claimOf('vi', 'Nhà máy sẽ không mở cửa trừ khi có người mua.').negations.map((n) => n.exceptive)).toEqual([true]);
+    // Another clause's exceptive does not count.
+    expect(claimOf('en', 'The plant did not reopen; it waits until spring.').negations.map((n) => n.exceptive ?? false)).toEqual([false]);
+  });
+  it('restrictives ("only", "nur", "chỉ", "только") are read', () => {
+    expect((claimOf('de', 'Das Werk öffnet erst wieder, wenn die Reparaturen abgeschlossen sind.').restrictives ?? []).map((r) => r.text)).toEqual(['erst']);
+    expect((claimOf('ru', 'Завод откроется, только если найдётся покупатель.').restrictives ?? []).map((r) => r.text)).toEqual(['только']);
+  });
+  it('the negated modal of a phrase that does not negate is kept aside ("couldn\'t help but"); words holding a negator are not', () => {
+    expect((claimOf('en', "She couldn't help but laugh.").idiomNegations ?? []).map((n) => n.text)).toEqual(["n't"]);
+    expect(claimOf('vi', 'Hãng hàng không đã mở đường bay mới.').idiomNegations).toBeUndefined();
+    expect(claimOf('en', 'It is not only cheaper but also faster.').idiomNegations).toBeUndefined();
+  });
+});
