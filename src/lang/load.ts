@@ -102,7 +102,7 @@ export function withDefaults(raw: Record<string, Json>): LangPack {
     events: r.events ?? {},
     modality: {
       possible: r.modality?.possible ?? [], expected: r.modality?.expected ?? [], future: r.modality?.future ?? [], impossible: r.modality?.impossible ?? [], ability: r.modality?.ability ?? [],
-      purpose: r.modality?.purpose ?? [], notModal: r.modality?.notModal ?? [], reportedFuture: r.modality?.reportedFuture ?? [],
+      purpose: r.modality?.purpose ?? [], notModal: r.modality?.notModal ?? [], reportedFuture: r.modality?.reportedFuture ?? [], risk: r.modality?.risk ?? [], alternatives: r.modality?.alternatives ?? [],
       ...(r.modality?.perfectiveFuture ? { perfectiveFuture: r.modality.perfectiveFuture } : {}),
     },
     adaptsForeignNames: r.adaptsForeignNames ?? false,

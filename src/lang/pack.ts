@@ -137,6 +137,14 @@ export interface LangPack {
      * sentence (no quotation mark or colon between), and no marker elsewhere ("it would be hard", "would you…?").
      */
     reportedFuture?: string[];
+    /**
+     * Verbs of warning and fear ("warned", "fears", "cảnh báo", "предупредил", "warnte"): a firm future they report
+     * ("analysts warned they will see a backlash") is a risk foreseen, which translators render as a possibility
+     * ("có thể", "könnte"); it is read as an expectation, one step from either.
+     */
+    risk?: string[];
+    /** Disjunctions ("or", "hoặc", "или", "oder"): a marker right after one is an alternative ("definitely or probably"), not a hedge. */
+    alternatives?: string[];
     /** Phrases that hold a modal form without being one (de "werden musste": a passive infinitive, not a future). */
     notModal?: string[];
     /**

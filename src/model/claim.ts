@@ -25,6 +25,8 @@ export interface ModalityMarker extends Span {
   /** "possible" (could, may), "expected" (expected to, plans), "future" (will), "certain" (is, did). */
   level: 'possible' | 'expected' | 'future' | 'impossible' | 'ability';
   text: string;
+  /** Right after a disjunction ("definitely or probably", "chắc chắn hoặc có thể"): an alternative offered, not a hedge added. */
+  alternative?: boolean;
 }
 
 export interface NegationMarker extends Span {

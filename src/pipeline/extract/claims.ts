@@ -19,6 +19,10 @@ export interface ClaimMatchers {
   purpose: PhraseMatcher;
   /** The future in the past of reported speech ("would"). */
   reportedFuture: PhraseMatcher;
+  /** Verbs of warning and fear ("warned", "cảnh báo"): a future they report is a foreseen risk. */
+  risk: PhraseMatcher;
+  /** Disjunctions ("or", "hoặc"): a marker right after one is an alternative. */
+  alternatives: PhraseMatcher;
   /** Negators (value "not"), negative indefinites (value "indefinite") and concord words (value "concord"). */
   negators: PhraseMatcher;
   lexicalNegators: PhraseMatcher;
@@ -56,6 +60,8 @@ export function claimMatchers(pack: LoadedPack): ClaimMatchers {
     notModal: compilePhrases((pack.modality.notModal ?? []).map((v) => [v, 'not'])),
     purpose: compilePhrases((pack.modality.purpose ?? []).map((v) => [v, 'purpose'])),
     reportedFuture: compilePhrases((pack.modality.reportedFuture ?? []).map((v) => [v, 'future'])),
+    risk: compilePhrases((pack.modality.risk ?? []).map((v) => [v, 'risk'])),
+    alternatives: compilePhrases((pack.modality.alternatives ?? []).map((v) => [v, 'or'])),
     negators: compilePhrases(negatorEntries(pack)),
     lexicalNegators: compilePhrases((pack.lexicalNegators ?? []).filter((v) => !v.endsWith('*')).map((v) => [v, 'lexical'])),
     notNegations: compilePhrases((pack.notNegations ?? []).map((v) => [v, 'idiom'])),
@@ -140,6 +146,13 @@ function purposeOf(text: string, s: Sentence, h: PhraseHit, purpose: PhraseMatch
   if (h.value !== 'possible' || purpose.byFirst.size === 0) return false;
   const from = Math.max(s.start, h.start - PURPOSE_WINDOW);
   return findPhrases(purpose, text, from, h.start).some((p) => !/[,;:.!?—–]/u.test(text.slice(p.end, h.start)) || /^[\s,]*$/u.test(text.slice(p.end, h.start)));
+}
+
+/** How far (in characters) after a verb of warning or fear a firm future is the risk it reports. */
+const RISK_WINDOW = 80;
+/** A firm future reported by a verb of warning or fear before it in its sentence ("warned they will"), not across a quotation. */
+function riskOf(text: string, h: PhraseHit, risks: PhraseHit[]): boolean {
+  return h.value === 'future' && risks.some((r) => r.end <= h.start && h.start - r.end <= RISK_WINDOW && !/["“”«»„:;]/u.test(text.slice(r.end, h.start)));
 }
 
 /** Words in the perfective future by the pack's perfectiveFuture rule (ru "проведет", "заявит", "примут"): firm futures. */
@@ -346,13 +359,19 @@ export function buildClaim(
   const speechCues = findPhrases(m.speech, text, s.start, s.end);
   const reported = findPhrases(m.reportedFuture, text, s.start, s.end)
     .filter((h) => speechCues.some((c) => c.end <= h.start && h.start - c.end <= 60 && !/["“”«»„:]/u.test(text.slice(c.end, h.start))));
+  const risks = m.risk.byFirst.size ? findPhrases(m.risk, text, s.start, s.end) : [];
+  const ors = m.alternatives.byFirst.size ? findPhrases(m.alternatives, text, s.start, s.end) : [];
   const modality: ModalityMarker[] = [...findPhrases(m.modality, text, s.start, s.end), ...perfectiveFutures(text, s, pack), ...reported]
     .filter((h) => !values.some((v) => v.start < h.end && h.start < v.end))
     .filter((h) => !notModal.some((n) => n.start <= h.start && h.end <= n.end))
     // A capitalised modal in mid-sentence is a name or a month ("Prime Minister May"), not a modal verb.
     .filter((h) => h.start === s.start || !/^\p{Lu}/u.test(h.text) || /^["“«(]?$/u.test(text.slice(s.start, h.start).trim()))
     .sort((a, b) => a.start - b.start)
-    .map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text, level: purposeOf(text, s, h, m.purpose) ? 'ability' : h.value as ModalityMarker['level'] }));
+    .map((h): ModalityMarker => ({
+      source: s.source, start: h.start, end: h.end, text: h.text,
+      level: purposeOf(text, s, h, m.purpose) ? 'ability' : riskOf(text, h, risks) ? 'expected' : h.value as ModalityMarker['level'],
+      ...(ors.some((o) => o.end <= h.start && /^[\s\u00a0]+$/u.test(text.slice(o.end, h.start))) ? { alternative: true } : {}),
+    }));
   const idioms = findPhrases(m.notNegations, text, s.start, s.end);
   const notIdiom = (h: { start: number; end: number }): boolean => !idioms.some((i) => i.start <= h.start && h.end <= i.end);
   const negatorHits = findPhrases(m.negators, text, s.start, s.end);

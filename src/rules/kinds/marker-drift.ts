@@ -177,7 +177,8 @@ function certaintyDrift(ctx: PairContext, lc: LinkedClaims): RawFinding | undefi
   const steps = Math.abs(LEVEL[x.level]! - LEVEL[y.level]!);
   // A possibility added to an expectation both versions state ("dự kiến có thể" for "is expected to") is a hedge
   // added: reported.
-  const stacked = (h: ModalityMarker[], o: ModalityMarker[]): boolean => h.some((m) => m.level === 'possible') && h.some((m) => m.level === 'expected')
+  // An alternative ("definitely or probably" / "chắc chắn hoặc có thể") is offered, not stacked on the expectation.
+  const stacked = (h: ModalityMarker[], o: ModalityMarker[]): boolean => h.some((m) => m.level === 'possible' && !m.alternative) && h.some((m) => m.level === 'expected')
     && o.some((m) => m.level === 'expected') && !o.some((m) => m.level === 'possible');
   if (steps < 2 && !stacked(ha, hb) && !stacked(hb, ha)) return undefined;
   return {

@@ -72,3 +72,24 @@ describe('evidential hedges are expectations; a passive infinitive is no future'
     expect(modality('de', 'Der Linienrichter, der behandelt werden musste, kehrte zurück.')).toEqual([]);
   });
 });
+
+describe('a future reported by a verb of warning or fear, and alternatives', () => {
+  const levels = (lang: string, text: string) => {
+    const s: Sentence = { source: 't', start: 0, end: text.length, id: 't#0', index: 0, block: 0, isTitle: false, text };
+    return buildClaim(text, s, getPack(lang), { quantities: [], dates: [], entities: [] }, false).modality.map((m) => `${m.text}:${m.level}${m.alternative ? ':or' : ''}`);
+  };
+  it.each([
+    ['en', 'Economists warned that the tariffs will raise food prices.', ['will:expected']],
+    ['en', 'Economists said that the tariffs will raise food prices.', ['will:future']],
+    ['vi', 'Các nhà kinh tế cảnh báo thuế quan sẽ làm tăng giá lương thực.', ['sẽ:expected']],
+    ['de', 'Ökonomen warnten, die Zölle werden die Preise erhöhen.', ['werden:expected']],
+    // Across a quotation the warning does not reach.
+    ['en', 'He warned: "The tariffs will raise prices."', ['will:future']],
+  ])('%s: %s', (lang, text, expected) => {
+    expect(levels(lang, text)).toEqual(expected);
+  });
+  it('a marker right after a disjunction is an alternative ("chắc chắn hoặc có thể")', () => {
+    expect(levels('vi', 'Họ chắc chắn hoặc có thể tin vào lời khai.')).toContain('có thể:possible:or');
+    expect(levels('en', 'The deal could fail.')).toEqual(['could:possible']);
+  });
+});
