@@ -100,6 +100,7 @@ export function withDefaults(raw: Record<string, Json>): LangPack {
     },
     speech: { verbs: r.speech?.verbs ?? [], according: r.speech?.according ?? [], anonymous: r.speech?.anonymous ?? [], pronouns: r.speech?.pronouns ?? [] },
     events: r.events ?? {},
+    sequenceConjunctions: r.sequenceConjunctions ?? [],
     modality: {
       possible: r.modality?.possible ?? [], expected: r.modality?.expected ?? [], future: r.modality?.future ?? [], impossible: r.modality?.impossible ?? [], ability: r.modality?.ability ?? [],
       purpose: r.modality?.purpose ?? [], notModal: r.modality?.notModal ?? [], reportedFuture: r.modality?.reportedFuture ?? [], risk: r.modality?.risk ?? [], alternatives: r.modality?.alternatives ?? [],

@@ -118,6 +118,11 @@ export interface LangPack {
   };
   /** Event verb classes: class -> surface forms (all inflections), e.g. "acquire": ["acquired","bought","buy",…]. */
   events: Record<string, string[]>;
+  /**
+   * Conjunctions of time order ("before", "after", "trước khi", "перед тем как", "bevor"): an event verb right after one
+   * is another event in the sequence ("complete the course before joining" / "trước khi bắt đầu"), not the sentence's.
+   */
+  sequenceConjunctions?: string[];
   /** Modal markers by level. */
   modality: {
     possible: string[];

@@ -19,6 +19,8 @@ export interface EventMarker extends Span {
   /** Verb class from the language pack ("acquire", "invest", "lease", …). */
   cls: string;
   text: string;
+  /** Right after a conjunction of time order ("before joining", "trước khi bắt đầu"): another event of the sequence. */
+  subordinate?: boolean;
 }
 
 export interface ModalityMarker extends Span {

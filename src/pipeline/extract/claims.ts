@@ -9,6 +9,8 @@ import { compilePhrases, findPhrases, type PhraseHit, type PhraseMatcher } from 
 /** Per-pack matchers, compiled once. */
 export interface ClaimMatchers {
   events: PhraseMatcher;
+  /** Conjunctions of time order ("before", "trước khi"): an event verb right after one is another event. */
+  sequence: PhraseMatcher;
   speech: PhraseMatcher;
   according: PhraseMatcher;
   anonymous: PhraseMatcher;
@@ -53,6 +55,7 @@ export function claimMatchers(pack: LoadedPack): ClaimMatchers {
   for (const level of ['possible', 'expected', 'future', 'impossible', 'ability'] as const) for (const f of pack.modality?.[level] ?? []) modality.push([f, level]);
   m = {
     events: compilePhrases(events),
+    sequence: compilePhrases((pack.sequenceConjunctions ?? []).map((v) => [v, 'sequence'])),
     speech: compilePhrases((pack.speech?.verbs ?? []).map((v) => [v, 'speech'])),
     according: compilePhrases((pack.speech?.according ?? []).map((v) => [v, 'according'])),
     anonymous: compilePhrases((pack.speech?.anonymous ?? []).map((v) => [v, 'anonymous'])),
@@ -351,8 +354,11 @@ export function buildClaim(
   carriedQuote: boolean,
 ): Claim {
   const m = claimMatchers(pack);
+  const sequence = m.sequence.byFirst.size ? findPhrases(m.sequence, text, s.start, s.end) : [];
+  // An event verb at most two words after a conjunction of time order, in its clause, is another event of the sequence.
+  const subordinate = (h: PhraseHit): boolean => sequence.some((q) => q.end <= h.start && /^[\s\u00a0]+(?:[\p{L}\p{M}'’-]+[\s\u00a0]+){0,2}$/u.test(text.slice(q.end, h.start)));
   const events: EventMarker[] = findPhrases(m.events, text, s.start, s.end)
-    .map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text, cls: h.value }));
+    .map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text, cls: h.value, ...(subordinate(h) ? { subordinate: true } : {}) }));
   // "May" the month (or Theresa May) is not "may" the modal: markers inside a date, amount or name do not count.
   const values = [...mentions.dates, ...mentions.quantities, ...mentions.entities];
   const notModal = findPhrases(m.notModal, text, s.start, s.end);

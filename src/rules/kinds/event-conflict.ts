@@ -22,8 +22,9 @@ export const eventConflict: RuleKind<Params> = {
     const out: RawFinding[] = [];
     const conflict = new Set(p.conflicts.flatMap(([x, y]) => [`${x}|${y}`, `${y}|${x}`]));
     for (const lc of linkedClaims(ctx)) {
-      const ea = lc.a.flatMap((c) => c.events);
-      const eb = lc.b.flatMap((c) => c.events);
+      // An event right after "before" / "trước khi" is another event of the sequence, not what the sentence reports.
+      const ea = lc.a.flatMap((c) => c.events).filter((e) => !e.subordinate);
+      const eb = lc.b.flatMap((c) => c.events).filter((e) => !e.subordinate);
       const clsA = new Set(ea.map((e) => e.cls));
       const clsB = new Set(eb.map((e) => e.cls));
       let done = false;

@@ -193,3 +193,13 @@ describe('negations translators routinely render without a negator (negationPara
     expect(claimOf('en', 'It is not only cheaper but also faster.').idiomNegations).toBeUndefined();
   });
 });
+
+describe('an event verb right after a conjunction of time order is another event of the sequence', () => {
+  it.each([
+    ['vi', 'Họ phải tham gia một chương trình học trước khi bắt đầu công việc.', ['bắt đầu']],
+    ['en', 'The company will close the plant after it opens a new one.', ['opens']],
+    ['en', 'The company opened a new plant.', []],
+  ])('%s: %s', (lang, text, expected) => {
+    expect(claimOf(lang, text).events.filter((e) => e.subordinate).map((e) => e.text)).toEqual(expected);
+  });
+});
