@@ -95,11 +95,13 @@ export function loadGazetteer(dir: string, inflectionOf: (lang: string) => NameI
 
 /**
  * A rough phonetic skeleton of a folded name, for comparing a name across scripts and spellings:
- * "Flake" / "Флейк" -> "flk", "Micronesia" / "Микронезии" -> "mkrns", "Jaynes" / "Джейнс" -> "jns".
+ * "Flake" / "Флейк" -> "flk", "Micronesia" / "Микронезии" -> "mkrns", "Jaynes" / "Джейнс" -> "jns",
+ * "Sturridge" / "Старридж" -> "strj".
  */
 export function nameSkeleton(folded: string): string {
   let t = folded.toLowerCase().replace(/[^a-z]/g, '');
-  t = t.replace(/dzh|zh|dj/g, 'j').replace(/kh/g, 'h').replace(/ph/g, 'f').replace(/ck|c|q/g, 'k').replace(/x/g, 'ks').replace(/z/g, 's').replace(/w/g, 'v');
+  // English "dg" before e/i/y sounds as "dzh" does ("Sturridge" / "Старридж").
+  t = t.replace(/dg(?=[eiy])/g, 'j').replace(/dzh|zh|dj/g, 'j').replace(/kh/g, 'h').replace(/ph/g, 'f').replace(/ck|c|q/g, 'k').replace(/x/g, 'ks').replace(/z/g, 's').replace(/w/g, 'v');
   const first = t.slice(0, 1);
   const rest = t.slice(1).replace(/[aeiouy]/g, '');
   return (first + rest).replace(/(.)\1+/g, '$1');

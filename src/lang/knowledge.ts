@@ -5,11 +5,12 @@ import { loadGazetteer, nameInflection, type Gazetteer } from './keys.js';
 import type { LoadedPack } from './compile.js';
 import { createPacks, defaultPacks, type Packs } from './packs.js';
 import type { LangPack } from './pack.js';
+import { loadUnits, type Units } from './units.js';
 
 /**
  * Everything factlint knows about languages and pages, loaded once and handed to every stage and rule kind in its
  * context argument (as ESLint hands `context` to a rule): the language packs (rules/lang), the page furniture they
- * list, and the gazetteer (rules/gazetteer). Each part is read on first use and kept by the
+ * list, the gazetteer (rules/gazetteer) and the unit conversions (rules/units.json). Each part is read on first use and kept by the
  * instance; nothing is kept in a module.
  */
 export interface Knowledge {
@@ -28,12 +29,15 @@ export interface Knowledge {
   furniture(extraPatterns?: readonly string[]): Furniture;
   /** Names that translate (countries, capitals, leaders): folded alias -> canonical key. */
   gazetteer(): Gazetteer;
+  /** Unit conversion factors by dimension (rules/units.json). */
+  units(): Units;
 }
 
 function knowledgeOf(rulesDir: string, packs: Packs): Knowledge {
   let furniture: Furniture | undefined;
   const extended = new Map<string, Furniture>();
   let gazetteer: Gazetteer | undefined;
+  let units: Units | undefined;
   let all: LangPack[] | undefined;
   const allPacks = (): readonly LangPack[] => (all ??= [packs.data('und'), ...packs.codes().map((c) => packs.data(c))]);
   return {
@@ -52,6 +56,10 @@ function knowledgeOf(rulesDir: string, packs: Packs): Knowledge {
     gazetteer() {
       gazetteer ??= loadGazetteer(resolve(rulesDir, 'gazetteer'), (lang) => nameInflection(packs.data(lang)));
       return gazetteer;
+    },
+    units() {
+      units ??= loadUnits(resolve(rulesDir, 'units.json'));
+      return units;
     },
   };
 }

@@ -98,7 +98,11 @@ export function withDefaults(raw: Record<string, Json>): LangPack {
       prepositions: d.prepositions ?? [],
       deadlinePrepositions: d.deadlinePrepositions ?? [],
     },
-    speech: { verbs: r.speech?.verbs ?? [], according: r.speech?.according ?? [], anonymous: r.speech?.anonymous ?? [], pronouns: r.speech?.pronouns ?? [] },
+    speech: {
+      verbs: r.speech?.verbs ?? [], according: r.speech?.according ?? [], anonymous: r.speech?.anonymous ?? [],
+      pronouns: r.speech?.pronouns ?? [], complementizers: r.speech?.complementizers ?? [], between: r.speech?.between ?? [],
+      notCues: r.speech?.notCues ?? [],
+    },
     events: r.events ?? {},
     sequenceConjunctions: r.sequenceConjunctions ?? [],
     modality: {
@@ -112,6 +116,7 @@ export function withDefaults(raw: Record<string, Json>): LangPack {
     ...(r.misspellings ? { misspellings: r.misspellings } : {}),
     nameRespellings: r.nameRespellings ?? [],
     ...(r.alphabet ? { alphabet: r.alphabet } : {}),
+    ...(r.foreignVowels ? { foreignVowels: r.foreignVowels } : {}),
     negators: r.negators ?? [],
     negationConcord: r.negationConcord ?? [],
     negativeIndefinites: r.negativeIndefinites ?? [],
@@ -126,6 +131,7 @@ export function withDefaults(raw: Record<string, Json>): LangPack {
     titleRoles: r.titleRoles ?? {},
     stopwords: r.stopwords ?? [],
     functionWords: r.functionWords ?? [],
+    closedClassWords: r.closedClassWords ?? [],
     auxiliaries: r.auxiliaries ?? [],
     wordPrefixes: r.wordPrefixes ?? [],
     nounSuffixes: r.nounSuffixes ?? [],

@@ -31,8 +31,13 @@ export interface LangPack {
     rangeWords: string[];
     /** Approximators written after a number ("or more": ge, "or so": approx, "trở lên": ge, "с лишним": gt). */
     approximatorsAfter?: Record<string, 'approx' | 'gt' | 'ge' | 'lt' | 'le'>;
-    /** Words that open a range whose second number follows one of `and`: "between … and", "từ … đến", "от … до". */
-    between?: { open: string[]; and: string[] };
+    /**
+     * Words that open a range whose second number follows one of `and`: "between … and", "từ … đến", "от … до". Several
+     * groups pair their words only within a group ("zwischen … und", "von … bis": not "von … und").
+     */
+    between?: BetweenGroup | BetweenGroup[];
+    /** Nouns after which a bare figure is a label or an ordinal, not a count: "hiệp 1" (the first half), "round 2". */
+    labelNouns?: string[];
     /** Number words that multiply the number word just before them: "hundred", "trăm", "mươi", "chục". */
     multiplying?: string[];
     /** Words after a number that make it a multiplier ("three times", "в два раза", "gấp 3 lần"). */
@@ -103,6 +108,11 @@ export interface LangPack {
     daySuffixes?: string[];
     /** Words after a number that make it a clock time, not a quantity: "a.m.", "p.m.", "GMT", "giờ", "мск". */
     timeSuffixes?: string[];
+    /**
+     * A time of day: words after an hour ("Uhr", "giờ", "часов", "o'clock") and the halves of the day ("a.m.", "sáng",
+     * "утра"; "p.m.", "tối", "вечера"), so "1.30pm" is "13.30 Uhr" and "7 p.m." is "7 giờ tối".
+     */
+    clock?: { hours?: string[]; am?: string[]; pm?: string[] };
     /** Month and weekday names are matched case-sensitively (en "May" vs the modal "may"; de nouns). */
     caseSensitive?: boolean;
   };
@@ -113,8 +123,14 @@ export interface LangPack {
     according: string[];
     /** Anonymous-source phrases: "sources familiar with", "nguồn tin", "источники". */
     anonymous: string[];
-    /** Personal pronouns that stand for the speaker when no name stands by the cue: "he", "ông", "она". */
+    /** Singular personal pronouns that stand for the speaker when no name stands by the cue: "he", "ông", "она", "er". */
     pronouns: string[];
+    /** Words that open a reported clause ("that", "rằng", "что", "dass"): a name after one is in what was said. */
+    complementizers: string[];
+    /** Adverbs that may stand between a speaker and the speech verb: "also", "later", "cũng", "также", "auch". */
+    between: string[];
+    /** Phrases that contain a cue but attribute nothing: "per hour", "mang theo" (carry along), "theo dõi" (follow). */
+    notCues: string[];
   };
   /** Event verb classes: class -> surface forms (all inflections), e.g. "acquire": ["acquired","bought","buy",…]. */
   events: Record<string, string[]>;
@@ -182,6 +198,13 @@ export interface LangPack {
   nameRespellings?: [string, string][];
   /** The letters of the language's alphabet, lower case: the letters a misspelt word may have had instead. */
   alphabet?: string;
+  /**
+   * How a language in another script renders the vowels of a Latin-script name (its practical transcription): for
+   * each Latin vowel letter, the vowel groups, folded to Latin, that may stand for it (Russian: "u" as "u", "a", "e",
+   * for "Duncan" / "Дункан", "Trump" / "Трамп", "Burke" / "Берк"). A rendering whose vowel fits none of the original's is
+   * a misspelt name ("Ivanov" / "Ивунов").
+   */
+  foreignVowels?: Record<string, string[]>;
   negators: string[];
   /**
    * Negative words that, in a language with negative concord, agree with the clause's negator instead of adding a
@@ -256,6 +279,12 @@ export interface LangPack {
   /** Function words (articles, auxiliaries, pronouns, prepositions) whose insertion or deletion in an edit changes
    * no fact, and a one-word substitution involving one is a rephrasing: "the", "of", "was". */
   functionWords: string[];
+  /**
+   * Closed-class words (articles, prepositions, conjunctions, pronouns, auxiliaries), lower case: words that name no
+   * thing. A number followed by one counts no noun of its own ("ranked one and three in the world", "from four."),
+   * and between a speaker and the speech verb they leave the speaker the one who speaks.
+   */
+  closedClassWords: string[];
   /** Auxiliaries and other words that follow a negator without being what it negates ("not have", "never been"). */
   auxiliaries: string[];
   /** Word-forming prefixes: two words that differ only in these ("increased" / "decreased", "import" / "export") are
@@ -298,4 +327,10 @@ export interface LangPack {
     /** Words that open a byline ("by", "source"): bylines are compared by what follows. */
     bylineCues: string[];
   };
+}
+
+/** One group of range words: "between" … "and". */
+export interface BetweenGroup {
+  open: string[];
+  and: string[];
 }

@@ -13,6 +13,10 @@ export interface Attribution {
   cueSpan: Span;
   /** Attribution to an anonymous source ("sources familiar with…"). */
   anonymous: boolean;
+  /** The speaker is a pronoun ("he said", "ông nói"): its span is the pronoun's. */
+  pronoun?: boolean;
+  /** The office that names the speaker or speaks ("Finance Minister", "Bộ trưởng Bộ Tài chính"), with its roles. */
+  office?: Span & { text: string; roles: string[] };
 }
 
 export interface EventMarker extends Span {

@@ -18,10 +18,14 @@ export interface QuantityMention extends Span {
   approx: Approximator;
   /** Number of significant digits written, used to compare rounded figures. */
   precision?: number;
+  /** Digits written after the decimal mark ("4.93 billion": 2), when there are any: dropping them is rounding. */
+  decimals?: number;
   /** The currency comes from a sign or word shared by several currencies ("$", "dollars"): "$" may agree with C$. */
   currencyAssumed?: boolean;
   /** An amount in parentheses after an amount in another currency ("C$640 million ($465 million)"): a conversion. */
   conversion?: boolean;
+  /** The unit the currency word also names, read when the other side is a measure ("10 pounds" / "4,5 Kilogramm"). */
+  unitReading?: string;
 }
 
 export type DateGranularity = 'year' | 'quarter' | 'month' | 'day' | 'weekday';

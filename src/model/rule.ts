@@ -12,6 +12,8 @@ export interface RuleFile {
   docs: { what: string; why: string; example: string; instead: string };
   examples: { valid: RuleExample[]; invalid: RuleExample[] };
   enabled?: boolean;
+  /** Rules that report the same change less specifically: their overlapping findings are left out. */
+  supersedes?: string[];
 }
 
 /** Two short versions of one text, in the given languages, with an optional publication date. */

@@ -73,7 +73,25 @@ export function evaluate(input: EvaluateInput): Finding[] {
       }
     }
   }
-  return sortFindings(dedupe(findings));
+  return sortFindings(oneFindingPerChange(dedupe(findings), input.rules));
+}
+
+/**
+ * One change, one finding: a finding is left out when a rule that supersedes its rule (the rule file's
+ * `supersedes`) reports evidence overlapping it in every source ("46" became "64" in a same-language draft is an
+ * edited-number finding, not also a number-conflict).
+ */
+export function oneFindingPerChange(fs: Finding[], rules: Pick<LoadedRule, 'id' | 'supersedes'>[]): Finding[] {
+  const by = new Map<string, string[]>();
+  for (const r of rules) for (const s of r.supersedes ?? []) (by.get(s) ?? by.set(s, []).get(s)!).push(r.id);
+  if (by.size === 0) return fs;
+  const overlaps = (f: Finding, g: Finding): boolean =>
+    f.locations.length === g.locations.length
+    && f.locations.every((l) => g.locations.some((m) => m.source === l.source && m.start < l.end && l.start < m.end));
+  return fs.filter((f) => {
+    const over = by.get(f.ruleId);
+    return !over || !fs.some((g) => over.includes(g.ruleId) && g.story === f.story && overlaps(f, g));
+  });
 }
 
 /** The same rule on the same evidence twice (e.g. a name misspelled in two aligned places) is one finding. */

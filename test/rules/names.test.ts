@@ -122,6 +122,36 @@ describe('a name spelt differently across scripts, read from the version\'s own 
   });
 });
 
+describe('a name rendered in another script with a vowel the language never writes for it (entity-spelling)', () => {
+  it.each([
+    ['a Russian surname romanised, one vowel changed back',
+      'Deputy mayor Pavel Sorokin opened the new depot on Monday.',
+      'Заместитель мэра Павел Серукин открыл новое депо в понедельник.',
+      ['entity-spelling: Sorokin | Серукин']],
+    ['an English first name, "o" rendered as "и"',
+      'Coach Dolly Parkes said the team had trained all winter.',
+      'Тренер Дилли Паркс сказала, что команда тренировалась всю зиму.',
+      ['entity-spelling: Dolly | Дилли']],
+    ['a name with a soft "c", "e" rendered as "о"',
+      'Inspector Cedric Vance closed the case on Friday.',
+      'Инспектор Содрик Вэнс закрыл дело в пятницу.',
+      ['entity-spelling: Cedric | Содрик']],
+  ])('%s is reported', async (_what, a, b, want) => {
+    expect(await nameFindings(a, b, 'en', 'ru')).toEqual(want);
+  });
+
+  it.each([
+    ['"u" as "а" and "ur" as "ер"', 'Senators Buckley and Burke met the governor.', 'Сенаторы Бакли и Берк встретились с губернатором.'],
+    ['"a" as "э", a silent "e"', 'Candace Hale thanked the volunteers.', 'Кэндис Хейл поблагодарила волонтёров.'],
+    ['an inflected surname', 'Reporters asked Richter about the plan.', 'Журналисты спросили Рихтера о плане.'],
+    ['a romanised "ё"', 'Former leader Gorbachev spoke in Berlin.', 'Бывший лидер Горбачёв выступил в Берлине.'],
+    ['a glide before the first vowel, a surname in the instrumental', 'Reporters spoke with Yegorov on Monday.', 'Журналисты поговорили с Егоровым в понедельник.'],
+    ['"w" sounded as a vowel, a diphthong', 'Rose West and Owen Lyon arrived late.', 'Роуз Уэст и Оуэн Лайон пришли поздно.'],
+  ])('%s is the language\'s rendering', async (_what, a, b) => {
+    expect(await nameFindings(a, b, 'en', 'ru')).toEqual([]);
+  });
+});
+
 describe('the packs\' knowledge of name forms', () => {
   const de = getPack('de');
   it.each([
@@ -173,6 +203,10 @@ describe('a word of a name misspelt in a translation (name-misspelling)', () => 
       'The Pacific Fisheries Commission met in Vladivostok on Monday.',
       'В понедельник во Владивостоке собралась Тихоокеанскоя рыболовная комиссия.',
       ['name-misspelling: Тихоокеанскоя | The Pacific Fisheries Commission met in Vladivostok on Monday.']],
+    ['a word of the language in a name, one vowel changed, though its consonants render the original\'s word',
+      'The Lakeside Festival opens on Friday.',
+      'В пятницу открывается Озёрный Фистиваль.',
+      ['name-misspelling: Фистиваль | The Lakeside Festival opens on Friday.']],
   ])('%s is reported', async (_what, a, b, want) => {
     expect(await nameFindings(a, b, 'en', 'ru')).toEqual(want);
   });
@@ -180,6 +214,7 @@ describe('a word of a name misspelt in a translation (name-misspelling)', () => 
   it.each([
     ['a transliterated surname one letter from a word', 'Senator Jeff Flake said he would vote against the bill.', 'Сенатор Джефф Флейк заявил, что проголосует против законопроекта.'],
     ['a long transliterated name', 'Commissioner Margrethe Vestager fined the company on Monday.', 'Комиссар Маргрете Вестагер оштрафовала компанию в понедельник.'],
+    ['a common word inside a name, transliterated letter for letter', 'The match is at the Tony Macaroni Arena on Sunday.', 'Матч пройдёт на стадионе «Тони Макарони Арена» в воскресенье.'],
   ])('%s is not reported', async (_what, a, b) => {
     expect(await nameFindings(a, b, 'en', 'ru')).toEqual([]);
   });

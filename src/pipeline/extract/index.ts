@@ -6,7 +6,7 @@ import { nameInflection } from '../../lang/keys.js';
 import { extractDates } from './dates.js';
 import { extractQuantities } from './quantities.js';
 import { extractEntities, lowerVocabulary } from './entities.js';
-import { buildClaim } from './claims.js';
+import { buildClaim, quoteOpenAfter } from './claims.js';
 
 const dateWordCache = new Map<string, Set<string>>();
 /** Month and weekday names in every language ICU knows for this one, to keep them out of names. */
@@ -52,7 +52,8 @@ export function extract(source: CleanSource, sentences: Sentence[], k: Knowledge
     lowerVocabulary: lowerVocabulary(source.text),
     stopwords: new Set([...(pack.stopwords ?? []), ...(pack.titles ?? [])].map((w) => w.toLowerCase())),
     dateWords: dateWords(source.lang),
-    titlePrefix: titlePrefix(pack.titles ?? []),
+    // Role titles are titles too ("Finanzministerin Ana Ruiz", "Health Minister Ana Ruiz").
+    titlePrefix: titlePrefix([...(pack.titles ?? []), ...Object.values(pack.titleRoles ?? {}).flat()]),
   };
   const published = source.published ? { published: source.published } : {};
   let openQuote = false;
@@ -65,11 +66,7 @@ export function extract(source: CleanSource, sentences: Sentence[], k: Knowledge
     const valueSpans = [...quantities, ...dates];
     const entities = extractEntities(source.text, s, ctx).filter((e) => !valueSpans.some((v) => v.start < e.end && e.start < v.end));
     const claim = buildClaim(source.text, s, pack, { quantities, dates, entities }, openQuote);
-    const body = s.text;
-    const opens = (body.match(/[“«]/gu) ?? []).length + ((body.match(/"/g) ?? []).length % 2);
-    const closes = (body.match(/[”»]/gu) ?? []).length;
-    if (opens > closes) openQuote = true;
-    else if (closes > opens) openQuote = false;
+    openQuote = quoteOpenAfter(source.text, s.start, s.end, openQuote);
     return claim;
   });
 }

@@ -10,8 +10,10 @@ import {
   SPACE,
   SPACE_CHAR,
   spacesFrom,
+  termSource,
   TermSet,
 } from '../../lang/text.js';
+import type { BetweenGroup } from '../../lang/pack.js';
 
 /**
  * Number tables compiled from a language pack, once per pack (cached on the pack object), and the pure functions that
@@ -97,6 +99,8 @@ export interface NumberTables {
   timeSuffixAt: StickyMatcher;
   rangeAt: StickyMatcher;
   betweenAndAt: StickyMatcher;
+  /** The "and" words that may close a range each "between" word opens (lookupKey of the open word). */
+  betweenAndFor: Map<string, StickyMatcher>;
   signAt: StickyMatcher;
   signBefore: { exec(s: string): Found | null };
   approxBefore: { exec(s: string): Found | null };
@@ -184,12 +188,13 @@ export function numberTables(pack: LoadedPack): NumberTables {
     approxAfterAt: spacedAt(set(Object.keys(n.approximatorsAfter ?? {}))),
     timeSuffixAt: spacedAt(set(pack.dates.timeSuffixes ?? [], 'u'), false, false),
     rangeAt: spacedAt(set(n.rangeWords), true),
-    betweenAndAt: spacedAt(set(n.between?.and ?? []), true),
+    betweenAndAt: spacedAt(set(betweenGroups(n.between).flatMap((g) => g.and)), true),
+    betweenAndFor: betweenAndFor(betweenGroups(n.between), (ands) => spacedAt(set(ands), true)),
     signAt: thenSpacesAt(signsBefore),
     signBefore: atEndOf(signsBefore),
     approxBefore: atEndOf(set(Object.keys(n.approximators))),
     timesBefore: atEndOf(set(n.timesBefore ?? [])),
-    betweenOpen: atEndOf(set(n.between?.open ?? [])),
+    betweenOpen: atEndOf(set(betweenGroups(n.between).flatMap((g) => g.open))),
     ordinalPrefix: atEndOf(set(n.ordinalPrefixes ?? [])),
     vague: atEndOf(set(n.vague ?? [])),
   } as NumberTables;
@@ -209,18 +214,32 @@ export function numberTables(pack: LoadedPack): NumberTables {
     approxAfterRe: () => sticky(`${SPACE}*(${alternation(Object.keys(n.approximatorsAfter ?? {}))})`),
     timeSuffixRe: () => sticky(`${SPACE}*(?:${alternation(pack.dates.timeSuffixes ?? [])})`, 'u'),
     rangeRe: () => sticky(`${SPACE}*(${alternation(n.rangeWords)})${SPACE}*`),
-    betweenAndRe: () => sticky(`${SPACE}*(${alternation(n.between?.and ?? [])})${SPACE}*`),
+    betweenAndRe: () => sticky(`${SPACE}*(${alternation(betweenGroups(n.between).flatMap((g) => g.and))})${SPACE}*`),
     signAtRe: () => sticky(`(${alternation([...signs, ...isoBefore])})${SPACE}*`),
     signBeforeRe: () => atEnd(alternation([...signs, ...isoBefore])),
     approxBeforeRe: () => atEnd(alternation(Object.keys(n.approximators))),
     timesBeforeRe: () => atEnd(alternation(n.timesBefore ?? [])),
-    betweenOpenRe: () => atEnd(alternation(n.between?.open ?? [])),
+    betweenOpenRe: () => atEnd(alternation(betweenGroups(n.between).flatMap((g) => g.open))),
     ordinalPrefixRe: () => atEnd(alternation(n.ordinalPrefixes ?? [])),
     vagueRe: () => atEnd(alternation(n.vague ?? [])),
   };
   for (const [key, make] of Object.entries(expressions)) lazy(tables, key as keyof NumberTables, make as () => never);
   cache.set(pack, tables);
   return tables;
+}
+
+/** The pack's range groups as a list: one group or several ("zwischen … und", "von … bis"). */
+export const betweenGroups = (b: BetweenGroup | BetweenGroup[] | undefined): BetweenGroup[] => (b === undefined ? [] : Array.isArray(b) ? b : [b]);
+
+/** For each opening word (lookupKey), a matcher of the words that close its range in the groups that list it. */
+export function betweenAndFor<M>(groups: BetweenGroup[], make: (ands: string[]) => M): Map<string, M> {
+  const ands = new Map<string, Set<string>>();
+  for (const g of groups) for (const o of g.open) {
+    const k = lookupKey(o);
+    const set = ands.get(k) ?? ands.set(k, new Set()).get(k)!;
+    for (const a of g.and) set.add(a);
+  }
+  return new Map([...ands].map(([k, v]) => [k, make([...v])]));
 }
 
 /** Significant digits written in a number: 1,100 -> 2; 1,094 -> 4; 4.90 -> 3; 0.05 -> 1. */
@@ -246,6 +265,8 @@ export const clean = (x: number): number => Number(x.toPrecision(12));
 export interface Numeral {
   value: number;
   precision: number;
+  /** Digits after the decimal mark. */
+  decimals: number;
 }
 
 /** The value of a numeral matched by numeralRe. */
@@ -262,7 +283,7 @@ export function parseNumeral(raw: string, t: NumberTables): Numeral | undefined 
   const frac = m[2] ?? '';
   const value = Number(frac ? `${intDigits}.${frac}` : intDigits);
   if (!Number.isFinite(value)) return undefined;
-  return { value, precision: significantDigits(intDigits, frac) };
+  return { value, precision: significantDigits(intDigits, frac), decimals: frac.length };
 }
 
 export type WordKind = 'word' | 'mult' | 'scale';

@@ -33,6 +33,12 @@ export type ExtractedQuantity = QuantityMention;
 const NOT_QUANTITY =
   /\d{1,2}:\d{2}(?::\d{2})?|\+\d{1,3}[\s\u00a0(-]*\d{1,4}\)?(?:[\s\u00a0-]?\d{2,4}){2,4}|(?<!\d)\d{2,4}(?:[-‑]\d{2,4}){2,}(?!\d)|(?<![\d.,]|\d[\s\u00a0\u202f])0\d{2,}(?:[\s\u00a0]\d{2,4}){0,4}(?!\d)|\S+@\S+\.\S+|(?:https?:\/\/|www\.)\S+/gu;
 
+/**
+ * A score or tally: "2&1" (match play), "4-1", "3–0", "6-4 vote": one figure, not two counts. Written with a hyphen it
+ * is a score only when it does not go up (a range does: "16-17", "2-3 days").
+ */
+const SCORE = /(?<![\d.,:/-])\d{1,3}[\s\u00a0]?&[\s\u00a0]?\d{1,3}(?!\d)|(?<![\d.,:/\p{L}-])(\d{1,2})[-–](\d{1,2})(?!\d|[.,:]\d|[%/-])/gu;
+
 const TAIL = 60;
 
 interface Core {
@@ -40,9 +46,13 @@ interface Core {
   end: number;
   value: number;
   precision: number;
+  /** Digits after the decimal mark of the numeral. */
+  decimals: number;
   kind: QuantityKind;
   unit: string;
   currencyAssumed: boolean;
+  /** The unit a currency word also names ("pounds": lb). */
+  unitReading?: string;
   /** Something besides the number was attached (scale, unit, currency, percent…). */
   attached: boolean;
   spelled: boolean;
@@ -63,6 +73,7 @@ function parseCore(text: string, pos: number, limit: number, t: NumberTables, si
   let end: number;
   let value: number;
   let precision: number;
+  let decimals = 0;
   let spelled = false;
   let kind: QuantityKind = 'count';
   let unit = '';
@@ -75,11 +86,12 @@ function parseCore(text: string, pos: number, limit: number, t: NumberTables, si
     if (!parsed) return undefined;
     value = parsed.value;
     precision = parsed.precision;
+    decimals = parsed.decimals;
     end = pos + num[0].length;
     if (t.timeSuffixAt.at(text, end)) return undefined;
     const ord = t.ordinalSuffixAt.at(text, end);
     if (ord && ord[0].length && end + ord[0].length <= limit) {
-      return { start: pos, end: end + ord[0].length, value, precision, kind: 'count', unit: '', currencyAssumed: false, attached: true, spelled: false, hadScale: false, scaleFactor: 1 };
+      return { start: pos, end: end + ord[0].length, value, precision, decimals, kind: 'count', unit: '', currencyAssumed: false, attached: true, spelled: false, hadScale: false, scaleFactor: 1 };
     }
     // Scale words, chained ("33 nghìn tỷ"); a short Latin abbreviation ("m", "bn") binds only when attached or after a sign.
     for (let k = 0; k < 2; k++) {
@@ -107,6 +119,7 @@ function parseCore(text: string, pos: number, limit: number, t: NumberTables, si
         end: pos + ph[0].length,
         value: frac ?? mult ?? 0,
         precision: valuePrecision(frac ?? mult ?? 0),
+        decimals: 0,
         kind: 'share',
         unit: frac !== undefined ? '' : '×',
         currencyAssumed: false,
@@ -139,13 +152,14 @@ function parseCore(text: string, pos: number, limit: number, t: NumberTables, si
     precision = valuePrecision(value);
   }
   let currencyAssumed = false;
+  let unitReading: string | undefined;
   const pct = t.percentAt.at(text, end);
   if (pct && end + pct[0].length <= limit) {
-    return { start: pos, end: end + pct[0].length, value, precision, kind: 'percent', unit: '%', currencyAssumed, attached: true, spelled, hadScale, scaleFactor };
+    return { start: pos, end: end + pct[0].length, value, precision, decimals, kind: 'percent', unit: '%', currencyAssumed, attached: true, spelled, hadScale, scaleFactor };
   }
   const times = t.timesAt.at(text, end);
   if (times && end + times[0].length <= limit) {
-    return { start: pos, end: end + times[0].length, value, precision, kind: 'share', unit: '×', currencyAssumed, attached: true, spelled, hadScale, scaleFactor };
+    return { start: pos, end: end + times[0].length, value, precision, decimals, kind: 'share', unit: '×', currencyAssumed, attached: true, spelled, hadScale, scaleFactor };
   }
   const cur = t.currencyAfterAt.at(text, end);
   if (cur && end + cur[0].length <= limit) {
@@ -155,6 +169,7 @@ function parseCore(text: string, pos: number, limit: number, t: NumberTables, si
       kind = 'money';
       unit = code;
       currencyAssumed = t.assumed.has(k);
+      unitReading = spelledAsCode(t, cur[2] ?? '') ? t.units.get(k) : undefined;
       end += cur[0].length;
       attached = true;
     }
@@ -193,7 +208,7 @@ function parseCore(text: string, pos: number, limit: number, t: NumberTables, si
       }
     }
   }
-  return { start: pos, end, value, precision, kind, unit, currencyAssumed, attached: attached || hadScale, spelled, hadScale, scaleFactor };
+  return { start: pos, end, value, precision, decimals, kind, unit, currencyAssumed, ...(unitReading ? { unitReading } : {}), attached: attached || hadScale, spelled, hadScale, scaleFactor };
 }
 
 const CAPITALISED_WORD_BEFORE = /(?<![\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}'’.-]*)[\s\u00a0]+$/u;
@@ -206,6 +221,10 @@ export function extractQuantities(text: string, range: Span, pack: LoadedPack, e
   const sentence = text.slice(range.start, limit);
   const skip: Span[] = [...exclude];
   for (const m of sentence.matchAll(NOT_QUANTITY)) {
+    skip.push({ source: range.source, start: range.start + m.index, end: range.start + m.index + m[0].length });
+  }
+  for (const m of sentence.matchAll(SCORE)) {
+    if (m[1] !== undefined && Number(m[1]) < Number(m[2])) continue;
     skip.push({ source: range.source, start: range.start + m.index, end: range.start + m.index + m[0].length });
   }
   // Candidate starts: numerals and number phrases, in text order.
@@ -302,11 +321,13 @@ export function extractQuantities(text: string, range: Span, pack: LoadedPack, e
       approx,
       precision: core.precision,
     };
+    if (core.decimals > 0) q.decimals = core.decimals;
     if (kind === 'money' && currencyAssumed) q.currencyAssumed = true;
+    if (kind === 'money' && core.unitReading && !signM) q.unitReading = core.unitReading;
 
     // A range: "$15 billion to $20 billion", "16–17%", "six to nine months", "between 15 and 20", "từ 10 đến 20".
     const between = t.betweenOpen.exec(left);
-    const connector = between ? t.betweenAndAt.at(text, end) : null;
+    const connector = between ? (t.betweenAndFor.get(lookupKey(between[1] ?? '')) ?? t.betweenAndAt).at(text, end) : null;
     const conn = connector ?? t.rangeAt.at(text, end);
     if (conn && end + conn[0].length < limit) {
       const p2 = end + conn[0].length;
@@ -356,6 +377,7 @@ function mergeRange(q: ExtractedQuantity, c1: Core, c2: Core, sign2: string | un
   q.value = v1;
   q.valueMax = v2;
   q.precision = Math.min(q.precision ?? c1.precision, c2.precision);
+  if (Math.max(c1.decimals, c2.decimals) > 0) q.decimals = Math.max(c1.decimals, c2.decimals);
   return true;
 }
 

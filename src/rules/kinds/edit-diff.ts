@@ -4,14 +4,18 @@ import { quantitiesAgree } from '../compare/agree.js';
 import { diffRegions, lexiconOf, osaDistance, spellingVariant, tokens, type Lexicon, type Region, type Tok } from '../compare/edits.js';
 import { isDictionaryWord, isKnownMisspelling } from '../../lang/dictionary.js';
 import { originalOf } from '../compare/versions.js';
+import type { Units } from '../../lang/units.js';
 import type { RawFinding, RuleKind } from '../types.js';
 import { contextOf, linkedClaims, loc } from '../util.js';
 import { lemmaOf, lexiconOf as wordListOf, type Lexicon as WordList } from '../../lang/lexicon.js';
 
 /** What changed in an edit region between two near-identical sentences. */
 export type ChangeType = 'negation' | 'number' | 'name' | 'substitution' | 'insertion' | 'deletion';
-/** A region that changes wording but is never reported on its own; it still counts against maxRegions. */
-type RegionType = ChangeType | 'rephrase';
+/**
+ * A region that changes wording but is never reported on its own; it still counts against maxRegions. A month or
+ * weekday name replaced by another ("Sunday" / "Monday") is a date, which the date rule reports.
+ */
+type RegionType = ChangeType | 'rephrase' | 'date';
 
 interface Params {
   /** Which change this rule reports. */
@@ -97,7 +101,7 @@ function misspeltName(r: Region, ca: Claim[], cb: Claim[], sense: NameSense): bo
 }
 
 /** Classifies one region: the most telling change wins (a dropped "not" is a negation, not a deletion). */
-function classify(r: Region, ca: Claim[], cb: Claim[], spelling: number, lx: Lexicon, sense: NameSense, words?: WordList): RegionType | undefined {
+function classify(r: Region, ca: Claim[], cb: Claim[], spelling: number, lx: Lexicon, sense: NameSense, units: Units, words?: WordList): RegionType | undefined {
   if (r.a.some((t) => isNegTok(t, ca)) !== r.b.some((t) => isNegTok(t, cb))) return 'negation';
   // A name is not a word to forgive a typo in: "Tramp" is someone else, "Senute" no senate a reader can look up.
   if (misspeltName(r, ca, cb, sense)) return 'name';
@@ -108,13 +112,15 @@ function classify(r: Region, ca: Claim[], cb: Claim[], spelling: number, lx: Lex
   if (r.a.length > 0 && r.b.length > 0 && !/\p{N}/u.test(x + y) && spellingVariant(x, y, spelling, lx)) return undefined;
   const numA = r.a.filter((t) => isNumberTok(t, ca));
   const numB = r.b.filter((t) => isNumberTok(t, cb));
+  const dateWord = (t: Tok, c: Claim[]): boolean => !/\p{N}/u.test(t.text) && c.some((cl) => cl.dates.some((d) => d.start <= t.start && t.end <= d.end));
+  if (numA.length > 0 && numB.length > 0 && r.a.every((t) => dateWord(t, ca)) && r.b.every((t) => dateWord(t, cb))) return 'date';
   if (numA.length > 0 || numB.length > 0) {
     if (numA.length > 0 && numB.length > 0) {
       // "over" / "more than", "50 thousand" / "50,000": the figures the region touches still agree.
       const touch = (cs: Claim[], toks: Tok[]): QuantityMention[] => cs.flatMap((c) => c.quantities).filter((q) => toks.some((t) => q.start < t.end && t.start < q.end));
       const qa = touch(ca, r.a);
       const qb = touch(cb, r.b);
-      const agrees = (x: QuantityMention, ys: QuantityMention[]): boolean => ys.some((y) => quantitiesAgree(x, y) === 'same' && x.value === y.value && x.valueMax === y.valueMax);
+      const agrees = (x: QuantityMention, ys: QuantityMention[]): boolean => ys.some((y) => quantitiesAgree(x, y, { units }) === 'same' && x.value === y.value && x.valueMax === y.valueMax);
       if (qa.length > 0 && qb.length > 0 && qa.every((q) => agrees(q, qb)) && qb.every((q) => agrees(q, qa))) return 'rephrase';
       return 'number';
     }
@@ -156,6 +162,7 @@ export const editDiff: RuleKind<Params> = {
     const pack = ctx.knowledge.pack(ctx.a.source.lang);
     const lx = lexiconOf(pack);
     const words = wordListOf(pack);
+    const units = ctx.knowledge.units();
     for (const lc of linkedClaims(ctx)) {
       const ta = tokens(ctx.a.source.text, lc.link.a.start, lc.link.a.end);
       const tb = tokens(ctx.b.source.text, lc.link.b.start, lc.link.b.end);
@@ -174,7 +181,7 @@ export const editDiff: RuleKind<Params> = {
       // Short sentences may change a few words and still be one edit ("recommended" / "did not recommend").
       if (changed === 0 || (changed > 3 && changed / Math.max(ta.length, tb.length) > p.maxChangedShare)) continue;
       const typed = regions
-        .map((r) => ({ r, type: flip ? classify({ a: r.b, b: r.a }, lc.b, lc.a, p.spellingDistance, lx, sense, words) : classify(r, lc.a, lc.b, p.spellingDistance, lx, sense, words) }))
+        .map((r) => ({ r, type: flip ? classify({ a: r.b, b: r.a }, lc.b, lc.a, p.spellingDistance, lx, sense, units, words) : classify(r, lc.a, lc.b, p.spellingDistance, lx, sense, units, words) }))
         .filter((x) => x.type !== undefined && !((x.type === 'insertion' || x.type === 'deletion') && [...x.r.a, ...x.r.b].every((t) => lx.functionWords.has(t.low))));
       if (typed.length === 0 || typed.length > p.maxRegions) continue;
       for (const { r, type } of typed) {

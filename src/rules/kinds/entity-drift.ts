@@ -2,7 +2,7 @@ import levenshtein from 'fast-levenshtein';
 import type { EntityMention } from '../../model/mention.js';
 import type { PairContext, RawFinding, RuleKind, SourceData } from '../types.js';
 import { contextOf, linkedClaims, loc, nameWords, type LinkedClaims, type NameWord } from '../util.js';
-import { entityKey, foldKey, nameInflection, nameSkeleton, regionKeys } from '../../lang/keys.js';
+import { entityKey, foldKey, nameInflection, nameSkeleton, regionKeys, soundKey } from '../../lang/keys.js';
 import type { LangPack } from '../../lang/pack.js';
 import { isDictionaryWord } from '../../lang/dictionary.js';
 import { originalOf } from '../compare/versions.js';
@@ -244,6 +244,33 @@ export const entityDrift: RuleKind<Params> = {
       }
     });
 
+    // 3. Across scripts, by the rendering's vowels: the consonants of "Ivanov" kept in "Ивунов", the vowel changed to
+    // one the language never writes for the original's ("a" as "у"). The table is the other script's pack's.
+    if (!sameLang) {
+      for (const { lc, na, nb, edit } of links) {
+        if (edit) continue;
+        for (const [xs, ys, pack] of [[na, nb, packB], [nb, na, packA]] as const) {
+          const vowels = pack.foreignVowels;
+          if (!vowels) continue;
+          const lang = pack === packB ? ctx.b.source.lang : ctx.a.source.lang;
+          for (const y of ys) {
+            if (SCRIPT_LATIN.test(y.text) || y.mention.alias || regionKeys(lang, nameInflection(pack)).has(y.key)) continue;
+            // A word of the language is a translation ("Лиги" for "League"), not a rendering.
+            if (isDictionaryWord(pack.dictionary, y.text) === true) continue;
+            // The same consonants ("Cecil" / "Сесил" by sound), or one changed in a long name ("Richter" / "Рихтер": r-kh-t-r, r-h-t-r).
+            const latin = xs.filter((x) => SCRIPT_LATIN.test(x.text) && (skeletonDistance(x, y) === 0 || soundKey(x.key) === soundKey(y.key)
+              || (skeletonDistance(x, y) === 1 && nameSkeleton(x.key).length >= 4)));
+            const verdicts = latin.map((x) => renders(x, y, vowels));
+            // Rendered right by one name of the other sentence, or comparable with none: nothing to say.
+            if (verdicts.includes(true) || !verdicts.includes(false)) continue;
+            const x = latin[verdicts.indexOf(false)]!;
+            const [a, b] = pack === packB ? [x, y] : [y, x];
+            report(lc, a, b);
+          }
+        }
+      }
+    }
+
     for (const { lc, na, nb, edit } of links) {
       if (edit || !(p.substitutions && sameLang && lc.link.score >= 0.6)) continue;
       const ea = [...new Set(na.map((w) => w.mention))].filter((e) => !keysB.has(e.key));
@@ -300,10 +327,14 @@ function misspeltWords(ctx: PairContext, links: Link[], derivedSide: 'a' | 'b', 
       const w = y.text.replace(/[-'’.].*$/u, '');
       if (!/^\p{Lu}\p{Ll}+$/u.test(w) || ![...w.toLowerCase()].every((c) => alphabet.includes(c))) continue;
       if (isDictionaryWord(pack.dictionary, w) !== false) continue;
-      // A rendering of a name of the original ("Флейк", Flake) is no word of the language whatever its letters.
-      if (theirs.some((x) => !sameScript(x.text, y.text) && skeletonDistance(x, y) <= 1)) continue;
       const fix = oneLetterFrom(w, alphabet, (c) => isDictionaryWord(pack.dictionary, c) === true);
       if (!fix) continue;
+      // A rendering of a name of the original ("Флейк", Flake; "Макарони", Macaroni) is no word of the language
+      // whatever its letters, unless it changes the name's vowels and the word of the language renders the name as well
+      // ("Фистиваль" / "Фестиваль", Festival).
+      const fixed: NameWord = { ...y, text: fix, key: foldKey(fix) };
+      const renderings = theirs.filter((x) => !sameScript(x.text, y.text) && skeletonDistance(x, y) <= 1);
+      if (renderings.some((x) => sameVowels(x, y) || skeletonDistance(x, fixed) > skeletonDistance(x, y))) continue;
       seen.add(y.text);
       const lc = l.lc;
       const sentence = derivedSide === 'b' ? lc.link.a : lc.link.b;
@@ -337,6 +368,52 @@ function counterpart(x: NameWord, z: NameWord): boolean {
   if (x.key === z.key) return true;
   if (sameScript(x.text, z.text)) return levenshtein.get(x.key, z.key) <= 2;
   return skeletonDistance(x, z) <= 1;
+}
+
+/**
+ * Does z, a name in another script, render x with vowels its language writes for x's? Both are read as runs of
+ * vowels between consonant clusters ("ivanov": "i", "a", "o", ""), with the consonants of either one cluster
+ * count; the runs before the last cluster are compared (the last may be a case ending: "Рихтера"). Where both runs
+ * are one vowel (z's perhaps after a "y" glide: "yo" for "ё"), z's must be one `vowels` allows for x's ("Richter" /
+ * "Рихтера" i-e fits, "Рахтера" a-e does not); a digraph or a diphthong on either side ("Rose" / "Роуз", "Lion" /
+ * "Лайон") is left alone, English spells too many sounds so. Undefined when the two cannot be read against each
+ * other (other cluster counts, fewer than two clusters).
+ */
+function renders(x: NameWord, z: NameWord, vowels: Record<string, string[]>): boolean | undefined {
+  const fx = vowelRuns(x.key, true);
+  const fz = [vowelRuns(z.key, false), vowelRuns(foldKey(z.text), false)].find((f) => f.length === fx.length);
+  if (!fz || fx.length < 3) return undefined;
+  for (let i = 0; i < fx.length - 1; i++) {
+    const e = fx[i]!;
+    const r = fz[i]!;
+    const bare = r.length === 2 && r.startsWith('y') ? r.slice(1) : r;
+    if (e === r || e.length !== 1 || bare.length !== 1) continue;
+    if (!(vowels[e] ?? []).some((v) => v === r || v === bare)) return false;
+  }
+  return true;
+}
+
+/** Does z keep x's vowels, letter for letter, up to its last consonant ("Macaroni" / "Макарони")? */
+function sameVowels(x: NameWord, z: NameWord): boolean {
+  const fx = vowelRuns(x.key, true);
+  const bare = (r: string): string => (r.length === 2 && r.startsWith('y') ? r.slice(1) : r);
+  return [vowelRuns(z.key, false), vowelRuns(foldKey(z.text), false)]
+    .some((fz) => fz.length === fx.length && fx.every((e, i) => i === fx.length - 1 || bare(e) === bare(fz[i]!)));
+}
+
+/**
+ * The vowel runs of a folded name between its consonant clusters, consonants normalised as nameSkeleton does. In a
+ * Latin-script name a "w" that is sounded as a vowel ("West" / "Уэст", "Mews" / "Мьюз") is read as "u".
+ */
+function vowelRuns(folded: string, latin: boolean): string[] {
+  let t = folded.toLowerCase().replace(/[^a-z]/g, '');
+  if (latin) t = t.replace(/^wh?(?=[aeiou])/, 'u').replace(/(?<=[aeiou])w(?![aeiouy])/g, 'u');
+  // A "c" before e, i, y is an "s".
+  t = t.replace(/c(?=[eiy])/g, 's').replace(/dg(?=[eiy])/g, 'j').replace(/dzh|zh|dj/g, 'j').replace(/kh/g, 'h').replace(/ph/g, 'f').replace(/ck|c|q/g, 'k')
+    .replace(/x/g, 'ks').replace(/z/g, 's').replace(/w/g, 'v').replace(/([^aeiouy])\1+/g, '$1');
+  // A glide or "j" before the first vowel is written so many ways ("Yankel" / "Янкель", "Yevmenov" / "Евменов",
+  // "Jackson" / "Джексон") that it is left out on both sides.
+  return t.replace(/^[jy](?=[aeiou])/, '').split(/[^aeiouy]+/);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Claim, TitledName } from '../../model/claim.js';
 import type { RawFinding, RuleKind } from '../types.js';
 import { contextOf, linkedClaims, loc } from '../util.js';
+import { rolesAgree } from '../compare/roles.js';
 import { near } from '../compare/names.js';
 
 interface Params {
@@ -39,7 +40,7 @@ export const titleDrift: RuleKind<Params> = {
         const ys = tb.filter((y) => { const ny = tokensOf(lc.b, y); return nx.length > 0 && ny.length > 0 && nx[nx.length - 1] !== undefined && ny.some((u) => near(nx[nx.length - 1]!, u)); });
         if (ys.length === 0) continue;
         // Any title of that person on the other side that can name one of this title's roles settles it.
-        if (ys.some((y) => y.roles.some((r) => x.roles.includes(r)))) continue;
+        if (ys.some((y) => rolesAgree(x.roles, y.roles))) continue;
         const y = ys[0]!;
         out.push({
           locations: [loc(ctx.a.source.text, x.title), loc(ctx.b.source.text, y.title)],

@@ -3,6 +3,7 @@ import type { DateMention, QuantityMention } from '../../model/mention.js';
 import type { RawFinding, RuleKind, SourceData } from '../types.js';
 import { loc } from '../util.js';
 import { datesAgree, quantitiesAgree } from '../compare/agree.js';
+import type { Units } from '../../lang/units.js';
 
 interface Params {
   /** Severity when the article has a byline or source line (a single-source note rather than a warning). */
@@ -46,24 +47,34 @@ export const unsourcedClaim: RuleKind<Params> = {
     for (const src of ctx.sources) {
       const note = Boolean(src.source.provenance.byline);
       if (note && p.bylinedSeverity === 'off') continue;
+      // Other outlets covering the same event: a claim of one of them that the others do not carry stands alone,
+      // whether or not it names anyone ("The deal is expected to close in the third quarter").
+      const coverage = ctx.sources.filter((o) => o !== src);
       for (const c of src.claims) {
-        if (!c.checkWorthy || c.attribution || c.quoted) continue;
-        // Candidates: the other sources that name something this claim names (an inverted index, not a scan).
-        const candidates = new Set<SourceData>();
+        if (c.attribution || c.quoted) continue;
+        if (!c.checkWorthy && !(coverage.length > 0 && specificValue(c) && !src.sentenceById.get(c.sentenceId)?.isTitle)) continue;
+        // Candidates: the other outlets of the story, and the other sources that name something this claim names
+        // (an inverted index, not a scan).
+        const candidates = new Set<SourceData>(coverage);
         for (const e of c.entities) for (const o of index.get(e.key) ?? []) if (o !== src) candidates.add(o);
-        if ([...candidates].some((o) => supports(o, c, linked.get(c.sentenceId) ?? new Set(), p.magnitude))) continue;
+        if ([...candidates].some((o) => supports(o, c, linked.get(c.sentenceId) ?? new Set(), p.magnitude, ctx.knowledge.units()))) continue;
         const s = src.sentenceById.get(c.sentenceId)!;
+        // A figure that names no one is a note: it may belong to a claim the outlets phrase around different names.
+        const unsure = !c.checkWorthy;
         out.push({
           locations: [loc(src.source.text, s)],
           context: [loc(src.source.text, s)],
           vars: { source: src.source.id, others: String(othersCount) },
-          ...(note ? { severity: p.bylinedSeverity as 'info' | 'warning' } : {}),
+          ...(note ? { severity: p.bylinedSeverity as 'info' | 'warning' } : unsure ? { severity: 'info' as const } : {}),
         });
       }
     }
     return out;
   },
 };
+
+/** A figure or a dated fact: an amount, a count, a date that is more than a weekday. */
+const specificValue = (c: Claim): boolean => c.quantities.length > 0 || c.dates.some((d) => !d.relative || d.granularity !== 'weekday');
 
 const indexes = new WeakMap<SourceData[], Map<string, SourceData[]>>();
 /** Entity key -> the sources that name it, built once per run. */
@@ -102,7 +113,7 @@ function summary(o: SourceData): Summary {
 }
 
 /** Does an independent source back claim c: every name and value of c appears there (or is reported differently in an aligned sentence)? */
-function supports(o: SourceData, c: Claim, linkedIds: Set<string>, magnitude: number): boolean {
+function supports(o: SourceData, c: Claim, linkedIds: Set<string>, magnitude: number, units: Units): boolean {
   const { keys, tokens, allQ, allD } = summary(o);
   const names = c.entities.filter((e) => !e.alias);
   if (names.some((e) => !keys.has(e.key) && !e.tokens.some((t) => t.length >= 4 && tokens.has(t)))) return false;
@@ -111,7 +122,7 @@ function supports(o: SourceData, c: Claim, linkedIds: Set<string>, magnitude: nu
   const near = (q: QuantityMention, r: QuantityMention): boolean =>
     q.kind === r.kind && q.unit === r.unit && Math.max(q.value, r.value) / Math.max(1e-9, Math.min(q.value, r.value)) <= magnitude;
   for (const q of c.quantities) {
-    if (allQ.some((r) => agreeing(quantitiesAgree(q, r)))) continue;
+    if (allQ.some((r) => agreeing(quantitiesAgree(q, r, { units, coverage: true })))) continue;
     // The same fact reported with a different figure (a number conflict, flagged by its own rule).
     if (aligned.some((x) => x.quantities.some((r) => near(q, r)))) continue;
     return false;

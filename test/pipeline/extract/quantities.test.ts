@@ -315,6 +315,11 @@ describe('extractQuantities', () => {
     ['ru', 'тысячи людей'],
     ['ru', 'в 15:40 по местному времени'],
     ['ru', 'один из проектов'],
+    // Scores and tallies are one figure, not two counts.
+    ['en', 'They earned a gritty 2&1 win over the pair.'],
+    ['en', 'since February\'s 4-1 triumph at home'],
+    ['de', 'Das Spiel endete 3–0 für die Gäste.'],
+    ['vi', 'chiến thắng 2-1 trên sân khách'],
   ])('[%s] %j has no quantity', (lang, text) => {
     expect(extractAll(lang, text).quantities.map((q) => q.text)).toEqual([]);
   });
@@ -339,6 +344,38 @@ describe('extractQuantities', () => {
       ['18.6 billion tenge', false],
       ['$41.3 million', true],
     ]);
+  });
+
+  it('a range that goes up is not a score', () => {
+    expect(extractAll('en', 'it takes 2-3 days').quantities.map((q) => [q.text, q.value, q.valueMax])).toEqual([['2-3 days', 2, 3]]);
+  });
+
+  it('pairs the words of a range only within a group of the pack ("von … bis", not "von … und")', () => {
+    const read = (lang: string, t: string): unknown[] => extractAll(lang, t).quantities.map((q) => [q.text, q.value, q.valueMax]);
+    expect(read('de', 'Er hat eine Bilanz von 18-7, einen Wert von 2,53 und 300 Punkte.')).toEqual([['2,53', 2.53, undefined], ['300', 300, undefined]]);
+    expect(read('de', 'Es werden von 5 bis 7 Zentimeter erwartet.')).toEqual([['von 5 bis 7 Zentimeter', 5, 7]]);
+    expect(read('ru', 'Осадки составят от 2,5 до 10 см.')).toEqual([['от 2,5 до 10 см', 2.5, 10]]);
+    expect(read('ru', 'между 5 и 7 тоннами')).toEqual([['между 5 и 7 тоннами', 5, 7]]);
+  });
+
+  it('records the decimals written, which rounding may drop', () => {
+    const d = (lang: string, t: string): number | undefined => extractAll(lang, t).quantities[0]?.decimals;
+    expect(d('en', '$4.93 billion')).toBe(2);
+    expect(d('vi', '4,9 tỷ USD')).toBe(1);
+    expect(d('en', '1,250 people')).toBeUndefined();
+    expect(d('de', '1.252 Menschen')).toBeUndefined();
+  });
+
+  it('reads an English-style amount in a German sentence ("£44m")', () => {
+    expect(extractAll('de', 'Kettleby zahlte £44m für das Gelände.').quantities.map((q) => [q.text, q.value, q.unit])).toEqual([['£44m', 44e6, 'GBP']]);
+    // A spaced "m" is no scale without a currency sign: 44, not 44 million.
+    expect(extractAll('de', 'Der Turm ist 44 m hoch.').quantities.map((q) => q.value)).toEqual([44]);
+  });
+
+  it('reads a currency word that is also a unit both ways', () => {
+    const [q] = extractAll('en', 'a baby weighing 10 pounds').quantities;
+    expect(q).toMatchObject({ kind: 'money', unit: 'GBP', unitReading: 'lb' });
+    expect(extractAll('en', 'a fee of £10').quantities[0]?.unitReading).toBeUndefined();
   });
 
   it('records precision as significant digits', () => {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getPack } from '../../../src/lang/packs.js';
 import type { DateMention, QuantityMention } from '../../../src/model/mention.js';
-import { datesAgree, quantitiesAgree, type Agreement } from '../../../src/rules/compare/agree.js';
+import { datesAgree, quantitiesAgree as agreeWith, type Agreement } from '../../../src/rules/compare/agree.js';
+import { defaultKnowledge } from '../../../src/lang/knowledge.js';
 import { extractDates } from '../../../src/pipeline/extract/dates.js';
 import { extractQuantities } from '../../../src/pipeline/extract/quantities.js';
 import { extractAll, sentences } from '../../pipeline/extract/helpers.js';
@@ -19,6 +20,10 @@ const d = (lang: string, text: string, published?: string): DateMention => {
   return found[0]!;
 };
 
+const units = defaultKnowledge().units();
+/** quantitiesAgree with the package's units table; versions of one text unless `coverage` is given. */
+const quantitiesAgree = (a: QuantityMention, b: QuantityMention, opts: { coverage?: boolean } = {}): Agreement => agreeWith(a, b, { units, ...opts });
+
 describe('quantitiesAgree', () => {
   it.each<[string, string, string, string, Agreement]>([
     ['en', 'more than 1,000', 'en', 'over a thousand', 'same'],
@@ -32,7 +37,8 @@ describe('quantitiesAgree', () => {
     ['en', 'C$640 million', 'en', 'US$465 million', 'incomparable'],
     ['en', '12 outbuildings', 'en', 'a dozen outbuildings', 'same'],
     ['en', 'about 1,100 firefighters', 'en', '1,094 firefighters', 'compatible'],
-    ['en', '1,100 firefighters', 'en', '1,094 firefighters', 'compatible'],
+    // Versions of one text keep their figures: rounding without a word that says so is another figure.
+    ['en', '1,100 firefighters', 'en', '1,094 firefighters', 'different'],
     ['en', '15 percent', 'en', '15%', 'same'],
     ['en', '15 per cent', 'en', '15%', 'same'],
     ['en', '15%', 'en', '15 homes', 'incomparable'],
@@ -83,6 +89,7 @@ describe('quantitiesAgree', () => {
     ['ru', '116 123', 'en', '123', 'incomparable'],
     ['en', '123', 'ru', '116 123', 'incomparable'],
     ['ru', '116 123', 'en', '117', 'different'],
+    ['de', 'unter 116 123', 'en', '116', 'incomparable'],
     ['en', '€820m', 'en', '$900 million', 'incomparable'],
     ['en', '9 helicopters', 'en', 'nine helicopters', 'same'],
     ['en', 'five years', 'en', '5 percent', 'incomparable'],
@@ -91,6 +98,62 @@ describe('quantitiesAgree', () => {
     ['en', '$41.3 million', 'ru', '41,3 млн долларов', 'same'],
     ['ru', '4,5%', 'en', '4.5%', 'same'],
     ['ru', 'около 100 человек', 'ru', 'почти 100 человек', 'same'],
+  ])('%s %j vs %s %j -> %s', (la, ta, lb, tb, want) => {
+    expect(quantitiesAgree(q(la, ta), q(lb, tb))).toBe(want);
+    expect(quantitiesAgree(q(lb, tb), q(la, ta))).toBe(want);
+  });
+
+  // Rounding across languages: decided by the written precision of each side and the approximators. Versions of one
+  // text (the default) may round only where a word or a dropped decimal says so; independent reports round freely.
+  it.each<[string, string, string, string, Agreement, Agreement]>([
+    ['en', '5,000 people', 'de', '5.001 Menschen', 'different', 'compatible'],
+    ['en', '1,250 people', 'de', '1.252 Menschen', 'different', 'compatible'],
+    ['en', '52 people', 'vi', '53 người', 'different', 'different'],
+    ['en', '1,250 people', 'en', 'about 1,300 people', 'compatible', 'compatible'],
+    ['en', 'about 1,100 people', 'vi', 'khoảng 1.190 người', 'different', 'compatible'],
+    ['en', '$4.93 billion', 'vi', '4,9 tỷ USD', 'compatible', 'compatible'],
+    ['en', '1.05 million viewers', 'ru', '1,1 миллиона зрителей', 'compatible', 'compatible'],
+    ['en', '38.5%', 'de', '40 Prozent', 'different', 'compatible'],
+    ['en', '38.4%', 'de', '38 Prozent', 'compatible', 'compatible'],
+    // An approximator of one version and the bare figure of the other: the figure is what must agree.
+    ['en', 'at least $10 billion', 'ru', 'по крайней мере 30 миллиардов долларов', 'different', 'different'],
+    ['en', 'at least $10 billion', 'ru', '30 миллиардов долларов', 'different', 'compatible'],
+    ['en', 'at least $10 billion', 'ru', '10 миллиардов долларов', 'compatible', 'compatible'],
+    ['en', '1.6 million viewers', 'ru', 'до 2,6 миллиона зрителей', 'different', 'compatible'],
+    ['en', '110 billion cubic meters', 'ru', 'до 410 миллиардов кубометров', 'different', 'compatible'],
+    ['en', '110 billion cubic meters', 'ru', 'до 110 миллиардов кубометров', 'compatible', 'compatible'],
+    // Two ranges: each end is a figure.
+    ['en', '2 to 3 inches per hour', 'vi', 'tới 2 đến 4 inch mỗi tiếng', 'different', 'different'],
+    ['en', '2 to 3 inches per hour', 'vi', '2 đến 3 inch mỗi giờ', 'same', 'same'],
+  ])('%s %j vs %s %j -> %s (versions), %s (coverage)', (la, ta, lb, tb, versions, coverage) => {
+    for (const [x, y] of [[q(la, ta), q(lb, tb)], [q(lb, tb), q(la, ta)]] as const) {
+      expect(quantitiesAgree(x, y)).toBe(versions);
+      expect(quantitiesAgree(x, y, { coverage: true })).toBe(coverage);
+    }
+  });
+
+  // Units converted by translators agree within rounding (conversion factors: rules/units.json).
+  it.each<[string, string, string, string, Agreement]>([
+    ['en', '385 miles', 'de', '620 Kilometer', 'compatible'],
+    ['en', '385 miles', 'ru', '360 км', 'different'],
+    ['en', '385 miles', 'ru', '135 км/ч', 'incomparable'],
+    ['en', '85 mph', 'ru', '135 км/ч', 'compatible'],
+    ['en', '10 pounds', 'de', '4,5 Kilogramm', 'compatible'],
+    ['en', '10 pounds', 'de', '7 Kilogramm', 'different'],
+    ['en', '100 feet', 'ru', '30 метров', 'compatible'],
+    ['en', '100 feet', 'ru', '600 футов', 'different'],
+    ['en', 'about 30 yards', 'ru', 'примерно в 27 метрах', 'compatible'],
+    ['en', 'about 30 yards', 'ru', 'в 77 метрах', 'different'],
+    ['en', '2 to 3 inches', 'de', '5 bis 7,5 Zentimeter', 'compatible'],
+    ['en', '2 to 4 inches', 'de', 'bis zu 5 bis 60 Zentimeter', 'different'],
+    ['en', '1 to 4 inches', 'ru', 'от 2,5 до 10 см', 'compatible'],
+    ['en', '1 to 4 inches', 'ru', 'от 4,5 до 10 см', 'different'],
+    // A bare degree may be Fahrenheit or Celsius; a Fahrenheit figure may be a temperature or a difference of two.
+    ['en', '80 degrees', 'de', '27 ºC', 'compatible'],
+    ['en', '90 degrees', 'de', '27 ºC', 'different'],
+    ['en', 'nearly a 20-degree difference', 'de', 'fast 12 ºC', 'compatible'],
+    ['en', '68 degrees Fahrenheit', 'ru', '20 градусов Цельсия', 'compatible'],
+    ['en', '20 degrees', 'vi', '25 độ', 'different'],
   ])('%s %j vs %s %j -> %s', (la, ta, lb, tb, want) => {
     expect(quantitiesAgree(q(la, ta), q(lb, tb))).toBe(want);
     expect(quantitiesAgree(q(lb, tb), q(la, ta))).toBe(want);

@@ -4,6 +4,7 @@
 // exactly what this code gives. Not used by the tool.
 import { type LoadedPack } from '../../../../src/lang/compile.js';
 import { alternation, escapeRe, firstWord, lookupKey, lookupMap, SPACE } from '../../../../src/lang/text.js';
+import { betweenAndFor, betweenGroups } from '../../../../src/pipeline/extract/numparse.js';
 
 /**
  * Number tables compiled from a language pack, once per pack (cached on the pack object), and the pure functions that
@@ -41,6 +42,7 @@ export interface NumberTables {
   rangeRe: RegExp;
   /** Sticky: the "and" of "between … and". */
   betweenAndRe: RegExp;
+  betweenAndReFor: Map<string, RegExp>;
   /** Sticky: a currency sign right before a numeral (for the second number of a range). */
   signAtRe: RegExp;
   /** Anchored at the end ($): applied to the text before a number. */
@@ -128,12 +130,13 @@ export function numberTables(pack: LoadedPack): NumberTables {
     approxAfterRe: sticky(`${SPACE}*(${alternation(Object.keys(n.approximatorsAfter ?? {}))})`),
     timeSuffixRe: sticky(`${SPACE}*(?:${alternation(pack.dates.timeSuffixes ?? [])})`, 'u'),
     rangeRe: sticky(`${SPACE}*(${alternation(n.rangeWords)})${SPACE}*`),
-    betweenAndRe: sticky(`${SPACE}*(${alternation(n.between?.and ?? [])})${SPACE}*`),
+    betweenAndRe: sticky(`${SPACE}*(${alternation(betweenGroups(n.between).flatMap((g) => g.and))})${SPACE}*`),
+    betweenAndReFor: betweenAndFor(betweenGroups(n.between), (ands) => sticky(`${SPACE}*(${alternation(ands)})${SPACE}*`)),
     signAtRe: sticky(`(${alternation([...signs, ...isoBefore])})${SPACE}*`),
     signBeforeRe: atEnd(alternation([...signs, ...isoBefore])),
     approxBeforeRe: atEnd(alternation(Object.keys(n.approximators))),
     timesBeforeRe: atEnd(alternation(n.timesBefore ?? [])),
-    betweenOpenRe: atEnd(alternation(n.between?.open ?? [])),
+    betweenOpenRe: atEnd(alternation(betweenGroups(n.between).flatMap((g) => g.open))),
     ordinalPrefixRe: atEnd(alternation(n.ordinalPrefixes ?? [])),
     vagueRe: atEnd(alternation(n.vague ?? [])),
     words,
@@ -180,6 +183,8 @@ export const clean = (x: number): number => Number(x.toPrecision(12));
 export interface Numeral {
   value: number;
   precision: number;
+  /** Digits after the decimal mark. */
+  decimals: number;
 }
 
 /** The value of a numeral matched by numeralRe. */
@@ -196,7 +201,7 @@ export function parseNumeral(raw: string, t: NumberTables): Numeral | undefined 
   const frac = m[2] ?? '';
   const value = Number(frac ? `${intDigits}.${frac}` : intDigits);
   if (!Number.isFinite(value)) return undefined;
-  return { value, precision: significantDigits(intDigits, frac) };
+  return { value, precision: significantDigits(intDigits, frac), decimals: frac.length };
 }
 
 export type WordKind = 'word' | 'mult' | 'scale';

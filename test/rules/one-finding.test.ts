@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { check } from '../../src/check.js';
+import { loadRules } from '../../src/rules/load.js';
+import { applyBaseline, createBaseline } from '../../src/baseline.js';
+
+/** A published text and a same-language draft of it, declared versions of one story. */
+async function draft(published: string, edited: string, lang = 'en') {
+  const { report } = await check(
+    [
+      { id: 'published.txt', text: published, story: 's', original: true, lang },
+      { id: 'draft.txt', text: edited, story: 's', lang },
+    ],
+    { relations: { s: 'versions' } },
+  );
+  return report;
+}
+const found = (r: { findings: { ruleId: string; locations: { text: string }[] }[] }): string[] =>
+  r.findings.map((f) => `${f.ruleId}: ${f.locations.map((l) => l.text).join(' | ')}`);
+
+const STORY = 'Tamsin County said on Monday that 46 houses were flooded. The council will vote on Dec. 10 on the relief fund.\n\n'
+  + 'Crews worked through the night, Fire Chief Ola Brandt said.';
+
+describe('one change, one finding', () => {
+  it('the rules that supersede others name known rules, and no rule supersedes itself through others', () => {
+    const rules = loadRules();
+    const ids = new Set(rules.map((r) => r.id));
+    const next = new Map(rules.map((r) => [r.id, r.supersedes ?? []]));
+    for (const r of rules) for (const s of r.supersedes ?? []) expect(ids.has(s), `${r.id} supersedes ${s}`).toBe(true);
+    const reaches = (from: string, to: string, seen = new Set<string>()): boolean =>
+      (next.get(from) ?? []).some((n) => n === to || (!seen.has(n) && (seen.add(n), reaches(n, to, seen))));
+    for (const r of rules) expect(reaches(r.id, r.id), r.id).toBe(false);
+  });
+
+  it('a changed figure in a same-language draft is one finding (the edit), not also a number conflict', async () => {
+    expect(found(await draft(STORY, STORY.replace('46 houses', '64 houses')))).toEqual(['edited-number: 46 | 64']);
+  });
+
+  it('a weekday or month replaced in a same-language draft is a date conflict; changed digits of a date are an edited figure', async () => {
+    expect(found(await draft(STORY, STORY.replace('on Monday', 'on Friday')))).toEqual(['date-conflict: Monday | Friday']);
+    expect(found(await draft(STORY, STORY.replace('Dec. 10', 'Nov. 10')))).toEqual(['date-conflict: Dec. 10 | Nov. 10']);
+    expect(found(await draft(STORY, STORY.replace('Dec. 10', 'Dec. 12')))).toEqual(['edited-number: 10 | 12']);
+  });
+
+  it('an unrelated date added elsewhere in the sentence keeps the evidence and the baseline entry', async () => {
+    const before = await draft(STORY, STORY.replace('Dec. 10', 'Nov. 10'));
+    const withTuesday = (t: string): string => t.replace('The council will vote', 'On Tuesday the council will vote');
+    const after = await draft(withTuesday(STORY), withTuesday(STORY).replace('Dec. 10', 'Nov. 10'));
+    expect(found(after)).toEqual(found(before));
+    const applied = applyBaseline(after, createBaseline(before));
+    expect(applied.baselined).toBe(1);
+    expect(applied.report.findings).toEqual([]);
+    expect(applied.stale).toEqual([]);
+  });
+
+  it('a date added in the draft beside a changed one does not take the evidence over', async () => {
+    const r = await draft(STORY, STORY.replace('The council will vote on Dec. 10', 'On Tuesday the council will vote on Nov. 10'));
+    expect(found(r).filter((f) => f.startsWith('date-conflict'))).toEqual(['date-conflict: Dec. 10 | Nov. 10']);
+  });
+
+  it('two changes in one sentence, a figure and the speaker, are two findings', async () => {
+    const q = 'Tamsin County will spend $4 million on repairs, Finance Minister Ana Ruiz said.';
+    const r = await draft(q, q.replace('$4 million', '$7 million').replace('Finance Minister Ana Ruiz', 'Mayor Tom Berg'));
+    expect(found(r).sort()).toEqual(['attribution-conflict: Ana Ruiz | Tom Berg', 'number-conflict: $4 million | $7 million']);
+  });
+});
