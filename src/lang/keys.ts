@@ -99,12 +99,19 @@ export function loadGazetteer(dir: string, inflectionOf: (lang: string) => NameI
  * "Sturridge" / "Старридж" -> "strj".
  */
 export function nameSkeleton(folded: string): string {
-  let t = folded.toLowerCase().replace(/[^a-z]/g, '');
-  // English "dg" before e/i/y sounds as "dzh" does ("Sturridge" / "Старридж").
-  t = t.replace(/dg(?=[eiy])/g, 'j').replace(/dzh|zh|dj/g, 'j').replace(/kh/g, 'h').replace(/ph/g, 'f').replace(/ck|c|q/g, 'k').replace(/x/g, 'ks').replace(/z/g, 's').replace(/w/g, 'v');
+  const t = nameSpelling(folded.toLowerCase().replace(/[^a-z]/g, ''));
   const first = t.slice(0, 1);
   const rest = t.slice(1).replace(/[aeiouy]/g, '');
   return (first + rest).replace(/(.)\1+/g, '$1');
+}
+
+/**
+ * The letters of a folded name with the consonants that transliteration spells several ways written one way: "dzh",
+ * "zh", "dj" and English "dg" before e/i/y (which sounds as "dzh" does: "Sturridge" / "Старридж") as "j", "kh" as
+ * "h", "ph" as "f", "ck", "c", "q" as "k", "x" as "ks", "z" as "s", "w" as "v". Vowels are kept.
+ */
+export function nameSpelling(t: string): string {
+  return t.replace(/dg(?=[eiy])/g, 'j').replace(/dzh|zh|dj/g, 'j').replace(/kh/g, 'h').replace(/ph/g, 'f').replace(/ck|c|q/g, 'k').replace(/x/g, 'ks').replace(/z/g, 's').replace(/w/g, 'v');
 }
 
 /**

@@ -35,16 +35,16 @@ describe('one change, one finding', () => {
     expect(found(await draft(STORY, STORY.replace('46 houses', '64 houses')))).toEqual(['edited-number: 46 | 64']);
   });
 
-  it('a weekday or month replaced in a same-language draft is a date conflict; changed digits of a date are an edited figure', async () => {
+  it('a weekday, a month or the day of a date changed in a same-language draft is a date conflict, the whole date its evidence', async () => {
     expect(found(await draft(STORY, STORY.replace('on Monday', 'on Friday')))).toEqual(['date-conflict: Monday | Friday']);
     expect(found(await draft(STORY, STORY.replace('Dec. 10', 'Nov. 10')))).toEqual(['date-conflict: Dec. 10 | Nov. 10']);
-    expect(found(await draft(STORY, STORY.replace('Dec. 10', 'Dec. 12')))).toEqual(['edited-number: 10 | 12']);
+    expect(found(await draft(STORY, STORY.replace('Dec. 10', 'Dec. 12')))).toEqual(['date-conflict: Dec. 10 | Dec. 12']);
   });
 
-  it('an unrelated date added elsewhere in the sentence keeps the evidence and the baseline entry', async () => {
-    const before = await draft(STORY, STORY.replace('Dec. 10', 'Nov. 10'));
+  it.each([['the month', 'Nov. 10'], ['the day', 'Dec. 12']])('an unrelated date added elsewhere in the sentence keeps the evidence and the baseline entry (%s changed)', async (_what, changed) => {
+    const before = await draft(STORY, STORY.replace('Dec. 10', changed));
     const withTuesday = (t: string): string => t.replace('The council will vote', 'On Tuesday the council will vote');
-    const after = await draft(withTuesday(STORY), withTuesday(STORY).replace('Dec. 10', 'Nov. 10'));
+    const after = await draft(withTuesday(STORY), withTuesday(STORY).replace('Dec. 10', changed));
     expect(found(after)).toEqual(found(before));
     const applied = applyBaseline(after, createBaseline(before));
     expect(applied.baselined).toBe(1);

@@ -2,7 +2,7 @@ import levenshtein from 'fast-levenshtein';
 import type { EntityMention } from '../../model/mention.js';
 import type { PairContext, RawFinding, RuleKind, SourceData } from '../types.js';
 import { contextOf, linkedClaims, loc, nameWords, type LinkedClaims, type NameWord } from '../util.js';
-import { entityKey, foldKey, nameInflection, nameSkeleton, regionKeys, soundKey } from '../../lang/keys.js';
+import { entityKey, foldKey, nameInflection, nameSkeleton, nameSpelling, regionKeys, soundKey } from '../../lang/keys.js';
 import type { LangPack } from '../../lang/pack.js';
 import { isDictionaryWord } from '../../lang/dictionary.js';
 import { originalOf } from '../compare/versions.js';
@@ -409,8 +409,7 @@ function vowelRuns(folded: string, latin: boolean): string[] {
   let t = folded.toLowerCase().replace(/[^a-z]/g, '');
   if (latin) t = t.replace(/^wh?(?=[aeiou])/, 'u').replace(/(?<=[aeiou])w(?![aeiouy])/g, 'u');
   // A "c" before e, i, y is an "s".
-  t = t.replace(/c(?=[eiy])/g, 's').replace(/dg(?=[eiy])/g, 'j').replace(/dzh|zh|dj/g, 'j').replace(/kh/g, 'h').replace(/ph/g, 'f').replace(/ck|c|q/g, 'k')
-    .replace(/x/g, 'ks').replace(/z/g, 's').replace(/w/g, 'v').replace(/([^aeiouy])\1+/g, '$1');
+  t = nameSpelling(t.replace(/c(?=[eiy])/g, 's')).replace(/([^aeiouy])\1+/g, '$1');
   // A glide or "j" before the first vowel is written so many ways ("Yankel" / "Янкель", "Yevmenov" / "Евменов",
   // "Jackson" / "Джексон") that it is left out on both sides.
   return t.replace(/^[jy](?=[aeiou])/, '').split(/[^aeiouy]+/);
