@@ -6,6 +6,8 @@
 //   node scripts/bench.mjs [--sizes 10,250,500,1000,2000,4000] [--full] [--seed S] [--jobs N] [--timeout SECONDS]
 //                          [--declared] [--cache] [--modes cli,warm,declared] [--no-snapshot]
 //                          [--profile N [--profile-mode cli|declared]] [--json FILE]
+//   node scripts/bench.mjs --modes tm [--units 20000,200000] [--tm-formats po,xliff,tmx]
+//                          [--report-formats json,text,html,junit,sarif] [--jobs N] [--timeout SECONDS]
 //
 // For each size a corpus is generated once and cached under os.tmpdir()/factlint-bench/ (keyed by generator
 // version, seed and size), then `node dist/factlint.js check DIR --format json --output OUT --fail-on none --quiet`
@@ -24,12 +26,20 @@
 // every size twice with one analysis cache, empty then warm; the second run is reported. --profile N runs size N
 // under `node --cpu-prof` (in --profile-mode cli or declared) and prints the functions and files with the most self
 // time, summed over all threads.
+//
+// Mode "tm" (translation memories, #17.5): for each --units count a memory is generated once (gen-corpus.mjs
+// generateTm: short segments and some sentences of generated stories, one change planted in a quarter of the stories)
+// and written as PO, XLIFF 1.2 and/or TMX 1.4, cached under os.tmpdir()/factlint-bench/; then `factlint check FILE
+// --format <report formats> --output-dir OUT --fail-on none --quiet --max-file-size 256MiB` runs once per memory
+// file. Printed per run: wall and CPU time, peak RSS, the size of each report written (and the text report's lines),
+// the units checked and with findings, the planted units found (a finding of the planted category on the unit) and
+// the units flagged where nothing was planted. The corpus modes and the cold start are skipped when only tm is asked.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
-import { GENERATOR_VERSION, writeCorpus } from './gen-corpus.mjs';
+import { GENERATOR_VERSION, formatTm, generateTm, writeCorpus } from './gen-corpus.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BUILT_CLI = join(ROOT, 'dist', 'factlint.js');
@@ -43,7 +53,10 @@ const TIME = '/usr/bin/time';
 // ---------------------------------------------------------------- options
 
 function parseArgs(argv) {
-  const o = { sizes: [10, 250, 500, 1000, 2000, 4000], full: false, seed: '1', jobs: undefined, timeout: 600, profile: undefined, json: undefined, seedsRuns: 5, modes: ['cli'], snapshot: true, profileMode: 'cli' };
+  const o = {
+    sizes: [10, 250, 500, 1000, 2000, 4000], full: false, seed: '1', jobs: undefined, timeout: 600, profile: undefined, json: undefined, seedsRuns: 5, modes: ['cli'], snapshot: true, profileMode: 'cli',
+    units: [20000], tmFormats: ['po'], reportFormats: [...TM_REPORT_FORMATS],
+  };
   let sizesGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -61,17 +74,65 @@ function parseArgs(argv) {
     else if (a === '--profile-mode') o.profileMode = val();
     else if (a === '--json') o.json = val();
     else if (a === '--seeds-runs') o.seedsRuns = Number(val());
+    else if (a === '--units') o.units = val().split(',').map((x) => Number(x.trim()));
+    else if (a === '--tm-formats') o.tmFormats = val().split(',').map((x) => x.trim());
+    else if (a === '--report-formats') o.reportFormats = val().split(',').map((x) => x.trim());
     else if (a === '--help' || a === '-h') o.help = true;
     else throw new Error(`unknown argument ${a}`);
   }
   if (o.full && !sizesGiven) o.sizes.push(5000);
   if (o.profileMode !== 'cli' && o.profileMode !== 'declared') throw new Error('--profile-mode takes cli or declared');
-  if (!o.modes.length || o.modes.some((x) => !['cli', 'declared', 'warm'].includes(x))) throw new Error('--modes takes a comma-separated list of cli, declared, warm');
+  if (!o.modes.length || o.modes.some((x) => !['cli', 'declared', 'warm', 'tm'].includes(x))) throw new Error('--modes takes a comma-separated list of cli, declared, warm, tm');
+  if (o.units.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--units takes positive integers, e.g. --units 20000,200000');
+  if (!o.tmFormats.length || o.tmFormats.some((f) => !TM_EXT[f])) throw new Error('--tm-formats takes a comma-separated list of po, xliff, tmx');
+  if (!o.reportFormats.length || o.reportFormats.some((f) => !TM_REPORT_FORMATS.includes(f))) throw new Error(`--report-formats takes a comma-separated list of ${TM_REPORT_FORMATS.join(', ')}`);
   if (o.sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes takes positive integers, e.g. --sizes 10,250,1000');
   if (o.jobs !== undefined && (!Number.isInteger(o.jobs) || o.jobs < 1)) throw new Error('--jobs takes a positive integer');
   if (!(o.timeout > 0)) throw new Error('--timeout takes a number of seconds');
   o.sizes = [...new Set(o.sizes)].sort((a, b) => a - b);
+  o.units = [...new Set(o.units)].sort((a, b) => a - b);
   return o;
+}
+
+// ---------------------------------------------------------------- translation memories
+
+/** The report formats a tm run writes (github annotations go to stdout, so they are not among them). */
+const TM_REPORT_FORMATS = ['json', 'text', 'html', 'junit', 'sarif'];
+/** File extensions of the memory formats, and of the reports as the CLI names them in --output-dir. */
+const TM_EXT = { po: 'po', xliff: 'xlf', tmx: 'tmx' };
+const REPORT_EXT = { json: 'json', text: 'txt', html: 'html', junit: 'junit.xml', sarif: 'sarif' };
+
+/** The memory of `units` units as `format`, generated once and cached (with its planted changes beside it). */
+function tmFile(units, seed, format) {
+  const stem = join(WORK, `tm-v${GENERATOR_VERSION}-seed${seed}-n${units}`);
+  const file = `${stem}.${TM_EXT[format]}`;
+  const plantedFile = `${stem}.planted.json`;
+  if (existsSync(file) && existsSync(plantedFile)) return { file, planted: JSON.parse(readFileSync(plantedFile, 'utf8')), cached: true };
+  const tm = generateTm({ units, seed });
+  writeFileSync(file, formatTm(tm, format));
+  writeFileSync(plantedFile, JSON.stringify(tm.planted));
+  return { file, planted: tm.planted, cached: false };
+}
+
+/**
+ * The unit id a reader gives a generated unit: XLIFF and TMX keep the generator's ids ("u000042"); PO entries have
+ * none, and are numbered in file order ("unit-42"), which is the generator's order.
+ */
+const tmUnitId = (id, format) => (format === 'po' ? `unit-${Number(id.slice(1))}` : id);
+
+/** Planted units found (a finding of the planted category on the unit) and units with findings where none was planted. */
+function scoreTm(report, planted, format) {
+  const categoriesOf = new Map();
+  for (const f of report.findings ?? []) if (f.story !== undefined) (categoriesOf.get(f.story) ?? categoriesOf.set(f.story, new Set()).get(f.story)).add(f.category);
+  const plantedIds = new Set();
+  let found = 0;
+  for (const p of planted) {
+    const id = tmUnitId(p.unit, format);
+    plantedIds.add(id);
+    if (categoriesOf.get(id)?.has(p.category)) found++;
+  }
+  const flaggedUnplanted = [...categoriesOf.keys()].filter((id) => !plantedIds.has(id)).length;
+  return { planted: planted.length, found, flaggedUnplanted };
 }
 
 // ---------------------------------------------------------------- running the child
@@ -249,6 +310,8 @@ function slope(xs, ys) {
 const f1 = (x, d = 1) => (x === undefined || x === null || Number.isNaN(x) ? '–' : x.toFixed(d));
 const pct = (x) => (x === undefined || x === null ? '–' : `${(x * 100).toFixed(1)}%`);
 const mib = (kib) => (kib === undefined ? '–' : (kib / 1024).toFixed(0));
+/** Bytes as B, KB or MB (decimal, as file sizes are usually read). */
+const size = (b) => (b === undefined ? '–' : b < 1e3 ? `${b} B` : b < 1e6 ? `${(b / 1e3).toFixed(1)} KB` : `${(b / 1e6).toFixed(1)} MB`);
 
 function machine() {
   const cpus = os.cpus();
@@ -263,7 +326,7 @@ function machine() {
 async function main() {
   let o;
   try { o = parseArgs(process.argv.slice(2)); } catch (e) { process.stderr.write(`bench: ${e.message}\n`); return 1; }
-  if (o.help) { process.stdout.write('usage: node scripts/bench.mjs [--sizes 10,250,...] [--full] [--seed S] [--jobs N] [--timeout S] [--declared] [--cache] [--modes cli,warm,declared] [--no-snapshot] [--profile N [--profile-mode cli|declared]] [--json FILE]\n'); return 0; }
+  if (o.help) { process.stdout.write('usage: node scripts/bench.mjs [--sizes 10,250,...] [--full] [--seed S] [--jobs N] [--timeout S] [--declared] [--cache] [--modes cli,warm,declared,tm] [--units 20000,200000] [--tm-formats po,xliff,tmx] [--report-formats json,text,html,junit,sarif] [--no-snapshot] [--profile N [--profile-mode cli|declared]] [--json FILE]\n'); return 0; }
   if (!existsSync(BUILT_CLI)) { process.stderr.write(`bench: ${BUILT_CLI} is missing; build first (npm run build)\n`); return 1; }
   mkdirSync(WORK, { recursive: true });
   if (o.snapshot) {
@@ -342,6 +405,60 @@ async function main() {
     return rows;
   };
   const rows = o.modes.includes('cli') ? await series('cli') : [];
+
+  /** Every memory size in every memory format: one check run writing every report format. */
+  const tmSeries = async () => {
+    const out = [];
+    let stop = false;
+    for (const n of o.units) {
+      for (const format of o.tmFormats) {
+        if (stop) { out.push({ units: n, format, skipped: 'skipped (a smaller size timed out)' }); continue; }
+        const t0 = Date.now();
+        const { file, planted, cached } = tmFile(n, o.seed, format);
+        const bytes = statSync(file).size;
+        log(`tm ${n} units (${format}): ${cached ? 'cached' : `generated in ${((Date.now() - t0) / 1000).toFixed(1)} s`} (${(bytes / 1e6).toFixed(2)} MB) at ${file}`);
+        const dir = join(WORK, 'reports', `tm-seed${o.seed}-n${n}-${format}-${process.pid}`);
+        rmSync(dir, { recursive: true, force: true });
+        mkdirSync(dir, { recursive: true });
+        const args = [CLI, 'check', file, '--format', o.reportFormats.join(','), '--output-dir', dir, '--fail-on', 'none', '--quiet', '--max-file-size', '256MiB', ...jobArgs];
+        const r = await runNode(args, { timeoutS: o.timeout });
+        const row = { units: n, format, bytes, wall: r.wall, cpu: r.cpu, rssKiB: r.rssKiB, code: r.code, signal: r.signal, outputs: {} };
+        if (r.timedOut) {
+          row.skipped = `timed out after ${o.timeout} s`;
+          stop = true;
+          log(`tm ${n} units (${format}): ${row.skipped}; larger sizes skipped`);
+          out.push(row);
+          continue;
+        }
+        const stem = basename(file).replace(/\.[^.]+$/, '');
+        for (const f of o.reportFormats) {
+          const path = join(dir, `${stem}.${REPORT_EXT[f]}`);
+          if (!existsSync(path)) continue;
+          row.outputs[f] = { bytes: statSync(path).size };
+          if (f === 'text') row.outputs[f].lines = readFileSync(path, 'utf8').split('\n').length - 1;
+        }
+        let report;
+        const json = join(dir, `${stem}.json`);
+        try { report = JSON.parse(readFileSync(json, 'utf8')); } catch { /* missing, broken or not asked for */ }
+        if (r.code === 2 || r.signal || (r.code !== 0 && r.code !== 1) || Object.keys(row.outputs).length < o.reportFormats.length) {
+          crashed = true;
+          row.crash = r.signal ? `${r.signal}` : `exit ${r.code}${Object.keys(row.outputs).length < o.reportFormats.length ? ', reports missing' : ''}`;
+          log(`tm ${n} units (${format}): factlint crashed (${row.crash}); stderr:\n${r.stderr.split('\n').slice(-15).join('\n')}`);
+        } else {
+          if (report) {
+            row.findings = report.findings?.length;
+            row.checked = report.units?.checked ?? report.stories?.length;
+            row.withFindings = report.units?.withFindings ?? new Set((report.findings ?? []).map((x) => x.story)).size;
+            Object.assign(row, scoreTm(report, planted, format));
+          }
+          log(`tm ${n} units (${format}): ${r.wall.toFixed(2)} s, ${mib(r.rssKiB)} MiB peak, ${o.reportFormats.map((f) => `${f} ${size(row.outputs[f]?.bytes)}`).join(', ')}`);
+        }
+        out.push(row);
+      }
+    }
+    return out;
+  };
+  const tmRows = o.modes.includes('tm') ? await tmSeries() : undefined;
   const cacheSupported = /--cache\b/.test(`${help.stdout}${help.stderr}`);
   if (o.modes.includes('warm') && !cacheSupported) log('--cache ignored: "factlint check --help" does not mention --cache');
   const warmRows = o.modes.includes('warm') && cacheSupported ? await series('warm') : undefined;
@@ -350,7 +467,7 @@ async function main() {
   // Cold start on the seeds folder, against a bare node start.
   const seedTimes = [], nodeTimes = [];
   let seedsCrash;
-  if (existsSync(join(ROOT, 'seeds'))) {
+  if (existsSync(join(ROOT, 'seeds')) && o.modes.some((x) => x !== 'tm')) {
     for (let i = 0; i < o.seedsRuns; i++) {
       const r = await runNode([CLI, 'check', 'seeds', '--format', 'json'], { timeoutS: 300, stdout: 'pipe' });
       let parsed = true;
@@ -379,10 +496,23 @@ async function main() {
 
   // ---- print
   const p = (s = '') => process.stdout.write(`${s}\n`);
-  p('## factlint check: synthetic corpora');
+  p(`## factlint check: ${rows.length || warmRows || declaredRows ? 'synthetic corpora' : 'translation memories'}`);
   p();
   p(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB.toFixed(1)} GiB RAM, Node ${m.node}, ${m.os}. factlint ${version} (dist built ${built}). Corpus seed ${o.seed}, generator v${GENERATOR_VERSION}.${jobArgs.length ? ` factlint ${jobArgs.join(' ')}.` : ''}`);
   p();
+  if (tmRows) {
+    p(`### Translation memories (\`factlint check FILE --format ${o.reportFormats.join(',')} --output-dir DIR\`, one run each)`);
+    p();
+    p(`| units | file | MB | wall s | CPU s | peak RSS MiB | ${o.reportFormats.map((f) => `${f}${f === 'text' ? ' (lines)' : ''}`).join(' | ')} | with findings | planted found | flagged, not planted |`);
+    p(`|---:|---|---:|---:|---:|---:|${o.reportFormats.map(() => '---:').join('|')}|---:|---:|---:|`);
+    for (const r of tmRows) {
+      const head = `| ${r.units} | ${r.format} | ${f1(r.bytes ? r.bytes / 1e6 : undefined, 1)} |`;
+      if (r.skipped || r.crash) { p(`${head} ${r.crash ? `crash (${r.crash})` : r.skipped} | | |${o.reportFormats.map(() => ' |').join('')} | | |`); continue; }
+      const outs = o.reportFormats.map((f) => { const x = r.outputs[f]; return x ? `${size(x.bytes)}${x.lines !== undefined ? ` (${x.lines})` : ''}` : '–'; });
+      p(`${head} ${f1(r.wall, 1)} | ${f1(r.cpu, 1)} | ${mib(r.rssKiB)} | ${outs.join(' | ')} | ${r.withFindings ?? '–'} of ${r.checked ?? '–'} | ${r.found ?? '–'}/${r.planted ?? '–'} | ${r.flaggedUnplanted ?? '–'} |`);
+    }
+    p();
+  }
   const table = (rs, fit) => {
     p('| docs | MB | wall s | CPU s | peak RSS MiB | docs/s | MB/s | stories | findings | planted recall | cluster P / R |');
     p('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
@@ -458,7 +588,7 @@ async function main() {
     } else p(`Profiling produced no .cpuprofile (${r.timedOut ? 'timed out' : r.signal ?? `exit ${r.code}`}).`);
   }
 
-  if (o.json) writeFileSync(o.json, `${JSON.stringify({ machine: m, seed: o.seed, rows, fit: fitCli, warm: warmRows, declared: declaredRows, fitDeclared, seeds: { runs: seedTimes, node: nodeTimes }, profile }, null, 1)}\n`);
+  if (o.json) writeFileSync(o.json, `${JSON.stringify({ machine: m, seed: o.seed, rows, fit: fitCli, warm: warmRows, declared: declaredRows, fitDeclared, tm: tmRows, seeds: { runs: seedTimes, node: nodeTimes }, profile }, null, 1)}\n`);
   return crashed ? 2 : 0;
 }
 

@@ -60,3 +60,5 @@ await precompileSchemas();
 await bundle('dist/cli/main.js', 'dist/factlint.js', 0o755);
 // The worker sits beside the CLI bundle: analyse.ts starts it as new URL('./analyse-worker.js', import.meta.url).
 await bundle('dist/pipeline/analyse-worker.js', 'dist/analyse-worker.js', 0o644);
+// The same for the unit pool's worker (segment files: units.ts starts it as new URL('./units-worker.js', …)).
+await bundle('dist/pipeline/units-worker.js', 'dist/units-worker.js', 0o644);

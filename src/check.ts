@@ -4,10 +4,12 @@ import type { Source } from './model/source.js';
 import type { Story } from './model/story.js';
 import type { RenderContext } from './report/context.js';
 import { lineProblem, load, readInputFile, type LoadOptions } from './pipeline/load.js';
-import { run, runParallel } from './pipeline/run.js';
+import { runParallel } from './pipeline/run.js';
+import { checkUnitBatch, checkUnitBatches, UnitCollector, UNIT_BATCH, type UnitNames } from './pipeline/units.js';
+import type { PairRow } from './model/unit.js';
 import { loadRules, type RuleOverrides } from './rules/load.js';
 import { FactlintError } from './errors.js';
-import { readBitext, toArray, type BitextOptions } from './bitext/index.js';
+import { readBitext, type BitextOptions } from './bitext/index.js';
 import { DEFAULT_ID_FIELD, IdRegistry, idValue } from './bitext/rows.js';
 import { CONFIG_CODES, languageFor } from './config.js';
 import { compileLinePattern, PatternError } from './lang/user-pattern.js';
@@ -175,63 +177,62 @@ export interface PairsOptions extends CheckOptions {
   rightLang?: string;
 }
 
-/** One unit of a segment file: two versions of one short text. */
-export interface PairRow {
-  id: string;
-  left: string;
-  right: string;
-  leftLang?: string;
-  rightLang?: string;
-  /** 1-based line of the unit in its file, and of each side where that differs (PO, XLIFF, TMX). */
-  line?: number;
-  leftLine?: number;
-  rightLine?: number;
+export type { PairRow } from './model/unit.js';
+
+/** Rows within the line budget (FL119 for a side with a longer line, listed as skipped). */
+function admits(r: PairRow, names: UnitNames, opts: CheckOptions, skipped: SkippedInput[]): boolean {
+  const long = lineProblem(r.left, opts.load?.maxLineLength) ?? lineProblem(r.right, opts.load?.maxLineLength);
+  if (long) skipped.push({ path: names.file ?? r.id, code: long.code, reason: `unit ${r.id}${r.line !== undefined ? ` (line ${r.line})` : ''}: ${long.reason}` });
+  return !long;
+}
+
+const noRows = (): FactlintError => new FactlintError('FL102', 'no rows to check', undefined, undefined, 'the file has no units with both versions');
+
+/**
+ * Checks rows of two versions each (a segment and its translation, a sentence and its edit), in this thread. Source
+ * ids are `<row id>:<leftName>` and `<row id>:<rightName>`; every row is its own story, its left side the original.
+ * With `names.file` (the file the rows come from), every source's path is that file, and reporters point at it and
+ * the row's line (`RenderContext.units`). The report lists only the rows with findings (their sources, stories and
+ * alignments) and counts the others in `report.units`: a translation memory's units are checked in batches and only
+ * what has findings is kept.
+ */
+export function checkRows(rows: Iterable<PairRow>, names: UnitNames, opts: CheckOptions = {}): CheckResult {
+  const rules = loadRules(opts.rules, opts.ruleSettings);
+  const collector = new UnitCollector();
+  let batch: PairRow[] = [];
+  for (const r of rows) {
+    if (!admits(r, names, opts, collector.skipped)) continue;
+    batch.push(r);
+    if (batch.length === UNIT_BATCH) { collector.add(checkUnitBatch(batch, names, { rules })); batch = []; }
+  }
+  if (batch.length > 0) collector.add(checkUnitBatch(batch, names, { rules }));
+  if (collector.checked === 0) throw noRows();
+  return collector.result(names, rules, opts.cwd ?? process.cwd());
 }
 
 /**
- * Checks rows of two versions each (a segment and its translation, a sentence and its edit). Source ids are
- * `<row id>:<leftName>` and `<row id>:<rightName>`; every row is its own story, its left side the original. With
- * `names.file` (the file the rows come from), every source's path is that file, and reporters point at it and the
- * row's line (`RenderContext.units`).
+ * checkRows for rows read from a file (bitext, pairs): the rows may arrive as they are read, and batches are checked
+ * in `opts.jobs` worker threads.
  */
-export function checkRows(rows: Iterable<PairRow>, names: { left: string; right: string; file?: string }, opts: CheckOptions = {}): CheckResult {
-  const sources: Source[] = [];
-  const units: NonNullable<RenderContext['units']> = {};
-  const langHints: Record<string, string> = {};
-  const declared: Record<string, string> = {};
-  const relation: Record<string, Story['relation']> = {};
-  const originals: Record<string, string> = {};
-  const skipped: SkippedInput[] = [];
-  for (const r of rows) {
-    const long = lineProblem(r.left, opts.load?.maxLineLength) ?? lineProblem(r.right, opts.load?.maxLineLength);
-    if (long) {
-      skipped.push({ path: names.file ?? r.id, code: long.code, reason: `unit ${r.id}${r.line !== undefined ? ` (line ${r.line})` : ''}: ${long.reason}` });
-      continue;
-    }
-    for (const [field, text, lang, line] of [[names.left, r.left, r.leftLang, r.leftLine], [names.right, r.right, r.rightLang, r.rightLine]] as const) {
-      const sid = `${r.id}:${field}`;
-      sources.push({ id: sid, path: names.file ?? sid, lang: lang ?? 'und', text, provenance: {}, warnings: [] });
-      if (names.file !== undefined) {
-        const at = line ?? r.line;
-        units[sid] = at !== undefined ? { line: at } : {};
-      }
-      if (lang) langHints[sid] = lang;
-      declared[sid] = r.id;
-    }
-    relation[r.id] = 'versions';
-    originals[r.id] = `${r.id}:${names.left}`;
-  }
-  if (sources.length === 0) throw new FactlintError('FL102', 'no rows to check', undefined, undefined, 'the file has no units with both versions');
+async function checkUnits(rows: AsyncIterable<PairRow> | Iterable<PairRow>, names: UnitNames, opts: CheckOptions, file: { warnings?: readonly string[]; total?: number } = {}): Promise<CheckResult> {
   const rules = loadRules(opts.rules, opts.ruleSettings);
-  const result = run(sources, {
-    rules,
-    clean: { langHints, pairs: true },
-    cluster: { declared, declaredOnly: true, originals },
-    declaredRelation: relation,
-    skipped,
-    ...(opts.cwd ? { cwd: opts.cwd } : {}),
-  });
-  return names.file !== undefined ? { ...result, context: { ...result.context, units } } : result;
+  const collector = new UnitCollector();
+  async function* batches(): AsyncGenerator<PairRow[]> {
+    let batch: PairRow[] = [];
+    for await (const r of rows) {
+      if (!admits(r, names, opts, collector.skipped)) continue;
+      batch.push(r);
+      if (batch.length === UNIT_BATCH) { yield batch; batch = []; }
+    }
+    if (batch.length > 0) yield batch;
+  }
+  await checkUnitBatches(batches(), names, {
+    rules, jobs: opts.jobs ?? 1,
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    ...(file.total !== undefined ? { total: file.total } : {}),
+  }, (r) => collector.add(r));
+  if (collector.checked === 0) throw noRows();
+  return collector.result(names, rules, opts.cwd ?? process.cwd(), file.warnings);
 }
 
 /**
@@ -273,22 +274,28 @@ export async function checkPairs(file: string, opts: PairsOptions): Promise<Chec
     ids.add(id, line);
     rows.push({ id, left: left as string, right: right as string, line, ...(opts.leftLang ? { leftLang: opts.leftLang } : {}), ...(opts.rightLang ? { rightLang: opts.rightLang } : {}) });
   }
-  return checkRows(rows, { left: opts.left, right: opts.right, file: input.id }, opts);
+  return checkUnits(rows, { left: opts.left, right: opts.right, file: input.id }, opts, { warnings: input.warnings, total: rows.length });
 }
 
-/** A bitext file (TSV, JSONL, PO, XLIFF, TMX): every unit's source against its translation. */
+/**
+ * A bitext file (TSV, JSONL, PO, XLIFF, TMX): every unit's source against its translation, in batches over
+ * `opts.jobs` worker threads; TSV and JSONL are read as they are checked.
+ */
 export async function checkBitext(file: string, opts: CheckOptions & BitextOptions = {}): Promise<CheckResult> {
   const rows = await readBitext(file, opts);
-  const all = await toArray(rows);
-  const list = all.map((r): PairRow => ({
-    id: r.id, left: r.left, right: r.right,
-    ...(r.line !== undefined ? { line: r.line } : {}),
-    ...(r.leftLine !== undefined ? { leftLine: r.leftLine } : {}),
-    ...(r.rightLine !== undefined ? { rightLine: r.rightLine } : {}),
-    ...(r.leftLang ?? rows.leftLang ? { leftLang: (r.leftLang ?? rows.leftLang)! } : {}),
-    ...(r.rightLang ?? rows.rightLang ? { rightLang: (r.rightLang ?? rows.rightLang)! } : {}),
-  }));
-  const result = checkRows(list, { left: 'source', right: 'target', file: rows.file }, opts);
-  for (const w of rows.warnings) result.report.sources[0]?.warnings.push(w);
-  return result;
+  async function* units(): AsyncGenerator<PairRow> {
+    for await (const r of rows) {
+      const leftLang = r.leftLang ?? rows.leftLang;
+      const rightLang = r.rightLang ?? rows.rightLang;
+      yield {
+        id: r.id, left: r.left, right: r.right,
+        ...(r.line !== undefined ? { line: r.line } : {}),
+        ...(r.leftLine !== undefined ? { leftLine: r.leftLine } : {}),
+        ...(r.rightLine !== undefined ? { rightLine: r.rightLine } : {}),
+        ...(leftLang ? { leftLang } : {}),
+        ...(rightLang ? { rightLang } : {}),
+      };
+    }
+  }
+  return checkUnits(units(), { left: 'source', right: 'target', file: rows.file }, opts, { warnings: rows.warnings, ...(rows.count !== undefined ? { total: rows.count } : {}) });
 }

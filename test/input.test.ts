@@ -33,6 +33,18 @@ describe('check() checks its inputs and options (zod) before any work', () => {
     expect(e.hint).toBeTruthy();
   });
 
+  it('names the first 20 fields of a huge list of the wrong shape, then counts the others', async () => {
+    const inputs = Array.from({ length: 50_000 }, (_, k) => ({ id: `u${k}`, text: k }));
+    const e = await errorOf(inputs, { jobs: 0 });
+    expect(e.code).toBe('FL118');
+    const parts = e.message.split('; ');
+    expect(parts).toHaveLength(21);
+    expect(parts[0]).toMatch(/^inputs\[0\]\.text: /);
+    expect(parts[19]).toMatch(/^inputs\[19\]\.text: /);
+    // 50,000 texts and one option of the wrong shape: 20 named, 49,981 counted
+    expect(parts[20]).toBe('and 49981 more fields of the wrong shape');
+  });
+
   it('accepts a well-formed call, and leaves the date format to FL114 (which names the source)', async () => {
     const { report } = await check([{ id: 'a.txt', text: 'Harlow Rail will spend $310 million on new trains.', lang: 'en', story: 's', original: true, published: '2026-01-05' }], { jobs: 1, relations: { s: 'single' } });
     expect(report.sources.map((s) => s.id)).toEqual(['a.txt']);

@@ -1,21 +1,9 @@
 import type { CodeInfo } from '../errors.js';
 import { errorsOf } from '../errors.js';
+import type { PairRow } from '../model/unit.js';
 
-/** One translation unit: a text and its translation. */
-export interface BitextRow {
-  /** Unique within the file: the unit's own id where the format has one, else `row-<line>` or `unit-<n>`. */
-  id: string;
-  left: string;
-  right: string;
-  /** ISO 639-1 code (primary subtag, lower case) when the file or the options say. */
-  leftLang?: string;
-  rightLang?: string;
-  /** 1-based line where the unit starts (its element, PO entry or line). */
-  line?: number;
-  /** 1-based lines of the two texts where they are not on the unit's first line (PO msgid/msgstr, XLIFF and TMX elements). */
-  leftLine?: number;
-  rightLine?: number;
-}
+/** One translation unit: a text and its translation (a unit of a segment file, as the check takes it). */
+export type BitextRow = PairRow;
 
 export type BitextFormat = 'tsv' | 'jsonl' | 'po' | 'xliff' | 'tmx';
 
@@ -33,6 +21,8 @@ export interface BitextRows extends AsyncIterable<BitextRow> {
   rightLang?: string;
   /** Decoding notes (FL110–FL112) for the caller to print. */
   warnings: string[];
+  /** The number of rows, for the formats parsed whole before iteration (PO, XLIFF, TMX). */
+  count?: number;
 }
 
 export interface BitextOptions {
@@ -120,9 +110,10 @@ export function row(
 }
 
 /** Wraps rows already in memory. */
-export function fromArray(meta: Omit<BitextRows, typeof Symbol.asyncIterator>, rows: readonly BitextRow[]): BitextRows {
+export function fromArray(meta: Omit<BitextRows, typeof Symbol.asyncIterator | 'count'>, rows: readonly BitextRow[]): BitextRows {
   return {
     ...meta,
+    count: rows.length,
     async *[Symbol.asyncIterator]() {
       yield* rows;
     },

@@ -182,6 +182,8 @@ function emit(result: CheckResult, args: CommonArgs, config: Config, stem: strin
       err(`factlint: skipped ${terminalName(s.path)}: ${s.code} ${escapeControls(stripTerminalControls(s.reason))}`);
     }
     for (const s of result.report.sources) for (const w of s.warnings) err(`factlint: warning ${terminalName(s.id)}: ${escapeControls(stripTerminalControls(w))}`);
+    const units = result.report.units;
+    for (const w of units?.warnings ?? []) err(`factlint: warning ${terminalName(units?.file ?? 'rows')}: ${escapeControls(stripTerminalControls(w))}`);
   }
   const failOn = args.failOn ?? config.failOn;
   if (failOn === 'none') return 0;

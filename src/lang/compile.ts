@@ -1,8 +1,8 @@
 import { icuMonthNames, icuShortMonthForms, icuWeekdayNames } from './intl.js';
 import { packError, readPackFile, withDefaults, type PackData } from './load.js';
 import type { LangPack } from './pack.js';
-import { compileDateTemplate, DATE_ROLES, lazy, placeholderSource, type CompiledDatePattern, type DatePlaceholder, type DateRole } from './templates.js';
-import { alternation, escapeRe, lookupKey, sortedTerms, SPACE } from './text.js';
+import { compileDateTemplate, type CompiledDatePattern, type DatePlaceholder, type DateRole } from './templates.js';
+import { lookupKey, sortedTerms } from './text.js';
 
 /**
  * A pack made ready for matching: ICU's month and weekday names added to the pack's own, and its date templates
@@ -23,10 +23,8 @@ export interface LoadedPack extends LangPack {
   monthForms: string[];
   weekdayForms: string[];
   datePatterns: CompiledDatePattern[];
-  /** Matches a preposition (or last/next/this word) that ends a string: group 1 is the word. Apply to the text before a date. */
-  dateContextRe: RegExp;
-  /** What each placeholder of the date templates stands for (the expressions in datePatterns[i].re). */
-  datePlaceholders?: Record<DateRole, DatePlaceholder>;
+  /** What each placeholder of the date templates matches. */
+  datePlaceholders: Record<DateRole, DatePlaceholder>;
 }
 
 function buildNames(pack: LangPack): Pick<LoadedPack, 'monthNames' | 'weekdayNames' | 'monthForms' | 'weekdayForms'> {
@@ -61,22 +59,14 @@ function compileDates(pack: LangPack, names: ReturnType<typeof buildNames>, file
   const flags = cs ? 'gu' : 'giu';
   const suffixes = pack.dates.daySuffixes ?? [];
 
-  const termsOf = (terms: Iterable<string>, caseVariants: boolean, before = '', after = ''): DatePlaceholder => ({
-    before,
-    terms: sortedTerms(terms, caseVariants),
-    after,
-  });
+  const termsOf = (terms: Iterable<string>, caseVariants: boolean): DatePlaceholder => ({ terms: sortedTerms(terms, caseVariants) });
   const datePlaceholders: Record<DateRole, DatePlaceholder> = {
-    day: {
-      before: `(?<!\\d)\\d{1,2}(?:${suffixes.length ? suffixes.map(escapeRe).join('|') : '(?!)'})?(?!\\d)`,
-      after: '',
-      digits: { min: 1, max: 2, suffixes },
-    },
-    mm: { before: '(?<!\\d)\\d{1,2}(?!\\d)', after: '', digits: { min: 1, max: 2, suffixes: [] } },
-    year: { before: '(?<!\\d)\\d{4}(?!\\d)', after: '', digits: { min: 4, max: 4, suffixes: [] } },
+    day: { digits: { min: 1, max: 2, suffixes } },
+    mm: { digits: { min: 1, max: 2, suffixes: [] } },
+    year: { digits: { min: 4, max: 4, suffixes: [] } },
     // Not the start of a hyphenated name: "Сент-Луис", "May-Britt".
-    month: { ...termsOf(names.monthForms, false, '(?:', ')(?!-\\p{L})'), notBeforeHyphenLetter: true },
-    weekday: { ...termsOf(names.weekdayForms, false, '(?:', ')(?!-\\p{L})'), notBeforeHyphenLetter: true },
+    month: { ...termsOf(names.monthForms, false), notBeforeHyphenLetter: true },
+    weekday: { ...termsOf(names.weekdayForms, false), notBeforeHyphenLetter: true },
     quarter: termsOf(Object.keys(pack.dates.quarters), cs),
     daypart: termsOf(pack.dates.dayParts ?? [], cs),
     last: termsOf(pack.dates.last, cs),
@@ -85,27 +75,18 @@ function compileDates(pack: LangPack, names: ReturnType<typeof buildNames>, file
     yearword: termsOf(pack.dates.yearWords, cs),
     monthword: termsOf(pack.dates.monthWords, cs),
   };
-  const placeholders = Object.fromEntries(
-    DATE_ROLES.map((r) => [r, placeholderSource(datePlaceholders[r])]),
-  ) as Record<DateRole, string>;
   const datePatterns = pack.dates.patterns.map((t, k) => {
     try {
-      return compileDateTemplate(t, placeholders, flags);
+      return compileDateTemplate(t, flags);
     } catch (e) {
       throw packError(file, text, `/dates/patterns/${k}`, (e as Error).message);
     }
   });
-  const dateContextRe = (): RegExp =>
-    new RegExp(`(?:^|[^\\p{L}\\p{M}\\p{N}_])(${alternation(pack.dates.prepositions)})${SPACE}*$`, 'iu');
-  return { datePatterns, dateContextRe, nameFlags: flags, datePlaceholders };
+  return { datePatterns, nameFlags: flags, datePlaceholders };
 }
 
-/** The loaded pack, with its date-context expression built on first use (like the templates' expressions). */
 function assemble(pack: LangPack, file: string, names: ReturnType<typeof buildNames>, dates: ReturnType<typeof compileDates>): LoadedPack {
-  const { dateContextRe, ...rest } = dates;
-  const out = { ...pack, file, ...names, ...rest } as LoadedPack;
-  lazy(out, 'dateContextRe', dateContextRe);
-  return out;
+  return { ...pack, file, ...names, ...dates };
 }
 
 /** Loads and validates one pack file; throws FactlintError FL301 naming the file, field and line on any problem. */

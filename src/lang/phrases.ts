@@ -18,14 +18,21 @@ interface Phrase {
   text: string;
   /** A suffix matches inside a word ("n't" in "weren't"); other phrases start at a word boundary. */
   suffix: boolean;
+  /**
+   * The phrase ends in something other than a letter, digit or mark (an elided "n'", "l'", a "Dr."): a word may follow
+   * it directly ("n'ont"). Other phrases end at a word boundary.
+   */
+  open: boolean;
 }
+
+const WORD_END = /[\p{L}\p{N}\p{M}]$/u;
 
 
 /**
  * Phrases may use "…" or "*" as a gap of up to four words ("không … nữa"): kept simple, only whole phrases here.
  *
- * Matching is what one case-insensitive alternation of every phrase (longest first, word boundaries, white-space
- * runs) would give, scanned left to right; test/lang/phrases.test.ts holds that expression as the reference. It is
+ * Matching is what one case-insensitive alternation of every phrase (longest first, word boundaries on the sides
+ * that are word characters, white-space runs) would give, scanned left to right; test/lang/phrases.test.ts holds that expression as the reference. It is
  * done by hand because that alternation, tried at every character of every sentence, was the costliest step of
  * claim extraction: here a position is tried only against the phrases its character starts.
  */
@@ -44,7 +51,7 @@ export function compilePhrases(entries: [string, string][]): PhraseMatcher {
       const text = (suffix ? k.slice(1) : k).replace(/\s+/gu, ' ');
       if (!text) continue;
       const c = text.codePointAt(0)!;
-      (byFirst.get(c) ?? byFirst.set(c, []).get(c)!).push({ text, suffix });
+      (byFirst.get(c) ?? byFirst.set(c, []).get(c)!).push({ text, suffix, open: !WORD_END.test(text) });
     }
   }
   // A phrase written with a leading "*" is a suffix ("*n't" matches the end of "weren't"): no word boundary before it.
@@ -125,7 +132,7 @@ export function findPhrases(m: PhraseMatcher, text: string, start: number, end: 
       if (!candidates) continue;
       for (const p of candidates) {
         const e = matchAt(lower, i, p);
-        if (e >= 0 && !isWordAt(slice, e)) {
+        if (e >= 0 && (p.open || !isWordAt(slice, e))) {
           const t = slice.slice(i, e);
           const key = t.toLowerCase().replace(/\s+/g, ' ');
           out.push({ start: start + i, end: start + e, text: t, value: m.values.get(key) ?? key });
@@ -146,7 +153,7 @@ export function findPhrases(m: PhraseMatcher, text: string, start: number, end: 
       for (const p of candidates) {
         if (!p.suffix && !boundaryBefore) continue;
         const e = matchAt(lower, i, p);
-        if (e >= 0 && !isWordAt(slice, e)) { to = e; break; }
+        if (e >= 0 && (p.open || !isWordAt(slice, e))) { to = e; break; }
       }
     }
     if (to > i) {

@@ -1,4 +1,4 @@
-import { alternationOf, cpAt, cpBefore, escapeRe, NOT_AFTER_WORD, SPACE, SPACE_CHAR, type Flavour, type TermSet } from './text.js';
+import { cpAt, cpBefore, escapeRe, SPACE, SPACE_CHAR, type Flavour, type TermSet } from './text.js';
 
 /**
  * The date-template language of the packs (`dates.patterns`, syntax in pack.ts): compiled once per pack into a tree
@@ -14,7 +14,6 @@ export type DateRole = (typeof DATE_ROLES)[number];
 
 export interface CompiledDatePattern {
   template: string;
-  re: RegExp;
   /** roles[i] is the role of capture group i + 1. */
   roles: DateRole[];
   /** The template starts with "?": valid only after one of the pack's date prepositions. */
@@ -22,10 +21,10 @@ export interface CompiledDatePattern {
   /** Placeholders outside optional and alternative groups: a sentence without them cannot match. */
   required: DateRole[];
   /**
-   * The template as a tree, for matchers that do not run `re` (pipeline/extract/dates.ts): `re` is
-   * (?<!word char)(?:nodes)(?![\p{L}\p{M}_]|\d) with the `flags` of the pack.
+   * The template as a tree, which Template matches as the expression (?<!word char)(?:nodes)(?![\p{L}\p{M}_]|\d) with
+   * the pack's name flags would match.
    */
-  nodes?: DateNode[];
+  nodes: DateNode[];
 }
 
 /**
@@ -41,33 +40,20 @@ export type DateNode =
   | { kind: 'alt'; branches: DateNode[][] };
 
 /**
- * What a placeholder matches, both as expression parts (before + alternationOf(terms) + after, the source inside its
- * capture group) and as data for a matcher: `digits` for numbers, (?<!\d)\d{min,max}(?:suffix|…)?(?!\d), or `terms`
- * for names (alternationOf: longest first, word boundaries), then, with `notBeforeHyphenLetter`, (?!-\p{L}).
+ * What a placeholder matches: `digits` for numbers, (?<!\d)\d{min,max}(?:suffix|…)?(?!\d), or `terms` for names
+ * (longest first, word boundaries, matched by a TermSet), then, with `notBeforeHyphenLetter`, (?!-\p{L}).
  */
 export interface DatePlaceholder {
-  before: string;
   terms?: string[];
-  after: string;
   digits?: { min: number; max: number; suffixes: string[] };
   notBeforeHyphenLetter?: boolean;
 }
 
-/** The source of a date placeholder (inside its capture group). */
-export function placeholderSource(ph: DatePlaceholder): string {
-  return ph.before + (ph.terms ? alternationOf(ph.terms) : '') + ph.after;
-}
-
 /** Compiles one date template (syntax in pack.ts, `dates.patterns`). Throws Error with a message on a bad template. */
-export function compileDateTemplate(
-  template: string,
-  placeholders: Record<DateRole, string>,
-  flags: string,
-): CompiledDatePattern {
+export function compileDateTemplate(template: string, flags: string): CompiledDatePattern {
   const roles: DateRole[] = [];
   const required: DateRole[] = [];
-  let src = '';
-  /** The same expression with each placeholder as (x): checked at load, where the full one is built later. */
+  /** The template as an expression with each placeholder as (x): checked at load (a template must be one). */
   let shape = '';
   // The tree: `stack` holds the node lists being filled, innermost last; an alternative group's branches are
   // closed at "|" and ")".
@@ -98,7 +84,6 @@ export function compileDateTemplate(
       if (!(DATE_ROLES as readonly string[]).includes(name)) throw new Error(`unknown placeholder {${name}} in "${template}"`);
       roles.push(name as DateRole);
       if (depth === 0) required.push(name as DateRole);
-      src += `(${placeholders[name as DateRole]})`;
       shape += '(x)';
       add({ kind: 'slot', role: name as DateRole, group: roles.length });
       i = end + 1;
@@ -107,13 +92,11 @@ export function compileDateTemplate(
     if (c === '[' || c === '(') {
       open.push(c === '[' ? ']' : ')');
       depth++;
-      src += '(?:';
       shape += '(?:';
       stack.push({ nodes: [], group: { kind: c === '[' ? 'opt' : 'alt', branches: [] } });
     } else if (c === ']' || c === ')') {
       if (open.pop() !== c) throw new Error(`unbalanced "${c}" in "${template}"`);
       depth--;
-      src += c === ']' ? ')?' : ')';
       shape += c === ']' ? ')?' : ')';
       const { nodes, group } = stack.pop()!;
       group!.branches.push(nodes);
@@ -124,21 +107,17 @@ export function compileDateTemplate(
       else add(body[0]!);
     } else if (c === '|') {
       if (depth === 0) throw new Error(`"|" outside a group in "${template}"`);
-      src += '|';
       shape += '|';
       const top = stack[stack.length - 1]!;
       top.group!.branches.push(top.nodes);
       top.nodes = [];
     } else if (c === ' ') {
-      src += `${SPACE}+`;
       shape += `${SPACE}+`;
       add({ kind: 'space' });
     } else if (c === "'" || c === '’') {
-      src += "['’]";
       shape += "['’]";
       add({ kind: 'lit', source: "['’]", text: c });
     } else {
-      src += escapeRe(c);
       shape += escapeRe(c);
       add({ kind: 'lit', source: escapeRe(c), text: c });
     }
@@ -146,33 +125,12 @@ export function compileDateTemplate(
   }
   if (open.length) throw new Error(`unclosed "${open.includes(']') ? '[' : '('}" in "${template}"`);
   if (roles.length === 0) throw new Error(`no placeholder in "${template}"`);
-  const source = `${NOT_AFTER_WORD}(?:${src})(?![\\p{L}\\p{M}_]|\\d)`;
   try {
     new RegExp(shape, flags);
   } catch (e) {
     throw new Error(`not a valid pattern: "${template}" (${(e as Error).message})`);
   }
-  const pattern = { template, roles, needsContext, required, nodes: root } as CompiledDatePattern;
-  // Compiled on first use: an expression with every name of the language is slow to build (V8 builds each
-  // \p{…} class in it, one per name), and the extractor does not need it.
-  lazy(pattern, 're', () => new RegExp(source, flags));
-  return pattern;
-}
-
-/** Defines `obj[key]` as computed on first read, then kept (a plain, writable property from then on). */
-export function lazy<T extends object, K extends keyof T>(obj: T, key: K, make: () => T[K]): void {
-  Object.defineProperty(obj, key, {
-    configurable: true,
-    enumerable: true,
-    get(this: T) {
-      const value = make();
-      Object.defineProperty(this, key, { value, writable: true, configurable: true, enumerable: true });
-      return value;
-    },
-    set(this: T, value: T[K]) {
-      Object.defineProperty(this, key, { value, writable: true, configurable: true, enumerable: true });
-    },
-  });
+  return { template, roles, needsContext, required, nodes: root };
 }
 
 // ---------------------------------------------------------------- matching
@@ -219,7 +177,7 @@ export class Template {
     private readonly placeholders: Record<DateRole, DatePlaceholder>,
     private readonly t: TemplateNames,
   ) {
-    this.nodes = pattern.nodes!;
+    this.nodes = pattern.nodes;
     this.caps = new Array<number>(pattern.roles.length * 2).fill(-1);
     const visit = (nodes: DateNode[]): void => {
       for (const n of nodes) {

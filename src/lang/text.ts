@@ -1,20 +1,12 @@
 /**
- * Text matching, defined once: what a word character and a space are, words and their keys (lookupKey, caseKey), term
- * lists as expression sources (termSource, alternation) and as matchers that give the same matches without building
- * the expression (TermSet), and the code-point helpers they share. The extractors (numbers, dates) and the phrase
- * matcher build on these.
+ * Text matching, defined once: what a word character and a space are, words and their keys (lookupKey, caseKey), and
+ * lists of terms matched as one alternation would match them (longest first, word boundaries, any run of spaces
+ * between words, either apostrophe) without building that expression (TermSet), with the code-point helpers they
+ * share. The extractors (numbers, dates), the date templates and the phrase matcher build on these.
  */
 
 // ---------------------------------------------------------------- characters, words, keys
 
-/**
- * Letters, marks, digits, underscore: the word characters of an expression's boundaries (as \w, in every script).
- * A word itself is a run of letters, marks and digits (WORD_RUN, words(), isWordPart).
- */
-export const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}_]';
-/** Not right after a word character (a lookbehind source). */
-export const NOT_AFTER_WORD = `(?<!${WORD_CHAR})`;
-const NOT_BEFORE_WORD = `(?!${WORD_CHAR})`;
 /** Any run of spaces, including the non-breaking and narrow no-break spaces used as thousands separators. */
 export const SPACE = '[\\s\\u00a0\\u202f\\u2009]';
 /** One space character (SPACE as a test). */
@@ -22,7 +14,11 @@ export const SPACE_CHAR = /[\s\u00a0\u202f\u2009]/;
 
 export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-/** Whether a character (one UTF-16 unit, as alternation() looks at a term's ends) is a word character. */
+/**
+ * Whether a character (one UTF-16 unit, as a term's ends are looked at) is a word character: a letter, mark, digit or
+ * underscore (as \w, in every script), what a term's word boundaries test. A word itself is a run of letters, marks
+ * and digits (WORD_RUN, words(), isWordPart).
+ */
 export const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{M}\p{N}_]/u.test(c);
 
 /** One term as a regex source: spaces match any whitespace, apostrophes match straight and curly ones. */
@@ -34,16 +30,9 @@ export function termSource(term: string): string {
 }
 
 /**
- * An alternation of terms, longest first, each with word boundaries on the sides that are word characters.
- * With `caseVariants`, lower-case terms also match with a capital first letter (for case-sensitive packs, where the
- * expression has no "i" flag but "In the first quarter" starts a sentence). Without `leadingBoundary`, a term may
- * follow a word character directly (a suffix: "640M", "1st", "50.000đ").
+ * Terms in the order a TermSet tries them: trimmed, deduplicated, longest first. With `caseVariants`, lower-case terms
+ * also match with a capital first letter (for case-sensitive packs: "In the first quarter" starts a sentence).
  */
-export function alternation(terms: Iterable<string>, caseVariants = false, leadingBoundary = true): string {
-  return alternationOf(sortedTerms(terms, caseVariants), leadingBoundary);
-}
-
-/** The terms of an alternation in the order it tries them: trimmed, deduplicated, case variants added, longest first. */
 export function sortedTerms(terms: Iterable<string>, caseVariants = false): string[] {
   const set = new Set<string>();
   for (const t of terms) {
@@ -56,21 +45,6 @@ export function sortedTerms(terms: Iterable<string>, caseVariants = false): stri
     }
   }
   return [...set].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
-}
-
-/** The alternation of terms already in order (sortedTerms): what alternation() builds. */
-export function alternationOf(sorted: readonly string[], leadingBoundary = true): string {
-  if (sorted.length === 0) return '(?!)';
-  // One lookbehind per group, not per term: V8 would otherwise run it for every term at every position. Terms that
-  // start with a word character and terms that do not can never match at the same place, so the split keeps
-  // longest-first order where it matters.
-  const term = (t: string): string => `${termSource(t)}${isWordChar(t[t.length - 1]) ? NOT_BEFORE_WORD : ''}`;
-  const wordStart = sorted.filter((t) => isWordChar(t[0])).map(term);
-  const other = sorted.filter((t) => !isWordChar(t[0])).map(term);
-  const parts: string[] = [];
-  if (wordStart.length) parts.push(`${leadingBoundary ? NOT_AFTER_WORD : ''}(?:${wordStart.join('|')})`);
-  if (other.length) parts.push(`(?:${other.join('|')})`);
-  return parts.join('|');
 }
 
 const WORDS = /[\p{L}\p{M}\p{N}]+/gu;
@@ -112,7 +86,7 @@ export function lookupMap<V>(rec: Record<string, V>): Map<string, V> {
 // ---------------------------------------------------------------- matching lists of terms without a giant expression
 
 /**
- * Character tests with the same classes (and flags) as the expressions built by alternation(): a word character
+ * Character tests with the classes (and flags) of a term alternation's expression: a word character
  * [\p{L}\p{M}\p{N}_], the end of a date template [\p{L}\p{M}_]|\d, a letter \p{L}. With "i" V8 closes each class
  * under case folding; the tests use the same flags to get the very same sets.
  */
@@ -181,8 +155,8 @@ function runStartBefore(s: string, e: number): number {
 }
 
 /**
- * A list of terms matched the way the expression alternation(terms) matches them, without building that expression.
- * The expression tries, at a position, the terms in order (longest first), each followed by a word boundary when it
+ * A list of terms matched the way one alternation of them (an expression) matches, without building that expression
+ * (test/lang/text.test.ts holds it as the reference). The expression tries, at a position, the terms in order (longest first), each followed by a word boundary when it
  * ends in a word character; those starting with a word character only where no word character precedes (with
  * `leadingBoundary`), then those starting with something else. Here a term starting with a word character is looked
  * up by the caseKey of the word at the position (it can only match where its first word is that whole word: it is

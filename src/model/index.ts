@@ -7,5 +7,6 @@ export type * from './story.js';
 export type * from './alignment.js';
 export type * from './finding.js';
 export type * from './report.js';
+export type * from './unit.js';
 export { CATEGORIES, SEVERITIES, severityRank } from './finding.js';
 export { overlaps, contains, spanLength } from './span.js';

@@ -53,22 +53,32 @@ export const checkOptionsSchema = z.strictObject({
   originals: z.array(z.string()).optional(),
 });
 
-const describe = (where: string, e: z.ZodError): string =>
-  e.issues.map((i) => `${[where, ...i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))].join('').replace(/\.\[/g, '[')}: ${i.message}`).join('; ');
+/** Fields named in an FL118 message at most: a list of 200,000 texts of the wrong shape gets a line, not 200,000. */
+export const MAX_NAMED_FIELDS = 20;
 
-/** Throws FL118 naming each field of the library call that has the wrong shape, in the inputs and the options alike. */
+const fieldName = (where: string, i: z.core.$ZodIssue): string =>
+  `${[where, ...i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))].join('').replace(/\.\[/g, '[')}: ${i.message}`;
+
+/**
+ * Throws FL118 naming each field of the library call that has the wrong shape, in the inputs and the options alike:
+ * the first MAX_NAMED_FIELDS, then how many more there are.
+ */
 export function validateCheckCall(inputs: unknown, opts: unknown): void {
   const i = inputsSchema.safeParse(inputs);
   const o = checkOptionsSchema.safeParse(opts);
-  const problems: string[] = [];
+  const issues: [string, z.core.$ZodIssue][] = [];
   const hints: string[] = [];
   if (!i.success) {
-    problems.push(describe('inputs', i.error));
+    for (const x of i.error.issues) issues.push(['inputs', x]);
     hints.push('pass paths (strings) and texts as { id, text, lang?, published?, byline?, story?, original? }');
   }
   if (!o.success) {
-    problems.push(describe('options', o.error));
+    for (const x of o.error.issues) issues.push(['options', x]);
     hints.push('see CheckOptions in the README (Library API) and dist/check.d.ts');
   }
-  if (problems.length > 0) throw new FactlintError('FL118', problems.join('; '), undefined, undefined, hints.join('; '));
+  if (issues.length === 0) return;
+  const named = issues.slice(0, MAX_NAMED_FIELDS).map(([where, x]) => fieldName(where, x));
+  const more = issues.length - named.length;
+  if (more > 0) named.push(`and ${more} more field${more === 1 ? '' : 's'} of the wrong shape`);
+  throw new FactlintError('FL118', named.join('; '), undefined, undefined, hints.join('; '));
 }

@@ -2,6 +2,7 @@ import type { Alignment } from './alignment.js';
 import type { Finding, Severity, Category } from './finding.js';
 import type { Story } from './story.js';
 import type { DocumentInfo } from './source.js';
+import type { UnitSummary } from './unit.js';
 
 export interface ReportSource {
   id: string;
@@ -39,6 +40,8 @@ export interface Report {
     bySeverity: Record<Severity, number>;
     byCategory: Partial<Record<Category, number>>;
   };
+  /** A segment file's report (bitext, pairs): how many units were checked; only those with findings are listed. */
+  units?: UnitSummary;
 }
 
 /** Counts of findings by severity and category: the report's summary, recomputed whenever findings are filtered. */

@@ -8,6 +8,8 @@ export interface RuleFile {
   severity: Severity;
   message: string;
   description: string;
+  /** What it finds, in a line: the "finds" column of the README's rule table. */
+  summary: string;
   params?: Record<string, unknown>;
   docs: { what: string; why: string; example: string; instead: string };
   examples: { valid: RuleExample[]; invalid: RuleExample[] };
@@ -30,6 +32,17 @@ export interface RuleExample {
   bylineA?: string;
   /** Which text is the original. */
   original?: 'a' | 'b';
+  /** In an invalid example: every finding the rule must report, no more, in report order. */
+  finds?: ExpectedFinding[];
+}
+
+/**
+ * A finding an invalid example must produce: its locations' texts in order, each prefixed with the text it is in
+ * ("a: Paris", "b: London", "o0: …" for the first of `others`), and, where given, its whole message.
+ */
+export interface ExpectedFinding {
+  spans: string[];
+  message?: string;
 }
 
 /** A rule file as loaded: validated, its params checked against its kind's schema, config overrides applied. */

@@ -20,7 +20,7 @@ export interface EvaluateInput {
 
 const norm = (s: string): string => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
 
-/** Fills a message template: {name} is replaced by vars[name]; unknown names stay as written. */
+/** Fills a message template: {name} is replaced by vars[name]; unknown names stay as written (the rule loader refuses them, FL409). */
 export function fillTemplate(template: string, vars: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? vars[k]! : m));
 }

@@ -3,6 +3,7 @@ import type { DocumentInfo, Source } from '../model/source.js';
 import type { Story } from '../model/story.js';
 import type { Finding } from '../model/finding.js';
 import type { SourceData } from '../model/analysis.js';
+import type { ClaimGroup, PairAlignment } from '../model/alignment.js';
 import type { LoadedRule } from '../model/rule.js';
 import { renderContext, type RenderContext } from '../report/context.js';
 import type { CleanContext } from './clean.js';
@@ -58,14 +59,28 @@ export async function runParallel(sources: Source[], opts: RunOptions): Promise<
   return finish(plain.map(withIndexes), opts);
 }
 
-function finish(data: SourceData[], opts: RunOptions): RunResult {
+/** What the stages after the per-source analysis give: stories, their alignments and claim groups, the findings. */
+export interface StageResult {
+  stories: Story[];
+  pairs: PairAlignment[];
+  groups: ClaimGroup[];
+  findings: Finding[];
+}
+
+/** cluster -> align -> evaluate over analysed sources. */
+export function stages(data: SourceData[], opts: Pick<RunOptions, 'rules' | 'knowledge' | 'cluster' | 'declaredRelation'>): StageResult {
   const knowledge = opts.knowledge ?? defaultKnowledge();
   const byId = new Map(data.map((d) => [d.source.id, d]));
   const stories0 = cluster(data.map((d) => ({ source: d.source, claims: d.claims })), opts.cluster ?? {}, knowledge);
   const aligned = align(stories0, byId, opts.declaredRelation, new Set(Object.values(opts.cluster?.originals ?? {})), knowledge);
   const findings = evaluate({ stories: aligned.stories, sources: byId, pairs: aligned.pairs, groups: aligned.groups, rules: opts.rules, knowledge });
-  const report = buildReport(data, aligned.stories, findings, aligned.pairs.flatMap((p) => p.links), opts.skipped ?? []);
-  const context = renderContext(data, aligned.groups, opts.rules, opts.cwd ?? process.cwd());
+  return { stories: aligned.stories, pairs: aligned.pairs, groups: aligned.groups, findings };
+}
+
+function finish(data: SourceData[], opts: RunOptions): RunResult {
+  const { stories, pairs, groups, findings } = stages(data, opts);
+  const report = buildReport(data, stories, findings, pairs.flatMap((p) => p.links), opts.skipped ?? []);
+  const context = renderContext(data, groups, opts.rules, opts.cwd ?? process.cwd());
   return { report, context };
 }
 
@@ -75,17 +90,24 @@ function reportDocument(d: DocumentInfo): ReportDocument {
   return rest;
 }
 
-export function buildReport(data: SourceData[], stories: Story[], findings: Finding[], alignments: Report['alignments'], skipped: SkippedInput[]): Report {
-  const sources: ReportSource[] = data.map((d) => ({
+/** A source as the report lists it. */
+export function reportSource(d: Pick<SourceData, 'source' | 'sentences'>): ReportSource {
+  return {
     id: d.source.id, path: d.source.path, lang: d.source.lang,
     ...(d.source.published ? { published: d.source.published } : {}),
     ...(d.source.provenance.byline ? { byline: d.source.provenance.byline } : {}),
     chars: d.source.text.length, sentences: d.sentences.length, warnings: d.source.warnings,
     ...(d.source.document ? { document: reportDocument(d.source.document) } : {}),
-  }));
+  };
+}
+
+/** Skipped inputs in the report's order (by path). */
+export const sortSkipped = (skipped: readonly SkippedInput[]): SkippedInput[] => [...skipped].sort((a, b) => (a.path < b.path ? -1 : 1));
+
+export function buildReport(data: SourceData[], stories: Story[], findings: Finding[], alignments: Report['alignments'], skipped: SkippedInput[]): Report {
   return {
     tool: { name: 'factlint', version: VERSION }, schemaVersion: 1,
-    sources, stories, findings, alignments, skipped: [...skipped].sort((a, b) => (a.path < b.path ? -1 : 1)),
+    sources: data.map(reportSource), stories, findings, alignments, skipped: sortSkipped(skipped),
     summary: summarize(findings),
   };
 }

@@ -54,7 +54,7 @@ export const ruleInfo = (r: LoadedRule): RuleInfo => ({
 });
 
 /** The report stage: what reporters need from a run (texts, sentences, claims, claim groups, rule docs). */
-export function renderContext(data: readonly SourceData[], claimGroups: ClaimGroup[], rules: readonly LoadedRule[], cwd: string): RenderContext {
+export function renderContext(data: readonly Pick<SourceData, 'source' | 'sentences' | 'claims'>[], claimGroups: ClaimGroup[], rules: readonly LoadedRule[], cwd: string): RenderContext {
   return {
     texts: Object.fromEntries(data.map((d) => [d.source.id, d.source.text])),
     sentences: Object.fromEntries(data.map((d) => [d.source.id, d.sentences])),

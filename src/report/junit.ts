@@ -41,8 +41,11 @@ export const renderJunit: Reporter = (report: Report, ctx: RenderContext) => {
   const findingsByStory = new Map<string, Finding[]>();
   for (const f of report.findings) {
     const key = f.story !== undefined && storyIds.has(f.story) ? f.story : NO_STORY;
-    findingsByStory.set(key, [...(findingsByStory.get(key) ?? []), f]);
+    // push, not a copy per finding: a story with many findings would cost their square
+    (findingsByStory.get(key) ?? findingsByStory.set(key, []).get(key)!).push(f);
   }
+  const alignmentsByStory = new Map<string, Report['alignments']>();
+  for (const al of report.alignments) (alignmentsByStory.get(al.story) ?? alignmentsByStory.set(al.story, []).get(al.story)!).push(al);
 
   /**
    * The sources a finding is about. A pair rule's finding located in one source only (an omission, an addition) is
@@ -58,9 +61,8 @@ export const renderJunit: Reporter = (report: Report, ctx: RenderContext) => {
     const partner = sources.find(
       (o) =>
         o !== src &&
-        !report.alignments.some(
+        !(alignmentsByStory.get(story) ?? []).some(
           (al) =>
-            al.story === story &&
             ((al.a.source === src && al.b.source === o && overlaps(al.a, loc)) || (al.b.source === src && al.a.source === o && overlaps(al.b, loc))),
         ),
     );

@@ -34,13 +34,11 @@ export const renderText: Reporter = (report, ctx) => {
   const lines: string[] = [];
   const byStory = new Map<string, typeof report.findings>();
   for (const f of report.findings) if (f.story !== undefined) (byStory.get(f.story) ?? byStory.set(f.story, []).get(f.story)!).push(f);
-  // The units of a segment file (a translation memory holds thousands) are listed only when they have findings.
-  const isUnit = (id: string): boolean => ctx.units?.[id] !== undefined;
-  let quietUnits = 0;
   for (const story of report.stories) {
     const fs = byStory.get(story.id) ?? [];
-    if (fs.length === 0 && story.sources.some(isUnit)) { quietUnits++; continue; }
     if (story.sources.length < 2 && fs.length === 0) continue;
+    // A segment file's units are listed only when they have findings (a translation memory holds thousands).
+    if (report.units && fs.length === 0) continue;
     lines.push(`${terminalName(story.id)} (${story.relation}): ${story.sources.map(terminalName).join(', ')}`);
     for (const f of fs) {
       lines.push(`  ${ICON[f.severity]} ${escapeControls(f.ruleId)}  ${clip(f.message, 200)}`);
@@ -49,8 +47,12 @@ export const renderText: Reporter = (report, ctx) => {
     lines.push('');
   }
   const s = report.summary.bySeverity;
-  if (quietUnits > 0) lines.push(`${plural(quietUnits, 'unit')} without findings (not listed)`);
-  lines.push(`${plural(report.sources.length, 'source')}, ${plural(report.stories.length, 'story')}, ${plural(report.summary.findings, 'finding')} (${plural(s.error, 'error')}, ${plural(s.warning, 'warning')}, ${s.info} info)`);
+  const counts = `${plural(report.summary.findings, 'finding')} (${plural(s.error, 'error')}, ${plural(s.warning, 'warning')}, ${s.info} info)`;
+  if (report.units) {
+    const u = report.units;
+    if (u.withoutFindings > 0) lines.push(`${plural(u.withoutFindings, 'unit')} without findings (not listed)`);
+    lines.push(`${plural(u.checked, 'unit')} checked, ${u.withFindings} with findings: ${counts}`);
+  } else lines.push(`${plural(report.sources.length, 'source')}, ${plural(report.stories.length, 'story')}, ${counts}`);
   const loud = report.skipped.filter((x) => x.code !== 'FL101').length;
   if (loud) lines.push(`${plural(loud, 'input')} skipped (listed on stderr)`);
   return `${lines.join('\n')}\n`;

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { FactlintError } from '../errors.js';
 import { RULES_DIR } from '../paths.js';
 import { describeAjvError, jsonErrorLine, schemaValidator } from '../schema.js';
-import { KINDS } from './registry.js';
+import { ENGINE_VARS, KINDS, placeholdersOf } from './registry.js';
 import type { Severity } from '../model/finding.js';
 import type { LoadedRule, RuleFile } from '../model/rule.js';
 
@@ -20,7 +20,9 @@ function loadRuleFile(path: string): LoadedRule {
   }
   const validate = schemaValidator('rule.schema.json');
   if (!validate(data)) {
-    throw new FactlintError('FL402', (validate.errors ?? []).map(describeAjvError).join('; '), path, undefined, 'see rules/schema/rule.schema.json');
+    // "must match the then schema" only repeats that the params errors listed are the kind's.
+    const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
+    throw new FactlintError('FL402', errors.map(describeAjvError).join('; '), path, undefined, 'see rules/schema/rule.schema.json');
   }
   const rule = data as RuleFile;
   const kind = KINDS[rule.kind];
@@ -29,6 +31,11 @@ function loadRuleFile(path: string): LoadedRule {
   const params = rule.params ?? {};
   if (!vp(params)) {
     throw new FactlintError('FL404', (vp.errors ?? []).map((e) => `params${describeAjvError(e).replace(/^\(top level\)/, '')}`).join('; '), path, undefined, `see the params of kind "${kind.name}" in the README`);
+  }
+  const fills = new Set<string>([...ENGINE_VARS, ...kind.vars]);
+  const unfilled = placeholdersOf(rule.message).filter((v) => !fills.has(v));
+  if (unfilled.length) {
+    throw new FactlintError('FL409', `message: ${unfilled.map((v) => `{${v}}`).join(', ')} is filled by no finding of kind "${kind.name}"`, path, undefined, `use only ${[...fills].map((v) => `{${v}}`).join(', ')}`);
   }
   const base = path.slice(path.lastIndexOf('/') + 1).replace(/\.json$/, '');
   if (base !== rule.id) throw new FactlintError('FL405', `id "${rule.id}" does not match the file name "${base}.json"`, path, undefined, 'name the file after the rule id');

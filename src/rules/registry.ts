@@ -2,6 +2,7 @@ import type { RuleKind } from './types.js';
 
 /** What the evaluate stage needs of the engine besides KINDS: the shapes a kind takes and returns. */
 export type { RawFinding, RuleKind, PairContext, SourceContext, StoryContext } from './types.js';
+export { ENGINE_VARS, placeholdersOf } from './types.js';
 import { entityDrift } from './kinds/entity-drift.js';
 import { valueConflict } from './kinds/value-conflict.js';
 import { eventConflict } from './kinds/event-conflict.js';

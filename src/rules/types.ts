@@ -43,9 +43,22 @@ export interface RawFinding {
   context?: Location[];
 }
 
+/** The message variables the engine fills for every finding (the ids of the pair's sources), whatever the kind. */
+export const ENGINE_VARS = ['sourceA', 'sourceB'] as const;
+
+/** The {placeholders} of a message template, in order of first use. */
+export function placeholdersOf(template: string): string[] {
+  return [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))];
+}
+
 export interface RuleKind<P = Record<string, unknown>> {
   name: string;
   scope: 'pair' | 'source' | 'story';
+  /**
+   * The message variables its findings fill (RawFinding.vars), besides sourceA and sourceB, which the engine fills:
+   * a rule's message may use only these (test/rules/meta.test.ts checks both).
+   */
+  vars: readonly string[];
   /** JSON Schema for the rule file's `params`. */
   paramsSchema: Record<string, unknown>;
   checkPair?(ctx: PairContext, params: P): RawFinding[];

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import fc from 'fast-check';
 import { po } from 'gettext-parser';
 import { describe, expect, it } from 'vitest';
 import { isBitextPath, readBitext, toArray, type BitextOptions, type BitextRow } from '../../src/bitext/index.js';
-import { poEntryKey, poEntryLines } from '../../src/bitext/po.js';
+import { lexPo, parsePo, poEntryKey, poEntryLines } from '../../src/bitext/po.js';
 
 const FIXTURES = 'test/fixtures/bitext';
 
@@ -189,5 +190,46 @@ describe('PO: where each entry is', () => {
     expect(lines.get(poEntryKey(undefined, 'He said "84"\tthen left.'))).toEqual({ line: 5, msgidLine: 5, msgstrLine: 6 });
     expect(lines.get(poEntryKey('menu', 'Open'))).toEqual({ line: 10, msgidLine: 11, msgstrLine: 12 });
     expect(lines.get(poEntryKey(undefined, 'Open'))).toEqual({ line: 17, msgidLine: 17, msgstrLine: 18 });
+  });
+});
+
+describe('PO: parsed in parts, as one parse of the whole text', () => {
+  // Pieces of PO text, well formed and not: entries, contexts, plurals, comments, obsolete entries, continued strings,
+  // a repeated msgid (the last wins), "__proto__" as a msgid, a keyword gettext-parser does not know (a text with one is not cut), a string
+  // left open to the end of the text.
+  const PIECES = [
+    'msgid "a"\nmsgstr "b"\n', 'msgid "a"\nmsgstr "c"\n', 'msgctxt "x"\n', 'msgid ""\nmsgstr "Language: vi\\n"\n', '\n',
+    '# note\n', '#, fuzzy\n', '#~ msgid "o"\n#~ msgstr "p"\n', 'msgid "__proto__"\nmsgstr "z"\n', 'msgid "12"\nmsgstr "q"\n',
+    'msgid "p"\nmsgid_plural "ps"\nmsgstr[0] "s0"\nmsgstr[1] "s1"\n', '"cont"\n', 'msgid "x\\"y"\nmsgstr \'w\'\n', 'bad key\n',
+    'msgstr "only"\n', '#| msgid "prev"\n', 'msgid "unterminated\n',
+  ];
+  const outcome = (f: () => { translations: unknown; headers?: unknown }): string => {
+    try {
+      const t = f();
+      return JSON.stringify([t.translations, t.headers ?? {}]);
+    } catch (e) {
+      return `error ${(e as Error).message} ${(e as { lineNumber?: number }).lineNumber}`;
+    }
+  };
+
+  it('gives the table (or the error, at the same line) that gettext-parser gives for the whole text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 14 }), fc.integer({ min: 1, max: 20 }), (pieces, part) => {
+        const text = pieces.join('');
+        expect(outcome(() => parsePo(po, text, part).parsed)).toBe(outcome(() => po.parse(text)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('cuts a large text into parts, each after a complete entry', () => {
+    const text = Array.from({ length: 300 }, (_, i) => `#: f.md:${i}\nmsgctxt "c${i % 3}"\nmsgid "unit ${i}"\nmsgstr ""\n"đơn vị ${i}"\n\n`).join('');
+    const { cuts } = lexPo(text, 1000);
+    expect(cuts.length).toBeGreaterThan(10);
+    for (const c of cuts) {
+      expect(text.slice(c.offset)).toMatch(/^#: f\.md:\d+\n/u);
+      expect(text.slice(0, c.offset).split('\n').length).toBe(c.line);
+    }
+    expect(parsePo(po, text, 1000).parsed.translations).toEqual(po.parse(text).translations);
   });
 });

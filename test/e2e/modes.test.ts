@@ -47,13 +47,24 @@ describe('draft mode', () => {
 });
 
 describe('bitext files', () => {
-  it.each(readdirSync(resolve(ROOT, 'test/fixtures/bitext')).filter((f) => /\.(po|xlf|xliff|tmx|tsv|jsonl)$/.test(f)))('checks %s unit by unit', (f) => {
-    const r = run(['check', resolve(ROOT, 'test/fixtures/bitext', f), '--format', 'json', '--fail-on', 'none'], tmp('bitext'));
+  it.each(readdirSync(resolve(ROOT, 'test/fixtures/bitext')).filter((f) => /\.(po|xlf|xliff|tmx|tsv|jsonl)$/.test(f)))('checks %s unit by unit', async (f) => {
+    const file = resolve(ROOT, 'test/fixtures/bitext', f);
+    const r = run(['check', file, '--format', 'json', '--fail-on', 'none'], tmp('bitext'));
     expect(r.status, r.stderr).toBe(0);
-    const report = JSON.parse(r.stdout) as { sources: { id: string }[]; stories: { sources: string[] }[] };
-    expect(report.sources.length).toBeGreaterThanOrEqual(2);
-    // every unit is one story of exactly two versions
+    const report = JSON.parse(r.stdout) as {
+      sources: { id: string }[]; stories: { id: string; sources: string[] }[]; findings: { story?: string }[];
+      units: { checked: number; withFindings: number; withoutFindings: number };
+    };
+    // every unit the reader gives is checked: counted in report.units, listed only when it has findings
+    const { readBitext, toArray } = await import(resolve(ROOT, 'dist/bitext/index.js')) as typeof import('../../src/bitext/index.js');
+    const rows = await toArray(await readBitext(file));
+    expect(report.units.checked).toBe(rows.length);
+    expect(report.units.withFindings + report.units.withoutFindings).toBe(rows.length);
+    expect(report.stories).toHaveLength(report.units.withFindings);
+    expect(new Set(report.findings.map((x) => x.story))).toEqual(new Set(report.stories.map((s) => s.id)));
+    // every listed unit is one story of exactly two versions, both among the sources
     for (const s of report.stories) expect(s.sources).toHaveLength(2);
+    expect(report.sources).toHaveLength(2 * report.stories.length);
   });
 });
 

@@ -13,7 +13,8 @@ const CLI = resolve(ROOT, 'dist/factlint.js');
 const run = (args: string[], cwd: string) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
 
 const EN = ['The fund has $84 million for the ferries.', 'The mayor said the ferries arrive in March.'];
-const VI = ['Quỹ có 8,4 triệu USD cho các chiếc phà.', 'Thị trưởng cho biết phà đến vào tháng Ba.'];
+// Both rows differ (an amount, a month), so both have findings and are listed in the report.
+const VI = ['Quỹ có 8,4 triệu USD cho các chiếc phà.', 'Thị trưởng cho biết phà đến vào tháng Tư.'];
 
 /** A folder with the given files. */
 function files(contents: Record<string, string>): string {
@@ -23,12 +24,14 @@ function files(contents: Record<string, string>): string {
 }
 const jsonl = (rows: object[]): string => `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`;
 
-/** The source ids of a JSON report on stdout. */
+/** The source ids of a JSON report on stdout (every unit has a finding, so every unit is listed). */
 function sourceIds(args: string[], cwd: string): string[] {
   const r = run([...args, '--format', 'json', '--fail-on', 'none'], cwd);
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
-  return (JSON.parse(r.stdout) as { sources: { id: string }[] }).sources.map((s) => s.id).sort();
+  const report = JSON.parse(r.stdout) as { sources: { id: string }[]; units: { checked: number; withoutFindings: number } };
+  expect(report.units).toMatchObject({ checked: EN.length, withoutFindings: 0 });
+  return report.sources.map((s) => s.id).sort();
 }
 
 // dist/ is built by `npm ci` (prepare) and by the CLI end-to-end test.

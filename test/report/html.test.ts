@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../src/report/escape.js';
-import { renderHtml } from '../../src/report/html.js';
+import { HTML_MAX_UNITS, renderHtml } from '../../src/report/html.js';
 import { highlight, quote } from '../../src/report/html/fragments.js';
 import type { Mark } from '../../src/report/html/view.js';
 import { EN, FixtureBuilder, RU, VI, fixture, hostileFixture, largeFixture, nastyFixture, nastyText } from './fixtures.js';
@@ -322,5 +322,38 @@ describe('side-by-side labels of sentences one version lacks', () => {
     // The filler sentence carries no claim and is not flagged: the view does not call it omitted.
     expect(view).toMatch(/class="only unpaired"[^]*?only in orig\.txt[^]*?a long and busy day/u);
     expect(view).not.toMatch(/added in/u);
+  });
+});
+
+describe('renderHtml: a segment file with many units with findings', () => {
+  const page = (units: number) => {
+    const b = new FixtureBuilder();
+    for (let k = 1; k <= units; k++) {
+      const u = `u${String(k).padStart(5, '0')}`;
+      b.source({ id: `${u}:source`, lang: 'en', paragraphs: [['The fund has $1 billion.']] });
+      b.source({ id: `${u}:target`, lang: 'vi', paragraphs: [['Quỹ có 2 tỷ USD.']] });
+      b.story(u, [`${u}:source`, `${u}:target`]);
+      b.align(u, [`${u}:source#0`], [`${u}:target#0`]);
+      b.find('number-conflict', 'number-mismatch', 'error', 'The amount differs', [[`${u}:source#0`, '$1 billion'], [`${u}:target#0`, '2 tỷ USD']], u);
+    }
+    const { report, ctx } = b.build([]);
+    const units2 = { file: 'tm.po', checked: units + 7, withFindings: units, withoutFindings: 7, warnings: [] };
+    return renderHtml({ ...report, units: units2 }, { ...ctx, units: Object.fromEntries(report.sources.map((s) => [s.id, { line: 1 }])) });
+  };
+
+  it('says how many units were checked, and shows every unit when there are few', () => {
+    const doc = page(3);
+    expect(doc).toContain('3 findings (3 error, 0 warning, 0 info) · 10 units checked, 3 with findings');
+    expect(doc).not.toContain('class="notice"');
+    expect(doc.match(/<section class="story"/gu)).toHaveLength(3);
+  });
+
+  it(`shows the first ${HTML_MAX_UNITS} units with findings and says how many more there are`, () => {
+    const doc = page(HTML_MAX_UNITS + 5);
+    expect(doc.match(/<section class="story"/gu)).toHaveLength(HTML_MAX_UNITS);
+    expect(doc).toContain(`${HTML_MAX_UNITS + 5} findings (${HTML_MAX_UNITS + 5} error, 0 warning, 0 info) · ${HTML_MAX_UNITS + 12} units checked, ${HTML_MAX_UNITS + 5} with findings`);
+    expect(doc).toContain(`This page shows the first ${HTML_MAX_UNITS} units with findings (${HTML_MAX_UNITS} findings); 5 more units with findings (5 findings) are in the JSON, text and SARIF reports.`);
+    expect(doc).toContain(`Story <q>u${String(HTML_MAX_UNITS).padStart(5, '0')}</q>`);
+    expect(doc).not.toContain(`Story <q>u${String(HTML_MAX_UNITS + 1).padStart(5, '0')}</q>`);
   });
 });

@@ -30,7 +30,7 @@ describe('text report: counts read as English', () => {
 });
 
 describe('text report: the units of a segment file', () => {
-  it('lists only units with findings, and says how many have none', () => {
+  it('lists only units with findings, and says how many have none (from the report\'s unit summary)', () => {
     const b = new FixtureBuilder();
     for (const u of ['u1', 'u2', 'u3']) {
       for (const side of ['source', 'target']) b.source({ id: `${u}:${side}`, lang: 'en', paragraphs: [['The fund has $1 billion.']] });
@@ -39,9 +39,9 @@ describe('text report: the units of a segment file', () => {
     b.find('number-changed', 'number-mismatch', 'error', 'Amount differs', [['u2:source#0', '$1 billion']], 'u2');
     const { report, ctx } = b.build(RULES);
     const units = Object.fromEntries(report.sources.map((s) => [s.id, { line: 1 }]));
-    const out = renderText(report, { ...ctx, units });
+    const out = renderText({ ...report, units: { file: 'tm.po', checked: 3, withFindings: 1, withoutFindings: 2, warnings: [] } }, { ...ctx, units });
     expect(out).toMatch(/^u2 \(/mu);
     expect(out).not.toMatch(/^u[13] \(/mu);
-    expect(out).toContain('2 units without findings (not listed)\n');
+    expect(out).toContain('2 units without findings (not listed)\n3 units checked, 1 with findings: 1 finding (1 error, 0 warnings, 0 info)\n');
   });
 });

@@ -162,6 +162,8 @@ function gapOk(text: string, from: number, to: number, side: 'before' | 'after',
     // Before the cue, a comma ends the clause of the name ("… neue Mittel, sagte X"), unless it opens an apposition.
     if (side === 'before') return false;
     if (w === ',' || w === ':') continue;
+    // A hyphen glued on both sides joins a verb to its inverted subject ("dit-elle", "explique-t-il").
+    if (w === '-' && /\p{L}/u.test(text[at - 1] ?? '') && /\p{L}/u.test(text[at + 1] ?? '')) continue;
     if (/^\p{Lu}/u.test(w) || /['’]s$/u.test(w)) continue;
     if (sawTitle && /^\p{Ll}/u.test(w) && afterTitle++ < 4) continue;
     return false;

@@ -47,18 +47,18 @@ interface DateTables {
   verbs: TermSet;
   /** Lower-case first word of every name and phrase -> the roles (and "relative") it can start. */
   firstWords: Map<string, Set<string>>;
-  /** Relative days and periods (the expression was alternation(...) with "giu"). */
+  /** Relative days and periods ("iu"). */
   relative: TermSet;
   /** Future and expectation cues ("iu"). */
   future: TermSet;
-  /** Date prepositions: pack.dateContextRe without the expression. */
+  /** Date prepositions: one ending the text before a date gives it its context (contextWord). */
   prepositions: TermSet;
   /** The names of each name placeholder, with the pack's name flags. */
   names: Partial<Record<DateRole, TermSet>>;
   /** caseKey of a word -> the name placeholders with a name starting with it. */
   rolesOfWord: Map<string, DateRole[]>;
-  /** One per template; undefined where the template has no tree (then its expression runs). */
-  templates: (Template | undefined)[];
+  /** One per template. */
+  templates: Template[];
   flavour: Flavour;
   /** Sticky flags for the small expressions (literal words, day suffixes). */
   stickyFlags: string;
@@ -91,22 +91,20 @@ function dateTables(pack: LoadedPack): DateTables {
     stickyFlags,
   };
   const placeholders = pack.datePlaceholders;
-  if (placeholders) {
-    for (const [role, ph] of Object.entries(placeholders) as [DateRole, DatePlaceholder][]) {
-      if (!ph.terms) continue;
-      const set = new TermSet(ph.terms, stickyFlags);
-      tables.names[role] = set;
-      for (const term of ph.terms) {
-        const w = /^[\p{L}\p{M}\p{N}]+/u.exec(term);
-        if (!w) continue;
-        const key = caseKey(w[0]);
-        const roles = tables.rolesOfWord.get(key);
-        if (!roles) tables.rolesOfWord.set(key, [role]);
-        else if (!roles.includes(role)) roles.push(role);
-      }
+  for (const [role, ph] of Object.entries(placeholders) as [DateRole, DatePlaceholder][]) {
+    if (!ph.terms) continue;
+    const set = new TermSet(ph.terms, stickyFlags);
+    tables.names[role] = set;
+    for (const term of ph.terms) {
+      const w = /^[\p{L}\p{M}\p{N}]+/u.exec(term);
+      if (!w) continue;
+      const key = caseKey(w[0]);
+      const roles = tables.rolesOfWord.get(key);
+      if (!roles) tables.rolesOfWord.set(key, [role]);
+      else if (!roles.includes(role)) roles.push(role);
     }
-    tables.templates = pack.datePatterns.map((p) => (p.nodes ? new Template(p, placeholders, tables) : undefined));
   }
+  tables.templates = pack.datePatterns.map((p) => new Template(p, placeholders, tables));
   const index = (role: string, terms: Iterable<string>): void => {
     for (const term of terms) {
       const w = firstWord(term);
@@ -132,7 +130,7 @@ function dateTables(pack: LoadedPack): DateTables {
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const cpLength = (s: string, p: number): number => cpAt(s, p).length || 1;
 
-/** The matches of a TermSet in s, as s.matchAll(new RegExp(alternation(terms), "g…")) gives them. */
+/** The matches of a TermSet in s, left to right, none overlapping (as a global expression's matchAll gives them). */
 function* scanTerms(set: TermSet, s: string, words: Words): Generator<{ start: number; end: number }> {
   let from = 0;
   for (const p of set.startsIn(s, words.keyAt)) {
@@ -158,10 +156,8 @@ function firstEnd(set: TermSet, s: string, words: Words): number {
 }
 
 /**
- * What pack.dateContextRe, (?:^|[^\p{L}\p{M}\p{N}_])(prepositions)SPACE*$ with "iu", captures in `tail` (group 1),
- * or undefined when it does not match: the leftmost preposition that ends where the trailing spaces begin and starts
- * the text or follows a non-word character (the leftmost match of the expression is the one whose group starts
- * first).
+ * The date preposition that ends `tail` (before its trailing spaces) and starts it or follows a non-word character,
+ * or undefined when there is none; of several, the one that starts leftmost ("в конце" over "конце").
  */
 function contextWord(set: TermSet, tail: string): string | undefined {
   let end = tail.length;
@@ -243,8 +239,8 @@ export function extractDates(text: string, range: Span, pack: LoadedPack, ctx: {
 
   pack.datePatterns.forEach((p, order) => {
     if (!p.required.every(can)) return;
-    const tpl = t.templates[order];
-    const matches = tpl ? tpl.matchAll(sentence, words, startPositions(tpl, sentence, words, byRole, digits)) : fromExpression(p.re, sentence);
+    const tpl = t.templates[order]!;
+    const matches = tpl.matchAll(sentence, words, startPositions(tpl, sentence, words, byRole, digits));
     for (const m of matches) {
       const start = range.start + m.start;
       const end = range.start + m.end;
@@ -315,20 +311,6 @@ export function extractDates(text: string, range: Span, pack: LoadedPack, ctx: {
   for (const c of found) if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
   kept.sort((a, b) => a.start - b.start);
   return kept.map(({ length: _l, order: _o, ...d }) => d);
-}
-
-/** A template without a tree (built by hand, not by load.ts): its expression's matches, in the same shape. */
-function* fromExpression(re: RegExp, s: string): Generator<{ start: number; end: number; caps: number[] }> {
-  const withIndices = re.hasIndices ? re : new RegExp(re.source, `${re.flags}d`);
-  withIndices.lastIndex = 0;
-  for (const m of s.matchAll(withIndices)) {
-    const caps: number[] = [];
-    for (let k = 1; k < m.length; k++) {
-      const at = m.indices?.[k];
-      caps.push(at ? at[0] : -1, at ? at[1] : -1);
-    }
-    yield { start: m.index, end: m.index + m[0].length, caps };
-  }
 }
 
 const ymd = (d: Date): { year: number; month: number; day: number } => ({ year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() });

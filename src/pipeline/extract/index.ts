@@ -2,6 +2,7 @@ import type { Claim } from '../../model/claim.js';
 import type { Sentence } from '../../model/sentence.js';
 import type { CleanSource } from '../../model/source.js';
 import type { Knowledge } from '../../lang/knowledge.js';
+import type { LoadedPack } from '../../lang/compile.js';
 import { nameInflection } from '../../lang/keys.js';
 import { extractDates } from './dates.js';
 import { extractQuantities } from './quantities.js';
@@ -41,19 +42,40 @@ function titlePrefix(titles: string[]): RegExp | undefined {
   return re;
 }
 
+/** What name extraction needs of a pack, built once per pack (not per source: a translation memory has 400,000). */
+interface PackNameWords {
+  connectors: ReadonlySet<string>;
+  stopwords: Set<string>;
+  titlePrefix: RegExp | undefined;
+}
+const packNameWords = new WeakMap<LoadedPack, PackNameWords>();
+function nameWords(pack: LoadedPack): PackNameWords {
+  let w = packNameWords.get(pack);
+  if (!w) {
+    w = {
+      connectors: new Set(pack.nameConnectors),
+      stopwords: new Set([...(pack.stopwords ?? []), ...(pack.titles ?? [])].map((x) => x.toLowerCase())),
+      // Role titles are titles too ("Finanzministerin Ana Ruiz", "Health Minister Ana Ruiz").
+      titlePrefix: titlePrefix([...(pack.titles ?? []), ...Object.values(pack.titleRoles ?? {}).flat()]),
+    };
+    packNameWords.set(pack, w);
+  }
+  return w;
+}
+
 /** Reads the claim of every sentence of a source: quantities, dates, names, events, attribution, modality, polarity. */
 export function extract(source: CleanSource, sentences: Sentence[], k: Knowledge): Claim[] {
   const pack = k.pack(source.lang);
   const inflection = nameInflection(pack);
+  const words = nameWords(pack);
   const ctx = {
     gazetteer: k.gazetteer(),
-    connectors: new Set(pack.nameConnectors),
+    connectors: words.connectors,
     ...(inflection ? { inflection } : {}),
     lowerVocabulary: lowerVocabulary(source.text),
-    stopwords: new Set([...(pack.stopwords ?? []), ...(pack.titles ?? [])].map((w) => w.toLowerCase())),
+    stopwords: words.stopwords,
     dateWords: dateWords(source.lang),
-    // Role titles are titles too ("Finanzministerin Ana Ruiz", "Health Minister Ana Ruiz").
-    titlePrefix: titlePrefix([...(pack.titles ?? []), ...Object.values(pack.titleRoles ?? {}).flat()]),
+    titlePrefix: words.titlePrefix,
   };
   const published = source.published ? { published: source.published } : {};
   let openQuote = false;

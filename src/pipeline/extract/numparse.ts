@@ -1,13 +1,10 @@
 import type { LoadedPack } from '../../lang/compile.js';
-import { lazy } from '../../lang/templates.js';
 import {
-  alternation,
   escapeRe,
   firstWord,
   lookupKey,
   lookupMap,
   sortedTerms,
-  SPACE,
   SPACE_CHAR,
   spacesFrom,
   termSource,
@@ -20,10 +17,9 @@ import type { BetweenGroup } from '../../lang/pack.js';
  * turn a numeral or a run of number words into a value. The extractors in quantities.ts and dates.ts only run these
  * tables; they never build an expression per call.
  *
- * The word lists (number words, scales, currencies, units, …) are matched with TermSets (below), which match exactly
- * what the expression alternation(list) would, without building it: such an expression has a \p{…} word boundary per
- * word, hundreds in all, and V8 takes long to build, compile and tier it up. The expressions are still there (the
- * …Re fields, same sources as before), built on first use only; the extractor uses the matchers.
+ * The word lists (number words, scales, currencies, units, …) are matched with TermSets (lang/text.ts), which match
+ * what an alternation of the list (longest first, word boundaries) would, without building it: such an expression has
+ * a \p{…} word boundary per word, hundreds in all, and V8 takes long to build, compile and tier it up.
  */
 
 export type ApproxWord = 'approx' | 'gt' | 'ge' | 'lt' | 'le';
@@ -33,38 +29,8 @@ export interface NumberTables {
   numeralRe: RegExp;
   /** Anchored: the same numeral, with group 1 the integer part and group 2 the fraction digits. */
   numeralPartsRe: RegExp;
-  /** Global: a spelled-out number word, fraction or multiplier phrase that can start a quantity. */
-  phraseRe: RegExp;
-  /** Sticky versions of numeralRe and phraseRe, to read the number at a known position. */
+  /** Sticky version of numeralRe, to read the number at a known position. */
   numeralAtRe: RegExp;
-  phraseAtRe: RegExp;
-  /** Sticky: a joiner and one more number word or scale word (continuing "two" -> "two million"). */
-  wordContinueRe: RegExp;
-  /** Sticky, after a numeral: optional gap (group 1) and a scale word or abbreviation (group 2). */
-  scaleRe: RegExp;
-  ordinalSuffixRe: RegExp;
-  percentRe: RegExp;
-  timesRe: RegExp;
-  currencyAfterRe: RegExp;
-  unitRe: RegExp;
-  durationRe: RegExp;
-  /** Sticky: "a year", "/năm", "mỗi năm", "в год": group 1 the duration word. */
-  rateRe: RegExp;
-  approxAfterRe: RegExp;
-  timeSuffixRe: RegExp;
-  /** Sticky: a range connector between two numbers. */
-  rangeRe: RegExp;
-  /** Sticky: the "and" of "between … and". */
-  betweenAndRe: RegExp;
-  /** Sticky: a currency sign right before a numeral (for the second number of a range). */
-  signAtRe: RegExp;
-  /** Anchored at the end ($): applied to the text before a number. */
-  signBeforeRe: RegExp;
-  approxBeforeRe: RegExp;
-  timesBeforeRe: RegExp;
-  betweenOpenRe: RegExp;
-  ordinalPrefixRe: RegExp;
-  vagueRe: RegExp;
 
   words: Map<string, number>;
   scales: Map<string, number>;
@@ -79,12 +45,15 @@ export interface NumberTables {
   approximatorsAfter: Map<string, ApproxWord>;
   /** Keys the pack writes in lower case: a capitalised one mid-sentence is a name ("Hai Phong Port"), not a number. */
   lowerCaseWords: Set<string>;
-  /** Lower-case first words of number words, fractions and multipliers: where phraseAtRe is worth trying. */
+  /** Lower-case first words of number words, fractions and multipliers: where phraseAt is worth trying. */
   phraseFirstWords: Set<string>;
   /** Codes written in capitals ("USD", "TRY", "GW"): only their capital spelling counts ("try" is a verb). */
   upperOnly: Set<string>;
 
-  /** Matchers with the semantics of the sticky and end-anchored expressions above (same groups and index). */
+  /**
+   * Term matchers, each named after the expression shape it matches (see the combinators below): sticky at a
+   * position (…At), or end-anchored on the text before a number (signBefore, approxBefore, …).
+   */
   phraseAt: StickyMatcher;
   wordContinueAt: StickyMatcher;
   scaleAt: StickyMatcher;
@@ -134,10 +103,7 @@ export function numberTables(pack: LoadedPack): NumberTables {
   const scaleKeys = Object.keys(n.scales);
   const longScales = scaleKeys.filter((s) => !isAbbreviation(s));
   const multiplying = new Set((n.multiplying ?? []).map(lookupKey));
-  const gap = `(${SPACE}*[-‑]?${SPACE}*)`;
   const flags = 'iu';
-  const sticky = (src: string, f = flags): RegExp => new RegExp(src, `${f}y`);
-  const atEnd = (alt: string): RegExp => new RegExp(`(${alt})${SPACE}*$`, flags);
 
   const words = lookupMap(n.words);
   const fractions = lookupMap(n.fractions);
@@ -198,32 +164,6 @@ export function numberTables(pack: LoadedPack): NumberTables {
     ordinalPrefix: atEndOf(set(n.ordinalPrefixes ?? [])),
     vague: atEndOf(set(n.vague ?? [])),
   } as NumberTables;
-  // The expressions, built on first use (the extractor does not use them).
-  const expressions: Partial<Record<keyof NumberTables, () => RegExp>> = {
-    phraseRe: () => new RegExp(alternation(phraseTerms), 'giu'),
-    phraseAtRe: () => new RegExp(alternation(phraseTerms), 'iuy'),
-    wordContinueRe: () => sticky(`(?:${SPACE}+|${SPACE}*[-‑]${SPACE}*)(${alternation([...Object.keys(n.words), ...longScales])})`),
-    scaleRe: () => sticky(`${gap}(${alternation(scaleKeys, false, false)})`),
-    ordinalSuffixRe: () => sticky(`(?:${alternation(n.ordinalSuffixes ?? [], false, false)})`),
-    percentRe: () => sticky(`${SPACE}*[-‑]?(${alternation(n.percent)})`),
-    timesRe: () => sticky(`${SPACE}+(${alternation(n.times ?? [])})`),
-    currencyAfterRe: () => sticky(`${gap}(${alternation([...currencyWords, ...signs], false, false)})`),
-    unitRe: () => sticky(`${gap}(${alternation(Object.keys(pack.units), false, false)})`),
-    durationRe: () => sticky(`${gap}(${alternation(Object.keys(pack.durations))})`),
-    rateRe: () => sticky(`${SPACE}*(?:${alternation(n.per ?? [])})${SPACE}*(${alternation(Object.keys(pack.durations))})`),
-    approxAfterRe: () => sticky(`${SPACE}*(${alternation(Object.keys(n.approximatorsAfter ?? {}))})`),
-    timeSuffixRe: () => sticky(`${SPACE}*(?:${alternation(pack.dates.timeSuffixes ?? [])})`, 'u'),
-    rangeRe: () => sticky(`${SPACE}*(${alternation(n.rangeWords)})${SPACE}*`),
-    betweenAndRe: () => sticky(`${SPACE}*(${alternation(betweenGroups(n.between).flatMap((g) => g.and))})${SPACE}*`),
-    signAtRe: () => sticky(`(${alternation([...signs, ...isoBefore])})${SPACE}*`),
-    signBeforeRe: () => atEnd(alternation([...signs, ...isoBefore])),
-    approxBeforeRe: () => atEnd(alternation(Object.keys(n.approximators))),
-    timesBeforeRe: () => atEnd(alternation(n.timesBefore ?? [])),
-    betweenOpenRe: () => atEnd(alternation(betweenGroups(n.between).flatMap((g) => g.open))),
-    ordinalPrefixRe: () => atEnd(alternation(n.ordinalPrefixes ?? [])),
-    vagueRe: () => atEnd(alternation(n.vague ?? [])),
-  };
-  for (const [key, make] of Object.entries(expressions)) lazy(tables, key as keyof NumberTables, make as () => never);
   cache.set(pack, tables);
   return tables;
 }

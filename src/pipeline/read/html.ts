@@ -123,7 +123,8 @@ function jsonLdArticles(doc: Doc): Record<string, unknown>[] {
     let seen = 0;
     while (stack.length > 0 && seen++ < 1000) {
       const v = stack.pop();
-      if (Array.isArray(v)) { stack.push(...[...v].reverse()); continue; }
+      // A loop, not push(...): a JSON-LD array of 130,000 items or more would overflow the call stack.
+      if (Array.isArray(v)) { for (let i = v.length - 1; i >= 0; i--) stack.push(v[i]); continue; }
       if (typeof v !== 'object' || v === null) continue;
       const o = v as Record<string, unknown>;
       if (typesOf(o).some((t) => ARTICLE_TYPE.test(t))) out.push(o);

@@ -2,7 +2,7 @@ import type { DocumentInfo } from '../../model/source.js';
 import { assemble, collapseSpaces, type RawBlock } from './blocks.js';
 import { setProperties, Unreadable, type Extracted } from './result.js';
 import { openZip } from './zip.js';
-import { attrOf, childrenOf, fieldOf, findFirst, parseXml, tagOf, type XmlNode } from './xml.js';
+import { attrOf, childrenOf, fieldOf, findFirst, parseXml, pushReversed, tagOf, type XmlNode } from './xml.js';
 
 /**
  * OpenDocument text (.odt): content.xml read in document order (OASIS ODF 1.3, part 3, chapters 4-6). No maintained
@@ -31,7 +31,7 @@ function inlineText(p: XmlNode): string {
     if (t === 'text:s') { out += ' '.repeat(Math.min(Number(attrOf(n, 'text:c') ?? 1) || 1, 100)); continue; }
     if (t === 'text:tab') { out += '\t'; continue; }
     if (t === 'text:line-break') { out += '\n'; continue; }
-    stack.push(...childrenOf(n).slice().reverse());
+    pushReversed(stack, childrenOf(n));
   }
   return out;
 }
@@ -46,7 +46,7 @@ function bodyBlocks(text: XmlNode): RawBlock[] {
     if (t === 'text:p') { out.push({ text: inlineText(n) }); continue; }
     if (t === 'text:h') { out.push({ text: inlineText(n), heading: Number(attrOf(n, 'text:outline-level') ?? 1) || 1 }); continue; }
     // Lists, list items, sections, tables, rows, cells, index bodies: containers of paragraphs.
-    stack.push(...childrenOf(n).slice().reverse());
+    pushReversed(stack, childrenOf(n));
   }
   return out;
 }

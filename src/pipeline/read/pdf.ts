@@ -53,8 +53,9 @@ function columns(runs: Run[], pageWidth: number): Run[][] {
   const n = Math.ceil(pageWidth / step) + 1;
   const covered = new Array<number>(n).fill(0);
   for (const r of runs) for (let i = Math.max(0, Math.floor(r.x / step)); i <= Math.min(n - 1, Math.floor((r.x + r.w) / step)); i++) covered[i]!++;
-  const minX = Math.min(...runs.map((r) => r.x));
-  const maxX = Math.max(...runs.map((r) => r.x + r.w));
+  // reduce, not Math.min(...runs): a page of 130,000 runs or more (a crafted PDF) would overflow the stack as arguments.
+  const minX = runs.reduce((m, r) => Math.min(m, r.x), Infinity);
+  const maxX = runs.reduce((m, r) => Math.max(m, r.x + r.w), -Infinity);
   // The widest empty band strictly inside the text's extent, at least 12 points wide.
   let best: [number, number] | undefined;
   for (let i = Math.floor(minX / step) + 1; i < Math.floor(maxX / step); i++) {
@@ -78,8 +79,8 @@ function paragraphs(lines: Line[]): string[][] {
   // The line spacing is the smallest gap between consecutive baselines (lines of one paragraph), ignoring gaps
   // smaller than most of a line (superscripts, runs nudged up or down).
   const gaps = lines.slice(1).map((l, i) => ({ gap: lines[i]!.y - l.y, h: l.h })).filter((g) => g.gap >= 0.8 * g.h).map((g) => g.gap);
-  const usual = gaps.length > 0 ? Math.min(...gaps) : 0;
-  const left = lines.length > 0 ? Math.min(...lines.map((l) => l.x)) : 0;
+  const usual = gaps.length > 0 ? gaps.reduce((m, g) => Math.min(m, g), Infinity) : 0;
+  const left = lines.length > 0 ? lines.reduce((m, l) => Math.min(m, l.x), Infinity) : 0;
   const out: string[][] = [];
   let cur: string[] = [];
   lines.forEach((l, i) => {

@@ -7,6 +7,14 @@ import { Unreadable } from './result.js';
  */
 export type XmlNode = Record<string, unknown>;
 
+/**
+ * Pushes `items` onto a depth-first stack so that the first is popped first. A loop, not push(...reversed): an element
+ * with 130,000 children or more (a long document's paragraphs in one section) would overflow the call stack.
+ */
+export function pushReversed<T>(stack: T[], items: readonly T[]): void {
+  for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]!);
+}
+
 let parser: { parse(text: string): unknown } | undefined;
 
 export async function parseXml(bytes: Uint8Array, what: string): Promise<XmlNode[]> {
@@ -52,7 +60,7 @@ export function findFirst(nodes: readonly XmlNode[], name: string): XmlNode | un
   while (stack.length > 0) {
     const n = stack.pop()!;
     if (tagOf(n) === name) return n;
-    stack.push(...childrenOf(n).slice().reverse());
+    pushReversed(stack, childrenOf(n));
   }
   return undefined;
 }

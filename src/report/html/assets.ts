@@ -44,6 +44,7 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}
 .lang{display:inline-block;min-width:1.9em;padding:0 4px;border-radius:4px;background:#343a40;color:#fff;font:600 .72rem/1.5 ui-monospace,monospace;text-align:center;text-transform:uppercase}
 ul.inline{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4px 12px}
 ul.warn{margin:0;padding-left:16px;color:var(--warn);font-size:.85rem}
+.notice{margin:8px 16px;padding:8px 12px;border-left:4px solid var(--warn);background:#fff8e1}
 .vh{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 #summary{padding:0 20px}
 .cards{display:flex;gap:16px;flex-wrap:wrap;align-items:stretch}

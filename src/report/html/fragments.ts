@@ -46,8 +46,15 @@ export function highlight(text: string, base: number, marks: readonly Mark[], nu
  */
 export function quote(text: string, base: number, marks: readonly Mark[], max = 360): string {
   if (text.length <= max || marks.length === 0) return highlight(text, base, marks);
-  const first = Math.max(0, Math.min(...marks.map((m) => m.start - base)));
-  const last = Math.min(text.length, Math.max(...marks.map((m) => m.end - base)));
+  // Loops, not Math.min(...marks): a sentence can carry more marks than a call takes arguments.
+  let first = Infinity;
+  let last = -Infinity;
+  for (const m of marks) {
+    first = Math.min(first, m.start - base);
+    last = Math.max(last, m.end - base);
+  }
+  first = Math.max(0, first);
+  last = Math.min(text.length, last);
   const before = first > 0 ? '… ' : '';
   const after = last < text.length ? ' …' : '';
   if (last - first > max) {

@@ -3,7 +3,7 @@ import type { Story } from '../../model/story.js';
 import { esc, highlight } from './fragments.js';
 import { renderMatrix } from './matrix.js';
 import { plural } from '../plural.js';
-import type { Pair, View } from './view.js';
+import { findingsPerStory, type Pair, type View } from './view.js';
 
 /** One row of the side-by-side table: aligned sentences, or sentences only one side has. */
 interface Row {
@@ -30,8 +30,14 @@ export function pairRows(view: View, story: string, pair: Pair): Row[] {
     .alignmentsOf(story, pair.a, pair.b)
     .map((al) => ({ a: resolve(al.aSentences, aPos, aSents), b: resolve(al.bSentences, bPos, bSents) }))
     .filter((g) => g.a.length > 0 || g.b.length > 0);
-  const firstA = (g: Row): number => Math.min(...g.a.map((s) => aPos.get(s.id) ?? Infinity));
-  const firstB = (g: Row): number => Math.min(...g.b.map((s) => bPos.get(s.id) ?? Infinity));
+  // A loop, not Math.min(...list): a group of 130,000 sentences or more would overflow the stack as arguments.
+  const first = (list: Sentence[], pos: Map<string, number>): number => {
+    let m = Infinity;
+    for (const s of list) m = Math.min(m, pos.get(s.id) ?? Infinity);
+    return m;
+  };
+  const firstA = (g: Row): number => first(g.a, aPos);
+  const firstB = (g: Row): number => first(g.b, bPos);
   groups.sort((x, y) => firstA(x) - firstA(y) || firstB(x) - firstB(y));
 
   const alignedA = new Set(groups.flatMap((g) => g.a.map((s) => s.id)));
@@ -119,9 +125,10 @@ function pairTable(view: View, story: Story, pair: Pair, hidden: boolean): strin
 export function renderStories(view: View): string {
   const { report } = view;
   if (report.stories.length === 0) return '';
+  const counts = findingsPerStory(view);
   const sections = report.stories.map((story, i) => {
     const pairs = view.pairsOf(story);
-    const n = view.findings.filter((f) => f.story === i).length;
+    const n = counts[i] ?? 0;
     const picker =
       pairs.length > 1
         ? `<label class="fld pairpick">Compare <select class="pairsel" aria-controls="story-${i}-views">${pairs

@@ -1,14 +1,14 @@
 import { CATEGORIES, SEVERITIES } from '../../model/finding.js';
 import { CATEGORY_COLORS } from './assets.js';
 import { esc, human } from './fragments.js';
-import type { View } from './view.js';
+import { findingsPerStory, type View } from './view.js';
 
 
 /** Horizontal bars, one per category with findings; labels and counts are SVG text, so the chart reads alone. */
 export function categoryChart(view: View): string {
   const rows = CATEGORIES.map((c) => [c, view.report.findings.filter((f) => f.category === c).length] as const).filter(([, n]) => n > 0);
   if (rows.length === 0) return '';
-  const max = Math.max(...rows.map(([, n]) => n));
+  const max = rows.reduce((m, [, n]) => Math.max(m, n), 0);
   const labelW = 190;
   const barW = 320;
   const rowH = 24;
@@ -35,9 +35,14 @@ export function renderSummary(view: View): string {
   const { report } = view;
   const sev = SEVERITIES.map((s) => `<li class="sevcount s-${s}"><span class="n">${report.summary.bySeverity[s] ?? 0}</span> ${s}</li>`).join('');
 
+  // Counted once, not per source or story: a translation memory's report can list thousands of each.
+  const sourceById = new Map(report.sources.map((s) => [s.id, s]));
+  const findingsPerSource = new Map<string, number>();
+  for (const f of report.findings) for (const id of new Set(f.locations.map((l) => l.source))) findingsPerSource.set(id, (findingsPerSource.get(id) ?? 0) + 1);
+  const perStory = findingsPerStory(view);
   const sourceRows = view.sourceIds
     .map((id) => {
-      const s = report.sources.find((x) => x.id === id);
+      const s = sourceById.get(id);
       const warnings = s && s.warnings.length > 0 ? `<ul class="warn">${s.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>` : '';
       return (
         `<tr><th scope="row"><span class="srcname">${esc(view.pathOf(id))}</span></th>` +
@@ -45,7 +50,7 @@ export function renderSummary(view: View): string {
         `<td>${s?.published ? `<time>${esc(s.published)}</time>` : '<span class="none">unknown</span>'}</td>` +
         `<td>${s?.byline ? esc(s.byline) : '<span class="none">none given</span>'}</td>` +
         `<td class="num">${s?.sentences ?? view.sentencesOf(id).length}</td>` +
-        `<td class="num">${report.findings.filter((f) => f.locations.some((l) => l.source === id)).length}</td>` +
+        `<td class="num">${findingsPerSource.get(id) ?? 0}</td>` +
         `<td>${warnings}</td></tr>`
       );
     })
@@ -53,7 +58,7 @@ export function renderSummary(view: View): string {
 
   const storyRows = report.stories
     .map((st, i) => {
-      const n = view.findings.filter((f) => f.story === i).length;
+      const n = perStory[i] ?? 0;
       const srcs = st.sources.map((s) => `<li>${esc(view.label(s))} <span class="lang">${esc(view.lang(s))}</span></li>`).join('');
       return `<tr><th scope="row"><a href="#story-${i}">${esc(st.id)}</a></th><td>${esc(st.relation)}</td><td><ul class="inline">${srcs}</ul></td><td class="num">${n}</td></tr>`;
     })

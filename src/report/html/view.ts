@@ -70,10 +70,18 @@ export interface View {
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The number of findings of each story, by story index: counted once, not by a pass over the findings per story. */
+export function findingsPerStory(view: Pick<View, 'findings'>): number[] {
+  const n: number[] = [];
+  for (const f of view.findings) if (f.story >= 0) n[f.story] = (n[f.story] ?? 0) + 1;
+  return n;
+}
+
 function shortLabels(ids: string[], pathOf: (id: string) => string): Map<string, string> {
   const parts = new Map(ids.map((id) => [id, pathOf(id).split('/')]));
   const out = new Map<string, string>();
-  const maxDepth = Math.max(1, ...[...parts.values()].map((p) => p.length));
+  let maxDepth = 1;
+  for (const p of parts.values()) maxDepth = Math.max(maxDepth, p.length); // not Math.max(...): thousands of sources
   for (let k = 1; k <= maxDepth; k++) {
     const labels = ids.map((id) => (parts.get(id) ?? [id]).slice(-k).join('/'));
     if (new Set(labels).size === labels.length || k === maxDepth) {

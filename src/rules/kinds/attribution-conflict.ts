@@ -6,8 +6,8 @@ import { contextOf, linkedClaims, loc } from '../util.js';
 import { rolesAgree } from '../compare/roles.js';
 import { near } from '../compare/names.js';
 
+/** The rule file's params, each described in paramsSchema. */
 interface Params {
-  /** Report a named speaker on one side with no attribution at all on the other. */
   dropped: boolean;
 }
 
@@ -84,9 +84,10 @@ const namesAround = (src: SourceData, ids: string[], reach = 2): string[] => {
 export const attributionConflict: RuleKind<Params> = {
   name: 'attribution-conflict',
   scope: 'pair',
+  vars: ['a', 'b', 'how'],
   paramsSchema: {
     type: 'object', additionalProperties: false,
-    properties: { dropped: { type: 'boolean' } },
+    properties: { dropped: { description: 'Report a named speaker on one side with no attribution at all on the other.', type: 'boolean' } },
     required: ['dropped'],
   },
   checkPair(ctx, p) {

@@ -17,17 +17,11 @@ export type ChangeType = 'negation' | 'number' | 'name' | 'substitution' | 'inse
  */
 type RegionType = ChangeType | 'rephrase' | 'date';
 
+/** The rule file's params, each described in paramsSchema. */
 interface Params {
-  /** Which change this rule reports. */
   change: ChangeType;
-  /** Largest share of tokens that may differ: above it the sentences are rewrites, not edits. */
   maxChangedShare: number;
-  /** Substituted words this close (edit distance) are spelling variants, not changes of meaning. */
   spellingDistance: number;
-  /**
-   * Most regions of real change the sentence pair may have for this rule to speak: a single changed word in an
-   * otherwise identical sentence is an edit; several are a paraphrase, where a synonym is not a change of fact.
-   */
   maxRegions: number;
 }
 
@@ -146,13 +140,14 @@ function classify(r: Region, ca: Claim[], cb: Claim[], spelling: number, lx: Lex
 export const editDiff: RuleKind<Params> = {
   name: 'edit-diff',
   scope: 'pair',
+  vars: ['a', 'b'],
   paramsSchema: {
     type: 'object', additionalProperties: false,
     properties: {
-      change: { enum: ['negation', 'number', 'name', 'substitution', 'insertion', 'deletion'] },
-      maxChangedShare: { type: 'number', minimum: 0, maximum: 1 },
-      spellingDistance: { type: 'integer', minimum: 0 },
-      maxRegions: { type: 'integer', minimum: 1 },
+      change: { description: 'Which change this rule reports.', enum: ['negation', 'number', 'name', 'substitution', 'insertion', 'deletion'] },
+      maxChangedShare: { description: 'Largest share of tokens that may differ: above it the sentences are rewrites, not edits.', type: 'number', minimum: 0, maximum: 1 },
+      spellingDistance: { description: 'Substituted words this close (edit distance) are spelling variants, not changes of meaning.', type: 'integer', minimum: 0 },
+      maxRegions: { description: 'Most regions of real change the sentence pair may have for this rule to speak: a single changed word in an otherwise identical sentence is an edit; several are a paraphrase, where a synonym is not a change of fact.', type: 'integer', minimum: 1 },
     },
     required: ['change', 'maxChangedShare', 'spellingDistance', 'maxRegions'],
   },

@@ -9,24 +9,13 @@ import { originalOf } from '../compare/versions.js';
 import { isEdit, lexiconOf } from '../compare/edits.js';
 import { sameStem, shortFormOf } from '../compare/names.js';
 
+/** The rule file's params, each described in paramsSchema. */
 interface Params {
-  /** Longest edit distance between two tokens still read as one name misspelled. */
   maxDistance: number;
-  /** Shortest token length considered (short tokens collide by chance). */
   minLength: number;
-  /** Also report a name replaced by a different name in aligned sentences of one language. */
   substitutions: boolean;
-  /**
-   * A near-miss is reported when one of the two spellings is a name its article uses at least this often. A
-   * one-off foreign name spelled two ways by two translators ("Artjom" / "Artem") is usually transliteration.
-   */
   minOccurrences: number;
-  /** The same, between two versions in one language that are not edits of each other (two writers' renderings). */
   minOccurrencesSameLanguage: number;
-  /**
-   * "compare" (default): names of the two versions against each other; "dictionary": a word of a name in the
-   * derived version that is no word of its language, one letter from one, and renders no name of the original.
-   */
   mode?: 'compare' | 'dictionary';
 }
 
@@ -111,15 +100,16 @@ export function respelled(rules: [string, string][], foreign: string, native: st
 export const entityDrift: RuleKind<Params> = {
   name: 'entity-drift',
   scope: 'pair',
+  vars: ['a', 'b', 'how'],
   paramsSchema: {
     type: 'object', additionalProperties: false,
     properties: {
-      maxDistance: { type: 'integer', minimum: 1, maximum: 4 },
-      minLength: { type: 'integer', minimum: 2 },
-      substitutions: { type: 'boolean' },
-      minOccurrences: { type: 'integer', minimum: 1 },
-      minOccurrencesSameLanguage: { type: 'integer', minimum: 1 },
-      mode: { enum: ['compare', 'dictionary'] },
+      maxDistance: { description: 'Longest edit distance between two tokens still read as one name misspelled.', type: 'integer', minimum: 1, maximum: 4 },
+      minLength: { description: 'Shortest token length considered (short tokens collide by chance).', type: 'integer', minimum: 2 },
+      substitutions: { description: 'Also report a name replaced by a different name in aligned sentences of one language.', type: 'boolean' },
+      minOccurrences: { description: 'A near-miss is reported when one of the two spellings is a name its article uses at least this often. A one-off foreign name spelled two ways by two translators ("Artjom" / "Artem") is usually transliteration.', type: 'integer', minimum: 1 },
+      minOccurrencesSameLanguage: { description: 'The same, between two versions in one language that are not edits of each other (two writers\' renderings).', type: 'integer', minimum: 1 },
+      mode: { description: '"compare" (default): names of the two versions against each other; "dictionary": a word of a name in the derived version that is no word of its language, one letter from one, and renders no name of the original.', enum: ['compare', 'dictionary'] },
     },
     required: ['maxDistance', 'minLength', 'substitutions', 'minOccurrences', 'minOccurrencesSameLanguage'],
   },

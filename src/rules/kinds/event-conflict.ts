@@ -4,8 +4,8 @@ import type { PairContext } from '../types.js';
 import { lemmaOf, lexiconOf } from '../../lang/lexicon.js';
 import { isEdit } from '../compare/edits.js';
 
+/** The rule file's params, each described in paramsSchema. */
 interface Params {
-  /** Pairs of event classes that cannot describe the same fact: [["acquire","invest"], ["lease","acquire"], …]. */
   conflicts: [string, string][];
 }
 
@@ -13,9 +13,10 @@ interface Params {
 export const eventConflict: RuleKind<Params> = {
   name: 'event-conflict',
   scope: 'pair',
+  vars: ['a', 'b', 'classA', 'classB'],
   paramsSchema: {
     type: 'object', additionalProperties: false,
-    properties: { conflicts: { type: 'array', items: { type: 'array', items: { type: 'string' }, minItems: 2, maxItems: 2 } } },
+    properties: { conflicts: { description: 'Pairs of event classes that cannot describe the same fact: [["acquire","invest"], ["lease","acquire"], …].', type: 'array', items: { type: 'array', items: { type: 'string' }, minItems: 2, maxItems: 2 } } },
     required: ['conflicts'],
   },
   checkPair(ctx, p) {

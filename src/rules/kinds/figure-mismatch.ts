@@ -7,8 +7,8 @@ import { contextOf, linkedClaims, loc } from '../util.js';
 import { isLabel, labelWords } from '../compare/labels.js';
 import { datesAgree, quantitiesAgree, readsAs, type AgreeOptions } from '../compare/agree.js';
 
+/** The rule file's params, each described in paramsSchema. */
 interface Params {
-  /** Only between versions in different languages (within one language, the edit rules see every changed figure). */
   crossLanguageOnly: boolean;
 }
 
@@ -105,9 +105,10 @@ const agreeing = (x: Mention, y: Mention, opts: AgreeOptions): boolean => {
 export const figureMismatch: RuleKind<Params> = {
   name: 'figure-mismatch',
   scope: 'pair',
+  vars: ['a', 'b'],
   paramsSchema: {
     type: 'object', additionalProperties: false,
-    properties: { crossLanguageOnly: { type: 'boolean' } },
+    properties: { crossLanguageOnly: { description: 'Only between versions in different languages (within one language, the edit rules see every changed figure).', type: 'boolean' } },
     required: ['crossLanguageOnly'],
   },
   checkPair(ctx, p) {

@@ -4,6 +4,7 @@ import { isDictionaryWord } from '../../lang/dictionary.js';
 import type { RawFinding, RuleKind } from '../types.js';
 import { loc } from '../util.js';
 
+/** The rule file's params, each described in paramsSchema. */
 interface Params {
   minLength: number;
   maxDistance: number;
@@ -38,9 +39,10 @@ interface Usage {
 export const internalContradiction: RuleKind<Params> = {
   name: 'internal-contradiction',
   scope: 'source',
+  vars: ['a', 'b'],
   paramsSchema: {
     type: 'object', additionalProperties: false,
-    properties: { minLength: { type: 'integer', minimum: 3 }, maxDistance: { type: 'integer', minimum: 1, maximum: 3 } },
+    properties: { minLength: { description: 'Shortest word of a name compared (short words collide by chance).', type: 'integer', minimum: 3 }, maxDistance: { description: 'Longest edit distance between two spellings of a name still read as one name spelt two ways.', type: 'integer', minimum: 1, maximum: 3 } },
     required: ['minLength', 'maxDistance'],
   },
   checkSource(ctx, p) {

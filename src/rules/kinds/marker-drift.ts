@@ -4,15 +4,10 @@ import type { PairContext } from '../types.js';
 import type { Claim, ModalityMarker, NegationMarker } from '../../model/claim.js';
 import { lexiconOf } from '../../lang/lexicon.js';
 
+/** The rule file's params, each described in paramsSchema. */
 interface Params {
-  /** "modality": could/may on one side, will/is on the other; "negation": one side negated, the other not. */
   marker: 'modality' | 'negation';
-  /** Minimum alignment score: markers are only compared in sentences that clearly say the same thing. */
   minScore: number;
-  /**
-   * Compare only versions in different languages. Within one language, edits are the edit rules' business, and
-   * independently written sentences express certainty and negation too freely to compare marker by marker.
-   */
   crossLanguageOnly?: boolean;
 }
 
@@ -23,9 +18,10 @@ interface Params {
 export const markerDrift: RuleKind<Params> = {
   name: 'marker-drift',
   scope: 'pair',
+  vars: ['a', 'b', 'negated', 'affirmed', 'cue'],
   paramsSchema: {
     type: 'object', additionalProperties: false,
-    properties: { marker: { enum: ['modality', 'negation'] }, minScore: { type: 'number', minimum: 0, maximum: 1 }, crossLanguageOnly: { type: 'boolean' } },
+    properties: { marker: { description: '"modality": could/may on one side, will/is on the other; "negation": one side negated, the other not.', enum: ['modality', 'negation'] }, minScore: { description: 'Minimum alignment score: markers are only compared in sentences that clearly say the same thing.', type: 'number', minimum: 0, maximum: 1 }, crossLanguageOnly: { description: 'Compare only versions in different languages. Within one language, edits are the edit rules\' business, and independently written sentences express certainty and negation too freely to compare marker by marker.', type: 'boolean' } },
     required: ['marker', 'minScore'],
   },
   checkPair(ctx, p) {

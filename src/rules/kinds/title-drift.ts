@@ -4,8 +4,8 @@ import { contextOf, linkedClaims, loc } from '../util.js';
 import { rolesAgree } from '../compare/roles.js';
 import { near } from '../compare/names.js';
 
+/** The rule file's params, each described in paramsSchema. */
 interface Params {
-  /** Compare only between versions in different languages (within one language the edit rules see a changed word). */
   crossLanguageOnly: boolean;
 }
 
@@ -22,9 +22,10 @@ const tokensOf = (c: Claim[], t: TitledName): string[] =>
 export const titleDrift: RuleKind<Params> = {
   name: 'title-drift',
   scope: 'pair',
+  vars: ['a', 'b', 'name'],
   paramsSchema: {
     type: 'object', additionalProperties: false,
-    properties: { crossLanguageOnly: { type: 'boolean' } },
+    properties: { crossLanguageOnly: { description: 'Compare only between versions in different languages (within one language the edit rules see a changed word).', type: 'boolean' } },
     required: ['crossLanguageOnly'],
   },
   checkPair(ctx, p) {

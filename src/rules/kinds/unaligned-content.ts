@@ -4,10 +4,9 @@ import type { RawFinding, RuleKind } from '../types.js';
 import { originalOf } from '../compare/versions.js';
 import { baseName, loc, sentenceLoc } from '../util.js';
 
+/** The rule file's params, each described in paramsSchema. */
 interface Params {
-  /** "omission": content of the original missing from the derived version; "addition": the reverse. */
   direction: 'omission' | 'addition';
-  /** Report only runs that carry at least one number, date, name or quote. */
   requireAnchors: boolean;
 }
 
@@ -17,9 +16,10 @@ const carries = (c: Claim): boolean => c.quantities.length > 0 || c.dates.length
 export const unalignedContent: RuleKind<Params> = {
   name: 'unaligned-content',
   scope: 'pair',
+  vars: ['count', 'sentences', 'have', 'here', 'there'],
   paramsSchema: {
     type: 'object', additionalProperties: false,
-    properties: { direction: { enum: ['omission', 'addition'] }, requireAnchors: { type: 'boolean' } },
+    properties: { direction: { description: '"omission": content of the original missing from the derived version; "addition": the reverse.', enum: ['omission', 'addition'] }, requireAnchors: { description: 'Report only runs that carry at least one number, date, name or quote.', type: 'boolean' } },
     required: ['direction', 'requireAnchors'],
   },
   checkPair(ctx, p) {

@@ -5,10 +5,9 @@ import { loc } from '../util.js';
 import { datesAgree, quantitiesAgree } from '../compare/agree.js';
 import type { Units } from '../../lang/units.js';
 
+/** The rule file's params, each described in paramsSchema. */
 interface Params {
-  /** Severity when the article has a byline or source line (a single-source note rather than a warning). */
   bylinedSeverity: 'info' | 'warning' | 'off';
-  /** Two amounts of one kind within this factor in aligned sentences count as the same fact reported differently. */
   magnitude: number;
 }
 
@@ -24,9 +23,10 @@ const agreeing = (r: string): boolean => r === 'same' || r === 'compatible';
 export const unsourcedClaim: RuleKind<Params> = {
   name: 'unsourced-claim',
   scope: 'story',
+  vars: ['source', 'others'],
   paramsSchema: {
     type: 'object', additionalProperties: false,
-    properties: { bylinedSeverity: { enum: ['info', 'warning', 'off'] }, magnitude: { type: 'number', minimum: 1 } },
+    properties: { bylinedSeverity: { description: 'Severity when the article has a byline or source line (a single-source note rather than a warning).', enum: ['info', 'warning', 'off'] }, magnitude: { description: 'Two amounts of one kind within this factor in aligned sentences count as the same fact reported differently.', type: 'number', minimum: 1 } },
     required: ['bylinedSeverity', 'magnitude'],
   },
   checkStory(ctx, p) {

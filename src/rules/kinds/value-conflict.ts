@@ -5,15 +5,10 @@ import { isLabel, labelWords } from '../compare/labels.js';
 import { datesAgree, quantitiesAgree, type Agreement } from '../compare/agree.js';
 import type { Units } from '../../lang/units.js';
 
+/** The rule file's params, each described in paramsSchema. */
 interface Params {
-  /** Which mentions: quantities or dates. */
   mentions: 'quantities' | 'dates';
-  /** Skip quantities of these kinds (e.g. durations are handled with dates). */
   skipKinds?: string[];
-  /**
-   * Between independent reports (not versions of one article), sentences align more loosely: amounts further
-   * apart than this factor are taken to be different facts, not one fact reported differently.
-   */
   coverageMaxFactor?: number;
 }
 
@@ -90,12 +85,13 @@ function unmatched(ma: M[], mb: M[], agree: (x: M, y: M) => Agreement, spanA: { 
 export const valueConflict: RuleKind<Params> = {
   name: 'value-conflict',
   scope: 'pair',
+  vars: ['a', 'b'],
   paramsSchema: {
     type: 'object', additionalProperties: false,
     properties: {
-      mentions: { enum: ['quantities', 'dates'] },
-      skipKinds: { type: 'array', items: { type: 'string' } },
-      coverageMaxFactor: { type: 'number', minimum: 1 },
+      mentions: { description: 'Which mentions: quantities or dates.', enum: ['quantities', 'dates'] },
+      skipKinds: { description: 'Skip quantities of these kinds (e.g. durations are handled with dates).', type: 'array', items: { type: 'string' } },
+      coverageMaxFactor: { description: 'Between independent reports (not versions of one article), sentences align more loosely: amounts further apart than this factor are taken to be different facts, not one fact reported differently.', type: 'number', minimum: 1 },
     },
     required: ['mentions'],
   },

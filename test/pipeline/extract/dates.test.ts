@@ -151,7 +151,27 @@ const ru: Row[] = [
   ['ru', 'ко вторнику', '2024-03-07', 'вторнику', { weekday: 2, day: 5 }],
 ];
 
-const rows = [...en, ...vi, ...ru];
+/**
+ * How names and words are matched, as the packs' expressions matched them before the extractor matched the template
+ * trees (these cases were guarded by a copy of the old extractor): word boundaries, a month name that begins a
+ * hyphenated name, case-sensitive packs, any kind of space, either apostrophe, day suffixes, prepositions ending in a
+ * hyphen.
+ */
+const matching: Row[] = [
+  ['en', 'May-Britt Moser won the prize in 2014.', null, '2014', { year: 2014, preposition: 'in' }],
+  ['en', 'Prices may rise in 2024, Mayor Ruth Hadley said.', null, '2024', { year: 2024 }],
+  ['en', 'The Marchetti family sold the firm in 2019.', null, '2019', { year: 2019 }],
+  ['en', 'The talks ended on March\u00a014,\u202f2024 in Oslo.', null, 'March\u00a014,\u202f2024', { year: 2024, month: 3, day: 14, preposition: 'on' }],
+  ['en', 'The talks ended on March 1st, 2024 in Oslo.', null, 'March 1st, 2024', { year: 2024, month: 3, day: 1 }],
+  ['en', 'He said in mid-June that prices would fall.', '2024-03-14', 'June', { month: 6, preposition: 'mid-' }],
+  ['fr', 'Le chantier doit finir d’ici 2025.', null, '2025', { year: 2025, preposition: "d'ici" }],
+  ['fr', "Le chantier doit finir d'ici 2025.", null, '2025', { year: 2025, preposition: "d'ici" }],
+  ['ru', 'Рейс в Сент-Луис отменили в 2019 году.', null, '2019 году', { year: 2019, preposition: 'в' }],
+  ['ru', 'Завод открылся в конце 2019 года.', null, '2019 года', { year: 2019, preposition: 'в конце' }],
+  ['de', 'Am 3. Mai 2021 begann der Prozess.', null, '3. Mai 2021', { year: 2021, month: 5, day: 3, preposition: 'am' }],
+];
+
+const rows = [...en, ...vi, ...ru, ...matching];
 
 describe('extractDates', () => {
   it.each(rows)('[%s] %j (%s) -> %j', (lang, text, published, span, want) => {
@@ -174,6 +194,9 @@ describe('extractDates', () => {
     ['ru', 'в течение двух лет'],
     ['ru', 'экологическая среда города'],
     ['ru', 'между Сент-Луисом и Омахой'],
+    // A case-sensitive pack's month is not a common word ("Maier", a name), and an underscore is a word character.
+    ['de', 'Die Maier AG meldete das Ergebnis.'],
+    ['en', 'she spoke on Monday_night'],
   ])('[%s] %j has no date', (lang, text) => {
     expect(extractAll(lang, text, '2024-03-14').dates.map((d) => d.text)).toEqual([]);
   });

@@ -271,7 +271,22 @@ const ru: Row[] = [
   ['ru', 'пятеро погибших', 'пятеро', 5, ''],
 ];
 
-const rows = [...en, ...vi, ...ru];
+/**
+ * How the word lists are matched, as the packs' expressions matched them before TermSets did (these cases were guarded
+ * by a copy of the old extractor): thousands separated by any kind of space, terms glued to a number (suffixes),
+ * hyphenated percent, codes written in capitals only.
+ */
+const matching: Row[] = [
+  ['ru', 'Это стоит 1\u202f850 тенге.', '1\u202f850 тенге', 1850, 'KZT'],
+  ['ru', 'Это стоит 1\u00a0850 тенге.', '1\u00a0850 тенге', 1850, 'KZT'],
+  ['vi', 'Giá vé là 50.000đ mỗi người.', '50.000đ', 50000, 'VND'],
+  ['en', 'a 5-percent rise in prices', '5-percent', 5, '%'],
+  ['en', 'a fee of 5 TRY per ticket', '5 TRY', 5, 'TRY'],
+  // "try" is a verb, not the Turkish lira: a capitals-only code counts only in capitals.
+  ['en', 'we try 5 times a day', '5 times', 5, '×'],
+];
+
+const rows = [...en, ...vi, ...ru, ...matching];
 
 describe('extractQuantities', () => {
   it.each(rows)('[%s] %j -> %j', (lang, text, span, value, unit, approx = 'exact', valueMax) => {

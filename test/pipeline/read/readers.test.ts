@@ -83,6 +83,14 @@ describe('OpenDocument text (.odt)', () => {
     expect(r.published).toBeUndefined();
   });
 
+  it('reads a document of 150,000 paragraphs in one section (more children than a call takes arguments)', async () => {
+    const body = `<text:section>${Array.from({ length: 150_000 }, (_, k) => `<text:p>Line ${k}.</text:p>`).join('')}</text:section>`;
+    const r = await readDocument('odt', makeOdt(body));
+    const lines = paragraphs(r.text);
+    expect(lines).toHaveLength(150_000);
+    expect([lines[0], lines[149_999]]).toEqual(['Line 0.', 'Line 149999.']);
+  }, 60_000);
+
   it.each([
     ['another OpenDocument type', zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'), 'content.xml': strToU8('<x/>') }), 'FL150'],
     ['malformed XML', zipSync({ 'content.xml': strToU8('<office:document-content><office:body><office:text><text:p>open') }), 'FL150'],
