@@ -134,6 +134,11 @@ export interface LangPack {
   };
   /** Event verb classes: class -> surface forms (all inflections), e.g. "acquire": ["acquired","bought","buy",…]. */
   events: Record<string, string[]>;
+  /**
+   * Conjunctions of time order ("before", "after", "trước khi", "перед тем как", "bevor"): an event verb right after one
+   * is another event in the sequence ("complete the course before joining" / "trước khi bắt đầu"), not the sentence's.
+   */
+  sequenceConjunctions?: string[];
   /** Modal markers by level. */
   modality: {
     possible: string[];
@@ -141,6 +146,35 @@ export interface LangPack {
     future: string[];
     /** Negated possibility ("cannot", "không thể"): neither a hedge nor a prediction. */
     impossible?: string[];
+    /** Ability ("can", "able to", "kann"): not a degree of certainty; a translation may render "will" with it. */
+    ability?: string[];
+    /**
+     * Conjunctions of purpose ("so that", "để", "чтобы", "damit"): a possibility marker after one in its clause is an
+     * ability ("để khán giả có thể xem" = so that viewers can watch), not a hedge.
+     */
+    purpose?: string[];
+    /**
+     * The future in the past of reported speech ("she said she would run"): a firm future after a speech verb of its
+     * sentence (no quotation mark or colon between), and no marker elsewhere ("it would be hard", "would you…?").
+     */
+    reportedFuture?: string[];
+    /**
+     * Verbs of warning and fear ("warned", "fears", "cảnh báo", "предупредил", "warnte"): a firm future they report
+     * ("analysts warned they will see a backlash") is a risk foreseen, which translators render as a possibility
+     * ("có thể", "könnte"); it is read as an expectation, one step from either.
+     */
+    risk?: string[];
+    /** Disjunctions ("or", "hoặc", "или", "oder"): a marker right after one is an alternative ("definitely or probably"), not a hedge. */
+    alternatives?: string[];
+    /** Phrases that hold a modal form without being one (de "werden musste": a passive infinitive, not a future). */
+    notModal?: string[];
+    /**
+     * The Russian perfective future (a firm future: "проведет", "заявит", "примет"): a word made of one of `prefixes`,
+     * at least `minStem` letters, and one of the present-tense `endings`, unless it ends with one of `imperfective`
+     * (imperfective suffixes and roots: "-ает", "-ывает", "-ходит", "-водит") or starts with one of `except` (nouns
+     * and imperfective verbs that look alike: "ответ", "совет", "смотрит").
+     */
+    perfectiveFuture?: { prefixes: string[]; endings: string[]; minStem: number; imperfective: string[]; except: string[] };
   };
   /** Negators: "not", "n't", "never", "yet to", "không", "chưa", "не", "нет". */
   /** The language adapts foreign names (Irland, Usbekistan, transliteration): near-miss spellings are expected. */
@@ -172,8 +206,70 @@ export interface LangPack {
    */
   foreignVowels?: Record<string, string[]>;
   negators: string[];
-  /** Phrases that contain a negator but do not negate ("nothing but", "not only", "không chỉ"). */
+  /**
+   * Negative words that, in a language with negative concord, agree with the clause's negator instead of adding a
+   * negation of their own: ru "никто не пришёл", "ни … ни … не"; fr "ne … jamais"; es "no … nada"; en "neither … nor".
+   * Counted once with a negator of `negators` near them in the same clause; alone they negate ("ничего страшного").
+   */
+  negationConcord?: string[];
+  /**
+   * Negative pronouns, determiners and quantifiers (nothing, nobody, no one, none; nichts, niemand, kein-; không ai,
+   * không gì; ru никто, ничего when alone): translators paraphrase a negation with them and without them ("there
+   * wasn't much reason" / "wenig Grund"), so they account for a negation on the other side and are not compared as
+   * one. Listed here, a word of `negators` is read as one of these.
+   */
+  negativeIndefinites?: string[];
+  /**
+   * Words and phrases that negate by their meaning, not by a negator: verbs (lack, fail to, refuse, deny; ru
+   * отказаться, отсутствовать; de fehlen, verweigern; vi thiếu, từ chối), nouns (absence), adverbs (hardly, kaum).
+   * A translation may render them with a negator ("lack" / "không có"): such a pair keeps its polarity. An entry with
+   * a trailing "*" is a stem: any word that begins with it ("перестава*", "verweiger*").
+   */
+  lexicalNegators?: string[];
+  /**
+   * Prefixes that form a word's negative (ru "не-", "без-"; de "un-"; en "un-", "in-", "non-", "dis-"): a word made with
+   * one counts as a lexical negator when the rest is at least `minStem` letters and the word starts with none of
+   * `except` (words that merely begin with those letters: ru "неделя", "нефть"; de "unter", "Unternehmen").
+   */
+  negativePrefixes?: { prefixes: string[]; minStem: number; except: string[] };
+  /**
+   * What tells a negator that negates the clause's predicate ("she did not reply", "bà đã không trả lời", "она не
+   * ответила", "sie hat nicht geantwortet") from one that negates a word or phrase ("not long after", "không phù hợp"
+   * for "unfit", "не приближаться" for "stay away"): the second is how translators render lexical negatives, so it
+   * only accounts for a negation on the other side and never flags one. A negator negates the predicate when it is
+   * one of `clausal` (n't, never, нет), stands right after one of `auxiliaries` (tense, aspect and auxiliary words:
+   * did, was, đã, sẽ, vẫn, hat, war, wird; a leading "*" is a word ending: "*'s"), or right before a word with one of
+   * `verbEndings` (finite verb endings: ru -л, -ла, -ет, -ит). Without this field every negator negates the predicate.
+   */
+  negationScope?: {
+    clausal: string[];
+    auxiliaries: string[];
+    verbEndings: string[];
+    /** A negator at the end of its clause, or before the clause's last word, negates the predicate (German verb
+     * order: "billigte den Plan nicht", "hat den Plan nicht gebilligt"). */
+    clauseFinal?: boolean;
+  };
+  /**
+   * Antonym pairs of closed-class words a generated word list lacks (time order, direction: "before" / "after",
+   * "earlier" / "later"): a word replaced by its antonym in an edit changes what happened.
+   */
+  antonyms?: [string, string][];
+  /** A generated word list in rules/lexicon/ (en.json, from WordNet): words that negate by meaning, antonym pairs. */
+  lexicon?: string;
+  /** Phrases that contain a negator but do not negate ("nothing but", "not only", "không chỉ", "không khí"). */
   notNegations?: string[];
+  /**
+   * Negations that translators routinely render without a negator, from the language's grammar. `cessatives`: "no
+   * longer", "không còn", "больше не", "nicht mehr" (rendered "stopped", "moved away", "became less"): such a negator
+   * only accounts for a negation on the other side and is not compared as one. `exceptives` and `restrictives`: a
+   * negation followed in its sentence by an exceptive ("not … unless", "not … until", "không … trừ khi", "не … пока")
+   * says what a restrictive says on the other side ("only if", "nur wenn", "chỉ khi", "только если").
+   */
+  negationParaphrases?: {
+    cessatives: string[]; exceptives: string[]; restrictives: string[];
+    /** Coordinators ("and", "or", "but"): a negator right before one has its verb left out ("the advice they don't and"). */
+    coordinators?: string[];
+  };
   /** Titles and honorifics that precede or follow names: "President", "Deputy Minister", "ông", "bà", "Thứ trưởng", "глава". */
   titles: string[];
   /** Titles by the role they name (role names shared by all packs): "cfo" -> ["chief financial officer", "CFO"]. */

@@ -23,16 +23,55 @@ export interface EventMarker extends Span {
   /** Verb class from the language pack ("acquire", "invest", "lease", …). */
   cls: string;
   text: string;
+  /** Right after a conjunction of time order ("before joining", "trước khi bắt đầu"): another event of the sequence. */
+  subordinate?: boolean;
 }
 
 export interface ModalityMarker extends Span {
   /** "possible" (could, may), "expected" (expected to, plans), "future" (will), "certain" (is, did). */
-  level: 'possible' | 'expected' | 'future' | 'impossible';
+  level: 'possible' | 'expected' | 'future' | 'impossible' | 'ability';
   text: string;
+  /** Right after a disjunction ("definitely or probably", "chắc chắn hoặc có thể"): an alternative offered, not a hedge added. */
+  alternative?: boolean;
 }
 
 export interface NegationMarker extends Span {
   text: string;
+  /**
+   * A negative word that agrees with a negator of its clause and adds no negation of its own (the "никто" of
+   * "никто не пришёл", the "jamais" of "ne … jamais"): not counted when negations are counted.
+   */
+  concord?: boolean;
+  /**
+   * The negator negates a word or phrase, not the clause's predicate ("not long after", "không phù hợp", "не
+   * приближаться"): the packs' negationScope says which. It accounts for a negation on the other side but does not
+   * count as one.
+   */
+  constituent?: boolean;
+  /**
+   * A negative pronoun, determiner or quantifier ("nothing", "niemand", "không ai", a lone "никто"): how translators
+   * paraphrase a negation ("there wasn't much reason" / "wenig Grund"), so it accounts for a negation on the other
+   * side but is not compared as one.
+   */
+  indefinite?: boolean;
+  /** A negator of a word that negates by meaning right after it ("не переставала", "did not fail to"). */
+  double?: boolean;
+  /** A word that negates by meaning, negated by the negator at offset `by` ("не переставала", "did not fail to"). */
+  cancelled?: boolean;
+  by?: number;
+  /**
+   * Where the negation stands in the sentence when that is not where its negator is: a clause-final German "nicht"
+   * negates the verb near the start of its clause ("Die Firma unterschrieb den Vertrag nicht").
+   */
+  at?: number;
+  /**
+   * A negation translators routinely render without a negator, so it accounts for one on the other side but is not
+   * compared as one (and is marked `constituent` too): a cessative ("no longer", "không còn"), an elliptical negation
+   * with its verb left out ("the advice they don't").
+   */
+  loose?: 'cessative' | 'ellipsis';
+  /** The negation is followed in its sentence by an exceptive ("won't … unless"): a restrictive ("nur wenn") renders it. */
+  exceptive?: boolean;
 }
 
 /** What one sentence asserts, in language-independent terms. */
@@ -55,6 +94,12 @@ export interface Claim extends Span {
   attribution?: Attribution;
   modality: ModalityMarker[];
   negations: NegationMarker[];
+  /** Words that negate by meaning (lack, refuse, fail to, impossible, không thể thiếu…): see the packs' lexicalNegators. */
+  lexicalNegations?: NegationMarker[];
+  /** Restrictives ("only", "nur", "chỉ", "только"): what renders a negation followed by an exceptive ("not … unless"). */
+  restrictives?: NegationMarker[];
+  /** Negators inside a phrase that does not negate ("couldn't help but", "not only"): a literal translation may keep them. */
+  idiomNegations?: NegationMarker[];
   /** Inside quotation marks (a direct quote). */
   quoted: boolean;
   /** Check-worthy: specific facts (numbers, dates, names with an event) rather than opinion or framing. */

@@ -31,6 +31,42 @@ export const contextOf = (ctx: PairContext, l: LinkedClaims): Location[] => [
 
 export { baseName } from '../model/source.js';
 
+/**
+ * Links whose place in the alignment vouches for them even when their own score is low: a 1-1 link in a run of at
+ * most `maxRun` consecutive 1-1 links that leaves no sentence out on either side and is held at both ends by a link
+ * scoring at least `minScore` (or by the start or end of both texts). A short sentence with no name or number
+ * ("He did not attend.") scores little, but between two aligned neighbours it can only be the other's counterpart.
+ */
+export function positionallyConfirmed(ctx: PairContext, minScore: number, maxRun = 6): Set<Alignment> {
+  const links = ctx.pair.links;
+  const idxA = new Map(ctx.a.sentences.map((s, i) => [s.id, i]));
+  const idxB = new Map(ctx.b.sentences.map((s, i) => [s.id, i]));
+  const range = (l: Alignment) => ({
+    a0: Math.min(...l.aSentences.map((id) => idxA.get(id) ?? -1)), a1: Math.max(...l.aSentences.map((id) => idxA.get(id) ?? -1)),
+    b0: Math.min(...l.bSentences.map((id) => idxB.get(id) ?? -1)), b1: Math.max(...l.bSentences.map((id) => idxB.get(id) ?? -1)),
+  });
+  const r = links.map(range);
+  const adjacent = (i: number, j: number): boolean => r[j]!.a0 === r[i]!.a1 + 1 && r[j]!.b0 === r[i]!.b1 + 1;
+  const oneToOne = (l: Alignment): boolean => l.aSentences.length === 1 && l.bSentences.length === 1;
+  const out = new Set<Alignment>();
+  for (let i = 0; i < links.length; i++) {
+    const l = links[i]!;
+    if (l.score >= minScore || !oneToOne(l)) continue;
+    // Walk out to the first strong link on each side through weak adjacent 1-1 links.
+    let lo = i;
+    while (lo > 0 && adjacent(lo - 1, lo) && links[lo - 1]!.score < minScore && oneToOne(links[lo - 1]!)) lo--;
+    let hi = i;
+    while (hi < links.length - 1 && adjacent(hi, hi + 1) && links[hi + 1]!.score < minScore && oneToOne(links[hi + 1]!)) hi++;
+    if (hi - lo + 1 > maxRun) continue;
+    const leftHeld = lo === 0 ? r[lo]!.a0 === 0 && r[lo]!.b0 === 0 : adjacent(lo - 1, lo) && links[lo - 1]!.score >= minScore;
+    const rightHeld = hi === links.length - 1
+      ? r[hi]!.a1 === ctx.a.sentences.length - 1 && r[hi]!.b1 === ctx.b.sentences.length - 1
+      : adjacent(hi, hi + 1) && links[hi + 1]!.score >= minScore;
+    if (leftHeld && rightHeld) out.add(l);
+  }
+  return out;
+}
+
 /** One word of a name, with its own folded key and span, and the mention it belongs to. */
 export interface NameWord { source: string; start: number; end: number; text: string; key: string; mention: EntityMention; side?: 'a' | 'b' }
 

@@ -4,17 +4,34 @@ import type { Sentence } from '../../model/sentence.js';
 import type { Span } from '../../model/span.js';
 import type { LoadedPack } from '../../lang/compile.js';
 import { escapeRe, termSource } from '../../lang/text.js';
+import { lexiconOf } from '../../lang/lexicon.js';
 import { compilePhrases, findPhrases, type PhraseHit, type PhraseMatcher } from '../../lang/phrases.js';
 
 /** Per-pack matchers, compiled once. */
 export interface ClaimMatchers {
   events: PhraseMatcher;
+  /** Conjunctions of time order ("before", "trước khi"): an event verb right after one is another event. */
+  sequence: PhraseMatcher;
   speech: PhraseMatcher;
   according: PhraseMatcher;
   anonymous: PhraseMatcher;
   modality: PhraseMatcher;
+  /** Phrases that hold a modal form without being one ("werden musste"). */
+  notModal: PhraseMatcher;
+  /** Conjunctions of purpose ("để", "чтобы", "damit"). */
+  purpose: PhraseMatcher;
+  /** The future in the past of reported speech ("would"). */
+  reportedFuture: PhraseMatcher;
+  /** Verbs of warning and fear ("warned", "cảnh báo"): a future they report is a foreseen risk. */
+  risk: PhraseMatcher;
+  /** Disjunctions ("or", "hoặc"): a marker right after one is an alternative. */
+  alternatives: PhraseMatcher;
+  /** Negators (value "not"), negative indefinites (value "indefinite") and concord words (value "concord"). */
   negators: PhraseMatcher;
+  lexicalNegators: PhraseMatcher;
   notNegations: PhraseMatcher;
+  /** The pack's negationParaphrases: cessatives, exceptives and restrictives (values of those names). */
+  paraphrases: PhraseMatcher;
   titles: PhraseMatcher;
   /** Role titles; a hit's value is its roles joined with "|". */
   roles: PhraseMatcher;
@@ -42,15 +59,23 @@ export function claimMatchers(pack: LoadedPack): ClaimMatchers {
   const events: [string, string][] = [];
   for (const [cls, forms] of Object.entries(pack.events ?? {})) for (const f of forms) events.push([f, cls]);
   const modality: [string, string][] = [];
-  for (const level of ['possible', 'expected', 'future', 'impossible'] as const) for (const f of pack.modality?.[level] ?? []) modality.push([f, level]);
+  for (const level of ['possible', 'expected', 'future', 'impossible', 'ability'] as const) for (const f of pack.modality?.[level] ?? []) modality.push([f, level]);
   m = {
     events: compilePhrases(events),
+    sequence: compilePhrases((pack.sequenceConjunctions ?? []).map((v) => [v, 'sequence'])),
     speech: compilePhrases((pack.speech?.verbs ?? []).map((v) => [v, 'speech'])),
     according: compilePhrases((pack.speech?.according ?? []).map((v) => [v, 'according'])),
     anonymous: compilePhrases((pack.speech?.anonymous ?? []).map((v) => [v, 'anonymous'])),
     modality: compilePhrases(modality),
-    negators: compilePhrases((pack.negators ?? []).map((v) => [v, 'not'])),
+    notModal: compilePhrases((pack.modality.notModal ?? []).map((v) => [v, 'not'])),
+    purpose: compilePhrases((pack.modality.purpose ?? []).map((v) => [v, 'purpose'])),
+    reportedFuture: compilePhrases((pack.modality.reportedFuture ?? []).map((v) => [v, 'future'])),
+    risk: compilePhrases((pack.modality.risk ?? []).map((v) => [v, 'risk'])),
+    alternatives: compilePhrases((pack.modality.alternatives ?? []).map((v) => [v, 'or'])),
+    negators: compilePhrases(negatorEntries(pack)),
+    lexicalNegators: compilePhrases((pack.lexicalNegators ?? []).filter((v) => !v.endsWith('*')).map((v) => [v, 'lexical'])),
     notNegations: compilePhrases((pack.notNegations ?? []).map((v) => [v, 'idiom'])),
+    paraphrases: compilePhrases((['cessatives', 'exceptives', 'restrictives'] as const).flatMap((k) => (pack.negationParaphrases?.[k] ?? []).map((v): [string, string] => [v, k]))),
     titles: compilePhrases((pack.titles ?? []).map((v) => [v, 'title'])),
     roles: compilePhrases(roleEntries(pack.titleRoles ?? {})),
     notCues: compilePhrases(pack.speech.notCues.map((v) => [v, 'not'])),
@@ -62,6 +87,20 @@ export function claimMatchers(pack: LoadedPack): ClaimMatchers {
   };
   cache.set(pack, m);
   return m;
+}
+
+/**
+ * The negators matcher's entries: a negative indefinite (nothing, niemand, không ai, никто alone) is "indefinite", a
+ * concord word "concord", every other negator "not". A word in both negators and negativeIndefinites is indefinite.
+ */
+function negatorEntries(pack: LoadedPack): [string, string][] {
+  const low = (x: string): string => x.normalize('NFC').toLowerCase();
+  const indefinite = new Set((pack.negativeIndefinites ?? []).map(low));
+  return [
+    ...(pack.negators ?? []).map((v): [string, string] => [v, indefinite.has(low(v)) ? 'indefinite' : 'not']),
+    ...(pack.negativeIndefinites ?? []).map((v): [string, string] => [v, 'indefinite']),
+    ...(pack.negationConcord ?? []).map((v): [string, string] => [v, 'concord']),
+  ];
 }
 
 const QUOTE_CHARS = /["“”«»„]/u;
@@ -213,6 +252,210 @@ function titledNames(text: string, s: Sentence, hits: { start: number; end: numb
   return out;
 }
 
+/** How far (in characters) before a possibility marker a conjunction of purpose makes it an ability, within one clause. */
+const PURPOSE_WINDOW = 60;
+/** A possibility marker after a conjunction of purpose in its clause ("để … có thể", "чтобы … могли"): an ability. */
+function purposeOf(text: string, s: Sentence, h: PhraseHit, purpose: PhraseMatcher): boolean {
+  if (h.value !== 'possible' || purpose.byFirst.size === 0) return false;
+  const from = Math.max(s.start, h.start - PURPOSE_WINDOW);
+  return findPhrases(purpose, text, from, h.start).some((p) => !/[,;:.!?—–]/u.test(text.slice(p.end, h.start)) || /^[\s,]*$/u.test(text.slice(p.end, h.start)));
+}
+
+/** How far (in characters) after a verb of warning or fear a firm future is the risk it reports. */
+const RISK_WINDOW = 80;
+/** A firm future reported by a verb of warning or fear before it in its sentence ("warned they will"), not across a quotation. */
+function riskOf(text: string, h: PhraseHit, risks: PhraseHit[]): boolean {
+  return h.value === 'future' && risks.some((r) => r.end <= h.start && h.start - r.end <= RISK_WINDOW && !/["“”«»„:;]/u.test(text.slice(r.end, h.start)));
+}
+
+/** Words in the perfective future by the pack's perfectiveFuture rule (ru "проведет", "заявит", "примут"): firm futures. */
+function perfectiveFutures(text: string, s: Sentence, pack: LoadedPack): PhraseHit[] {
+  const pf = pack.modality.perfectiveFuture;
+  if (!pf) return [];
+  const out: PhraseHit[] = [];
+  for (const w of text.slice(s.start, s.end).matchAll(/[\p{L}\p{M}]+/gu)) {
+    const low = w[0].normalize('NFC').toLowerCase().replace(/ё/gu, 'е');
+    const ending = pf.endings.find((e) => low.endsWith(e));
+    if (!ending || pf.imperfective.some((e) => low.endsWith(e)) || pf.except.some((e) => low.startsWith(e))) continue;
+    if (!pf.prefixes.some((p) => low.startsWith(p) && low.length - p.length - ending.length >= pf.minStem)) continue;
+    const start = s.start + w.index;
+    out.push({ start, end: start + w[0].length, text: w[0], value: 'future' });
+  }
+  return out;
+}
+
+/** How far (in characters) a concord word may stand from the negator it agrees with, within one clause. */
+const CONCORD_WINDOW = 80;
+/** What ends a clause for negative concord: a full stop, a semicolon, a colon, a dash or a question or exclamation mark. */
+const CLAUSE_END = /[.;:!?—–]/u;
+
+/**
+ * Negation markers with negative concord resolved: a concord word ("никто", "jamais", "nor") near a negator of its
+ * clause, or right after another concord word ("ни … ни"), is marked `concord` and adds no negation.
+ */
+export function concordNegations(text: string, s: Sentence, hits: PhraseHit[], pack?: LoadedPack): NegationMarker[] {
+  const clausal = clausalTest(pack);
+  const sameClause = (x: PhraseHit, y: PhraseHit): boolean => {
+    const [l, r] = x.start < y.start ? [x, y] : [y, x];
+    return r.start - l.end <= CONCORD_WINDOW && !CLAUSE_END.test(text.slice(l.end, r.start));
+  };
+  const negators = hits.filter((h) => h.value !== 'concord');
+  let lastConcord: PhraseHit | undefined;
+  return hits.map((h) => {
+    const marker: NegationMarker = { source: s.source, start: h.start, end: h.end, text: h.text };
+    const scope = clausal(text, s, h);
+    if (!scope) marker.constituent = true;
+    else if (scope === 'final') marker.at = clauseStart(text, s, h.start);
+    if (h.value === 'indefinite') marker.indefinite = true;
+    if (h.value !== 'concord') return marker;
+    const joins = negators.some((n) => sameClause(n, h)) || (lastConcord !== undefined && sameClause(lastConcord, h));
+    lastConcord = h;
+    // Alone, a concord word is a negative indefinite ("ничего страшного", "nor did she").
+    return joins ? { ...marker, concord: true } : { ...marker, indefinite: true };
+  });
+}
+
+/** A negator that ends its clause, or stands before the clause's last word: punctuation follows. */
+const CLAUSE_FINAL = /^(?:[\s\u00a0]+[\p{L}\p{M}-]+)?[\s\u00a0]*(?:[,.;:!?»“”")]|$)/u;
+/** Where the clause of the offset starts: after the last comma, semicolon, colon or dash before it, else the sentence. */
+function clauseStart(text: string, s: Sentence, at: number): number {
+  const before = text.slice(s.start, at);
+  const m = /[,;:—–][^,;:—–]*$/u.exec(before);
+  return m ? s.start + m.index + 1 : s.start;
+}
+
+type ScopeTest = (text: string, s: Sentence, h: PhraseHit) => boolean | 'final';
+const scopeCache = new WeakMap<LoadedPack, ScopeTest>();
+/**
+ * Whether a negator negates its clause's predicate, by the pack's negationScope (every negator does without one):
+ * "final" when it does from the end of a verb-final clause.
+ */
+function clausalTest(pack: LoadedPack | undefined): ScopeTest {
+  const scope = pack?.negationScope;
+  if (!pack || !scope) return () => true;
+  let test = scopeCache.get(pack);
+  if (test) return test;
+  const low = (x: string): string => x.normalize('NFC').toLowerCase().replace(/’/g, "'");
+  const always = new Set(scope.clausal.map(low));
+  const aux = new Set(scope.auxiliaries.filter((a) => !a.startsWith('*')).map(low));
+  const auxEnds = scope.auxiliaries.filter((a) => a.startsWith('*')).map((a) => low(a.slice(1)));
+  const ends = scope.verbEndings.map(low);
+  test = (text, s, h) => {
+    if (always.has(low(h.text).replace(/\s+/gu, ' '))) return true;
+    const before = /([\p{L}\p{M}'’]+)[\s\u00a0]+$/u.exec(text.slice(Math.max(s.start, h.start - 40), h.start));
+    if (before) {
+      const w = low(before[1]!);
+      if (aux.has(w) || auxEnds.some((e) => w.endsWith(e))) return true;
+    }
+    const rest = text.slice(h.end, Math.min(s.end, h.end + 40));
+    // Verb-final clauses: "billigte den Haushalt nicht.", "hat den Haushalt nicht gebilligt, …".
+    if (scope.clauseFinal && (CLAUSE_FINAL.test(rest) || rest.length === 0)) return 'final';
+    const after = /^[\s\u00a0]+([\p{L}\p{M}]+)/u.exec(rest);
+    return after !== null && ends.some((e) => low(after[1]!).endsWith(e));
+  };
+  scopeCache.set(pack, test);
+  return test;
+}
+
+const lexiconMatchers = new WeakMap<LoadedPack, PhraseMatcher>();
+/** Words and phrasal verbs of the pack's lexicon that negate by meaning ("unfit", "lacked", "clueless", "stayed up"). */
+function lexiconNegatives(text: string, s: Sentence, pack: LoadedPack): PhraseHit[] {
+  if (!pack.lexicon) return [];
+  let m = lexiconMatchers.get(pack);
+  if (!m) {
+    m = compilePhrases([...lexiconOf(pack).negatives].map((w) => [w, 'lexicon']));
+    lexiconMatchers.set(pack, m);
+  }
+  return findPhrases(m, text, s.start, s.end);
+}
+
+/**
+ * A negated word that negates by meaning is affirmative in sum: "не переставала плакать" (kept crying), "did not fail
+ * to", "nicht unmöglich", "không thiếu", "will not forget". A negator of the predicate right before such a word
+ * (nothing between but a modal or auxiliary: "не может отрицать") is marked `double` and the word `cancelled`, with
+ * the negator's offset in `by`: negation-flip reads the two as one affirmative, unless the other version has the
+ * negative word alone ("had not ruled out" / "đã loại trừ").
+ */
+function cancelDoubleNegations(text: string, negations: NegationMarker[], lexical: NegationMarker[], modality: ModalityMarker[]): void {
+  for (const n of negations) {
+    if (n.concord || n.indefinite || n.constituent) continue;
+    const l = lexical.find((x) => {
+      if (x.cancelled || x.start < n.end || x.start - n.end > 40) return false;
+      // Only white space, or white space around modal and auxiliary markers ("may", "going to", "может").
+      let gap = text.slice(n.end, x.start);
+      for (const m of modality) {
+        const from = Math.max(m.start, n.end) - n.end;
+        const to = Math.min(m.end, x.start) - n.end;
+        if (to > from) gap = gap.slice(0, from) + ' '.repeat(to - from) + gap.slice(to);
+      }
+      return /^[\s\u00a0]+$/u.test(gap);
+    });
+    if (!l) continue;
+    n.double = true;
+    l.cancelled = true;
+    l.by = n.start;
+  }
+}
+
+/** What follows an elliptical negator: its clause ends right after it ("the advice they don't,", "I'm not."). */
+const ELLIPSIS = /^[\s\u00a0]*(?:[,.;:!?)\]"”»—–]|$)/u;
+/** Is the text after a negator the end of its clause, or a coordinator of the pack right after it ("they don't and")? */
+function elliptical(rest: string, pack: LoadedPack): boolean {
+  if (ELLIPSIS.test(rest)) return true;
+  const next = /^[\s\u00a0]+([\p{L}\p{M}]+)/u.exec(rest)?.[1]?.toLowerCase();
+  return next !== undefined && (pack.negationParaphrases?.coordinators ?? []).includes(next);
+}
+
+/**
+ * Marks the negations translators routinely render without a negator (NegationMarker.loose): a negator within a
+ * cessative ("no longer", "không còn", "больше не") and, in languages whose negator does not end a verb-final
+ * clause, a negator its clause ends on or that a coordinator follows (the verb left out: "the advice they don't and
+ * the way"). Each accounts for a
+ * negation on the other side and is not compared as one. A negation with an exceptive after it in its clause ("won't
+ * come unless", "не … пока") is marked `exceptive`; returns the sentence's restrictives ("only", "nur", "chỉ").
+ */
+function markLooseNegations(text: string, s: Sentence, pack: LoadedPack, m: ClaimMatchers, negations: NegationMarker[]): NegationMarker[] {
+  const hits = m.paraphrases.byFirst.size ? findPhrases(m.paraphrases, text, s.start, s.end) : [];
+  const touches = (n: NegationMarker, x: { start: number; end: number }): boolean => x.start <= n.end && n.start <= x.end;
+  const loose = (n: NegationMarker, why: NonNullable<NegationMarker['loose']>): void => { n.loose = why; n.constituent = true; };
+  for (const n of negations) {
+    if (n.concord || n.indefinite || n.double) continue;
+    if (hits.some((h) => h.value === 'cessatives' && touches(n, h))) loose(n, 'cessative');
+    else if (!pack.negationScope?.clauseFinal && elliptical(text.slice(n.end, s.end), pack)) loose(n, 'ellipsis');
+    if (hits.some((h) => h.value === 'exceptives' && h.start >= n.end && !CLAUSE_END.test(text.slice(n.end, h.start)))) n.exceptive = true;
+  }
+  return hits.filter((h) => h.value === 'restrictives').map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text }));
+}
+
+/** Words that begin with a stem of the pack's lexicalNegators written with a trailing "*" (ru "перестава*", de "verweiger*"). */
+function stemNegatives(text: string, s: Sentence, pack: LoadedPack): PhraseHit[] {
+  const stems = (pack.lexicalNegators ?? []).filter((v) => v.endsWith('*')).map((v) => v.slice(0, -1).normalize('NFC').toLowerCase());
+  if (stems.length === 0) return [];
+  const out: PhraseHit[] = [];
+  for (const w of text.slice(s.start, s.end).matchAll(/[\p{L}\p{M}]+/gu)) {
+    const low = w[0].normalize('NFC').toLowerCase();
+    if (!stems.some((x) => low.startsWith(x))) continue;
+    const start = s.start + w.index;
+    out.push({ start, end: start + w[0].length, text: w[0], value: 'stem' });
+  }
+  return out;
+}
+
+/** Words made negative by one of the pack's negative prefixes (ru "невозможно", "бесплатно"; de "unklar"). */
+export function prefixNegatives(text: string, s: Sentence, pack: LoadedPack): PhraseHit[] {
+  const np = pack.negativePrefixes;
+  if (!np || np.prefixes.length === 0) return [];
+  const out: PhraseHit[] = [];
+  for (const w of text.slice(s.start, s.end).matchAll(/[\p{L}\p{M}]+/gu)) {
+    const low = w[0].toLowerCase();
+    const p = np.prefixes.find((x) => low.startsWith(x) && low.length - x.length >= np.minStem);
+    if (!p || np.except.some((e) => low.startsWith(e))) continue;
+    const start = s.start + w.index;
+    out.push({ start, end: start + w[0].length, text: w[0], value: 'prefix' });
+  }
+  return out;
+}
+
 export function buildClaim(
   text: string,
   s: Sentence,
@@ -221,19 +464,55 @@ export function buildClaim(
   carriedQuote: boolean,
 ): Claim {
   const m = claimMatchers(pack);
+  const sequence = m.sequence.byFirst.size ? findPhrases(m.sequence, text, s.start, s.end) : [];
+  // An event verb at most two words after a conjunction of time order, in its clause, is another event of the sequence.
+  const subordinate = (h: PhraseHit): boolean => sequence.some((q) => q.end <= h.start && /^[\s\u00a0]+(?:[\p{L}\p{M}'’-]+[\s\u00a0]+){0,2}$/u.test(text.slice(q.end, h.start)));
   const events: EventMarker[] = findPhrases(m.events, text, s.start, s.end)
-    .map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text, cls: h.value }));
+    .map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text, cls: h.value, ...(subordinate(h) ? { subordinate: true } : {}) }));
   // "May" the month (or Theresa May) is not "may" the modal: markers inside a date, amount or name do not count.
   const values = [...mentions.dates, ...mentions.quantities, ...mentions.entities];
-  const modality: ModalityMarker[] = findPhrases(m.modality, text, s.start, s.end)
+  const notModal = findPhrases(m.notModal, text, s.start, s.end);
+  const speechCues = findPhrases(m.speech, text, s.start, s.end);
+  const reported = findPhrases(m.reportedFuture, text, s.start, s.end)
+    .filter((h) => speechCues.some((c) => c.end <= h.start && h.start - c.end <= 60 && !/["“”«»„:]/u.test(text.slice(c.end, h.start))));
+  const risks = m.risk.byFirst.size ? findPhrases(m.risk, text, s.start, s.end) : [];
+  const ors = m.alternatives.byFirst.size ? findPhrases(m.alternatives, text, s.start, s.end) : [];
+  const modality: ModalityMarker[] = [...findPhrases(m.modality, text, s.start, s.end), ...perfectiveFutures(text, s, pack), ...reported]
     .filter((h) => !values.some((v) => v.start < h.end && h.start < v.end))
+    .filter((h) => !notModal.some((n) => n.start <= h.start && h.end <= n.end))
     // A capitalised modal in mid-sentence is a name or a month ("Prime Minister May"), not a modal verb.
     .filter((h) => h.start === s.start || !/^\p{Lu}/u.test(h.text) || /^["“«(]?$/u.test(text.slice(s.start, h.start).trim()))
-    .map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text, level: h.value as ModalityMarker['level'] }));
+    .sort((a, b) => a.start - b.start)
+    .map((h): ModalityMarker => ({
+      source: s.source, start: h.start, end: h.end, text: h.text,
+      level: purposeOf(text, s, h, m.purpose) ? 'ability' : riskOf(text, h, risks) ? 'expected' : h.value as ModalityMarker['level'],
+      ...(ors.some((o) => o.end <= h.start && /^[\s\u00a0]+$/u.test(text.slice(o.end, h.start))) ? { alternative: true } : {}),
+    }));
   const idioms = findPhrases(m.notNegations, text, s.start, s.end);
-  const negations: NegationMarker[] = findPhrases(m.negators, text, s.start, s.end)
-    .filter((h) => !idioms.some((i) => i.start <= h.start && h.end <= i.end))
+  const notIdiom = (h: { start: number; end: number }): boolean => !idioms.some((i) => i.start <= h.start && h.end <= i.end);
+  const negatorHits = findPhrases(m.negators, text, s.start, s.end);
+  const negations = concordNegations(text, s, negatorHits.filter(notIdiom), pack);
+  // A negated modal in a phrase that does not negate ("couldn't help but") is kept aside: a literal translation of the
+  // phrase ("không thể không", "не мог не") or of its words keeps a negator, which it accounts for. Words that hold a
+  // negator ("hàng không", "không khí") and phrases without a modal ("not only") are not.
+  const idiomNegations: NegationMarker[] = negatorHits.filter((h) => !notIdiom(h))
+    .filter((h) => findPhrases(m.modality, text, s.start, s.end).some((x) => x.start < h.end + 1 && h.start < x.end + 1))
     .map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text }));
+  const lexicalHits = [
+    ...findPhrases(m.lexicalNegators, text, s.start, s.end).filter(notIdiom),
+    ...stemNegatives(text, s, pack).filter(notIdiom),
+    ...prefixNegatives(text, s, pack).filter(notIdiom),
+    ...lexiconNegatives(text, s, pack),
+  ];
+  // A phrase that negates by meaning and holds a negator ("не удалось", "không còn nữa") makes that negator one of
+  // a word: it accounts for a negation on the other side and is not compared as one.
+  for (const h of lexicalHits) for (const n of negations) if (h.start <= n.start && n.end <= h.end && h.end - h.start > n.end - n.start) n.constituent = true;
+  const lexicalNegations: NegationMarker[] = lexicalHits.filter((h) => !negations.some((n) => n.start < h.end && h.start < n.end))
+    .sort((a, b) => a.start - b.start)
+    .filter((h, i, all) => i === 0 || all[i - 1]!.end <= h.start)
+    .map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text }));
+  cancelDoubleNegations(text, negations, lexicalNegations, modality);
+  const restrictives = markLooseNegations(text, s, pack, m, negations);
   const notCues = findPhrases(m.notCues, text, s.start, s.end);
   const cues = [
     ...findPhrases(m.according, text, s.start, s.end).map((h) => ({ ...h, kind: 'according' as const })),
@@ -281,6 +560,9 @@ export function buildClaim(
     source: s.source, start: s.start, end: s.end, sentenceId: s.id,
     quantities: mentions.quantities, dates: mentions.dates, entities: mentions.entities,
     events, modality, negations, quoted, checkWorthy,
+    ...(lexicalNegations.length ? { lexicalNegations } : {}),
+    ...(restrictives.length ? { restrictives } : {}),
+    ...(idiomNegations.length ? { idiomNegations } : {}),
     ...(attribution ? { attribution } : {}),
     ...(titled.length ? { titled } : {}),
   };

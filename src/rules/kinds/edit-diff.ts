@@ -7,6 +7,7 @@ import { originalOf } from '../compare/versions.js';
 import type { Units } from '../../lang/units.js';
 import type { RawFinding, RuleKind } from '../types.js';
 import { contextOf, linkedClaims, loc } from '../util.js';
+import { lemmaOf, lexiconOf as wordListOf, type Lexicon as WordList } from '../../lang/lexicon.js';
 
 /** What changed in an edit region between two near-identical sentences. */
 export type ChangeType = 'negation' | 'number' | 'name' | 'substitution' | 'insertion' | 'deletion';
@@ -27,6 +28,17 @@ interface Params {
 const isNumberTok = (t: Tok, c: Claim[]): boolean => /\p{N}/u.test(t.text) || c.some((cl) => cl.quantities.some((q) => q.start <= t.start && t.end <= q.end) || cl.dates.some((d) => d.start <= t.start && t.end <= d.end));
 const isNameTok = (t: Tok, c: Claim[]): boolean => c.some((cl) => cl.entities.some((e) => e.start < t.end && t.start < e.end));
 const isNegTok = (t: Tok, c: Claim[]): boolean => c.some((cl) => cl.negations.some((n) => n.start < t.end && t.start < n.end));
+
+/**
+ * A word replaced by its antonym ("won" / "lost", "more" / "less", "Final" / "Initial" at a sentence start, an article
+ * aside: "an important" / "a trivial"), by the language's word list (WordNet for English).
+ */
+function antonymSwap(r: Region, words: WordList | undefined): boolean {
+  if (!words || words.antonyms.size === 0 || r.a.length === 0 || r.b.length === 0 || r.a.length > 2 || r.b.length > 2) return false;
+  const lemmas = (ts: Tok[]): string[] => ts.map((t) => lemmaOf(words, t.low)).filter((w) => words.antonyms.has(w));
+  const lb = new Set(lemmas(r.b));
+  return lemmas(r.a).some((x) => words.antonyms.get(x)!.some((y) => lb.has(y)));
+}
 
 /** What tells a name from a common word in the sentences of one link. */
 export interface NameSense {
@@ -83,10 +95,11 @@ function misspeltName(r: Region, ca: Claim[], cb: Claim[], sense: NameSense): bo
 }
 
 /** Classifies one region: the most telling change wins (a dropped "not" is a negation, not a deletion). */
-function classify(r: Region, ca: Claim[], cb: Claim[], spelling: number, lx: Lexicon, sense: NameSense, units: Units): RegionType | undefined {
+function classify(r: Region, ca: Claim[], cb: Claim[], spelling: number, lx: Lexicon, sense: NameSense, units: Units, words?: WordList): RegionType | undefined {
   if (r.a.some((t) => isNegTok(t, ca)) !== r.b.some((t) => isNegTok(t, cb))) return 'negation';
   // A name is not a word to forgive a typo in: "Tramp" is someone else, "Senute" no senate a reader can look up.
   if (misspeltName(r, ca, cb, sense)) return 'name';
+  if (antonymSwap(r, words)) return 'substitution';
   const x = r.a.map((t) => t.low).join(' ');
   const y = r.b.map((t) => t.low).join(' ');
   // A misspelling, an inflection ("develop" / "developed") or an abbreviation ("St" / "Saint") changes nothing.
@@ -143,6 +156,7 @@ export const editDiff: RuleKind<Params> = {
     const out: RawFinding[] = [];
     const pack = ctx.knowledge.pack(ctx.a.source.lang);
     const lx = lexiconOf(pack);
+    const words = wordListOf(pack);
     const units = ctx.knowledge.units();
     for (const lc of linkedClaims(ctx)) {
       const ta = tokens(ctx.a.source.text, lc.link.a.start, lc.link.a.end);
@@ -162,7 +176,7 @@ export const editDiff: RuleKind<Params> = {
       // Short sentences may change a few words and still be one edit ("recommended" / "did not recommend").
       if (changed === 0 || (changed > 3 && changed / Math.max(ta.length, tb.length) > p.maxChangedShare)) continue;
       const typed = regions
-        .map((r) => ({ r, type: flip ? classify({ a: r.b, b: r.a }, lc.b, lc.a, p.spellingDistance, lx, sense, units) : classify(r, lc.a, lc.b, p.spellingDistance, lx, sense, units) }))
+        .map((r) => ({ r, type: flip ? classify({ a: r.b, b: r.a }, lc.b, lc.a, p.spellingDistance, lx, sense, units, words) : classify(r, lc.a, lc.b, p.spellingDistance, lx, sense, units, words) }))
         .filter((x) => x.type !== undefined && !((x.type === 'insertion' || x.type === 'deletion') && [...x.r.a, ...x.r.b].every((t) => lx.functionWords.has(t.low))));
       if (typed.length === 0 || typed.length > p.maxRegions) continue;
       for (const { r, type } of typed) {

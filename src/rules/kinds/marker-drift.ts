@@ -1,16 +1,8 @@
 import type { RawFinding, RuleKind } from '../types.js';
-import { contextOf, linkedClaims, loc } from '../util.js';
-import type { LangPack } from '../../lang/pack.js';
-
-/** How far after a negator (in characters) the negated verb may stand. */
-const WINDOW = 40;
-const auxiliarySets = new WeakMap<LangPack, Set<string>>();
-/** The pack's auxiliaries (lower case): words that follow a negator without being what it negates. */
-function auxiliaries(pack: LangPack): Set<string> {
-  let set = auxiliarySets.get(pack);
-  if (!set) auxiliarySets.set(pack, (set = new Set(pack.auxiliaries.map((w) => w.toLowerCase()))));
-  return set;
-}
+import { contextOf, linkedClaims, loc, positionallyConfirmed, type LinkedClaims } from '../util.js';
+import type { PairContext } from '../types.js';
+import type { Claim, ModalityMarker, NegationMarker } from '../../model/claim.js';
+import { lexiconOf } from '../../lang/lexicon.js';
 
 /** The rule file's params, each described in paramsSchema. */
 interface Params {
@@ -35,66 +27,159 @@ export const markerDrift: RuleKind<Params> = {
   checkPair(ctx, p) {
     const out: RawFinding[] = [];
     if (p.crossLanguageOnly && ctx.a.source.lang === ctx.b.source.lang) return out;
+    const confirmed = positionallyConfirmed(ctx, p.minScore);
     for (const lc of linkedClaims(ctx)) {
-      if (lc.link.score < p.minScore) continue;
-      const sa = lc.link.a;
-      const sb = lc.link.b;
+      if (lc.link.score < p.minScore && !confirmed.has(lc.link)) continue;
       if (p.marker === 'negation') {
-        // Polarity is only compared sentence for sentence: merged links mix clauses of different polarity.
-        if (lc.a.length !== 1 || lc.b.length !== 1) continue;
-        const na = lc.a.flatMap((c) => c.negations);
-        const nb = lc.b.flatMap((c) => c.negations);
-        if (na.length % 2 === nb.length % 2) continue;
-        const aNeg = na.length % 2 === 1;
-        const [negSide, plainSide, negClaims, plainClaims] = aNeg ? [ctx.a, ctx.b, lc.a, lc.b] : [ctx.b, ctx.a, lc.b, lc.a];
-        // The negator must bear on something the other version also says: an event or modal of the same class
-        // right after it ("not ruled out listing" / "loại trừ ... niêm yết"), or, in one language, the same word.
-        // Translators render "impractical" as "không thực tế" and "lack" as "không có": that is not a flip.
-        const sameLang = ctx.a.source.lang === ctx.b.source.lang;
-        const neg = (aNeg ? na : nb).find((x) => {
-          const windowEnd = x.end + WINDOW;
-          const classes = new Set([
-            ...negClaims.flatMap((c) => c.events).filter((e) => e.start >= x.end && e.start <= windowEnd).map((e) => `e:${e.cls}`),
-            ...negClaims.flatMap((c) => c.modality).filter((m) => m.start >= x.end && m.start <= windowEnd).map((m) => `m:${m.level}`),
-          ]);
-          const other = new Set([...plainClaims.flatMap((c) => c.events).map((e) => `e:${e.cls}`), ...plainClaims.flatMap((c) => c.modality).map((m) => `m:${m.level}`)]);
-          if ([...classes].some((k) => other.has(k))) return true;
-          if (!sameLang) return false;
-          const after = negSide.source.text.slice(x.end, windowEnd).toLowerCase().match(/\p{L}{4,}/gu) ?? [];
-          const plain = plainSide.source.text.slice(plainClaims[0]!.start, plainClaims[plainClaims.length - 1]!.end).toLowerCase();
-          const aux = auxiliaries(ctx.knowledge.pack(negSide.source.lang));
-          return after.some((w) => !aux.has(w) && plain.includes(w.slice(0, Math.max(4, Math.min(6, w.length - 2)))));
-        });
-        if (!neg) continue;
-        out.push({
-          locations: aNeg
-            ? [loc(ctx.a.source.text, neg), loc(ctx.b.source.text, sb)]
-            : [loc(ctx.a.source.text, sa), loc(ctx.b.source.text, neg)],
-          context: contextOf(ctx, lc),
-          vars: { negated: aNeg ? ctx.a.source.id : ctx.b.source.id, affirmed: aNeg ? ctx.b.source.id : ctx.a.source.id, cue: neg.text },
-        });
+        const f = negationFlip(ctx, lc);
+        if (f) out.push(f);
       } else {
-        const ma = lc.a.flatMap((c) => c.modality);
-        const mb = lc.b.flatMap((c) => c.modality);
-        // "Cannot" is neither a hedge nor a prediction, and a translation may turn "without trust there will be no
-        // confidence" into "if we cannot trust…": such pairs are not compared.
-        if (ma.some((m) => m.level === 'impossible') || mb.some((m) => m.level === 'impossible')) continue;
-        const possA = ma.filter((m) => m.level === 'possible');
-        const possB = mb.filter((m) => m.level === 'possible');
-        // "Expected to" is a hedge too: only a bare "will" against "could" is a change of certainty.
-        const firmA = ma.some((m) => m.level === 'expected') ? [] : ma.filter((m) => m.level === 'future');
-        const firmB = mb.some((m) => m.level === 'expected') ? [] : mb.filter((m) => m.level === 'future');
-        let x; let y;
-        if (possA.length > 0 && possB.length === 0 && firmB.length > 0) { x = possA[0]!; y = firmB[0]!; }
-        else if (possB.length > 0 && possA.length === 0 && firmA.length > 0) { x = firmA[0]!; y = possB[0]!; }
-        else continue;
-        out.push({
-          locations: [loc(ctx.a.source.text, x), loc(ctx.b.source.text, y)],
-          context: contextOf(ctx, lc),
-          vars: { a: x.text, b: y.text },
-        });
+        const f = certaintyDrift(ctx, lc);
+        if (f) out.push(f);
       }
     }
     return out;
   },
 };
+
+/** Negations of predicates, counted as a reader counts them: concord words that agree with a negator add none. */
+const negationsOf = (cs: Claim[]): NegationMarker[] => cs.flatMap((c) => c.negations).filter((n) => !n.concord && !n.constituent && !n.indefinite && !n.double);
+/** Words that negate by meaning ("unfit", "lack", "отказался"): paired first with their like on the other side. */
+const lexicalOf = (cs: Claim[]): NegationMarker[] => cs.flatMap((c) => c.lexicalNegations ?? []);
+/** Negators of a word or phrase ("không phù hợp", "не приближаться", the "не" of "не удалось"). */
+const negatorsOfWords = (cs: Claim[]): NegationMarker[] => cs.flatMap((c) => c.negations).filter((n) => !n.concord && (n.constituent === true || n.double === true) && !n.indefinite);
+/** Negative indefinites ("nothing", "kein", "không ai", a lone "никто"): a translator's paraphrase of a negation. */
+const indefinitesOf = (cs: Claim[]): NegationMarker[] => cs.flatMap((c) => c.negations).filter((n) => !n.concord && n.indefinite === true);
+
+/** How far apart (as a share of each sentence's length) a negation and what accounts for it on the other side may stand. */
+const PLACE = 0.5;
+
+/**
+ * Polarity of aligned sentences: each negation of a predicate on one side must be matched by a negation of a
+ * predicate on the other (wherever it stands: word order differs between languages), or, at about the same place in
+ * the sentence, by what renders a negation there: a word that negates by meaning (a translator renders "unfit" as
+ * "не годится" and "không có" as "lack"), a negator of one word, a negative indefinite ("there wasn't much reason" /
+ * "wenig Grund"). Words that negate by meaning are first paired with their like on the other side ("had not ruled
+ * out" / "đã loại trừ": the "not" is left over). A negation left unmatched on one side only is a flip; unmatched ones
+ * on both sides are a rewritten sentence, not a flip. Merged sentences are compared whole.
+ */
+function negationFlip(ctx: PairContext, lc: LinkedClaims): RawFinding | undefined {
+  interface Item { m: NegationMarker; at: number; own: number; used: boolean }
+  // A clause-final German "nicht" stands for the verb near its clause's start (at) and is written at the end (own).
+  const items = (ms: NegationMarker[], span: { start: number; end: number }): Item[] => ms.map((m) => {
+    const rel = (x: number): number => (x - span.start) / Math.max(1, span.end - span.start);
+    return { m, at: rel(m.at ?? m.start), own: rel(m.start), used: false };
+  });
+  const gap = (x: Item, y: Item): number => Math.min(Math.abs(x.at - y.at), Math.abs(x.own - y.own), Math.abs(x.at - y.own), Math.abs(x.own - y.at));
+  // Closest pairs first, so that one far match does not take what a near one needed.
+  const pairUp = (xs: Item[], ys: Item[], place: number, matched?: (x: Item, y: Item) => void): void => {
+    const cands: [number, Item, Item][] = [];
+    for (const x of xs) for (const y of ys) if (!x.used && !y.used && gap(x, y) <= place) cands.push([gap(x, y), x, y]);
+    cands.sort((p, q) => p[0] - q[0]);
+    for (const [, x, y] of cands) if (!x.used && !y.used) { x.used = true; y.used = true; matched?.(x, y); }
+  };
+  // Words that negate by meaning pair with their like first. A negated one ("had not ruled out") paired with a bare
+  // one ("đã loại trừ") leaves its negator to be matched as a negation of the predicate.
+  const la = items(lexicalOf(lc.a), lc.link.a);
+  const lb = items(lexicalOf(lc.b), lc.link.b);
+  // Only when nothing else negates near the bare one: "no one can deny" / "никто не может отрицать" is a double
+  // negation on both sides.
+  const anyNegA = items(lc.a.flatMap((c) => c.negations).filter((n) => !n.concord), lc.link.a);
+  const anyNegB = items(lc.b.flatMap((c) => c.negations).filter((n) => !n.concord), lc.link.b);
+  const alone = (y: Item, negs: Item[]): boolean => !negs.some((n) => gap(n, y) <= PLACE);
+  const promotedA = new Set<number>();
+  const promotedB = new Set<number>();
+  // Only a verb: an adjective is a negation of its own antonym whatever it is built from ("inevitable" / "không thể
+  // tránh khỏi", cannot be avoided).
+  const lexA = lexiconOf(ctx.knowledge.pack(ctx.a.source.lang));
+  const lexB = lexiconOf(ctx.knowledge.pack(ctx.b.source.lang));
+  const verbal = (y: Item, lex: typeof lexA): boolean => lex.verbForms.has(y.m.text.toLowerCase()) || !lex.modifiers.has(y.m.text.toLowerCase());
+  pairUp(la, lb, PLACE, (x, y) => {
+    if (x.m.cancelled && !y.m.cancelled && alone(y, anyNegB) && verbal(y, lexB)) promotedA.add(x.m.by!);
+    if (y.m.cancelled && !x.m.cancelled && alone(x, anyNegA) && verbal(x, lexA)) promotedB.add(y.m.by!);
+  });
+  const doubledA = (n: NegationMarker): boolean => n.double === true && promotedA.has(n.start);
+  const doubledB = (n: NegationMarker): boolean => n.double === true && promotedB.has(n.start);
+  const pa = items([...negationsOf(lc.a), ...lc.a.flatMap((c) => c.negations).filter(doubledA)], lc.link.a);
+  const pb = items([...negationsOf(lc.b), ...lc.b.flatMap((c) => c.negations).filter(doubledB)], lc.link.b);
+  if (pa.length === 0 && pb.length === 0) return undefined;
+  const ca = items(negatorsOfWords(lc.a).filter((n) => !doubledA(n)), lc.link.a);
+  const cb = items(negatorsOfWords(lc.b).filter((n) => !doubledB(n)), lc.link.b);
+  // Like with like first: negators of phrases that do not negate ("no later than" / "không muộn hơn") pair with their
+  // own kind at about the same place, so they do not take a negation that is left over.
+  const idA = items(lc.a.flatMap((c) => c.idiomNegations ?? []), lc.link.a);
+  const idB = items(lc.b.flatMap((c) => c.idiomNegations ?? []), lc.link.b);
+  pairUp(idA, idB, PLACE);
+  // Negative indefinites, and negators of phrases that do not negate ("couldn't help but" / "không thể trợ giúp").
+  const ia = [...items(indefinitesOf(lc.a), lc.link.a), ...idA.filter((x) => !x.used)];
+  const ib = [...items(indefinitesOf(lc.b), lc.link.b), ...idB.filter((x) => !x.used)];
+  // A negator matches a negator wherever it stands (word order differs between languages); what renders a
+  // negation by other means must stand at about the same place.
+  pairUp(pa, pb, 1);
+  pairUp(pa, cb, 1);
+  pairUp(pb, ca, 1);
+  const bare = (xs: Item[]): Item[] => xs.filter((x) => !x.m.cancelled);
+  pairUp(pa, [...bare(lb), ...ib], PLACE);
+  pairUp(pb, [...bare(la), ...ia], PLACE);
+  // "Won't come unless it can trust" / "finde nur statt, wenn": a negation with an exceptive after it is what a
+  // restrictive renders.
+  const exceptive = (xs: Item[]): Item[] => xs.filter((x) => x.m.exceptive);
+  pairUp(exceptive(pa), items(lc.b.flatMap((c) => c.restrictives ?? []), lc.link.b), PLACE);
+  pairUp(exceptive(pb), items(lc.a.flatMap((c) => c.restrictives ?? []), lc.link.a), PLACE);
+  const leftA = pa.filter((x) => !x.used);
+  const leftB = pb.filter((x) => !x.used);
+  if ((leftA.length > 0) === (leftB.length > 0)) return undefined;
+  const aNeg = leftA.length > 0;
+  const neg = (aNeg ? leftA : leftB)[0]!.m;
+  const plain = aNeg ? lc.link.b : lc.link.a;
+  return {
+    locations: aNeg
+      ? [loc(ctx.a.source.text, neg), loc(ctx.b.source.text, plain)]
+      : [loc(ctx.a.source.text, plain), loc(ctx.b.source.text, neg)],
+    context: contextOf(ctx, lc),
+    vars: { negated: aNeg ? ctx.a.source.id : ctx.b.source.id, affirmed: aNeg ? ctx.b.source.id : ctx.a.source.id, cue: neg.text },
+  };
+}
+
+/** The certainty scale: a firm future (will, sẽ, будет, wird, the Russian perfective future), an expectation (is
+ * expected to, dự kiến, ожидается, soll, probably), a possibility (could, may, có thể, может, könnte, perhaps). */
+const LEVEL: Record<string, number> = { future: 3, expected: 2, possible: 1 };
+
+/**
+ * Certainty of aligned sentences: each side's level is its most hedged marker ("dự kiến có thể" is a possibility).
+ * Two steps apart (a firm future against a possibility) is a change of certainty; one step (will / is expected to,
+ * is expected to / may) is how translators routinely render a modal, and is not reported. Sides without a marker,
+ * abilities ("can", "kann") and negated possibilities ("cannot") are not compared.
+ */
+function certaintyDrift(ctx: PairContext, lc: LinkedClaims): RawFinding | undefined {
+  const ma = lc.a.flatMap((c) => c.modality);
+  const mb = lc.b.flatMap((c) => c.modality);
+  // "Cannot" is neither a hedge nor a prediction, and a translation may turn "without trust there will be no
+  // confidence" into "if we cannot trust…": such pairs are not compared.
+  if (ma.some((m) => m.level === 'impossible') || mb.some((m) => m.level === 'impossible')) return undefined;
+  // "Có thể", "может" and "could" also say what someone can do: a possibility on one side is the other side's
+  // ability ("if it can trust" / "nếu họ có thể tin tưởng"), one for one.
+  const hedges = (ms: ModalityMarker[], other: ModalityMarker[]): ModalityMarker[] => {
+    let abilities = other.filter((m) => m.level === 'ability').length;
+    return ms.filter((m) => m.level !== 'possible' || abilities-- <= 0);
+  };
+  const ha = hedges(ma, mb);
+  const hb = hedges(mb, ma);
+  const weakest = (ms: ModalityMarker[]): ModalityMarker | undefined => ms.filter((m) => LEVEL[m.level] !== undefined)
+    .sort((x, y) => LEVEL[x.level]! - LEVEL[y.level]! || x.start - y.start)[0];
+  const x = weakest(ha);
+  const y = weakest(hb);
+  if (!x || !y) return undefined;
+  const steps = Math.abs(LEVEL[x.level]! - LEVEL[y.level]!);
+  // A possibility added to an expectation both versions state ("dự kiến có thể" for "is expected to") is a hedge
+  // added: reported.
+  // An alternative ("definitely or probably" / "chắc chắn hoặc có thể") is offered, not stacked on the expectation.
+  const stacked = (h: ModalityMarker[], o: ModalityMarker[]): boolean => h.some((m) => m.level === 'possible' && !m.alternative) && h.some((m) => m.level === 'expected')
+    && o.some((m) => m.level === 'expected') && !o.some((m) => m.level === 'possible');
+  if (steps < 2 && !stacked(ha, hb) && !stacked(hb, ha)) return undefined;
+  return {
+    locations: [loc(ctx.a.source.text, x), loc(ctx.b.source.text, y)],
+    context: contextOf(ctx, lc),
+    vars: { a: x.text, b: y.text },
+  };
+}

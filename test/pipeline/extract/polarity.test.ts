@@ -1,0 +1,205 @@
+import { describe, expect, it } from 'vitest';
+import { getPack } from '../../../src/lang/packs.js';
+import { buildClaim } from '../../../src/pipeline/extract/claims.js';
+import type { Sentence } from '../../../src/model/sentence.js';
+
+/** The claim of `text` read as one sentence, with no names, figures or dates. */
+function claimOf(lang: string, text: string) {
+  const s: Sentence = { source: 't', start: 0, end: text.length, id: 't#0', index: 0, block: 0, isTitle: false, text };
+  return buildClaim(text, s, getPack(lang), { quantities: [], dates: [], entities: [] }, false);
+}
+/**
+ * Negations of predicates (what negation-flip counts), negations of a word, negative indefinites, and words that
+ * negate by meaning (those cancelled by a negator before them left out).
+ */
+function polarity(lang: string, text: string) {
+  const c = claimOf(lang, text);
+  return {
+    predicate: c.negations.filter((n) => !n.concord && !n.constituent && !n.indefinite && !n.double).map((n) => n.text),
+    word: c.negations.filter((n) => !n.concord && (n.constituent || n.double) && !n.indefinite).map((n) => n.text),
+    indefinite: c.negations.filter((n) => !n.concord && n.indefinite).map((n) => n.text),
+    lexical: (c.lexicalNegations ?? []).filter((n) => !n.cancelled).map((n) => n.text),
+  };
+}
+
+describe('negation of the predicate', () => {
+  it.each([
+    ['en', 'The committee did not approve the plan.', ['not']],
+    ['en', "The mayor won't attend the meeting.", ["n't"]],
+    ['vi', 'Ủy ban đã không phê duyệt kế hoạch.', ['không']],
+    ['vi', 'Thị trưởng sẽ không tham dự cuộc họp.', ['không']],
+    ['ru', 'Комитет не утвердил план.', ['не']],
+    ['ru', 'Мэр не придёт на встречу.', ['не']],
+    ['de', 'Der Ausschuss hat den Plan nicht gebilligt.', ['nicht']],
+    ['de', 'Der Ausschuss billigte den Plan nicht.', ['nicht']],
+    ['de', 'Der Bürgermeister wird nicht kommen.', ['nicht']],
+  ])('%s: %s', (lang, text, expected) => {
+    expect(polarity(lang, text).predicate).toEqual(expected);
+  });
+});
+
+describe('negative concord: one negation however many negative words', () => {
+  it.each([
+    ['ru', 'Никто ничего не сказал о сделке.', ['не']],
+    ['ru', 'Он никогда не был в этом городе.', ['не']],
+    ['ru', 'Ни министр, ни его заместитель не приехали.', ['не']],
+    ['fr', "Le ministre ne visite jamais l'usine.", ['ne']],
+    ['es', 'El ministro no dijo nada sobre el acuerdo.', ['no']],
+    ['en', 'Neither the minister nor his deputy came.', ['Neither']],
+  ])('%s: %s', (lang, text, expected) => {
+    expect(polarity(lang, text).predicate).toEqual(expected);
+  });
+  it('a concord word with no negator near it is a negative indefinite', () => {
+    expect(polarity('ru', 'Ничего страшного: завод работает.')).toMatchObject({ predicate: [], indefinite: ['Ничего'] });
+  });
+});
+
+describe('words that contain a negator but do not negate', () => {
+  it.each([
+    ['vi', 'Chất lượng không khí ở thủ đô được cải thiện.'],
+    ['vi', 'Hãng hàng không mở thêm ba đường bay.'],
+    ['vi', 'Lực lượng không quân tham gia cuộc diễn tập.'],
+    ['vi', 'Công ty không chỉ bán xe mà còn cho thuê.'],
+    ['ru', 'Небо над городом было ясным.'],
+    ['ru', 'Цены немного выросли за неделю.'],
+    ['ru', 'Компания не только продаёт машины, но и сдаёт их в аренду.'],
+    ['ru', 'Тем не менее завод продолжил работу.'],
+    ['de', 'Seine Nichte leitet die Firma.'],
+    ['de', 'Die Firma verkauft nicht nur Autos, sondern vermietet sie auch.'],
+    ['en', 'The company not only sells cars but also rents them.'],
+    ['en', 'The vote will take place no later than Friday.'],
+  ])('%s: %s', (lang, text) => {
+    expect(claimOf(lang, text).negations.filter((n) => !n.concord)).toEqual([]);
+  });
+});
+
+describe('negation of a word, and negation by meaning, only account for a negation elsewhere', () => {
+  it.each([
+    ['vi', 'Ông nói rằng ông không phù hợp với vị trí này.', { word: ['không'] }],
+    ['ru', 'Полиция рекомендовала жителям не приближаться к вулкану.', { word: ['не'] }],
+    ['en', 'The minister said he was unfit to serve.', { lexical: ['unfit'] }],
+    ['en', 'The plant lacked spare parts.', { lexical: ['lacked'] }],
+    ['en', 'The company refused to comment.', { lexical: ['refused'] }],
+    ['vi', 'Công ty từ chối bình luận.', { lexical: ['từ chối'] }],
+    ['ru', 'Компания отказалась от комментариев.', { lexical: ['отказалась'] }],
+    ['ru', 'Это было невозможно предсказать.', { lexical: ['невозможно'] }],
+    ['de', 'Die Firma verweigerte jeden Kommentar.', { lexical: ['verweigerte'] }],
+  ])('%s: %s', (lang, text, expected) => {
+    const p = polarity(lang, text);
+    expect(p.predicate).toEqual([]);
+    if ('word' in expected) expect(p.word).toEqual(expected.word);
+    if ('lexical' in expected) expect(p.lexical).toEqual(expect.arrayContaining(expected.lexical));
+  });
+});
+
+describe('negative pronouns, determiners and quantifiers are how translators paraphrase a negation', () => {
+  it.each([
+    ['en', 'Nobody answered the phone at the depot.', ['Nobody']],
+    ['en', 'There was no time to save the cargo.', ['no']],
+    ['de', 'Die Firma hat keine Zahlen genannt.', ['keine']],
+    ['de', 'Die Passagiere bekamen nichts davon mit.', ['nichts']],
+    ['vi', 'Không ai trả lời điện thoại.', ['Không ai']],
+  ])('%s: %s', (lang, text, expected) => {
+    expect(polarity(lang, text)).toMatchObject({ predicate: [], indefinite: expected });
+  });
+  it.each([
+    ['en', 'There was little reason to hurry.', ['little']],
+    ['de', 'Es gab wenig Grund zur Eile.', ['wenig']],
+    ['ru', 'Причин торопиться было мало.', ['мало']],
+    ['vi', 'Có ít lý do để vội vàng.', ['ít']],
+  ])('downtoners negate by meaning: %s: %s', (lang, text, expected) => {
+    expect(polarity(lang, text).lexical).toEqual(expected);
+  });
+  it.each([
+    ['en', 'She stayed with a few friends.'],
+    ['vi', 'Có ít nhất ba người bị thương.'],
+  ])('but not "a few", "ít nhất": %s: %s', (lang, text) => {
+    expect(polarity(lang, text).lexical).toEqual([]);
+  });
+});
+
+describe('a negated word that negates by meaning is affirmative (a double negation)', () => {
+  it.each([
+    ['ru', 'Она не переставала плакать.'],
+    ['ru', 'Никто не может отрицать, что они заслужили победу.'],
+    ['en', 'The women will not forget it.'],
+    ['en', 'The court may not ignore the evidence.'],
+    ['en', 'The driver did not fail to stop.'],
+    ['de', 'Ich konnte mich des Eindrucks nicht verwehren.'],
+    ['vi', 'Đừng quên các chi tiết nhỏ.'],
+  ])('%s: %s', (lang, text) => {
+    const p = polarity(lang, text);
+    expect(p.predicate).toEqual([]);
+    expect(p.word.length).toBe(1);
+  });
+  it('a word between the negator and the negative word keeps the negation ("won\'t come unless")', () => {
+    expect(polarity('en', "Disarmament won't come unless it can trust them.").predicate).toEqual(["n't"]);
+  });
+});
+
+describe('stems and phrases that negate by meaning', () => {
+  it.each([
+    ['ru', 'Она перестала отвечать на звонки.', ['перестала']],
+    ['ru', 'Министр отказывался от интервью.', ['отказывался']],
+    ['de', 'Der Minister verweigert das Interview.', ['verweigert']],
+  ])('stems: %s: %s', (lang, text, expected) => {
+    expect(polarity(lang, text).lexical).toEqual(expected);
+  });
+  it('a phrase that holds a negator makes it a negator of a word ("не удалось")', () => {
+    expect(polarity('ru', 'Сторонам не удалось договориться.')).toMatchObject({ predicate: [], word: ['не'] });
+  });
+  it('WordNet phrasal verbs that negate by meaning ("stayed up": not go to bed)', () => {
+    expect(polarity('en', 'The fans stayed up all night.').lexical).toEqual(['stayed up']);
+  });
+  it.each([
+    ['en', 'Clean water is scarce.', ['scarce']],
+    ['en', 'The passengers were oblivious to her ordeal.', ['oblivious']],
+  ])('WordNet adjectives of absence: %s: %s', (lang, text, expected) => {
+    expect(polarity(lang, text).lexical).toEqual(expected);
+  });
+});
+
+describe('negations translators routinely render without a negator (negationParaphrases)', () => {
+  const loose = (lang: string, text: string) => claimOf(lang, text).negations.filter((n) => n.loose).map((n) => `${n.text}:${n.loose}`);
+  it.each([
+    ['en', 'The factory is no longer profitable.', ['no longer:cessative']],
+    ['vi', 'Nhà máy không còn có lãi.', ['không còn:cessative']],
+    ['ru', 'Завод больше не приносит прибыли.', ['не:cessative']],
+    ['de', 'Die Fabrik ist nicht mehr rentabel.', ['nicht:cessative']],
+    ['en', "Some members voted for the plan and some didn't.", ["n't:ellipsis"]],
+    ['en', "Some members voted for it, others didn't and the vote failed.", ["n't:ellipsis"]],
+    ['en', 'The committee did not approve the plan.', []],
+    // A German "nicht" ends its verb-final clause: not an ellipsis.
+    ['de', 'Der Ausschuss billigte den Plan nicht.', []],
+  ])('%s: %s', (lang, text, expected) => {
+    expect(loose(lang, text)).toEqual(expected);
+  });
+  it('a loose negation accounts for a negation on the other side and is not counted as one', () => {
+    expect(polarity('en', 'The factory is no longer profitable.')).toMatchObject({ predicate: [], word: ['no longer'] });
+  });
+  it('a negation with an exceptive after it in its clause ("won\'t … unless", "không … trừ khi")', () => {
+    expect(claimOf('en', 'The plant will not reopen until the repairs are finished.').negations.map((n) => n.exceptive)).toEqual([true]);
+    expect(claimOf('vi', 'Nhà máy sẽ không mở cửa trừ khi có người mua.').negations.map((n) => n.exceptive)).toEqual([true]);
+    // Another clause's exceptive does not count.
+    expect(claimOf('en', 'The plant did not reopen; it waits until spring.').negations.map((n) => n.exceptive ?? false)).toEqual([false]);
+  });
+  it('restrictives ("only", "nur", "chỉ", "только") are read', () => {
+    expect((claimOf('de', 'Das Werk öffnet erst wieder, wenn die Reparaturen abgeschlossen sind.').restrictives ?? []).map((r) => r.text)).toEqual(['erst']);
+    expect((claimOf('ru', 'Завод откроется, только если найдётся покупатель.').restrictives ?? []).map((r) => r.text)).toEqual(['только']);
+  });
+  it('the negated modal of a phrase that does not negate is kept aside ("couldn\'t help but"); words holding a negator are not', () => {
+    expect((claimOf('en', "She couldn't help but laugh.").idiomNegations ?? []).map((n) => n.text)).toEqual(["n't"]);
+    expect(claimOf('vi', 'Hãng hàng không đã mở đường bay mới.').idiomNegations).toBeUndefined();
+    expect(claimOf('en', 'It is not only cheaper but also faster.').idiomNegations).toBeUndefined();
+  });
+});
+
+describe('an event verb right after a conjunction of time order is another event of the sequence', () => {
+  it.each([
+    ['vi', 'Họ phải tham gia một chương trình học trước khi bắt đầu công việc.', ['bắt đầu']],
+    ['en', 'The company will close the plant after it opens a new one.', ['opens']],
+    ['en', 'The company opened a new plant.', []],
+  ])('%s: %s', (lang, text, expected) => {
+    expect(claimOf(lang, text).events.filter((e) => e.subordinate).map((e) => e.text)).toEqual(expected);
+  });
+});
