@@ -9,6 +9,7 @@ import { near } from '../compare/names.js';
 /** The rule file's params, each described in paramsSchema. */
 interface Params {
   dropped: boolean;
+  minScore?: number;
 }
 
 /**
@@ -87,12 +88,17 @@ export const attributionConflict: RuleKind<Params> = {
   vars: ['a', 'b', 'how'],
   paramsSchema: {
     type: 'object', additionalProperties: false,
-    properties: { dropped: { description: 'Report a named speaker on one side with no attribution at all on the other.', type: 'boolean' } },
+    properties: {
+      dropped: { description: 'Report a named speaker on one side with no attribution at all on the other.', type: 'boolean' },
+      minScore: { description: 'Between reports of one event by different outlets (not versions of one text): the least alignment score of a pair whose speakers are compared. Two outlets quote different people without contradicting each other; only sentences surely paired say the same statement.', type: 'number', minimum: 0, maximum: 1 },
+    },
     required: ['dropped'],
   },
   checkPair(ctx, p) {
     const out: RawFinding[] = [];
     for (const lc of linkedClaims(ctx)) {
+      // Two outlets' reports quote different people freely: there, only surely paired sentences are compared.
+      if (ctx.story.relation !== 'versions' && lc.link.score < (p.minScore ?? 0)) continue;
       const sa = speakerOf(lc.a, ctx.a);
       const sb = speakerOf(lc.b, ctx.b);
       const push = (x: Span, y: Span, a: string, b: string, how: string, unsure = false): void => {
