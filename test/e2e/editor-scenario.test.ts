@@ -3,11 +3,6 @@
  * name misspelt by one letter, a changed figure, will -> could, a dropped quoted paragraph and a removed "not" gets
  * one finding for each, at the right spans, and nothing else. The fixture's README lists the five changes.
  *
- * One part still fails and is marked `it.fails` (when it passes, `it.fails` reports it: turn it into `it`): the name
- * and the modal are changed in one sentence ("It could open … council leader Maren Oduyo said"), two regions of
- * change, so edit-diff reads the sentence as more than an edit and edited-name says nothing, while entity-spelling
- * leaves near-identical sentences to edit-diff. Letting edited-name read two regions raised false flags on DEMETR's
- * human references (4.0% -> 4.8%); not counting a one-word modal swap as a region did not help either.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -67,8 +62,8 @@ describe("the editor's scenario: a draft checked against the published article",
     expect(found).toHaveLength(1);
   });
 
-  // TODO(issue #13 point 1): a name misspelt by one letter in a same-language draft, beside another change in its sentence.
-  it.fails('reports the misspelt name once, at "Oduyo" in the draft', () => {
+  // A name misspelt by one letter in a same-language draft, beside another change in its sentence (issue #13 point 1).
+  it('reports the misspelt name once, at "Oduyo" in the draft', () => {
     const found = at(DRAFT, changes.name.draft);
     expect(found.map((f) => f.category)).toEqual([changes.name.category]);
   });
@@ -79,8 +74,7 @@ describe("the editor's scenario: a draft checked against the published article",
     expect(found.map((f) => f.category)).toEqual([changes.modality.category]);
   });
 
-  // TODO(issue #13 point 1): the whole scenario, exactly (all but the name are found, once each).
-  it.fails('reports one finding for each of the five changes, and nothing else', () => {
+  it('reports one finding for each of the five changes, and nothing else', () => {
     expect(report.findings.map((f) => f.category).sort()).toEqual(Object.values(changes).map((c) => c.category).sort());
   });
 });

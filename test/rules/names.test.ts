@@ -49,6 +49,10 @@ describe('a name edited in a same-language draft', () => {
       'Der Bürgermeister von Lindau, Tobias Wendlinger, eröffnete die Messe.',
       'Der Bürgermeister von Lindau, Tobias Wendlanger, eröffnete die Messe.',
       ['edited-name: Wendlinger | Wendlanger']],
+    ['a surname beside a modal changed in its sentence (two changes, so entity-spelling reports it, not edited-name)',
+      'The bridge will open in 2029, council leader Maren Oduya said after the vote. Oduya thanked the voters.',
+      'The bridge could open in 2029, council leader Maren Oduyo said after the vote. Oduya thanked the voters.',
+      ['entity-spelling: Oduya | Oduyo | Oduya', 'name-inconsistency: Oduyo | Oduya']],
   ])('%s is reported', async (_what, a, b, want) => {
     const lang = /Bürgermeister/.test(a) ? 'de' : 'en';
     expect(await nameFindings(a, b, lang, lang)).toEqual(want);

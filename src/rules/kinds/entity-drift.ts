@@ -175,8 +175,9 @@ export const entityDrift: RuleKind<Params> = {
 
     // 1. Directly, in one script.
     for (const { lc, na, nb, wa, wb, edit } of links) {
-      // Near-identical sentences in one language are edits: edited-name reports a name spelt differently there.
-      if (edit) continue;
+      // Near-identical sentences in one language are edits: edited-name reports a name spelt differently there, and
+      // supersedes this rule on the same spans; this rule still speaks where the sentence changed in more than one
+      // place (the name and a modal), which edited-name leaves alone.
       const usedB = new Set<NameWord>();
       for (const x of na) {
         if (wb.has(x.key)) continue;
