@@ -17,7 +17,7 @@ const carries = (c: Claim): boolean => c.quantities.length > 0 || c.dates.length
 export const unalignedContent: RuleKind<Params> = {
   name: 'unaligned-content',
   scope: 'pair',
-  vars: ['count', 'sentences', 'have', 'here', 'there'],
+  vars: ['count', 'sentences', 'carrying', 'have', 'here', 'there'],
   paramsSchema: {
     type: 'object', additionalProperties: false,
     properties: {
@@ -66,6 +66,8 @@ export const unalignedContent: RuleKind<Params> = {
         vars: {
           count: String(r.length),
           sentences: r.length === 1 ? 'sentence' : 'sentences',
+          // A whole paragraph reported without a figure, a name or a quote says so, not that it carries them.
+          carrying: claims.some(carries) ? 'with numbers, names or quotes' : r.length === 1 ? 'making a whole paragraph' : 'making whole paragraphs',
           have: r.length === 1 ? 'has' : 'have',
           here: baseName(from.source.id),
           there: baseName(other.source.id),
