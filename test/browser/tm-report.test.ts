@@ -14,7 +14,7 @@ import { checkBitext } from '../../src/check.js';
 import { HTML_MAX_UNITS, renderHtml } from '../../src/report/html.js';
 // @ts-expect-error: a plain ES module script without types
 import { formatTm, generateTm } from '../../scripts/gen-corpus.mjs';
-import { FixtureBuilder } from '../report/fixtures.js';
+import { unitsFixture } from '../report/fixtures.js';
 import { CHROMIUM, hasChromium, inPage, launchChromium } from './chromium.js';
 
 if (!hasChromium) console.warn(`Skipping the translation-memory report browser test: ${CHROMIUM} not found (apt-get install -y chromium).`);
@@ -69,17 +69,8 @@ describe.skipIf(!hasChromium)('HTML report of a translation memory, in Chromium'
   }, 180_000);
 
   it(`shows ${HTML_MAX_UNITS} units of a memory with more, and says so`, async () => {
-    const b = new FixtureBuilder();
     const n = HTML_MAX_UNITS + 40;
-    for (let k = 1; k <= n; k++) {
-      const u = `u${String(k).padStart(5, '0')}`;
-      b.source({ id: `${u}:source`, lang: 'en', paragraphs: [['The fund has $1 billion.']] });
-      b.source({ id: `${u}:target`, lang: 'vi', paragraphs: [['Quỹ có 2 tỷ USD.']] });
-      b.story(u, [`${u}:source`, `${u}:target`]);
-      b.align(u, [`${u}:source#0`], [`${u}:target#0`]);
-      b.find('number-conflict', 'number-mismatch', 'error', 'The amount differs', [[`${u}:source#0`, '$1 billion'], [`${u}:target#0`, '2 tỷ USD']], u);
-    }
-    const { report, ctx } = b.build([]);
+    const { report, ctx } = unitsFixture(n);
     const file = join(dir, 'many.html');
     writeFileSync(file, renderHtml({ ...report, units: { file: 'tm.po', checked: 200_000, withFindings: n, withoutFindings: 200_000 - n, warnings: [] } }, ctx));
     const page = await open(file);

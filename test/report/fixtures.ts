@@ -206,6 +206,23 @@ export const RULES: RuleInfo[] = [
   { id: 'unsourced-claim', category: 'unsourced-claim', severity: 'warning', description: 'A specific claim has no attribution.', help: 'Say who says so.' },
 ];
 
+/**
+ * A segment file's report: `n` units ("u00001" …), each an English source and its Vietnamese target of one sentence
+ * with one number-conflict finding ("$1 billion" / "2 tỷ USD"), the unit its own story.
+ */
+export function unitsFixture(n: number): Built {
+  const b = new FixtureBuilder();
+  for (let k = 1; k <= n; k++) {
+    const u = `u${String(k).padStart(5, '0')}`;
+    b.source({ id: `${u}:source`, lang: 'en', paragraphs: [['The fund has $1 billion.']] });
+    b.source({ id: `${u}:target`, lang: 'vi', paragraphs: [['Quỹ có 2 tỷ USD.']] });
+    b.story(u, [`${u}:source`, `${u}:target`]);
+    b.align(u, [`${u}:source#0`], [`${u}:target#0`]);
+    b.find('number-conflict', 'number-mismatch', 'error', 'The amount differs', [[`${u}:source#0`, '$1 billion'], [`${u}:target#0`, '2 tỷ USD']], u);
+  }
+  return b.build([]);
+}
+
 export const EN = 'articles/en/huawei.txt';
 export const VI = 'articles/vi/huawei.txt';
 export const RU = 'articles/ru/huawei.txt';

@@ -5,7 +5,7 @@ import { escapeHtml } from '../../src/report/escape.js';
 import { HTML_MAX_UNITS, renderHtml } from '../../src/report/html.js';
 import { highlight, quote } from '../../src/report/html/fragments.js';
 import type { Mark } from '../../src/report/html/view.js';
-import { EN, FixtureBuilder, RU, VI, fixture, hostileFixture, largeFixture, nastyFixture, nastyText } from './fixtures.js';
+import { EN, FixtureBuilder, RU, VI, fixture, hostileFixture, largeFixture, nastyFixture, nastyText, unitsFixture } from './fixtures.js';
 
 const { report, ctx } = fixture();
 const html = renderHtml(report, ctx);
@@ -327,16 +327,7 @@ describe('side-by-side labels of sentences one version lacks', () => {
 
 describe('renderHtml: a segment file with many units with findings', () => {
   const page = (units: number) => {
-    const b = new FixtureBuilder();
-    for (let k = 1; k <= units; k++) {
-      const u = `u${String(k).padStart(5, '0')}`;
-      b.source({ id: `${u}:source`, lang: 'en', paragraphs: [['The fund has $1 billion.']] });
-      b.source({ id: `${u}:target`, lang: 'vi', paragraphs: [['Quỹ có 2 tỷ USD.']] });
-      b.story(u, [`${u}:source`, `${u}:target`]);
-      b.align(u, [`${u}:source#0`], [`${u}:target#0`]);
-      b.find('number-conflict', 'number-mismatch', 'error', 'The amount differs', [[`${u}:source#0`, '$1 billion'], [`${u}:target#0`, '2 tỷ USD']], u);
-    }
-    const { report, ctx } = b.build([]);
+    const { report, ctx } = unitsFixture(units);
     const units2 = { file: 'tm.po', checked: units + 7, withFindings: units, withoutFindings: 7, warnings: [] };
     return renderHtml({ ...report, units: units2 }, { ...ctx, units: Object.fromEntries(report.sources.map((s) => [s.id, { line: 1 }])) });
   };
