@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { check } from '../dist/index.js';
+import { checkedCases } from './edit-cases.mjs';
 import { isReviewedError } from './reviewed-errors.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -20,18 +21,7 @@ const PAIR = new Set(['entity-mismatch', 'number-mismatch', 'date-mismatch', 'ev
 const LANGS = ['en', 'vi', 'ru', 'de'];
 
 const results = [];
-for (let k = 0; k < cases.length; k += 100) {
-  const batch = cases.slice(k, k + 100);
-  const inputs = batch.flatMap((c) => [
-    { id: `${c.id}/a.txt`, text: c.a, story: c.id, original: true },
-    { id: `${c.id}/b.txt`, text: c.b, story: c.id },
-  ]);
-  const { report } = await check(inputs, { relations: Object.fromEntries(batch.map((c) => [c.id, 'versions'])) });
-  const byCase = new Map(batch.map((c) => [c.id, []]));
-  for (const f of report.findings) {
-    const id = f.locations[0]?.source.replace(/\/[ab]\.txt$/, '');
-    if (byCase.has(id)) byCase.get(id).push(f);
-  }
+for await (const { batch, byCase } of checkedCases(check, cases)) {
   for (const c of batch) {
     const fs = byCase.get(c.id).filter((f) => PAIR.has(f.category));
     const inside = (f) => c.where && f.locations.some((l) => l.source === `${c.id}/${c.where.side}.txt` && l.start < c.where.end && l.end > c.where.start);

@@ -22,6 +22,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, 
 import { join, resolve, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
+import { checkedCases } from './edit-cases.mjs';
 
 const args = process.argv.slice(2);
 const opt = (k, d) => { const i = args.indexOf(k); return i >= 0 ? args[i + 1] : d; };
@@ -60,15 +61,8 @@ async function save(dir) {
   if (only.has('edits')) {
     const cases = readFileSync(join(shared, 'edits/dev.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
     mkdirSync(join(dir, 'edits'), { recursive: true });
-    for (let k = 0; k < cases.length; k += 100) {
-      const batch = cases.slice(k, k + 100);
-      const inputs = batch.flatMap((c) => [
-        { id: `${c.id}/a.txt`, text: c.a, story: c.id, original: true },
-        { id: `${c.id}/b.txt`, text: c.b, story: c.id },
-      ]);
-      const { report } = await check(inputs, { relations: Object.fromEntries(batch.map((c) => [c.id, 'versions'])) });
-      const byCase = Object.fromEntries(batch.map((c) => [c.id, []]));
-      for (const f of report.findings) byCase[f.locations[0]?.source.replace(/\/[ab]\.txt$/, '')]?.push(f);
+    for await (const { k, byCase: found } of checkedCases(check, cases)) {
+      const byCase = Object.fromEntries(found);
       writeFileSync(join(dir, 'edits', `${String(k / 100).padStart(3, '0')}.json`), `${JSON.stringify(byCase, null, 1)}\n`);
     }
   }
