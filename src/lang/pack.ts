@@ -256,6 +256,11 @@ export interface LangPack {
   antonyms?: [string, string][];
   /** A generated word list in rules/lexicon/ (en.json, from WordNet): words that negate by meaning, antonym pairs. */
   lexicon?: string;
+  /**
+   * A generated list of synonyms in rules/lexicon/ (en-synonyms.json, from WordNet): a word replaced by one of its
+   * synonyms in an edit is a paraphrase. Read only when an edit replaces one word by another.
+   */
+  synonyms?: string;
   /** Phrases that contain a negator but do not negate ("nothing but", "not only", "không chỉ", "không khí"). */
   notNegations?: string[];
   /**

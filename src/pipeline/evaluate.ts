@@ -67,7 +67,11 @@ export function evaluate(input: EvaluateInput): Finding[] {
           for (const raw of kind.checkPair({ story, a, b, pair, knowledge: input.knowledge }, params)) emit(raw, story, pair.a, pair.b);
         }
       } else if (kind.scope === 'source' && kind.checkSource) {
-        for (const s of sources) for (const raw of kind.checkSource({ story, source: s, knowledge: input.knowledge }, params)) emit(raw, story, s.source.id);
+        const original = story.original !== undefined ? input.sources.get(story.original) : undefined;
+        for (const s of sources) {
+          const ctx = { story, source: s, knowledge: input.knowledge, ...(original && original !== s ? { original } : {}) };
+          for (const raw of kind.checkSource(ctx, params)) emit(raw, story, s.source.id);
+        }
       } else if (kind.scope === 'story' && kind.checkStory) {
         const groups = groupsByStory.get(story.id) ?? [];
         for (const raw of kind.checkStory({ story, sources, pairs: pairsByStory.get(story.id) ?? [], groups, all, stories: input.stories, knowledge: input.knowledge }, params)) emit(raw, story);

@@ -1,6 +1,7 @@
 import levenshtein from 'fast-levenshtein';
 import type { EntityMention } from '../../model/mention.js';
 import { isDictionaryWord } from '../../lang/dictionary.js';
+import { escapeRe } from '../../lang/text.js';
 import type { RawFinding, RuleKind } from '../types.js';
 import { loc } from '../util.js';
 
@@ -23,6 +24,10 @@ interface Usage {
   initialOnly: boolean;
 }
 
+/** Does the text hold the word as a whole word ("Davies", not inside "Davieson")? */
+const writes = (text: string, word: string): boolean =>
+  new RegExp(`(?<![\\p{L}\\p{M}])${escapeRe(word)}(?![\\p{L}\\p{M}])`, 'u').test(text);
+
 /**
  * One article spelling one name two ways ("Hanwha" and "Hanwa"): two name tokens a short edit apart, neither
  * an inflection or derivation of the other (no shared stem of all but the last two letters).
@@ -33,7 +38,8 @@ interface Usage {
  * set them apart: "Brent Montgomery" and "Brett Kavanaugh", or "Mr Holden" and "Ms Holder", are two people, while
  * "Ms Davis" and "Ms Davies", or a bare "Hanwa" after "Hanwha Ocean", are one. Two words of the language
  * ("Nghiêm" and "Nghiên", "Boots" and "Boats") are two words, and a common word capitalised only where it starts a
- * sentence ("Chief" beside the place "Chieu") is no name. In a language that capitalises its nouns (German) a
+ * sentence ("Chief" beside the place "Chieu") is no name. A version whose original writes both spellings copied them: the
+ * original's own check reports them. In a language that capitalises its nouns (German) a
  * capitalised word is no sign of a name, and nothing is compared.
  */
 export const internalContradiction: RuleKind<Params> = {
@@ -112,6 +118,8 @@ export const internalContradiction: RuleKind<Params> = {
       // Each with its own first name, or its own title, none shared: two people ("Brent Montgomery", "Brett Kavanaugh").
       const apart = (s1: Set<string>, s2: Set<string>): boolean => s1.size > 0 && s2.size > 0 && ![...s1].some((w) => s2.has(w));
       if (apart(ux.companions, uy.companions) || apart(ux.titles, uy.titles)) continue;
+      // The original writes both spellings too: the version copied them, and the original's own check speaks for them.
+      if (ctx.original && writes(ctx.original.source.text, ux.first.text) && writes(ctx.original.source.text, uy.first.text)) continue;
       const [a, b] = ux.first.start < uy.first.start ? [ux.first, uy.first] : [uy.first, ux.first];
       out.push({ locations: [loc(text, a), loc(text, b)], vars: { a: a.text, b: b.text } });
     }
