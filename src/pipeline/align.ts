@@ -283,6 +283,7 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
     return MISMATCH * (un / all);
   };
   const MISMATCH = 0.1;
+  const PARAGRAPH_SHIFT = 0.2;
   const n = a.sents.length;
   const m = b.sents.length;
   const SKIP = -0.02;
@@ -313,6 +314,23 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
     if (dj === 2) return b.sents[j]!.block === b.sents[j + 1]!.block ? 0.04 : 0.12;
     return 0;
   };
+  // Two versions with as many paragraphs keep them one for one (a translation, a copy): a link between sentences of
+  // paragraphs at different places costs more, so that where nothing anchors the sentences (two languages that share
+  // no words) the alignment does not slide one sentence along and pair every later one with its neighbour's partner.
+  // With a paragraph dropped, added or split, the counts differ and no paragraph is presumed.
+  const paragraphOf = (sents: Sentence[]): number[] => {
+    const seen = new Map<number, number>();
+    return sents.map((x) => seen.get(x.block) ?? seen.set(x.block, seen.size).get(x.block)!);
+  };
+  const parA = paragraphOf(a.sents);
+  const parB = paragraphOf(b.sents);
+  const paragraphs = Math.max(0, ...parA) + 1;
+  const sameParagraphs = paragraphs >= 3 && paragraphs === Math.max(0, ...parB) + 1;
+  const paragraphCost = (i: number, di: number, j: number, dj: number): number => {
+    if (!sameParagraphs) return 0;
+    for (let x = i; x < i + di; x++) for (let y = j; y < j + dj; y++) if (parA[x] === parB[y]) return 0;
+    return PARAGRAPH_SHIFT;
+  };
   // Which sentence pairs share any anchor or word, from an inverted index: most pairs of a translation share
   // nothing, and their similarity is the length prior alone, without the two Dice sums.
   const shared = new Uint8Array(n * m);
@@ -333,7 +351,7 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
         if (moveSim[k]! === -Infinity) continue;
         if (di === 2 && !mergeExplained([a.anchors[i]!, a.anchors[i + 1]!], b.anchors[j]!, true, a.sents[i]!.block === a.sents[i + 1]!.block)) moveSim[k] = -Infinity;
         else if (dj === 2 && !mergeExplained([b.anchors[j]!, b.anchors[j + 1]!], a.anchors[i]!, false, b.sents[j]!.block === b.sents[j + 1]!.block)) moveSim[k] = -Infinity;
-        else moveCost[k] = mismatch(di === 1 ? a.anchors[i]! : a2[i]!, dj === 1 ? b.anchors[j]! : b2[j]!) + mergeCost(i, di, j, dj);
+        else moveCost[k] = mismatch(di === 1 ? a.anchors[i]! : a2[i]!, dj === 1 ? b.anchors[j]! : b2[j]!) + mergeCost(i, di, j, dj) + paragraphCost(i, di, j, dj);
       }
       for (let st = 0; st < 2; st++) {
         const here = scores[st]![at(i, j)]!;
@@ -647,21 +665,27 @@ function absorb(
       const other = side === 'a' ? b : a;
       const idx = side === 'a' ? indexOfA : indexOfB;
       const oidx = side === 'a' ? indexOfB : indexOfA;
-      if (ids.length >= 2) continue;
+      // A sentence split in two, or in three within one paragraph (a link of two sentences takes a third of theirs).
+      if (ids.length >= 3) continue;
       const otherAnchors = otherIds.map((id) => other.anchors[oidx.get(id)!]!).reduce((x, y) => merge(x, y));
       const first = idx.get(ids[0]!)!;
-      for (const cand of [first - 1, first + 1]) {
+      const last = idx.get(ids[ids.length - 1]!)!;
+      const own = ids.map((id) => mine.anchors[idx.get(id)!]!).reduce((x, y) => merge(x, y));
+      for (const cand of [first - 1, last + 1]) {
         if (cand < 0 || cand >= mine.sents.length || used.has(cand)) continue;
         // Within a paragraph, a sentence the translator split off needs no words of its own in common (a fragment,
         // a clause); across paragraphs it must share some. Either way the merge must explain both sentences.
-        const sameBlock = mine.sents[cand]!.block === mine.sents[first]!.block && !mine.sents[cand]!.isTitle;
+        const next = cand < first ? first : last;
+        const sameBlock = mine.sents[cand]!.block === mine.sents[next]!.block && !mine.sents[cand]!.isTitle;
+        if (ids.length === 2 && !sameBlock) continue;
         if (!sameBlock && lexical(mine.anchors[cand]!, otherAnchors) < MIN) continue;
-        const parts = cand < first ? [mine.anchors[cand]!, mine.anchors[first]!] : [mine.anchors[first]!, mine.anchors[cand]!];
+        const parts = cand < first ? [mine.anchors[cand]!, own] : [own, mine.anchors[cand]!];
         if (!explained(parts, otherAnchors, side === 'a', sameBlock)) continue;
         used.add(cand);
-        const s0 = Math.min(first, cand);
-        const span = { source: mine.sents[s0]!.source, start: mine.sents[s0]!.start, end: mine.sents[Math.max(first, cand)]!.end };
-        const newIds = [mine.sents[s0]!.id, mine.sents[Math.max(first, cand)]!.id];
+        const from = Math.min(first, cand);
+        const to = Math.max(last, cand);
+        const span = { source: mine.sents[from]!.source, start: mine.sents[from]!.start, end: mine.sents[to]!.end };
+        const newIds = mine.sents.slice(from, to + 1).map((x) => x.id);
         if (side === 'a') { l.a = span; l.aSentences = newIds; } else { l.b = span; l.bSentences = newIds; }
         break;
       }

@@ -99,8 +99,16 @@ export function clean(source: Source, ctx: CleanContext, k: Knowledge): CleanSou
     return out;
   }
   const headerLines = firstContent < 0 ? [] : body.slice(0, firstContent);
+  /** A short line that is a date ("Published 14 March 2024", "March 2024"): a dateline, whatever else it says. */
+  const datelineOf = (l: Line): DateMention | undefined => {
+    const words = wordCount(l.text);
+    if (words > 12) return undefined;
+    const d = dateIn(l, out, k);
+    return d && (d.day !== undefined || words <= 4) ? d : undefined;
+  };
+  // A headline may name a year ("… President in 2020, Senator Says"); a date line is no headline.
   const headline = headerLines
-    .filter((l) => !furniture.lines.has(foldLine(l.text)) && !BREADCRUMB.test(l.text) && !furniture.bylines.some((p) => p.test(l.text)) && !/\d{4}/u.test(l.text))
+    .filter((l) => !furniture.lines.has(foldLine(l.text)) && !BREADCRUMB.test(l.text) && !furniture.bylines.some((p) => p.test(l.text)) && !(/\d{4}/u.test(l.text) && datelineOf(l)))
     .reduce<Line | undefined>((best, l) => (!best || wordCount(l.text) > wordCount(best.text) ? l : best), undefined);
   let inTail = false;
   let inLinkBlock = false;
@@ -130,13 +138,11 @@ export function clean(source: Source, ctx: CleanContext, k: Knowledge): CleanSou
     const trailer = lastContent >= 0 && i > lastContent;
     if (header || trailer) {
       const words = wordCount(l.text);
-      if (words <= 12) {
-        const d = dateIn(l, out, k);
-        if (d && (d.day !== undefined || words <= 4)) {
-          push(l, 'dateline');
-          if (!published) { published = d; publishedTime = timeOfDay(l.text); }
-          continue;
-        }
+      const d = datelineOf(l);
+      if (d) {
+        push(l, 'dateline');
+        if (!published) { published = d; publishedTime = timeOfDay(l.text); }
+        continue;
       }
       if (furniture.bios.some((p) => p.test(l.text))) { push(l, 'byline'); setByline(out, l); continue; }
       if (BREADCRUMB.test(l.text)) { push(l, 'furniture', 'section breadcrumb'); continue; }
