@@ -156,14 +156,23 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
     }
     return ks;
   };
-  const keysOf = (an: SentenceAnchors): Set<string> => { const p = prep(an); return new Set([...p.strongSet, ...p.wordSet]); };
+  const keysCache = new WeakMap<SentenceAnchors, Set<string>>();
+  const keysOf = (an: SentenceAnchors): Set<string> => {
+    let ks = keysCache.get(an);
+    if (!ks) { const p = prep(an); ks = new Set([...p.strongSet, ...p.wordSet]); keysCache.set(an, ks); }
+    return ks;
+  };
   /** Weighted share of `part`'s specific anchors that `other` has; undefined when `part` has none. */
   /**
    * A sentence's evidence as units, one per fact: a number or a date, a name (its key, its tokens and its words count
    * once: "Huawei" is one unit, not three), a content word. Any key of a unit found on the other side covers it.
    */
+  const unitsCache = new WeakMap<SentenceAnchors, string[][]>();
   const unitsOf = (an: SentenceAnchors): string[][] => {
+    const known = unitsCache.get(an);
+    if (known) return known;
     const units: string[][] = [];
+    unitsCache.set(an, units);
     const seen = new Set<string>();
     for (const e of an.strong) {
       if (!e.startsWith('e:') || e.startsWith('e:=')) continue;
