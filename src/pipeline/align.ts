@@ -291,6 +291,18 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
     for (const k of sy) { const w = weight(k); all += w; if (!kx.has(k)) un += w; }
     return MISMATCH * (un / all);
   };
+  /**
+   * Two sentences that share nothing, one giving a figure (an amount, a date) and another fact (a figure or a name),
+   * the other no figure: no translation drops every fact of a sentence, so they are no pair, whatever their lengths
+   * ("More than 20 million people watched … Kavanaugh" against "In der Zwischenzeit hielt die Pattsituation an").
+   */
+  const factsAgainstNothing = (xa: SentenceAnchors, yb: SentenceAnchors): boolean => {
+    // Names the other version writes somewhere count (a name it never writes may be a word of the other language).
+    const figures = (x: SentenceAnchors): number => x.strong.filter(isFigure).length;
+    const facts = (x: SentenceAnchors): number => figures(x) + x.strong.filter((k) => (k.startsWith('e:') && !k.startsWith('e:=')) || k.startsWith('t:')).length;
+    const rich = (x: SentenceAnchors): boolean => figures(x) >= 1 && facts(x) >= 2;
+    return (rich(xa) && figures(yb) === 0) || (rich(yb) && figures(xa) === 0);
+  };
   const MISMATCH = 0.1;
   const PARAGRAPH_SHIFT = 0.2;
   const n = a.sents.length;
@@ -335,7 +347,13 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
   const parB = paragraphOf(b.sents);
   const paragraphs = Math.max(0, ...parA) + 1;
   const sameParagraphs = paragraphs >= 3 && paragraphs === Math.max(0, ...parB) + 1;
+  // A headline translates a headline: where both versions have one, a link between a headline and a sentence of the
+  // body costs as much as one across paragraphs.
+  const titled = a.sents.some((x) => x.isTitle) && b.sents.some((x) => x.isTitle);
+  const titleCost = (i: number, di: number, j: number, dj: number): number =>
+    titled && a.sents.slice(i, i + di).some((x) => x.isTitle) !== b.sents.slice(j, j + dj).some((x) => x.isTitle) ? PARAGRAPH_SHIFT : 0;
   const paragraphCost = (i: number, di: number, j: number, dj: number): number => {
+    if (titleCost(i, di, j, dj) > 0) return PARAGRAPH_SHIFT;
     if (!sameParagraphs) return 0;
     for (let x = i; x < i + di; x++) for (let y = j; y < j + dj; y++) if (parA[x] === parB[y]) return 0;
     return PARAGRAPH_SHIFT;
@@ -358,7 +376,8 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
         const [di, dj] = moves[k]!;
         moveSim[k] = i + di > n || j + dj > m ? -Infinity : sim(di === 1 ? a.anchors[i]! : a2[i]!, dj === 1 ? b.anchors[j]! : b2[j]!, shares(i, di, j, dj));
         if (moveSim[k]! === -Infinity) continue;
-        if (di === 2 && !mergeExplained([a.anchors[i]!, a.anchors[i + 1]!], b.anchors[j]!, true, a.sents[i]!.block === a.sents[i + 1]!.block)) moveSim[k] = -Infinity;
+        if (k === 0 && factsAgainstNothing(a.anchors[i]!, b.anchors[j]!) && !shares(i, 1, j, 1)) moveSim[k] = -Infinity;
+        else if (di === 2 && !mergeExplained([a.anchors[i]!, a.anchors[i + 1]!], b.anchors[j]!, true, a.sents[i]!.block === a.sents[i + 1]!.block)) moveSim[k] = -Infinity;
         else if (dj === 2 && !mergeExplained([b.anchors[j]!, b.anchors[j + 1]!], a.anchors[i]!, false, b.sents[j]!.block === b.sents[j + 1]!.block)) moveSim[k] = -Infinity;
         else moveCost[k] = mismatch(di === 1 ? a.anchors[i]! : a2[i]!, dj === 1 ? b.anchors[j]! : b2[j]!) + mergeCost(i, di, j, dj) + paragraphCost(i, di, j, dj);
       }
@@ -524,7 +543,7 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
       for (let t = 0; t < tailA; t++) gapLinks.push([n - tailA + t, m - tailB + t]);
     }
   }
-  for (const [x, y] of gapLinks) addLink(x, 1, y, 1, sim(a.anchors[x]!, b.anchors[y]!));
+  for (const [x, y] of gapLinks) if (!factsAgainstNothing(a.anchors[x]!, b.anchors[y]!)) addLink(x, 1, y, 1, sim(a.anchors[x]!, b.anchors[y]!));
   // A moved paragraph keeps its order inside: from each link, neighbours left unaligned on both sides pair up,
   // backwards and forwards, for up to three sentences while they still look like translations of each other.
   for (const l of [...links]) {
@@ -533,7 +552,7 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
       let y = indexOfB.get(dir < 0 ? l.bSentences[0]! : l.bSentences[l.bSentences.length - 1]!)! + dir;
       for (let k = 0; k < 3 && x >= 0 && y >= 0 && x < n && y < m && !usedA.has(x) && !usedB.has(y); k++, x += dir, y += dir) {
         const s2 = sim(a.anchors[x]!, b.anchors[y]!);
-        if (s2 < MIN_LINK + 0.05) break;
+        if (s2 < MIN_LINK + 0.05 || factsAgainstNothing(a.anchors[x]!, b.anchors[y]!)) break;
         addLink(x, 1, y, 1, s2);
       }
     }

@@ -29,6 +29,12 @@ const isContentLike = (l: Line): boolean => {
   const w = wordCount(l.text);
   return (w >= 8 && /[.!?…»”"')]$/u.test(l.text)) || w >= 14;
 };
+/**
+ * The first line of a text opens its body only when it ends as a sentence does: a long line without a full stop
+ * there is a headline, however many words it has (a Vietnamese headline counts its syllables: "Người dân Macedonia
+ * bỏ phiếu trong cuộc trưng cầu dân ý về việc thay đổi tên quốc gia" is seventeen).
+ */
+const opensBody = (l: Line, i: number): boolean => (i === 0 ? /[.!?…»”"')]$/u.test(l.text) && isContentLike(l) : isContentLike(l));
 
 const monthWordSets = new WeakMap<LoadedPack, Set<string>>();
 /** The month names of a pack, lower-cased, to tell cheaply whether a line could hold one of its dates. */
@@ -74,7 +80,7 @@ export function clean(source: Source, ctx: CleanContext, k: Knowledge): CleanSou
   const lines = splitLines(text);
   const tailAt = lines.findIndex((l) => furniture.tailMarkers.has(foldLine(l.text)));
   const body = tailAt >= 0 ? lines.slice(0, tailAt) : lines;
-  const firstContent = body.findIndex(isContentLike);
+  const firstContent = body.findIndex(opensBody);
   let lastContent = -1;
   for (let i = body.length - 1; i >= 0; i--) if (isContentLike(body[i]!)) { lastContent = i; break; }
 

@@ -42,6 +42,14 @@ describe('furniture from the packs', () => {
     ]);
   });
 
+  it('a first line that does not end as a sentence does is the headline, however many syllables it has', () => {
+    const vi = 'Các cử tri đi bỏ phiếu ngày Chủ Nhật về việc liệu họ có đổi tên quốc gia thành Cộng hòa Bắc Macedonia.';
+    expect(kinds(`Người dân Macedonia bỏ phiếu trong cuộc trưng cầu dân ý về việc thay đổi tên quốc gia\n${vi}`, 'vi')).toEqual([
+      ['Người dân Macedonia bỏ phiếu trong cuộc trưng cầu dân ý về việc thay đổi tên quốc gia', 'title'], [vi, 'content'],
+    ]);
+    expect(kinds(`${PROSE}\n${PROSE}`).map(([, kind]) => kind)).toEqual(['content', 'content']);
+  });
+
   it('a byline cue is left out when two bylines are compared', () => {
     const cue = k.furniture().bylineCue;
     expect('By Anna Berg'.replace(cue, '')).toBe('Anna Berg');

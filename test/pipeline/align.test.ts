@@ -83,6 +83,27 @@ describe('alignPair', () => {
     expect(pairs(p, a, b)['Tensions remain high']).toBe('Год назад совет + Жители протестовали. + Напряжение в городе');
   });
 
+  it('pairs no sentence of figures and names with one that has none of them, whatever their lengths', () => {
+    const a = source('a', [
+      'Hearing watched by more than 20 million people',
+      'Over 20 million watched Brett Kavanaugh.',
+      'Broadcasters interrupted their regular programmes on Friday for the vote.',
+      'Ford told the committee that she was certain Brett Kavanaugh had attacked her.',
+    ].join('\n\n'), 'en');
+    const b = source('b', [
+      'Über 20 Millionen Menschen sahen die Anhörung',
+      'In der Zwischenzeit hielt die Pattsituation an. Die Sender unterbrachen am Freitag ihr reguläres Programm für die Abstimmung.',
+      'Ford sagte dem Ausschuss, sie sei sicher, dass Brett Kavanaugh sie angegriffen habe.',
+    ].join('\n\n'), 'de');
+    const p = alignPair('s', a, b);
+    expect(pairs(p, a, b)).toEqual({
+      'Hearing watched by': 'Über 20 Millionen',
+      'Over 20 million': '-',
+      'Broadcasters interrupted their': 'Die Sender unterbrachen',
+      'Ford told the': 'Ford sagte dem',
+    });
+  });
+
   it('leaves a dropped sentence unaligned rather than merging it with its neighbour (its figure is not there)', () => {
     const a = source('a', [
       'The council of Brindle approved the new tram line on Tuesday.',
