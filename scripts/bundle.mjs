@@ -26,7 +26,7 @@ const common = {
   // Loaded from node_modules on first use only (legacy encodings, bitext files, user patterns, documents): bundled,
   // their code (iconv-lite's tables, PDF.js's 1.4 MB, linkedom, mammoth) would be parsed on every start. The document
   // readers import theirs with import() inside functions, which esbuild leaves as it is for an external package.
-  external: ['iconv-lite', 'jschardet', 'gettext-parser', 'fast-xml-parser', 'ajv', 're2js', 'mammoth', 'linkedom', '@mozilla/readability', 'unpdf', 'fflate', 'htmlparser2'],
+  external: ['iconv-lite', 'jschardet', 'fast-xml-parser', 'ajv', 're2js', 'mammoth', 'linkedom', '@mozilla/readability', 'unpdf', 'fflate', 'htmlparser2'],
   // CommonJS dependencies (ajv, yargs' helpers) call require() for Node's own modules.
   banner: { js: "import { createRequire as __factlintRequire } from 'node:module'; const require = __factlintRequire(import.meta.url);" },
 };
