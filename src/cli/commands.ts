@@ -1,7 +1,7 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { check, checkBitext, checkPairs, isUnder, type CheckOptions, type CheckResult, type TextInput } from '../check.js';
-import { EXTENSIONS, parseFormats, render, writeAtomic, type Format } from '../output.js';
+import { EXTENSIONS, parseFormats, render, renderPieces, writeAtomic, writePieces, type Format } from '../output.js';
 import { severityRank, type Severity } from '../model/finding.js';
 import { summarize, type Report } from '../model/report.js';
 import { FactlintError, isFactlintError } from '../errors.js';
@@ -159,16 +159,19 @@ function emit(result: CheckResult, args: CommonArgs, config: Config, stem: strin
   const written: string[] = [];
   const jobSummary = Boolean(process.env.GITHUB_STEP_SUMMARY);
   for (const f of formats) {
-    const content = render(f, result.report, f === 'github' ? { ...result.context, jobSummary } : result.context);
     if (f === 'github') {
-      annotate(content);
+      annotate(render(f, result.report, { ...result.context, jobSummary }));
       // GitHub shows a limited number of annotations per step; the job summary lists every finding.
       if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, renderGithubSummary(result.report, result.context));
     } else if (args.output || outputDir) {
       const file = args.output ? resolve(args.output) : resolve(outputDir!, `${stem}.${EXTENSIONS[f]}`);
-      writeAtomic(file, content);
+      // Written as it is rendered (JSON, SARIF and JUnit in pieces): a large report is never one string.
+      writeAtomic(file, renderPieces(f, result.report, result.context));
       written.push(terminalName(shown(file)));
-    } else if (!(args.quiet && args.format === undefined)) process.stdout.write(f === 'text' ? defuseWorkflowCommands(content) : content);
+    } else if (!(args.quiet && args.format === undefined)) {
+      if (f === 'text') process.stdout.write(defuseWorkflowCommands(render(f, result.report, result.context)));
+      else writePieces(renderPieces(f, result.report, result.context), (part) => { process.stdout.write(part); });
+    }
   }
   // Reports in files: the terminal (or the CI log) still gets the findings, and where the files are.
   if (!args.quiet && written.length > 0) {
