@@ -7,6 +7,12 @@ export interface PhraseMatcher {
    * longest first, then suffixes ("*n't") longest first.
    */
   byFirst: Map<number, Phrase[]>;
+  /**
+   * The same lists cut by the character after the first: for a first character, by the next UTF-16 unit of the
+   * text (" " for any white space), the phrases that can match there, in the same order. A large list (a lexicon's
+   * words starting with "a") is tried only where its second letter fits. `""` holds those for any other unit.
+   */
+  bySecond: Map<number, Map<string, Phrase[]>>;
   /** Lower-cased phrase -> value (e.g. an event class). */
   values: Map<string, string>;
   /** Whether any phrase is a suffix; without one, only positions after a non-word character can start a hit. */
@@ -56,7 +62,25 @@ export function compilePhrases(entries: [string, string][]): PhraseMatcher {
   }
   // A phrase written with a leading "*" is a suffix ("*n't" matches the end of "weren't"): no word boundary before it.
   for (const k of keys.filter((x) => x.startsWith('*'))) values.set(k.slice(1), values.get(k)!);
-  return { byFirst, values, hasSuffix: keys.some((k) => k.startsWith('*') && k.length > 1) };
+  const bySecond = new Map<number, Map<string, Phrase[]>>();
+  for (const [c, list] of byFirst) {
+    const width = c > 0xffff ? 2 : 1;
+    // A phrase of one character fits whatever follows; a longer one only its own second unit (" ": any space).
+    const seconds = new Set(list.filter((p) => p.text.length > width).map((p) => p.text[width]!));
+    const cut = new Map<string, Phrase[]>([['', list.filter((p) => p.text.length === width)]]);
+    for (const s of seconds) cut.set(s, list.filter((p) => p.text.length === width || p.text[width] === s));
+    bySecond.set(c, cut);
+  }
+  return { byFirst, bySecond, values, hasSuffix: keys.some((k) => k.startsWith('*') && k.length > 1) };
+}
+
+/** The phrases that can match `lower` at i, whose first code point is `cp` (its width `width`), in order. */
+function candidatesAt(m: PhraseMatcher, lower: string, i: number, cp: number, width: number): Phrase[] | undefined {
+  const cut = m.bySecond.get(cp);
+  if (!cut) return undefined;
+  const next = lower[i + width];
+  if (next === undefined) return cut.get('');
+  return cut.get(SPACE_CHAR.test(next) ? ' ' : next) ?? cut.get('');
 }
 
 export interface PhraseHit { start: number; end: number; text: string; value: string }
@@ -128,7 +152,8 @@ export function findPhrases(m: PhraseMatcher, text: string, start: number, end: 
     let from = 0;
     for (const i of lastStarts) {
       if (i < from) continue;
-      const candidates = m.byFirst.get(lower.codePointAt(i)!);
+      const cp = lower.codePointAt(i)!;
+      const candidates = candidatesAt(m, lower, i, cp, cp > 0xffff ? 2 : 1);
       if (!candidates) continue;
       for (const p of candidates) {
         const e = matchAt(lower, i, p);

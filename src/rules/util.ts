@@ -16,12 +16,19 @@ export interface LinkedClaims {
   b: Claim[];
 }
 
-export function linkedClaims(ctx: PairContext): LinkedClaims[] {
-  return ctx.pair.links.map((link) => ({
-    link,
-    a: link.aSentences.map((id) => ctx.a.claimById.get(id)!).filter(Boolean),
-    b: link.bSentences.map((id) => ctx.b.claimById.get(id)!).filter(Boolean),
-  }));
+const linked = new WeakMap<PairContext['pair'], LinkedClaims[]>();
+/** The pair's links with their claims: built once per pair, however many rules read them (read-only). */
+export function linkedClaims(ctx: PairContext): readonly LinkedClaims[] {
+  let out = linked.get(ctx.pair);
+  if (!out) {
+    out = ctx.pair.links.map((link) => ({
+      link,
+      a: link.aSentences.map((id) => ctx.a.claimById.get(id)!).filter(Boolean),
+      b: link.bSentences.map((id) => ctx.b.claimById.get(id)!).filter(Boolean),
+    }));
+    linked.set(ctx.pair, out);
+  }
+  return out;
 }
 
 export const contextOf = (ctx: PairContext, l: LinkedClaims): Location[] => [

@@ -427,9 +427,11 @@ function markLooseNegations(text: string, s: Sentence, pack: LoadedPack, m: Clai
   return hits.filter((h) => h.value === 'restrictives').map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text }));
 }
 
+const negatorStems = new WeakMap<LoadedPack, string[]>();
 /** Words that begin with a stem of the pack's lexicalNegators written with a trailing "*" (ru "перестава*", de "verweiger*"). */
 function stemNegatives(text: string, s: Sentence, pack: LoadedPack): PhraseHit[] {
-  const stems = (pack.lexicalNegators ?? []).filter((v) => v.endsWith('*')).map((v) => v.slice(0, -1).normalize('NFC').toLowerCase());
+  let stems = negatorStems.get(pack);
+  if (!stems) negatorStems.set(pack, (stems = (pack.lexicalNegators ?? []).filter((v) => v.endsWith('*')).map((v) => v.slice(0, -1).normalize('NFC').toLowerCase())));
   if (stems.length === 0) return [];
   const out: PhraseHit[] = [];
   for (const w of text.slice(s.start, s.end).matchAll(/[\p{L}\p{M}]+/gu)) {
