@@ -269,6 +269,8 @@ export interface LangPack {
     cessatives: string[]; exceptives: string[]; restrictives: string[];
     /** Coordinators ("and", "or", "but"): a negator right before one has its verb left out ("the advice they don't and"). */
     coordinators?: string[];
+    /** Conjunctions after which a negator of their clause is expletive (Russian "пока … не", until). */
+    expletives?: string[];
   };
   /** Titles and honorifics that precede or follow names: "President", "Deputy Minister", "ông", "bà", "Thứ trưởng", "глава". */
   titles: string[];

@@ -32,6 +32,8 @@ export interface ClaimMatchers {
   notNegations: PhraseMatcher;
   /** The pack's negationParaphrases: cessatives, exceptives and restrictives (values of those names). */
   paraphrases: PhraseMatcher;
+  /** The pack's negationParaphrases.expletives. */
+  expletives: PhraseMatcher;
   titles: PhraseMatcher;
   /** Role titles; a hit's value is its roles joined with "|". */
   roles: PhraseMatcher;
@@ -75,6 +77,8 @@ export function claimMatchers(pack: LoadedPack): ClaimMatchers {
     negators: compilePhrases(negatorEntries(pack)),
     lexicalNegators: compilePhrases((pack.lexicalNegators ?? []).filter((v) => !v.endsWith('*')).map((v) => [v, 'lexical'])),
     notNegations: compilePhrases((pack.notNegations ?? []).map((v) => [v, 'idiom'])),
+    // Apart: an expletive may be an exceptive as well (Russian "пока": "не … пока", unless; "пока … не", until).
+    expletives: compilePhrases((pack.negationParaphrases?.expletives ?? []).map((v) => [v, 'expletive'])),
     paraphrases: compilePhrases((['cessatives', 'exceptives', 'restrictives'] as const).flatMap((k) => (pack.negationParaphrases?.[k] ?? []).map((v): [string, string] => [v, k]))),
     titles: compilePhrases((pack.titles ?? []).map((v) => [v, 'title'])),
     roles: compilePhrases(roleEntries(pack.titleRoles ?? {})),
@@ -90,16 +94,18 @@ export function claimMatchers(pack: LoadedPack): ClaimMatchers {
 }
 
 /**
- * The negators matcher's entries: a negative indefinite (nothing, niemand, không ai, никто alone) is "indefinite", a
- * concord word "concord", every other negator "not". A word in both negators and negativeIndefinites is indefinite.
+ * The negators matcher's entries: a negative indefinite (nothing, niemand, không ai) is "indefinite", a concord word
+ * "concord", every other negator "not". A word in both negators and negativeIndefinites is indefinite; a concord word
+ * listed as an indefinite too ("никто") is "concord": it agrees with a negator of its clause ("никто не знал") and is
+ * an indefinite alone ("никто", the answer; concordNegations tells them apart).
  */
 function negatorEntries(pack: LoadedPack): [string, string][] {
   const low = (x: string): string => x.normalize('NFC').toLowerCase();
   const indefinite = new Set((pack.negativeIndefinites ?? []).map(low));
   return [
+    ...(pack.negationConcord ?? []).map((v): [string, string] => [v, 'concord']),
     ...(pack.negators ?? []).map((v): [string, string] => [v, indefinite.has(low(v)) ? 'indefinite' : 'not']),
     ...(pack.negativeIndefinites ?? []).map((v): [string, string] => [v, 'indefinite']),
-    ...(pack.negationConcord ?? []).map((v): [string, string] => [v, 'concord']),
   ];
 }
 
@@ -397,6 +403,8 @@ function cancelDoubleNegations(text: string, negations: NegationMarker[], lexica
   }
 }
 
+/** Between an expletive conjunction and its negator: at most three words of its clause ("пока мы не", "пока не"). */
+const EXPLETIVE_GAP = /^[\s\u00a0]+(?:[\p{L}\p{M}-]+[\s\u00a0]+){0,3}$/u;
 /** What follows an elliptical negator: its clause ends right after it ("the advice they don't,", "I'm not."). */
 const ELLIPSIS = /^[\s\u00a0]*(?:[,.;:!?)\]"”»—–]|$)/u;
 /** Is the text after a negator the end of its clause, or a coordinator of the pack right after it ("they don't and")? */
@@ -410,17 +418,19 @@ function elliptical(rest: string, pack: LoadedPack): boolean {
  * Marks the negations translators routinely render without a negator (NegationMarker.loose): a negator within a
  * cessative ("no longer", "không còn", "больше не") and, in languages whose negator does not end a verb-final
  * clause, a negator its clause ends on or that a coordinator follows (the verb left out: "the advice they don't and
- * the way"). Each accounts for a
- * negation on the other side and is not compared as one. A negation with an exceptive after it in its clause ("won't
+ * the way"), and a negator right after an expletive conjunction ("пока мы не увидим", until we see). Each accounts
+ * for a negation on the other side and is not compared as one. A negation with an exceptive after it in its clause ("won't
  * come unless", "не … пока") is marked `exceptive`; returns the sentence's restrictives ("only", "nur", "chỉ").
  */
 function markLooseNegations(text: string, s: Sentence, pack: LoadedPack, m: ClaimMatchers, negations: NegationMarker[]): NegationMarker[] {
   const hits = m.paraphrases.byFirst.size ? findPhrases(m.paraphrases, text, s.start, s.end) : [];
+  const expletives = m.expletives.byFirst.size ? findPhrases(m.expletives, text, s.start, s.end) : [];
   const touches = (n: NegationMarker, x: { start: number; end: number }): boolean => x.start <= n.end && n.start <= x.end;
   const loose = (n: NegationMarker, why: NonNullable<NegationMarker['loose']>): void => { n.loose = why; n.constituent = true; };
   for (const n of negations) {
     if (n.concord || n.indefinite || n.double) continue;
     if (hits.some((h) => h.value === 'cessatives' && touches(n, h))) loose(n, 'cessative');
+    else if (expletives.some((h) => h.end <= n.start && EXPLETIVE_GAP.test(text.slice(h.end, n.start)))) loose(n, 'expletive');
     else if (!pack.negationScope?.clauseFinal && elliptical(text.slice(n.end, s.end), pack)) loose(n, 'ellipsis');
     if (hits.some((h) => h.value === 'exceptives' && h.start >= n.end && !CLAUSE_END.test(text.slice(n.end, h.start)))) n.exceptive = true;
   }
@@ -502,7 +512,7 @@ export function buildClaim(
     ...findPhrases(m.lexicalNegators, text, s.start, s.end).filter(notIdiom),
     ...stemNegatives(text, s, pack).filter(notIdiom),
     ...prefixNegatives(text, s, pack).filter(notIdiom),
-    ...lexiconNegatives(text, s, pack),
+    ...lexiconNegatives(text, s, pack).filter(notIdiom),
   ];
   // A phrase that negates by meaning and holds a negator ("не удалось", "không còn nữa") makes that negator one of
   // a word: it accounts for a negation on the other side and is not compared as one.

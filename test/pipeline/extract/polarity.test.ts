@@ -52,6 +52,11 @@ describe('negative concord: one negation however many negative words', () => {
   it('a concord word with no negator near it is a negative indefinite', () => {
     expect(polarity('ru', 'Ничего страшного: завод работает.')).toMatchObject({ predicate: [], indefinite: ['Ничего'] });
   });
+  it('a concord word listed as a negative indefinite too agrees with the negator of its clause, and is no indefinite there', () => {
+    const ns = claimOf('ru', 'Никто вокруг не знал, что произошло.').negations;
+    expect(ns.map((n) => [n.text, n.concord ?? false, n.indefinite ?? false])).toEqual([['Никто', true, false], ['не', false, false]]);
+    expect(polarity('ru', 'На данный момент нет никаких признаков усталости.')).toMatchObject({ predicate: ['нет'], indefinite: [] });
+  });
 });
 
 describe('words that contain a negator but do not negate', () => {
@@ -113,7 +118,9 @@ describe('negative pronouns, determiners and quantifiers are how translators par
   it.each([
     ['en', 'She stayed with a few friends.'],
     ['vi', 'Có ít nhất ba người bị thương.'],
-  ])('but not "a few", "ít nhất": %s: %s', (lang, text) => {
+    // A word of the generated lexicon inside a phrase that does not negate: "without fail" is always.
+    ['en', 'The ferry has sailed every morning without fail.'],
+  ])('but not "a few", "ít nhất", "without fail": %s: %s', (lang, text) => {
     expect(polarity(lang, text).lexical).toEqual([]);
   });
 });
@@ -169,6 +176,10 @@ describe('negations translators routinely render without a negator (negationPara
     ['en', "Some members voted for the plan and some didn't.", ["n't:ellipsis"]],
     ['en', "Some members voted for it, others didn't and the vote failed.", ["n't:ellipsis"]],
     ['en', 'The committee did not approve the plan.', []],
+    // Russian "пока … не" is "until": its negator is expletive.
+    ['ru', 'Санкции сохранятся до тех пор, пока мы не увидим результат.', ['не:expletive']],
+    ['ru', 'Завод не откроется, пока не закончат ремонт.', ['не:expletive']],
+    ['ru', 'Пока завод работает, цены не растут.', []],
     // A German "nicht" ends its verb-final clause: not an ellipsis.
     ['de', 'Der Ausschuss billigte den Plan nicht.', []],
   ])('%s: %s', (lang, text, expected) => {
