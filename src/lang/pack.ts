@@ -269,6 +269,8 @@ export interface LangPack {
     cessatives: string[]; exceptives: string[]; restrictives: string[];
     /** Coordinators ("and", "or", "but"): a negator right before one has its verb left out ("the advice they don't and"). */
     coordinators?: string[];
+    /** Subject pronouns after which a clause-initial negated auxiliary asks a question ("isn't that wonderful"). */
+    questionSubjects?: string[];
     /** Conjunctions after which a negator of their clause is expletive (Russian "пока … не", until). */
     expletives?: string[];
   };

@@ -68,9 +68,9 @@ export interface NegationMarker extends Span {
    * A negation translators routinely render without a negator, so it accounts for one on the other side but is not
    * compared as one (and is marked `constituent` too): a cessative ("no longer", "không còn"), an elliptical negation
    * with its verb left out ("the advice they don't"), an expletive negator that negates nothing (Russian "пока мы не
-   * увидим", until we see).
+   * увидим", until we see), the negated auxiliary of a question asking for agreement ("isn't that wonderful").
    */
-  loose?: 'cessative' | 'ellipsis' | 'expletive';
+  loose?: 'cessative' | 'ellipsis' | 'expletive' | 'question';
   /** The negation is followed in its sentence by an exceptive ("won't … unless"): a restrictive ("nur wenn") renders it. */
   exceptive?: boolean;
 }

@@ -403,6 +403,20 @@ function cancelDoubleNegations(text: string, negations: NegationMarker[], lexica
   }
 }
 
+/** Where a clause opens: the sentence's start, or a quotation mark, comma, colon, semicolon, dash or bracket. */
+const CLAUSE_OPENS = /(?:^|[,:;"“‘'«(—–])[\s\u00a0]*$/u;
+/**
+ * Is the negator glued to an auxiliary that opens its clause, with a subject pronoun of the pack's questionSubjects
+ * right after it ("isn't that wonderful", "…, wasn't it?")? Such an inverted question asks for agreement and affirms.
+ */
+function askedQuestion(text: string, s: Sentence, n: NegationMarker, pack: LoadedPack): boolean {
+  const subjects = pack.negationParaphrases?.questionSubjects;
+  if (!subjects?.length) return false;
+  const word = /[\p{L}\p{M}'’]*$/u.exec(text.slice(s.start, n.start))![0];
+  if (word.length === 0) return false;
+  const next = /^[\s\u00a0]+([\p{L}\p{M}]+)/u.exec(text.slice(n.end, s.end))?.[1]?.toLowerCase();
+  return next !== undefined && subjects.includes(next) && CLAUSE_OPENS.test(text.slice(s.start, n.start - word.length));
+}
 /** Between an expletive conjunction and its negator: at most three words of its clause ("пока мы не", "пока не"). */
 const EXPLETIVE_GAP = /^[\s\u00a0]+(?:[\p{L}\p{M}-]+[\s\u00a0]+){0,3}$/u;
 /** What follows an elliptical negator: its clause ends right after it ("the advice they don't,", "I'm not."). */
@@ -431,6 +445,7 @@ function markLooseNegations(text: string, s: Sentence, pack: LoadedPack, m: Clai
     if (n.concord || n.indefinite || n.double) continue;
     if (hits.some((h) => h.value === 'cessatives' && touches(n, h))) loose(n, 'cessative');
     else if (expletives.some((h) => h.end <= n.start && EXPLETIVE_GAP.test(text.slice(h.end, n.start)))) loose(n, 'expletive');
+    else if (askedQuestion(text, s, n, pack)) loose(n, 'question');
     else if (!pack.negationScope?.clauseFinal && elliptical(text.slice(n.end, s.end), pack)) loose(n, 'ellipsis');
     if (hits.some((h) => h.value === 'exceptives' && h.start >= n.end && !CLAUSE_END.test(text.slice(n.end, h.start)))) n.exceptive = true;
   }

@@ -69,6 +69,7 @@ describe('words that contain a negator but do not negate', () => {
     ['ru', 'Цены немного выросли за неделю.'],
     ['ru', 'Компания не только продаёт машины, но и сдаёт их в аренду.'],
     ['ru', 'Тем не менее завод продолжил работу.'],
+    ['vi', 'Chẳng mấy chốc, nước đã rút.'],
     ['de', 'Seine Nichte leitet die Firma.'],
     ['de', 'Die Firma verkauft nicht nur Autos, sondern vermietet sie auch.'],
     ['en', 'The company not only sells cars but also rents them.'],
@@ -81,6 +82,8 @@ describe('words that contain a negator but do not negate', () => {
 describe('negation of a word, and negation by meaning, only account for a negation elsewhere', () => {
   it.each([
     ['vi', 'Ông nói rằng ông không phù hợp với vị trí này.', { word: ['không'] }],
+    // "không mấy", not very: a negation of the word after it.
+    ['vi', 'Các tin nhắn đó không mấy thân thiện.', { word: ['không'] }],
     ['ru', 'Полиция рекомендовала жителям не приближаться к вулкану.', { word: ['не'] }],
     ['en', 'The minister said he was unfit to serve.', { lexical: ['unfit'] }],
     ['en', 'The plant lacked spare parts.', { lexical: ['lacked'] }],
@@ -161,6 +164,8 @@ describe('stems and phrases that negate by meaning', () => {
   it.each([
     ['en', 'Clean water is scarce.', ['scarce']],
     ['en', 'The passengers were oblivious to her ordeal.', ['oblivious']],
+    // An adjective of "-less" on a noun or verb: "without" it.
+    ['en', 'He was speechless when he heard the news.', ['speechless']],
   ])('WordNet adjectives of absence: %s: %s', (lang, text, expected) => {
     expect(polarity(lang, text).lexical).toEqual(expected);
   });
@@ -183,6 +188,16 @@ describe('negations translators routinely render without a negator (negationPara
     // A German "nicht" ends its verb-final clause: not an ellipsis.
     ['de', 'Der Ausschuss billigte den Plan nicht.', []],
   ])('%s: %s', (lang, text, expected) => {
+    expect(loose(lang, text)).toEqual(expected);
+  });
+  it.each([
+    ['en', "\"Isn't that wonderful,\" she asked.", ["n't:question"]],
+    ['en', "It was a fine result, wasn't it?", ["n't:question"]],
+    ['en', "He said, 'don't they know the rules?'", ["n't:question"]],
+    // Not a question: the negated auxiliary follows its subject.
+    ['en', "He says it isn't that simple.", []],
+    ['en', "They didn't see it coming.", []],
+  ])('a negated auxiliary opening a question that asks for agreement: %s: %s', (lang, text, expected) => {
     expect(loose(lang, text)).toEqual(expected);
   });
   it('a loose negation accounts for a negation on the other side and is not counted as one', () => {
