@@ -5,7 +5,7 @@ import type { Span } from '../../model/span.js';
 import type { LoadedPack } from '../../lang/compile.js';
 import { escapeRe, termSource } from '../../lang/text.js';
 import { lexiconOf } from '../../lang/lexicon.js';
-import { compilePhrases, findPhrases, type PhraseHit, type PhraseMatcher } from '../../lang/phrases.js';
+import { compileGapped, compilePhrases, findGapped, findPhrases, type GappedMatcher, type PhraseHit, type PhraseMatcher } from '../../lang/phrases.js';
 
 /** Per-pack matchers, compiled once. */
 export interface ClaimMatchers {
@@ -30,6 +30,8 @@ export interface ClaimMatchers {
   negators: PhraseMatcher;
   lexicalNegators: PhraseMatcher;
   notNegations: PhraseMatcher;
+  /** notNegations written with a gap ("не составило … труда"). */
+  gappedNotNegations: GappedMatcher;
   /** The pack's negationParaphrases: cessatives, exceptives and restrictives (values of those names). */
   paraphrases: PhraseMatcher;
   /** The pack's negationParaphrases.expletives. */
@@ -76,7 +78,8 @@ export function claimMatchers(pack: LoadedPack): ClaimMatchers {
     alternatives: compilePhrases((pack.modality.alternatives ?? []).map((v) => [v, 'or'])),
     negators: compilePhrases(negatorEntries(pack)),
     lexicalNegators: compilePhrases((pack.lexicalNegators ?? []).filter((v) => !v.endsWith('*')).map((v) => [v, 'lexical'])),
-    notNegations: compilePhrases((pack.notNegations ?? []).map((v) => [v, 'idiom'])),
+    notNegations: compilePhrases((pack.notNegations ?? []).filter((v) => !v.includes('…')).map((v) => [v, 'idiom'])),
+    gappedNotNegations: compileGapped(pack.notNegations ?? []),
     // Apart: an expletive may be an exceptive as well (Russian "пока": "не … пока", unless; "пока … не", until).
     expletives: compilePhrases((pack.negationParaphrases?.expletives ?? []).map((v) => [v, 'expletive'])),
     paraphrases: compilePhrases((['cessatives', 'exceptives', 'restrictives'] as const).flatMap((k) => (pack.negationParaphrases?.[k] ?? []).map((v): [string, string] => [v, k]))),
@@ -513,7 +516,7 @@ export function buildClaim(
       level: purposeOf(text, s, h, m.purpose) ? 'ability' : riskOf(text, h, risks) ? 'expected' : h.value as ModalityMarker['level'],
       ...(ors.some((o) => o.end <= h.start && /^[\s\u00a0]+$/u.test(text.slice(o.end, h.start))) ? { alternative: true } : {}),
     }));
-  const idioms = findPhrases(m.notNegations, text, s.start, s.end);
+  const idioms = [...findPhrases(m.notNegations, text, s.start, s.end), ...findGapped(m.gappedNotNegations, text, s.start, s.end)];
   const notIdiom = (h: { start: number; end: number }): boolean => !idioms.some((i) => i.start <= h.start && h.end <= i.end);
   const negatorHits = findPhrases(m.negators, text, s.start, s.end);
   const negations = concordNegations(text, s, negatorHits.filter(notIdiom), pack);

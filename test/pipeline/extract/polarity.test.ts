@@ -70,6 +70,8 @@ describe('words that contain a negator but do not negate', () => {
     ['ru', 'Компания не только продаёт машины, но и сдаёт их в аренду.'],
     ['ru', 'Тем не менее завод продолжил работу.'],
     ['vi', 'Chẳng mấy chốc, nước đã rút.'],
+    // A phrase with a gap ("не составить … труда", to be easy).
+    ['ru', 'Казалось, что это не составило ему никакого труда.'],
     ['de', 'Seine Nichte leitet die Firma.'],
     ['de', 'Die Firma verkauft nicht nur Autos, sondern vermietet sie auch.'],
     ['en', 'The company not only sells cars but also rents them.'],
@@ -88,6 +90,7 @@ describe('negation of a word, and negation by meaning, only account for a negati
     ['en', 'The minister said he was unfit to serve.', { lexical: ['unfit'] }],
     ['en', 'The plant lacked spare parts.', { lexical: ['lacked'] }],
     ['en', 'The company refused to comment.', { lexical: ['refused'] }],
+    ['en', 'Police blocked the crowd from reaching the square.', { lexical: ['blocked'] }],
     ['vi', 'Công ty từ chối bình luận.', { lexical: ['từ chối'] }],
     ['ru', 'Компания отказалась от комментариев.', { lexical: ['отказалась'] }],
     ['ru', 'Это было невозможно предсказать.', { lexical: ['невозможно'] }],
