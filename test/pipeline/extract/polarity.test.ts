@@ -118,6 +118,11 @@ describe('negative pronouns, determiners and quantifiers are how translators par
     ['de', 'Es gab wenig Grund zur Eile.', ['wenig']],
     ['ru', 'Причин торопиться было мало.', ['мало']],
     ['vi', 'Có ít lý do để vội vàng.', ['ít']],
+    // The antonym a negated "good" or "well" is rendered by ("did not go well" / "прошло плохо").
+    ['en', 'The talks went badly.', ['badly']],
+    ['ru', 'Переговоры прошли плохо.', ['плохо']],
+    ['de', 'Die Gespräche liefen schlecht.', ['schlecht']],
+    ['vi', 'Cuộc đàm phán diễn ra tồi tệ.', ['tồi tệ']],
   ])('downtoners negate by meaning: %s: %s', (lang, text, expected) => {
     expect(polarity(lang, text).lexical).toEqual(expected);
   });
