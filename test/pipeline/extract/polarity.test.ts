@@ -128,6 +128,7 @@ describe('negative pronouns, determiners and quantifiers are how translators par
   });
   it.each([
     ['en', 'She stayed with a few friends.'],
+    ['en', 'Prices rose over the last few months.'],
     ['vi', 'Có ít nhất ba người bị thương.'],
     // A word of the generated lexicon inside a phrase that does not negate: "without fail" is always.
     ['en', 'The ferry has sailed every morning without fail.'],
@@ -160,6 +161,8 @@ describe('stems and phrases that negate by meaning', () => {
     ['ru', 'Она перестала отвечать на звонки.', ['перестала']],
     ['ru', 'Министр отказывался от интервью.', ['отказывался']],
     ['de', 'Der Minister verweigert das Interview.', ['verweigert']],
+    // Verbs of avoidance: "fernhalten" (keep away), "fernbleiben" (stay away), "meiden".
+    ['de', 'Die Behörde riet, sich von dem Vulkan fernzuhalten.', ['fernzuhalten']],
   ])('stems: %s: %s', (lang, text, expected) => {
     expect(polarity(lang, text).lexical).toEqual(expected);
   });
