@@ -540,7 +540,11 @@ export function buildClaim(
     .filter((h, i, all) => i === 0 || all[i - 1]!.end <= h.start)
     .map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text }));
   cancelDoubleNegations(text, negations, lexicalNegations, modality);
-  const restrictives = markLooseNegations(text, s, pack, m, negations);
+  // A restrictive in a phrase with a negator that does not negate ("not only", "nicht nur") is additive: negated.
+  const restrictives = markLooseNegations(text, s, pack, m, negations).map((r): NegationMarker => {
+    const idiom = idioms.find((i) => i.start <= r.start && r.end <= i.end && negatorHits.some((h) => i.start <= h.start && h.end <= i.end && h.end <= r.start));
+    return idiom ? { source: s.source, start: idiom.start, end: idiom.end, text: idiom.text, negated: true } : r;
+  });
   const notCues = findPhrases(m.notCues, text, s.start, s.end);
   const cues = [
     ...findPhrases(m.according, text, s.start, s.end).map((h) => ({ ...h, kind: 'according' as const })),

@@ -148,13 +148,23 @@ function negationFlip(ctx: PairContext, lc: LinkedClaims): RawFinding | undefine
   pairUp([...pb, ...cb], [...bare(la), ...ia], PLACE, undefined, renders);
   // "Won't come unless it can trust" / "finde nur statt, wenn": a negation with an exceptive after it is what a
   // restrictive renders.
+  // Negated restrictives ("not only", "nicht nur") pair with their like first; they are no restrictive.
+  const ra = items(lc.a.flatMap((c) => c.restrictives ?? []), lc.link.a);
+  const rb = items(lc.b.flatMap((c) => c.restrictives ?? []), lc.link.b);
+  const negated = (xs: Item[], yes: boolean): Item[] => xs.filter((x) => (x.m.negated === true) === yes);
+  pairUp(negated(ra, true), negated(rb, true), PLACE);
   const exceptive = (xs: Item[]): Item[] => xs.filter((x) => x.m.exceptive);
-  pairUp(exceptive(pa), items(lc.b.flatMap((c) => c.restrictives ?? []), lc.link.b), PLACE);
-  pairUp(exceptive(pb), items(lc.a.flatMap((c) => c.restrictives ?? []), lc.link.a), PLACE);
+  pairUp(exceptive(pa), negated(rb, false), PLACE);
+  pairUp(exceptive(pb), negated(ra, false), PLACE);
   const leftA = pa.filter((x) => !x.used);
   const leftB = pb.filter((x) => !x.used);
   let found: { m: NegationMarker; onA: boolean } | undefined;
   if ((leftA.length > 0) !== (leftB.length > 0)) found = { m: (leftA.length > 0 ? leftA : leftB)[0]!.m, onA: leftA.length > 0 };
+  else if (leftA.length === 0) {
+    // "Not only … but also" on one side, "only" at about the same place on the other ("nur … sondern auch").
+    pairUp(negated(ra, true), negated(rb, false), PLACE, (x) => { found ??= { m: x.m, onA: true }; });
+    pairUp(negated(rb, true), negated(ra, false), PLACE, (x) => { found ??= { m: x.m, onA: false }; });
+  }
   if (!found) return undefined;
   const { m: neg, onA: aNeg } = found;
   const plain = aNeg ? lc.link.b : lc.link.a;

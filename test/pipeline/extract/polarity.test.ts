@@ -220,6 +220,15 @@ describe('negations translators routinely render without a negator (negationPara
     // Another clause's exceptive does not count.
     expect(claimOf('en', 'The plant did not reopen; it waits until spring.').negations.map((n) => n.exceptive ?? false)).toEqual([false]);
   });
+  it.each([
+    ['en', 'They come not only for the music but also for the cause.', ['not only:true']],
+    ['de', 'Sie kommen nicht nur wegen der Musik, sondern auch wegen der Sache.', ['nicht nur:true']],
+    ['vi', 'Họ đến không chỉ vì âm nhạc mà còn vì mục đích từ thiện.', ['không chỉ:true']],
+    ['ru', 'Они приходят не только ради музыки, но и ради дела.', ['не только:true']],
+    ['de', 'Sie kommen nur wegen der Musik.', ['nur:false']],
+  ])('a restrictive under a negator ("not only") is negated and spans its phrase: %s: %s', (lang, text, expected) => {
+    expect((claimOf(lang, text).restrictives ?? []).map((r) => `${r.text}:${r.negated ?? false}`)).toEqual(expected);
+  });
   it('restrictives ("only", "nur", "chỉ", "только") are read', () => {
     expect((claimOf('de', 'Das Werk öffnet erst wieder, wenn die Reparaturen abgeschlossen sind.').restrictives ?? []).map((r) => r.text)).toEqual(['erst']);
     expect((claimOf('ru', 'Завод откроется, только если найдётся покупатель.').restrictives ?? []).map((r) => r.text)).toEqual(['только']);
