@@ -248,6 +248,11 @@ export interface LangPack {
     /** A negator at the end of its clause, or before the clause's last word, negates the predicate (German verb
      * order: "billigte den Plan nicht", "hat den Plan nicht gebilligt"). */
     clauseFinal?: boolean;
+    /**
+     * A negator of the predicate and a negative indefinite a few words after it in its clause cancel (a double
+     * negation, in a language without negative concord: "hat nicht keine Zeit", "không ai không biết").
+     */
+    indefiniteCancels?: boolean;
   };
   /**
    * Antonym pairs of closed-class words a generated word list lacks (time order, direction: "before" / "after",

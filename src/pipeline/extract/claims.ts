@@ -349,6 +349,7 @@ function clausalTest(pack: LoadedPack | undefined): ScopeTest {
   const aux = new Set(scope.auxiliaries.filter((a) => !a.startsWith('*')).map(low));
   const auxEnds = scope.auxiliaries.filter((a) => a.startsWith('*')).map((a) => low(a.slice(1)));
   const ends = scope.verbEndings.map(low);
+  const coordinators = new Set((pack.negationParaphrases?.coordinators ?? []).map(low));
   test = (text, s, h) => {
     if (always.has(low(h.text).replace(/\s+/gu, ' '))) return true;
     const before = /([\p{L}\p{M}'’]+)[\s\u00a0]+$/u.exec(text.slice(Math.max(s.start, h.start - 40), h.start));
@@ -357,8 +358,13 @@ function clausalTest(pack: LoadedPack | undefined): ScopeTest {
       if (aux.has(w) || auxEnds.some((e) => w.endsWith(e))) return true;
     }
     const rest = text.slice(h.end, Math.min(s.end, h.end + 40));
-    // Verb-final clauses: "billigte den Haushalt nicht.", "hat den Haushalt nicht gebilligt, …".
+    // Verb-final clauses: "billigte den Haushalt nicht.", "hat den Haushalt nicht gebilligt, …", and a coordinator
+    // ends a clause too: "kam nicht und sagte …", "hat den Plan nicht gebilligt, sondern …".
     if (scope.clauseFinal && (CLAUSE_FINAL.test(rest) || rest.length === 0)) return 'final';
+    if (scope.clauseFinal && coordinators.size) {
+      const next = /^[\s\u00a0]+([\p{L}\p{M}-]+)(?:[\s\u00a0]+([\p{L}\p{M}-]+))?/u.exec(rest);
+      if (next && [next[1], next[2]].some((w) => w !== undefined && coordinators.has(low(w)))) return 'final';
+    }
     const after = /^[\s\u00a0]+([\p{L}\p{M}]+)/u.exec(rest);
     return after !== null && ends.some((e) => low(after[1]!).endsWith(e));
   };
@@ -422,6 +428,29 @@ function askedQuestion(text: string, s: Sentence, n: NegationMarker, pack: Loade
 }
 /** Between an expletive conjunction and its negator: at most three words of its clause ("пока мы не", "пока не"). */
 const EXPLETIVE_GAP = /^[\s\u00a0]+(?:[\p{L}\p{M}-]+[\s\u00a0]+){0,3}$/u;
+/** Between a negator and a negative indefinite that cancels it (either first): at most five words, no punctuation. */
+const DOUBLE_GAP = /^[\s\u00a0]+(?:[\p{L}\p{M}\p{N}'’-]+[\s\u00a0]+){0,5}$/u;
+/**
+ * In a language without negative concord (negationScope.indefiniteCancels), a negator of the predicate and a negative
+ * indefinite a few words from it in its clause cancel: "hat nicht keine Zeit", "haben nicht noch keinen Kandidaten".
+ * Marked as a negated negative word is (the negator `double`, the indefinite `cancelled`, `by` the negator), unless a
+ * coordinator or a complementizer of the pack stands between ("kam nicht und sagte kein Wort": two negations).
+ */
+function cancelDoubleIndefinites(text: string, negations: NegationMarker[], pack: LoadedPack): void {
+  if (!pack.negationScope?.indefiniteCancels) return;
+  const breaks = new Set([...(pack.negationParaphrases?.coordinators ?? []), ...pack.speech.complementizers].map((w) => w.toLowerCase()));
+  for (const n of negations) {
+    if (n.concord || n.indefinite || n.constituent || n.double) continue;
+    const between = (x: NegationMarker): string => (x.start >= n.end ? text.slice(n.end, x.start) : text.slice(x.end, n.start));
+    const i = negations.find((x) => x.indefinite && !x.cancelled && (x.start >= n.end || x.end <= n.start) && DOUBLE_GAP.test(between(x))
+      && ![...between(x).matchAll(/[\p{L}\p{M}]+/gu)].some((w) => breaks.has(w[0].toLowerCase())));
+    if (!i) continue;
+    n.double = true;
+    i.cancelled = true;
+    i.by = n.start;
+  }
+}
+
 /** What follows an elliptical negator: its clause ends right after it ("the advice they don't,", "I'm not."). */
 const ELLIPSIS = /^[\s\u00a0]*(?:[,.;:!?)\]"”»—–]|$)/u;
 /** Is the text after a negator the end of its clause, or a coordinator of the pack right after it ("they don't and")? */
@@ -540,6 +569,7 @@ export function buildClaim(
     .filter((h, i, all) => i === 0 || all[i - 1]!.end <= h.start)
     .map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text }));
   cancelDoubleNegations(text, negations, lexicalNegations, modality);
+  cancelDoubleIndefinites(text, negations, pack);
   // A restrictive in a phrase with a negator that does not negate ("not only", "nicht nur") is additive: negated.
   const restrictives = markLooseNegations(text, s, pack, m, negations).map((r): NegationMarker => {
     const idiom = idioms.find((i) => i.start <= r.start && r.end <= i.end && negatorHits.some((h) => i.start <= h.start && h.end <= i.end && h.end <= r.start));

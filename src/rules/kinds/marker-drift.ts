@@ -51,7 +51,9 @@ const lexicalOf = (cs: Claim[]): NegationMarker[] => cs.flatMap((c) => c.lexical
 /** Negators of a word or phrase ("không phù hợp", "не приближаться", the "не" of "не удалось"). */
 const negatorsOfWords = (cs: Claim[]): NegationMarker[] => cs.flatMap((c) => c.negations).filter((n) => !n.concord && (n.constituent === true || n.double === true) && !n.indefinite);
 /** Negative indefinites ("nothing", "kein", "không ai", a lone "никто"): a translator's paraphrase of a negation. */
-const indefinitesOf = (cs: Claim[]): NegationMarker[] => cs.flatMap((c) => c.negations).filter((n) => !n.concord && n.indefinite === true);
+const indefinitesOf = (cs: Claim[]): NegationMarker[] => cs.flatMap((c) => c.negations).filter((n) => !n.concord && n.indefinite === true && !n.cancelled);
+/** Negative indefinites cancelled by a negator of their clause ("hat nicht keine Zeit"). */
+const cancelledIndefinitesOf = (cs: Claim[]): NegationMarker[] => cs.flatMap((c) => c.negations).filter((n) => n.indefinite === true && n.cancelled === true);
 
 /** Whether two markers of one text stand in one clause: no comma, semicolon, colon, dash or full stop between them. */
 const sameClause = (text: string, x: { start: number; end: number }, y: { start: number; end: number }): boolean => {
@@ -111,12 +113,26 @@ function negationFlip(ctx: PairContext, lc: LinkedClaims): RawFinding | undefine
     if (x.m.cancelled && !y.m.cancelled && alone(y, anyNegB) && verbal(y, lexB)) promotedA.add(x.m.by!);
     if (y.m.cancelled && !x.m.cancelled && alone(x, anyNegA) && verbal(x, lexA)) promotedB.add(y.m.by!);
   });
+  // So do negative indefinites: one cancelled by a negator of its clause ("hat nicht keine Drähte") against one alone
+  // or a word that negates by meaning ("has no wires", "have yet to announce") leaves that negator over.
+  const indA = items(indefinitesOf(lc.a), lc.link.a);
+  const indB = items(indefinitesOf(lc.b), lc.link.b);
+  const others = (y: Item, negs: Item[]): boolean => !negs.some((n) => n.m !== y.m && gap(n, y) <= PLACE);
+  const single = (xs: Item[]): Item[] => xs.filter((x) => !x.m.cancelled);
+  pairUp(items(cancelledIndefinitesOf(lc.a), lc.link.a), [...indB, ...single(lb)], PLACE, (x, y) => { if (others(y, anyNegB)) promotedA.add(x.m.by!); });
+  pairUp(items(cancelledIndefinitesOf(lc.b), lc.link.b), [...indA, ...single(la)], PLACE, (x, y) => { if (others(y, anyNegA)) promotedB.add(x.m.by!); });
   const doubledA = (n: NegationMarker): boolean => n.double === true && promotedA.has(n.start);
   const doubledB = (n: NegationMarker): boolean => n.double === true && promotedB.has(n.start);
   const pa = items([...negationsOf(lc.a), ...lc.a.flatMap((c) => c.negations).filter(doubledA)], lc.link.a);
   const pb = items([...negationsOf(lc.b), ...lc.b.flatMap((c) => c.negations).filter(doubledB)], lc.link.b);
-  const ca = items(negatorsOfWords(lc.a).filter((n) => !doubledA(n)), lc.link.a);
-  const cb = items(negatorsOfWords(lc.b).filter((n) => !doubledB(n)), lc.link.b);
+  // A negator that cancels a negative indefinite ("hat nicht keine Drähte") makes an affirmative: it accounts for
+  // nothing. One that cancels a word negating by meaning ("will never disarm", "не переставала") still accounts for a
+  // negator on the other side, where that word may not be listed ("не пойдет на уничтожение").
+  const cancelsIndefinite = (cs: Claim[]): Set<number> => new Set(cancelledIndefinitesOf(cs).map((n) => n.by!));
+  const byIndA = cancelsIndefinite(lc.a);
+  const byIndB = cancelsIndefinite(lc.b);
+  const ca = items(negatorsOfWords(lc.a).filter((n) => !doubledA(n) && !byIndA.has(n.start)), lc.link.a);
+  const cb = items(negatorsOfWords(lc.b).filter((n) => !doubledB(n) && !byIndB.has(n.start)), lc.link.b);
   // Like with like first: negators of phrases that do not negate ("no later than" / "không muộn hơn") pair with their
   // own kind at about the same place, so they do not take a negation that is left over.
   const idA = items(lc.a.flatMap((c) => c.idiomNegations ?? []), lc.link.a);
@@ -124,8 +140,6 @@ function negationFlip(ctx: PairContext, lc: LinkedClaims): RawFinding | undefine
   pairUp(idA, idB, PLACE);
   // Negative indefinites alone in their clause pair with their like wherever they stand ("no one had told her" /
   // "niemand hatte ihr gesagt"). One beside a negator ("you don't see no tail") is left to the negators.
-  const indA = items(indefinitesOf(lc.a), lc.link.a);
-  const indB = items(indefinitesOf(lc.b), lc.link.b);
   const lone = (xs: Item[], text: string, cs: Claim[]): Item[] => xs.filter((x) => !cs.some((c) => c.negations.some((n) => n !== x.m && !n.concord && !n.indefinite && sameClause(text, n, x.m))));
   pairUp(lone(indA, ctx.a.source.text, lc.a), lone(indB, ctx.b.source.text, lc.b), 1);
   // Negative indefinites left, and negators of phrases that do not negate ("couldn't help but" / "không thể trợ giúp").

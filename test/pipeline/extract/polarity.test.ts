@@ -17,7 +17,7 @@ function polarity(lang: string, text: string) {
   return {
     predicate: c.negations.filter((n) => !n.concord && !n.constituent && !n.indefinite && !n.double).map((n) => n.text),
     word: c.negations.filter((n) => !n.concord && (n.constituent || n.double) && !n.indefinite).map((n) => n.text),
-    indefinite: c.negations.filter((n) => !n.concord && n.indefinite).map((n) => n.text),
+    indefinite: c.negations.filter((n) => !n.concord && n.indefinite && !n.cancelled).map((n) => n.text),
     lexical: (c.lexicalNegations ?? []).filter((n) => !n.cancelled).map((n) => n.text),
   };
 }
@@ -153,6 +153,19 @@ describe('a negated word that negates by meaning is affirmative (a double negati
   });
   it('a word between the negator and the negative word keeps the negation ("won\'t come unless")', () => {
     expect(polarity('en', "Disarmament won't come unless it can trust them.").predicate).toEqual(["n't"]);
+  });
+});
+
+describe('a negator and a negative indefinite of one clause cancel where there is no negative concord (German)', () => {
+  it.each([
+    ['de', 'Die Pumpe hat nicht keine Kabel.', { predicate: [], word: ['nicht'], indefinite: [] }],
+    ['de', 'Die Nationals haben nicht noch keinen Werfer genannt.', { predicate: [], word: ['nicht'], indefinite: [] }],
+    // Two clauses joined by a coordinator: two negations. A coordinator ends the clause of a "nicht" before it.
+    ['de', 'Er kam nicht und sagte kein Wort.', { predicate: ['nicht'], word: [], indefinite: ['kein'] }],
+    // English and Russian packs do not cancel (concord in speech: "you don't see no tail"; "никто не").
+    ['en', "You don't see no tail.", { predicate: ["n't"], word: [], indefinite: ['no'] }],
+  ])('%s: %s', (lang, text, expected) => {
+    expect(polarity(lang, text)).toMatchObject(expected);
   });
 });
 
