@@ -146,11 +146,14 @@ function negationFlip(ctx: PairContext, lc: LinkedClaims): RawFinding | undefine
   const ia = [...indA, ...idA.filter((x) => !x.used)];
   const ib = [...indB, ...idB.filter((x) => !x.used)];
   // A negator matches a negator wherever it stands (word order differs between languages); what renders a
-  // negation by other means must stand at about the same place, and goes to the closest negation of the other side,
-  // of a predicate or of a word.
-  pairUp(pa, pb, 1);
-  pairUp(pa, cb, 1);
-  pairUp(pb, ca, 1);
+  // negation by other means must stand at about the same place.
+  // The closest negator, of a predicate or of a word ("That's not very nice" / "Не очень-то мило …, — не добавил":
+  // the "не" of "не добавил" is left over); a negated negative word ("không thể bỏ lỡ") only after those.
+  const doubles = (xs: Item[], yes: boolean): Item[] => xs.filter((x) => (x.m.double === true) === yes);
+  pairUp(pa, [...pb, ...doubles(cb, false)], 1);
+  pairUp(pb, doubles(ca, false), 1);
+  pairUp(pa, doubles(cb, true), 1);
+  pairUp(pb, doubles(ca, true), 1);
   // A word that negates by meaning goes to the closest negator, of a predicate or of a word ("unlikely" / "chẳng có lý
   // gì", not the "không" of another clause); a negative indefinite, which negates its clause, to a negator of a
   // predicate ("there would be no more popular player" / "не будет более знаменитого игрока").
