@@ -130,9 +130,11 @@ describe('negative pronouns, determiners and quantifiers are how translators par
     ['en', 'She stayed with a few friends.'],
     ['en', 'Prices rose over the last few months.'],
     ['vi', 'Có ít nhất ba người bị thương.'],
+    // "mất" (lose) before a duration or an amount is "take": "mất vài giờ", it takes a few hours.
+    ['vi', 'Việc sửa chữa sẽ mất vài giờ.'],
     // A word of the generated lexicon inside a phrase that does not negate: "without fail" is always.
     ['en', 'The ferry has sailed every morning without fail.'],
-  ])('but not "a few", "ít nhất", "without fail": %s: %s', (lang, text) => {
+  ])('but not "a few", "ít nhất", "without fail", "mất vài giờ": %s: %s', (lang, text) => {
     expect(polarity(lang, text).lexical).toEqual([]);
   });
 });
