@@ -76,6 +76,8 @@ const prefixed = (w, a) => PREFIXES.some((p) => w === p + a) || (w.endsWith('les
 
 const negatives = new Map(); // lemma -> pos
 const pairs = {};
+// Nouns and verbs: an adjective of "-less" on one of them ("speechless", "sleepless", "countless") says "without" it.
+const STEMS = new Set([...readIndex('noun').keys(), ...readIndex('verb').keys()]);
 for (const [name, pos] of Object.entries(POS)) {
   const data = readData(name);
   const index = readIndex(name);
@@ -96,6 +98,7 @@ for (const [name, pos] of Object.entries(POS)) {
     // negation ("new", "other").
     const negative = gloss.some((g) => NEGATIVE_GLOSS.test(g));
     if (pos === 'v' ? negative : (negative && (/^(?:un|in|im|il|ir|non|dis)./.test(lemma) || /.less$/.test(lemma))) || gloss.some((g) => ABSENCE_GLOSS.test(g))) negatives.set(lemma.replace(/_/g, ' '), pos);
+    else if (pos === 'a' && /^[a-z]{3,}less$/.test(lemma) && STEMS.has(lemma.slice(0, -4))) negatives.set(lemma, pos);
   }
 }
 pairs.adv = antonyms(ADVERBS, readData(ADVERBS));

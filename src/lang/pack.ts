@@ -248,6 +248,11 @@ export interface LangPack {
     /** A negator at the end of its clause, or before the clause's last word, negates the predicate (German verb
      * order: "billigte den Plan nicht", "hat den Plan nicht gebilligt"). */
     clauseFinal?: boolean;
+    /**
+     * A negator of the predicate and a negative indefinite a few words after it in its clause cancel (a double
+     * negation, in a language without negative concord: "hat nicht keine Zeit", "không ai không biết").
+     */
+    indefiniteCancels?: boolean;
   };
   /**
    * Antonym pairs of closed-class words a generated word list lacks (time order, direction: "before" / "after",
@@ -274,6 +279,10 @@ export interface LangPack {
     cessatives: string[]; exceptives: string[]; restrictives: string[];
     /** Coordinators ("and", "or", "but"): a negator right before one has its verb left out ("the advice they don't and"). */
     coordinators?: string[];
+    /** Subject pronouns after which a clause-initial negated auxiliary asks a question ("isn't that wonderful"). */
+    questionSubjects?: string[];
+    /** Conjunctions after which a negator of their clause is expletive (Russian "пока … не", until). */
+    expletives?: string[];
   };
   /** Titles and honorifics that precede or follow names: "President", "Deputy Minister", "ông", "bà", "Thứ trưởng", "глава". */
   titles: string[];

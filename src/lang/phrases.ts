@@ -35,7 +35,7 @@ const WORD_END = /[\p{L}\p{N}\p{M}]$/u;
 
 
 /**
- * Phrases may use "…" or "*" as a gap of up to four words ("không … nữa"): kept simple, only whole phrases here.
+ * Whole phrases only here; a phrase with gaps ("не составило … труда") is compiled by compileGapped below.
  *
  * Matching is what one case-insensitive alternation of every phrase (longest first, word boundaries on the sides
  * that are word characters, white-space runs) would give, scanned left to right; test/lang/phrases.test.ts holds that expression as the reference. It is
@@ -189,4 +189,41 @@ export function findPhrases(m: PhraseMatcher, text: string, start: number, end: 
     } else i += width;
   }
   return out;
+}
+
+/** Phrases with gaps ("не составило … труда"): each a list of parts, found with one matcher of every part. */
+export interface GappedMatcher {
+  parts: PhraseMatcher;
+  phrases: string[][];
+}
+
+/** How many words a gap ("…") may hold. */
+const GAP_WORDS = 4;
+/** A gap: up to GAP_WORDS words of one clause (no punctuation but hyphens and apostrophes). */
+const GAP = new RegExp(`^[\\s\\u00a0]+(?:[\\p{L}\\p{M}\\p{N}'’-]+[\\s\\u00a0]+){0,${GAP_WORDS}}$`, 'u');
+
+/** Compiles the entries written with " … " (a gap of up to four words); entries without one are left to compilePhrases. */
+export function compileGapped(entries: string[]): GappedMatcher {
+  const phrases = entries.filter((e) => e.includes('…')).map((e) => e.split('…').map((x) => x.normalize('NFC').toLowerCase().trim()).filter(Boolean));
+  return { parts: compilePhrases([...new Set(phrases.flat())].map((x) => [x, x])), phrases: phrases.filter((p) => p.length > 1) };
+}
+
+/** Where each gapped phrase occurs in text[start, end): from its first part to its last, its parts in order, each gap a few words. */
+export function findGapped(m: GappedMatcher, text: string, start: number, end: number): { start: number; end: number; text: string }[] {
+  if (m.phrases.length === 0) return [];
+  const hits = findPhrases(m.parts, text, start, end);
+  const out: { start: number; end: number; text: string }[] = [];
+  for (const phrase of m.phrases) {
+    for (let i = 0; i < hits.length; i++) {
+      if (hits[i]!.value !== phrase[0]) continue;
+      let last = hits[i]!;
+      let k = 1;
+      for (let j = i + 1; j < hits.length && k < phrase.length; j++) {
+        if (!GAP.test(text.slice(last.end, hits[j]!.start))) break;
+        if (hits[j]!.value === phrase[k]) { last = hits[j]!; k++; }
+      }
+      if (k === phrase.length) out.push({ start: hits[i]!.start, end: last.end, text: text.slice(hits[i]!.start, last.end) });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
