@@ -159,6 +159,36 @@ export interface LangPack {
      */
     reportedFuture?: string[];
     /**
+     * The conditional ("would", "würde", "wäre", ru "бы") outside reported speech: a prediction under a condition
+     * ("it would be hard"), a future seen from the past ("hoping they would be found"), a wish ("would like"). Firm
+     * as a future is, given its condition; a sentence with one is no plain statement.
+     */
+    conditional?: string[];
+    /**
+     * Words that name a possibility or a chance without hedging a verb (possible, potential, chance; möglich;
+     * возможный, шанс; khả năng, cơ hội): they render a hedge of the other version ("anyone who may have footage" /
+     * "возможных свидетелей"), and a sentence with one is no plain statement.
+     */
+    notions?: string[];
+    /**
+     * Possibility words that also say what someone can or may do (could, may, có thể, может, могут): before a verb of
+     * something someone does they may render an ability or a permission the other version states without a modal
+     * ("students click" / "sinh viên có thể nhấp"), and are compared with other markers only, not with a plain statement.
+     */
+    ambiguous?: string[];
+    /**
+     * Verbs of what happens rather than of what someone does (be, become, happen, take place; là, trở thành, xảy ra,
+     * diễn ra; быть, стать, произойти): an ambiguous possibility word right before one is a hedge ("có thể diễn ra").
+     */
+    happenings?: string[];
+    /**
+     * Necessity and obligation (must, have to, phải, cần, нужно, надо, muss): no degree of certainty, and a sentence
+     * with one is no plain statement.
+     */
+    necessity?: string[];
+    /** Auxiliaries of the perfect after a modal ("have", "'ve": "may have saved"): a possibility of the past, not a hedge of a prediction. */
+    perfect?: string[];
+    /**
      * Verbs of warning and fear ("warned", "fears", "cảnh báo", "предупредил", "warnte"): a firm future they report
      * ("analysts warned they will see a backlash") is a risk foreseen, which translators render as a possibility
      * ("có thể", "könnte"); it is read as an expectation, one step from either.

@@ -28,9 +28,25 @@ export interface EventMarker extends Span {
 }
 
 export interface ModalityMarker extends Span {
-  /** "possible" (could, may), "expected" (expected to, plans), "future" (will), "certain" (is, did). */
-  level: 'possible' | 'expected' | 'future' | 'impossible' | 'ability';
+  /**
+   * "possible" (could, may), "expected" (expected to, plans), "future" (will), "conditional" (would outside reported
+   * speech, würde, бы), "impossible" (cannot), "ability" (can), "notion" (a word naming a possibility or a chance:
+   * possible, potential, шанс, khả năng), "necessity" (must, have to, phải, нужно, muss). A sentence with none asserts.
+   */
+  level: 'possible' | 'expected' | 'future' | 'conditional' | 'impossible' | 'ability' | 'notion' | 'necessity';
   text: string;
+  /**
+   * A firm future reported by a verb of warning or fear ("warned they will"): read as an expectation, since
+   * translators render it as a possibility; a word of the same language is still the word it replaced.
+   */
+  foreseen?: boolean;
+  /**
+   * A possibility word that also says what someone can or may do (có thể, может, could, may), before a verb of
+   * something someone does: it may render an ability or a permission the other version states without a modal.
+   */
+  alsoAbility?: boolean;
+  /** Followed by a perfect ("may have saved", "could have won"): a possibility of the past, or one that did not happen. */
+  perfect?: boolean;
   /** Right after a disjunction ("definitely or probably", "chắc chắn hoặc có thể"): an alternative offered, not a hedge added. */
   alternative?: boolean;
 }

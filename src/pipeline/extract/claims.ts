@@ -22,6 +22,12 @@ export interface ClaimMatchers {
   purpose: PhraseMatcher;
   /** The future in the past of reported speech ("would"). */
   reportedFuture: PhraseMatcher;
+  /** An auxiliary of the perfect at the start of what follows a modal (" have", "'ve"). */
+  perfect: RegExp | undefined;
+  /** Possibility words that also say what someone can or may do (lower case). */
+  ambiguous: Set<string>;
+  /** Verbs of what happens rather than of what someone does ("happen", "xảy ra", "стать"). */
+  happenings: PhraseMatcher;
   /** Verbs of warning and fear ("warned", "cảnh báo"): a future they report is a foreseen risk. */
   risk: PhraseMatcher;
   /** Disjunctions ("or", "hoặc"): a marker right after one is an alternative. */
@@ -63,7 +69,9 @@ export function claimMatchers(pack: LoadedPack): ClaimMatchers {
   const events: [string, string][] = [];
   for (const [cls, forms] of Object.entries(pack.events ?? {})) for (const f of forms) events.push([f, cls]);
   const modality: [string, string][] = [];
-  for (const level of ['possible', 'expected', 'future', 'impossible', 'ability'] as const) for (const f of pack.modality?.[level] ?? []) modality.push([f, level]);
+  for (const level of ['possible', 'expected', 'future', 'conditional', 'impossible', 'ability'] as const) for (const f of pack.modality?.[level] ?? []) modality.push([f, level]);
+  for (const f of pack.modality?.notions ?? []) modality.push([f, 'notion']);
+  for (const f of pack.modality?.necessity ?? []) modality.push([f, 'necessity']);
   m = {
     events: compilePhrases(events),
     sequence: compilePhrases((pack.sequenceConjunctions ?? []).map((v) => [v, 'sequence'])),
@@ -74,6 +82,9 @@ export function claimMatchers(pack: LoadedPack): ClaimMatchers {
     notModal: compilePhrases((pack.modality.notModal ?? []).map((v) => [v, 'not'])),
     purpose: compilePhrases((pack.modality.purpose ?? []).map((v) => [v, 'purpose'])),
     reportedFuture: compilePhrases((pack.modality.reportedFuture ?? []).map((v) => [v, 'future'])),
+    perfect: perfectPattern(pack.modality.perfect ?? []),
+    ambiguous: new Set((pack.modality.ambiguous ?? []).map((v) => v.normalize('NFC').toLowerCase())),
+    happenings: compilePhrases((pack.modality.happenings ?? []).map((v) => [v, 'happening'])),
     risk: compilePhrases((pack.modality.risk ?? []).map((v) => [v, 'risk'])),
     alternatives: compilePhrases((pack.modality.alternatives ?? []).map((v) => [v, 'or'])),
     negators: compilePhrases(negatorEntries(pack)),
@@ -269,6 +280,17 @@ function purposeOf(text: string, s: Sentence, h: PhraseHit, purpose: PhraseMatch
   const from = Math.max(s.start, h.start - PURPOSE_WINDOW);
   return findPhrases(purpose, text, from, h.start).some((p) => !/[,;:.!?—–]/u.test(text.slice(p.end, h.start)) || /^[\s,]*$/u.test(text.slice(p.end, h.start)));
 }
+
+/** An auxiliary of the perfect right after a modal ("may have saved", "could've won"): a contracted one attached, another after a space. */
+function perfectPattern(forms: string[]): RegExp | undefined {
+  if (forms.length === 0) return undefined;
+  const esc = (x: string): string => x.normalize('NFC').replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const alts = forms.map((f) => (/^[\p{L}\p{M}]/u.test(f) ? `[\\s\\u00a0]+${esc(f)}` : esc(f)));
+  return new RegExp(`^(?:${alts.join('|')})(?![\\p{L}\\p{M}])`, 'iu');
+}
+
+/** White space, or white space around one word: what may stand between a modal and its verb ("có thể còn tăng"). */
+const NEXT_WORDS = /^[\s\u00a0]+(?:[\p{L}\p{M}'’-]+[\s\u00a0]+)?$/u;
 
 /** How far (in characters) after a verb of warning or fear a firm future is the risk it reports. */
 const RISK_WINDOW = 80;
@@ -536,7 +558,12 @@ export function buildClaim(
     .filter((h) => speechCues.some((c) => c.end <= h.start && h.start - c.end <= 60 && !/["“”«»„:]/u.test(text.slice(c.end, h.start))));
   const risks = m.risk.byFirst.size ? findPhrases(m.risk, text, s.start, s.end) : [];
   const ors = m.alternatives.byFirst.size ? findPhrases(m.alternatives, text, s.start, s.end) : [];
-  const modality: ModalityMarker[] = [...findPhrases(m.modality, text, s.start, s.end), ...perfectiveFutures(text, s, pack), ...reported]
+  // A verb of what happens, as the first or second word after a possibility word, makes it a hedge ("có thể diễn ra",
+  // "может стать", "could be"): nobody is able to happen.
+  const happenings = m.happenings.byFirst.size ? findPhrases(m.happenings, text, s.start, s.end) : [];
+  const happens = (h: PhraseHit): boolean => happenings.some((v) => v.start >= h.end && NEXT_WORDS.test(text.slice(h.end, v.start)));
+  // A conditional form after a speech verb is the future it reports ("said she would run").
+  const modality: ModalityMarker[] = [...findPhrases(m.modality, text, s.start, s.end).filter((h) => !reported.some((r) => r.start < h.end && h.start < r.end)), ...perfectiveFutures(text, s, pack), ...reported]
     .filter((h) => !values.some((v) => v.start < h.end && h.start < v.end))
     .filter((h) => !notModal.some((n) => n.start <= h.start && h.end <= n.end))
     // A capitalised modal in mid-sentence is a name or a month ("Prime Minister May"), not a modal verb.
@@ -545,7 +572,10 @@ export function buildClaim(
     .map((h): ModalityMarker => ({
       source: s.source, start: h.start, end: h.end, text: h.text,
       level: purposeOf(text, s, h, m.purpose) ? 'ability' : riskOf(text, h, risks) ? 'expected' : h.value as ModalityMarker['level'],
+      ...(riskOf(text, h, risks) ? { foreseen: true } : {}),
       ...(ors.some((o) => o.end <= h.start && /^[\s\u00a0]+$/u.test(text.slice(o.end, h.start))) ? { alternative: true } : {}),
+      ...(m.perfect?.test(text.slice(h.end, h.end + 16)) ? { perfect: true } : {}),
+      ...(h.value === 'possible' && m.ambiguous.has(h.text.normalize('NFC').toLowerCase()) && !happens(h) ? { alsoAbility: true } : {}),
     }));
   const idioms = [...findPhrases(m.notNegations, text, s.start, s.end), ...findGapped(m.gappedNotNegations, text, s.start, s.end)];
   const notIdiom = (h: { start: number; end: number }): boolean => !idioms.some((i) => i.start <= h.start && h.end <= i.end);
@@ -555,7 +585,7 @@ export function buildClaim(
   // phrase ("không thể không", "не мог не") or of its words keeps a negator, which it accounts for. Words that hold a
   // negator ("hàng không", "không khí") and phrases without a modal ("not only") are not.
   const idiomNegations: NegationMarker[] = negatorHits.filter((h) => !notIdiom(h))
-    .filter((h) => findPhrases(m.modality, text, s.start, s.end).some((x) => x.start < h.end + 1 && h.start < x.end + 1))
+    .filter((h) => findPhrases(m.modality, text, s.start, s.end).some((x) => x.value !== 'conditional' && x.value !== 'notion' && x.value !== 'necessity' && x.start < h.end + 1 && h.start < x.end + 1))
     .map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text }));
   const lexicalHits = [
     ...findPhrases(m.lexicalNegators, text, s.start, s.end).filter(notIdiom),
@@ -570,7 +600,7 @@ export function buildClaim(
     .sort((a, b) => a.start - b.start)
     .filter((h, i, all) => i === 0 || all[i - 1]!.end <= h.start)
     .map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text }));
-  cancelDoubleNegations(text, negations, lexicalNegations, modality);
+  cancelDoubleNegations(text, negations, lexicalNegations, modality.filter((x) => x.level !== 'conditional' && x.level !== 'notion' && x.level !== 'necessity'));
   cancelDoubleIndefinites(text, negations, pack);
   // A restrictive in a phrase with a negator that does not negate ("not only", "nicht nur") is additive: negated.
   const restrictives = markLooseNegations(text, s, pack, m, negations).map((r): NegationMarker => {
@@ -618,7 +648,7 @@ export function buildClaim(
   const verbal = events.filter((e) => !m.noun.test(e.text));
   const checkWorthy = !s.isTitle && (
     (specificValue && (specificNames.length > 0 || mentions.entities.length >= 2)) ||
-    (verbal.length > 0 && specificNames.length >= 2 && modality.length === 0));
+    (verbal.length > 0 && specificNames.length >= 2 && !modality.some((x) => x.level !== 'conditional' && x.level !== 'notion' && x.level !== 'necessity')));
   const titled = roleHits.length ? titledNames(text, s, roleHits, mentions.entities, m.apposition) : [];
   return {
     source: s.source, start: s.start, end: s.end, sentenceId: s.id,

@@ -2,6 +2,7 @@ import type { RawFinding, RuleKind } from '../types.js';
 import { contextOf, linkedClaims, loc, paragraphConfirmed, positionallyConfirmed, type LinkedClaims } from '../util.js';
 import type { PairContext } from '../types.js';
 import type { Claim, ModalityMarker, NegationMarker } from '../../model/claim.js';
+import type { Span } from '../../model/span.js';
 import { lexiconOf } from '../../lang/lexicon.js';
 
 /** The rule file's params, each described in paramsSchema. */
@@ -10,6 +11,7 @@ interface Params {
   minScore: number;
   crossLanguageOnly?: boolean;
   paragraphs?: boolean;
+  confirmRun?: number;
 }
 
 /**
@@ -22,13 +24,13 @@ export const markerDrift: RuleKind<Params> = {
   vars: ['a', 'b', 'negated', 'affirmed', 'cue'],
   paramsSchema: {
     type: 'object', additionalProperties: false,
-    properties: { marker: { description: '"modality": could/may on one side, will/is on the other; "negation": one side negated, the other not.', enum: ['modality', 'negation'] }, minScore: { description: 'Minimum alignment score: markers are only compared in sentences that clearly say the same thing.', type: 'number', minimum: 0, maximum: 1 }, crossLanguageOnly: { description: 'Compare only versions in different languages. Within one language, edits are the edit rules\' business, and independently written sentences express certainty and negation too freely to compare marker by marker.', type: 'boolean' }, paragraphs: { description: 'Also compare links under minScore whose paragraphs correspond one to one (each holds every counterpart of the other\'s sentences), as in a translation that keeps the paragraphs of its original.', type: 'boolean' } },
+    properties: { marker: { description: '"modality": could/may on one side, will/is on the other; "negation": one side negated, the other not.', enum: ['modality', 'negation'] }, minScore: { description: 'Minimum alignment score: markers are only compared in sentences that clearly say the same thing.', type: 'number', minimum: 0, maximum: 1 }, crossLanguageOnly: { description: 'Compare only versions in different languages. Within one language, edits are the edit rules\' business, and independently written sentences express certainty and negation too freely to compare marker by marker.', type: 'boolean' }, confirmRun: { description: 'Longest run of consecutive weak 1-1 links (below minScore) that leave no sentence out and are held at both ends by a link of at least minScore: such a link can only be its sentence\'s counterpart, and is compared (default 6).', type: 'integer', minimum: 0 }, paragraphs: { description: 'Also compare links under minScore whose paragraphs correspond one to one (each holds every counterpart of the other\'s sentences), as in a translation that keeps the paragraphs of its original.', type: 'boolean' } },
     required: ['marker', 'minScore'],
   },
   checkPair(ctx, p) {
     const out: RawFinding[] = [];
     if (p.crossLanguageOnly && ctx.a.source.lang === ctx.b.source.lang) return out;
-    const confirmed = positionallyConfirmed(ctx, p.minScore);
+    const confirmed = positionallyConfirmed(ctx, p.minScore, p.confirmRun ?? 6);
     if (p.paragraphs) for (const l of paragraphConfirmed(ctx)) confirmed.add(l);
     for (const lc of linkedClaims(ctx)) {
       if (lc.link.score < p.minScore && !confirmed.has(lc.link)) continue;
@@ -194,45 +196,107 @@ function negationFlip(ctx: PairContext, lc: LinkedClaims): RawFinding | undefine
   };
 }
 
-/** The certainty scale: a firm future (will, sẽ, будет, wird, the Russian perfective future), an expectation (is
- * expected to, dự kiến, ожидается, soll, probably), a possibility (could, may, có thể, может, könnte, perhaps). */
-const LEVEL: Record<string, number> = { future: 3, expected: 2, possible: 1 };
+/**
+ * The certainty scale: firm (a future: will, sẽ, будет, wird, the Russian perfective future; a conditional: would,
+ * würde, бы; a plain statement), expected (is expected to, dự kiến, ожидается, soll, probably), possible (could, may,
+ * có thể, может, könnte, perhaps).
+ */
+const LEVEL: Partial<Record<ModalityMarker['level'], number>> = { future: 3, conditional: 3, expected: 2, possible: 1 };
+const FIRM = 3;
+type Level = ModalityMarker['level'];
 
 /**
- * Certainty of aligned sentences: each side's level is its most hedged marker ("dự kiến có thể" is a possibility).
- * Two steps apart (a firm future against a possibility) is a change of certainty; one step (will / is expected to,
- * is expected to / may) is how translators routinely render a modal, and is not reported. Sides without a marker,
- * abilities ("can", "kann") and negated possibilities ("cannot") are not compared.
+ * Markers that render each other: one level, a firm future and a conditional, and an ability, a possibility and a
+ * word that names one ("can" / "có thể", "anyone who may have" / "возможных свидетелей").
  */
+const OPEN: ReadonlySet<Level> = new Set(['ability', 'possible', 'notion']);
+const alike = (x: Level, y: Level): boolean => x === y || (LEVEL[x] === FIRM && LEVEL[y] === FIRM) || (OPEN.has(x) && OPEN.has(y));
+
+/** A question asks; it states no certainty to compare with a statement. */
+const QUESTION = /[?？]/u;
+/** What the message calls a sentence with no certainty marker. */
+const STATEMENT = 'a plain statement';
+/** Markers this close (at most two words, no punctuation between) qualify one verb: "will likely", "dự kiến có thể", "looks as though it will". */
+const STACKED = /^[\s\u00a0\p{Cf}]*(?:[\p{L}\p{M}'’-]+[\s\u00a0\p{Cf}]+){0,2}$/u;
+
+/** The markers that qualify one verb, read as one: the most hedged of them, an ability or a negated possibility among them above all. */
+interface Stack { ms: ModalityMarker[]; level: Level; rep: ModalityMarker; at: number; partner?: Stack }
+
+function stacksOf(ms: ModalityMarker[], text: string, span: Span, asking: boolean): Stack[] {
+  const groups: ModalityMarker[][] = [];
+  for (const m of [...ms].sort((x, y) => x.start - y.start)) {
+    const last = groups[groups.length - 1]?.at(-1);
+    if (last && m.start >= last.end && STACKED.test(text.slice(last.end, m.start))) groups[groups.length - 1]!.push(m);
+    else groups.push([m]);
+  }
+  return groups.map((g) => {
+    // An alternative is offered, not a hedge added ("definitely or probably"); a conditional that asks ("would
+    // you…?" / "bạn có thể…?") or frames an independent report's own view ("it would be surprising") predicts nothing.
+    const scale = g.filter((m) => LEVEL[m.level] !== undefined && !m.alternative && !(asking && m.level === 'conditional'));
+    // A hedge qualifies whatever it stands with ("có thể không thể", may not be able; "sẽ có thể"); a negated
+    // possibility or an ability is no prediction, hedged or not ("sẽ không thể", "will be able to").
+    const rep = scale.find((m) => m.level === 'possible') ?? g.find((m) => m.level === 'impossible') ?? g.find((m) => m.level === 'ability')
+      ?? [...scale].sort((x, y) => LEVEL[x.level]! - LEVEL[y.level]!)[0] ?? g.find((m) => m.level === 'notion');
+    return { ms: g, level: rep?.level ?? 'notion', rep: rep ?? g[0]!, at: ((rep ?? g[0]!).start - span.start) / Math.max(1, span.end - span.start) };
+  });
+}
+
 function certaintyDrift(ctx: PairContext, lc: LinkedClaims): RawFinding | undefined {
-  const ma = lc.a.flatMap((c) => c.modality);
-  const mb = lc.b.flatMap((c) => c.modality);
-  // "Cannot" is neither a hedge nor a prediction, and a translation may turn "without trust there will be no
-  // confidence" into "if we cannot trust…": such pairs are not compared.
-  if (ma.some((m) => m.level === 'impossible') || mb.some((m) => m.level === 'impossible')) return undefined;
-  // "Có thể", "может" and "could" also say what someone can do: a possibility on one side is the other side's
-  // ability ("if it can trust" / "nếu họ có thể tin tưởng"), one for one.
-  const hedges = (ms: ModalityMarker[], other: ModalityMarker[]): ModalityMarker[] => {
-    let abilities = other.filter((m) => m.level === 'ability').length;
-    return ms.filter((m) => m.level !== 'possible' || abilities-- <= 0);
-  };
-  const ha = hedges(ma, mb);
-  const hb = hedges(mb, ma);
-  const weakest = (ms: ModalityMarker[]): ModalityMarker | undefined => ms.filter((m) => LEVEL[m.level] !== undefined)
-    .sort((x, y) => LEVEL[x.level]! - LEVEL[y.level]! || x.start - y.start)[0];
-  const x = weakest(ha);
-  const y = weakest(hb);
-  if (!x || !y) return undefined;
-  const steps = Math.abs(LEVEL[x.level]! - LEVEL[y.level]!);
-  // A possibility added to an expectation both versions state ("dự kiến có thể" for "is expected to") is a hedge
-  // added: reported.
-  // An alternative ("definitely or probably" / "chắc chắn hoặc có thể") is offered, not stacked on the expectation.
-  const stacked = (h: ModalityMarker[], o: ModalityMarker[]): boolean => h.some((m) => m.level === 'possible' && !m.alternative) && h.some((m) => m.level === 'expected')
-    && o.some((m) => m.level === 'expected') && !o.some((m) => m.level === 'possible');
-  if (steps < 2 && !stacked(ha, hb) && !stacked(hb, ha)) return undefined;
-  return {
+  // Within one language, a foreseen future ("he worries it will not last") is still the "will" a draft may change.
+  const oneLanguage = ctx.a.source.lang === ctx.b.source.lang;
+  const read = (m: ModalityMarker): ModalityMarker => (oneLanguage && m.foreseen ? { ...m, level: 'future' } : m);
+  const ma = lc.a.flatMap((c) => c.modality).map(read);
+  const mb = lc.b.flatMap((c) => c.modality).map(read);
+  if (ma.length === 0 && mb.length === 0) return undefined;
+  const textA = ctx.a.source.text.slice(lc.link.a.start, lc.link.a.end);
+  const textB = ctx.b.source.text.slice(lc.link.b.start, lc.link.b.end);
+  const question = QUESTION.test(textA) || QUESTION.test(textB);
+  const versions = ctx.story.relation === 'versions';
+  const sa = stacksOf(ma, ctx.a.source.text, lc.link.a, question || !versions);
+  const sb = stacksOf(mb, ctx.b.source.text, lc.link.b, question || !versions);
+  const cands: [number, Stack, Stack][] = [];
+  for (const x of sa) for (const y of sb) if (alike(x.level, y.level)) cands.push([Math.abs(x.at - y.at), x, y]);
+  cands.sort((p, q) => p[0] - q[0] || p[1].rep.start - q[1].rep.start || p[2].rep.start - q[2].rep.start);
+  for (const [, x, y] of cands) if (!x.partner && !y.partner) { x.partner = y; y.partner = x; }
+  const left = (xs: Stack[]): Stack[] => xs.filter((x) => !x.partner && LEVEL[x.level] !== undefined);
+  const la = left(sa);
+  const lb = left(sb);
+  const quoted = (m: ModalityMarker): string => `"${m.text}"`;
+  const report = (x: Span, y: Span, a: string, b: string): RawFinding => ({
     locations: [loc(ctx.a.source.text, x), loc(ctx.b.source.text, y)],
     context: contextOf(ctx, lc),
-    vars: { a: x.text, b: y.text },
+    vars: { a, b },
+  });
+  // Two steps apart, closest in place first.
+  const far: [number, Stack, Stack][] = [];
+  for (const x of la) for (const y of lb) if (Math.abs(LEVEL[x.level]! - LEVEL[y.level]!) >= 2) far.push([Math.abs(x.at - y.at), x, y]);
+  far.sort((p, q) => p[0] - q[0] || p[1].rep.start - q[1].rep.start || p[2].rep.start - q[2].rep.start);
+  if (far[0]) return report(far[0][1].rep, far[0][2].rep, quoted(far[0][1].rep), quoted(far[0][2].rep));
+  // A possibility added to an expectation both state: stacked on it ("dự kiến có thể", "könnte voraussichtlich" /
+  // "is expected to"), or beside it, when everything else of the other version is rendered ("ожидается …, может" /
+  // "is expected to").
+  const expects = (x: Stack): boolean => x.ms.some((m) => m.level === 'expected' && !m.alternative);
+  const added = (own: Stack[], ownAll: Stack[], other: Stack[]): [ModalityMarker, ModalityMarker] | undefined => {
+    if (other.some((y) => y.level === 'possible')) return undefined;
+    const onIt = own.find((x) => x.level === 'possible' && !x.rep.perfect && expects(x));
+    const expectation = other.find((y) => y.level === 'expected');
+    if (onIt && expectation) return [onIt.rep, expectation.rep];
+    const beside = own.find((x) => x.level === 'possible' && !x.rep.perfect);
+    const shared = ownAll.find((x) => x.partner && x.level === 'expected' && x.partner.level === 'expected');
+    return beside && shared && other.length === 0 ? [beside.rep, shared.partner!.rep] : undefined;
   };
+  const ha = added(la, sa, lb);
+  if (ha) return report(ha[0], ha[1], quoted(ha[0]), quoted(ha[1]));
+  const hb = added(lb, sb, la);
+  if (hb) return report(hb[1], hb[0], quoted(hb[1]), quoted(hb[0]));
+  // A possibility against a plain statement: in a version of the other (independent reports hedge as they see fit),
+  // the other side has no marker at all, neither side asks, and the hedge is no possibility of the past and no
+  // word that may say what someone can do ("students click" / "sinh viên có thể nhấp").
+  if (question || !versions) return undefined;
+  const hedge = (xs: Stack[]): ModalityMarker | undefined => xs.find((x) => x.level === 'possible' && !x.rep.perfect && !x.rep.alsoAbility)?.rep;
+  const hedgeA = hedge(la);
+  if (hedgeA && mb.length === 0) return report(hedgeA, lc.link.b, quoted(hedgeA), STATEMENT);
+  const hedgeB = hedge(lb);
+  if (hedgeB && ma.length === 0) return report(lc.link.a, hedgeB, STATEMENT, quoted(hedgeB));
+  return undefined;
 }

@@ -54,8 +54,15 @@ describe('the future in the past of reported speech', () => {
   it.each([
     ['It would be hard to ignore the demand.'],
     ['But would you put your children in their hands?'],
+    // Across a colon and a quotation mark the speech verb does not report it.
     ['She told reporters: "It would be a disaster."'],
-  ])('elsewhere it is no marker: %s', (text) => {
+  ])('elsewhere it is a conditional, no reported future: %s', (text) => {
+    expect(modality('en', text)).toEqual(['conditional:would']);
+  });
+  it.each([
+    ['I would like to thank everyone who helped.'],
+    ['Police would appeal to anyone who saw the crash to come forward.'],
+  ])('a polite "would" is no marker: %s', (text) => {
     expect(modality('en', text)).toEqual([]);
   });
 });
@@ -64,7 +71,8 @@ describe('evidential hedges are expectations; a passive infinitive is no future'
   it.each([
     ['en', 'A comeback looks as though it will be beyond them.', ['expected:looks as though', 'future:will']],
     ['de', 'Der Plan scheint zu scheitern.', ['expected:scheint']],
-    ['de', 'Der Linienrichter musste behandelt werden musste.', []],
+    // The first "musste" is a necessity; the second closes a passive infinitive.
+    ['de', 'Der Linienrichter musste behandelt werden musste.', ['necessity:musste']],
   ])('%s: %s', (lang, text, expected) => {
     expect(modality(lang, text)).toEqual(expected);
   });
@@ -91,5 +99,73 @@ describe('a future reported by a verb of warning or fear, and alternatives', () 
   it('a marker right after a disjunction is an alternative ("chắc chắn hoặc có thể")', () => {
     expect(levels('vi', 'Họ chắc chắn hoặc có thể tin vào lời khai.')).toContain('có thể:possible:or');
     expect(levels('en', 'The deal could fail.')).toEqual(['could:possible']);
+  });
+});
+
+/** The markers of `text` with the flags the certainty comparison reads: "level:text[+perfect][+ability]". */
+function flagged(lang: string, text: string): string[] {
+  const s: Sentence = { source: 't', start: 0, end: text.length, id: 't#0', index: 0, block: 0, isTitle: false, text };
+  return buildClaim(text, s, getPack(lang), { quantities: [], dates: [], entities: [] }, false).modality
+    .map((m) => `${m.level}:${m.text}${m.perfect ? '+perfect' : ''}${m.alsoAbility ? '+ability' : ''}`);
+}
+
+describe('each language\'s certainty scale', () => {
+  it.each([
+    // Contracted futures are attached to the word before them.
+    ['en', "It's going to rain on Monday.", ["future:'s going to"]],
+    ['en', 'You’re going to see a change.', ['future:’re going to']],
+    ['en', 'Rates are likely to rise.', ['expected:are likely']],
+    ['en', 'Rates might rise.', ['possible:might']],
+    ['de', 'Die Preise dürften steigen.', ['expected:dürften']],
+    ['de', 'Die Preise steigen eventuell.', ['possible:eventuell']],
+    ['de', 'Es wird davon ausgegangen, dass die Preise steigen.', ['future:wird', 'expected:davon ausgegangen']],
+    ['de', 'Er würde kandidieren.', ['conditional:würde']],
+    ['ru', 'Решение могло спасти сотни жизней.', ['possible:могло']],
+    ['ru', 'Цены, вероятно, вырастут.', ['expected:вероятно', 'future:вырастут']],
+    ['ru', 'Он бы согласился.', ['conditional:бы']],
+    ['ru', 'Они смогли договориться.', ['ability:смогли']],
+    ['ru', 'Защитник не смог помешать удару.', ['impossible:не смог']],
+    ['vi', 'Giá có lẽ sẽ tăng.', ['possible:có lẽ sẽ']],
+    ['vi', 'Ông hy vọng giá sẽ giảm.', ['expected:hy vọng', 'future:sẽ']],
+    // After a complementiser "có khả năng" has no subject: it is likely that.
+    ['vi', 'Ông cho rằng có khả năng giá sẽ giảm.', ['expected:rằng có khả năng', 'future:sẽ']],
+    ['vi', 'Tôi đã có thể đi lại.', ['ability:đã có thể']],
+    ['vi', 'Họ khó có thể bỏ qua nhu cầu này.', ['impossible:khó có thể']],
+  ])('%s: %s', (lang, text, expected) => {
+    expect(modality(lang, text)).toEqual(expected);
+  });
+  it.each([
+    // "sắp" in "sắp xếp" (arrange) and in "sắp tới" after a time noun (upcoming) is no future.
+    ['vi', 'Họ sắp xếp lịch trong những ngày sắp tới.'],
+    // "tình hình" (situation) followed by "như" (like) holds "hình như" (apparently).
+    ['vi', 'Trong tình hình như vậy, họ rút lui.'],
+    ['ru', 'Он хотя бы пришёл.'],
+    ['ru', 'Каждый может похвастаться тремя очками.'],
+  ])('words that hold a marker without being one: %s: %s', (lang, text) => {
+    expect(modality(lang, text)).toEqual([]);
+  });
+  it.each([
+    // "may have" before a noun reads as a perfect too: a relative clause of who may have something, no hedge of the statement.
+    ['en', 'Officers appealed to anyone who may have footage.', ['possible:may+perfect+ability']],
+    ['en', 'The decision may have saved hundreds of lives.', ['possible:may+perfect+ability']],
+    ['en', "They could've won.", ['possible:could+perfect+ability']],
+    ['en', 'The talks may fail.', ['possible:may+ability']],
+    ['en', 'The talks may be delayed.', ['possible:may']],
+    ['vi', 'Sinh viên có thể nhấp vào cốc cà phê.', ['possible:có thể+ability']],
+    ['vi', 'Trận đấu có thể diễn ra vào thứ Tư.', ['possible:có thể']],
+    ['vi', 'Lượng mưa có thể còn lên tới 10 cm.', ['possible:có thể']],
+    ['ru', 'Он может играть 60 минут.', ['possible:может+ability']],
+    ['ru', 'Это может стать проблемой.', ['possible:может']],
+    ['de', 'Der Plan könnte scheitern.', ['possible:könnte']],
+  ])('a possibility of the past, and one that may say what someone can do: %s: %s', (lang, text, expected) => {
+    expect(flagged(lang, text)).toEqual(expected);
+  });
+  it.each([
+    ['en', 'The possible merger was discussed.', ['notion:possible']],
+    ['ru', 'Полиция ищет возможных свидетелей.', ['notion:возможных']],
+    ['en', 'The team had to leave.', ['necessity:had to']],
+    ['vi', 'Họ phải rời đi.', ['necessity:phải']],
+  ])('words of possibility and necessity are markers off the scale: %s: %s', (lang, text, expected) => {
+    expect(modality(lang, text)).toEqual(expected);
   });
 });
