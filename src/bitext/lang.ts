@@ -5,16 +5,23 @@
  */
 
 let names: Intl.DisplayNames | undefined;
+// Asked for every unit of a translation memory (TMX names the language of each variant): ICU is asked once per code.
+const known = new Map<string, boolean>();
 
 /** True when `code` is a language ICU can name ("en", "vi", "fil"); false for "xx", "und" or anything malformed. */
 export function isLanguageCode(code: string): boolean {
   if (!/^[a-z]{2,3}$/.test(code) || code === 'und') return false;
-  names ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
-  try {
-    return names.of(code) !== undefined;
-  } catch {
-    return false;
+  let ok = known.get(code);
+  if (ok === undefined) {
+    names ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+    try {
+      ok = names.of(code) !== undefined;
+    } catch {
+      ok = false;
+    }
+    known.set(code, ok);
   }
+  return ok;
 }
 
 /** The primary language subtag of a tag, in lower case ("EN-US" → "en", "vi_VN" → "vi"); undefined when not a known language. */

@@ -8,9 +8,10 @@ export type BitextRow = PairRow;
 export type BitextFormat = 'tsv' | 'jsonl' | 'po' | 'xliff' | 'tmx';
 
 /**
- * The rows of a bitext file. Iterate with `for await`; TSV and JSONL are read line by line as you iterate (and
- * read again if iterated again), so errors in later lines surface during iteration. The other formats are parsed
- * whole before `readBitext` returns.
+ * The rows of a bitext file. Iterate with `for await`: every format is read as a stream as you iterate (and read
+ * again if iterated again), in memory bounded by a chunk of the file, not by the file. TSV and JSONL are read once,
+ * so errors in later lines surface during iteration; PO, XLIFF and TMX are first read through once before
+ * `readBitext` returns, which refuses a malformed file before any row is taken and counts the rows (`count`).
  */
 export interface BitextRows extends AsyncIterable<BitextRow> {
   format: BitextFormat;
@@ -21,7 +22,7 @@ export interface BitextRows extends AsyncIterable<BitextRow> {
   rightLang?: string;
   /** Decoding notes (FL110–FL112) for the caller to print. */
   warnings: string[];
-  /** The number of rows, for the formats parsed whole before iteration (PO, XLIFF, TMX). */
+  /** The number of rows, for the formats read through before iteration (PO, XLIFF, TMX). */
   count?: number;
 }
 
@@ -44,9 +45,9 @@ export interface BitextOptions {
 /** Codes of the bitext readers. docs/workflow.md has one row per code; a test checks it. */
 export const BITEXT_CODES = {
   FL700: { kind: 'fatal', meaning: 'not a bitext file: the extension is not .tsv, .jsonl, .po, .xlf, .xliff or .tmx', action: 'convert the file to one of these formats, or rename it if it is one' },
-  FL701: { kind: 'fatal', meaning: 'an XLIFF or TMX file is not well-formed XML; the message gives the line and the parser\'s complaint', action: 'fix the XML at that line (an unclosed tag, a bare "&" or "<" in text)' },
+  FL701: { kind: 'fatal', meaning: 'an XLIFF or TMX file is not well-formed XML, declares an entity from outside the file (XXE) or a parameter entity, or expands entities beyond the limits; the message gives the line and what is wrong', action: 'fix the XML at that line (an unclosed tag, a bare "&" or "<" in text)' },
   FL702: { kind: 'fatal', meaning: 'the XML is well-formed but is not the expected document: wrong root element, unsupported XLIFF version, a TMX <tuv> without a language', action: 'export the file again as XLIFF 1.2/2.x or TMX 1.4 from the translation tool' },
-  FL703: { kind: 'fatal', meaning: 'a PO file cannot be parsed; the message gives the line where gettext-parser gave one', action: 'fix the entry (often an unescaped quote in a msgid or msgstr); `msgfmt -c file.po` shows the same problem' },
+  FL703: { kind: 'fatal', meaning: 'a PO file cannot be parsed (a keyword that is none of msgctxt, msgid, msgid_plural, msgstr); the message gives the line', action: 'fix the entry (often an unescaped quote in a msgid or msgstr); `msgfmt -c file.po` shows the same problem' },
   FL704: { kind: 'fatal', meaning: 'a TSV file has no header row with two text columns, or a row has a different number of columns than the header', action: 'give the file a header row naming its columns; a tab inside a text splits it, so replace tabs in texts with spaces' },
   FL705: { kind: 'fatal', meaning: 'a JSONL line is not a JSON object', action: 'put exactly one JSON object on each line (blank lines are ignored)' },
   FL706: { kind: 'fatal', meaning: 'the text column or field named (--left/--right/--id) is not in the file, or a row lacks it or has a non-string value there', action: 'check the names against the header (TSV) or the first row (JSONL); the message lists the names the file has' },
@@ -85,6 +86,33 @@ export class IdRegistry {
       throw bitextError('FL707', `id "${id}" is used twice (first${where(first)}, again${where(line)})`, this.file, line, this.hint);
     }
     this.seen.set(id, line);
+  }
+}
+
+/**
+ * Runs checks that may fail, keeping the first failure instead of throwing it: a reader's first pass reads the whole
+ * file before it reports what is wrong with a unit, so that an error of the file itself (not well-formed) comes first,
+ * as it did when files were parsed whole. After a failure the checks are not run again.
+ */
+export class FirstError<T> {
+  private error: unknown;
+  private failed = false;
+
+  constructor(private readonly target: T) {}
+
+  run(check: (target: T) => void): void {
+    if (this.failed) return;
+    try {
+      check(this.target);
+    } catch (e) {
+      this.failed = true;
+      this.error = e;
+    }
+  }
+
+  /** Throws the failure kept, if any. */
+  rethrow(): void {
+    if (this.failed) throw this.error;
   }
 }
 

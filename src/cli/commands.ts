@@ -1,7 +1,7 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { check, checkBitext, checkPairs, isUnder, type CheckOptions, type CheckResult, type TextInput } from '../check.js';
-import { EXTENSIONS, parseFormats, render, writeAtomic, type Format } from '../output.js';
+import { EXTENSIONS, parseFormats, render, renderPieces, writeAtomic, writePieces, type Format } from '../output.js';
 import { severityRank, type Severity } from '../model/finding.js';
 import { summarize, type Report } from '../model/report.js';
 import { FactlintError, isFactlintError } from '../errors.js';
@@ -9,7 +9,7 @@ import { defuseWorkflowCommands, escapeControls, stripTerminalControls, terminal
 import { relativePath } from '../report/sarif.js';
 import { renderGithubSummary } from '../report/github.js';
 import { plural } from '../report/plural.js';
-import { isQuietSkip } from '../pipeline/load.js';
+import { DEFAULT_MAX_FILE_SIZE, isQuietSkip } from '../pipeline/load.js';
 import { loadConfig, initConfig, CONFIG_FILE, DEFAULT_BASELINE, type Config } from '../config.js';
 import { applyBaseline, formatBaseline, readBaseline, recreateBaseline, type BaselineFile } from '../baseline.js';
 import { isBitextPath } from '../bitext/index.js';
@@ -143,11 +143,33 @@ function libraryOptions(config: Config, args: CommonArgs): CheckOptions {
   };
 }
 
-/** Reads all of standard input as one source (for `factlint check - --against FOLDER`). */
-function readStdin(): string {
-  try { return readFileSync(0, 'utf8').replace(/^\uFEFF/, ''); } catch {
-    throw new FactlintError('FL130', 'cannot read standard input', '-', undefined, 'pipe the draft into factlint, e.g. `cat draft.txt | factlint check - --against published/`');
+/**
+ * Reads all of standard input as one source (for `factlint check - --against FOLDER`), up to the size limit that every
+ * input has (`maxFileSize`): a longer input is FL106, found after reading one byte more than the limit, not all of it.
+ */
+function readStdin(maxBytes: number): string {
+  const chunks: Buffer[] = [];
+  const buf = Buffer.alloc(1 << 16);
+  let size = 0;
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(0, buf, 0, buf.length, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EOF') break;
+      // A non-blocking standard input with nothing yet: wait a moment and read again.
+      if (code === 'EAGAIN') { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5); continue; }
+      throw new FactlintError('FL130', 'cannot read standard input', '-', undefined, 'pipe the draft into factlint, e.g. `cat draft.txt | factlint check - --against published/`');
+    }
+    if (n === 0) break;
+    size += n;
+    if (size > maxBytes) {
+      throw new FactlintError('FL106', `standard input is larger than the limit of ${maxBytes.toLocaleString('en-US')} bytes (maxFileSize)`, '-', undefined, 'raise the limit with --max-file-size (or the config\'s maxFileSize), or split the draft');
+    }
+    chunks.push(Buffer.from(buf.subarray(0, n)));
   }
+  return Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
 }
 
 /**
@@ -159,16 +181,19 @@ function emit(result: CheckResult, args: CommonArgs, config: Config, stem: strin
   const written: string[] = [];
   const jobSummary = Boolean(process.env.GITHUB_STEP_SUMMARY);
   for (const f of formats) {
-    const content = render(f, result.report, f === 'github' ? { ...result.context, jobSummary } : result.context);
     if (f === 'github') {
-      annotate(content);
+      annotate(render(f, result.report, { ...result.context, jobSummary }));
       // GitHub shows a limited number of annotations per step; the job summary lists every finding.
       if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, renderGithubSummary(result.report, result.context));
     } else if (args.output || outputDir) {
       const file = args.output ? resolve(args.output) : resolve(outputDir!, `${stem}.${EXTENSIONS[f]}`);
-      writeAtomic(file, content);
+      // Written as it is rendered (JSON, SARIF and JUnit in pieces): a large report is never one string.
+      writeAtomic(file, renderPieces(f, result.report, result.context));
       written.push(terminalName(shown(file)));
-    } else if (!(args.quiet && args.format === undefined)) process.stdout.write(f === 'text' ? defuseWorkflowCommands(content) : content);
+    } else if (!(args.quiet && args.format === undefined)) {
+      if (f === 'text') process.stdout.write(defuseWorkflowCommands(render(f, result.report, result.context)));
+      else writePieces(renderPieces(f, result.report, result.context), (part) => { process.stdout.write(part); });
+    }
   }
   // Reports in files: the terminal (or the CI log) still gets the findings, and where the files are.
   if (!args.quiet && written.length > 0) {
@@ -280,7 +305,7 @@ export async function runCheck(args: CheckArgs, { useBaseline = true }: { useBas
     });
   } else if (args.against?.length) {
     const draftPaths = args.inputs.filter((i) => i !== STDIN);
-    const texts: TextInput[] = stdin ? [{ id: 'stdin', text: readStdin() }] : [];
+    const texts: TextInput[] = stdin ? [{ id: 'stdin', text: readStdin(opts.load?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) }] : [];
     // The published versions are the originals the draft derives from.
     result = await check([...draftPaths, ...texts, ...args.against], { ...opts, originals: args.against });
     const draftIds = new Set<string>(texts.map((t) => t.id));

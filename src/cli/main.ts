@@ -13,7 +13,7 @@ async function main(): Promise<number> {
   const analysis = {
     rules: { type: 'array', string: true, describe: 'Extra folders of rule files' },
     config: { type: 'string', describe: 'Config file (default: factlint.config.json in the working directory, if any)' },
-    'max-file-size': { type: 'string', describe: 'Skip input files (and URL responses) larger than this: bytes, or with KB, MB, GB, KiB, MiB, GiB (default 10485760 = 10 MiB; at most 256 MiB)' },
+    'max-file-size': { type: 'string', describe: 'Skip input files (and URL responses) larger than this, and refuse a bitext or pairs file or standard input larger than this: bytes, or with KB, MB, GB, KiB, MiB, GiB (default 10485760 = 10 MiB; at most 256 MiB)' },
     timeout: { type: 'string', describe: 'Seconds to wait for each URL given as input or to --against: a whole number from 1 to 3600 (default 20)' },
     jobs: { alias: 'j', type: 'string', describe: 'Worker threads for analysing sources: a whole number from 1 to 256, at most the available cores are used (default: the available cores)' },
     cache: { type: 'string', describe: 'Keep a content-addressed cache of per-source analysis in this folder (default .factlint-cache when given without a value)' },

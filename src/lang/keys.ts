@@ -58,9 +58,10 @@ export function stemToken(token: string, endings: readonly string[]): string {
  * Key used for matching a name across versions: folded; with the inflection of the text's language, the case endings
  * of a name written in that language's script stripped.
  */
-export function entityKey(surface: string, inflection?: NameInflection): { key: string; tokens: string[] } {
+export function entityKey(surface: string, inflection?: NameInflection, folded?: readonly string[]): { key: string; tokens: string[] } {
   const declines = inflection !== undefined && inflection.script.test(surface);
-  const tokens = foldKey(surface).split(' ').filter(Boolean).map((t) => (declines ? stemToken(t, inflection.endings) : t));
+  // `folded`: the surface's folded words when the caller has them (foldKey(surface) split on spaces).
+  const tokens = (folded ?? foldKey(surface).split(' ').filter(Boolean)).map((t) => (declines ? stemToken(t, inflection.endings) : t));
   return { key: tokens.join(' '), tokens };
 }
 

@@ -56,3 +56,55 @@ export const lemmaOf = (lex: Lexicon, word: string): string => {
   const w = word.toLowerCase();
   return lex.verbForms.get(w) ?? w;
 };
+
+/** A language's synonyms (rules/lexicon/<pack.synonyms>), read the first time an edit replaces a word. */
+export interface Synonyms {
+  /** Do the two words (any inflected forms) share a sense? */
+  same(a: string, b: string): boolean;
+}
+
+interface SynonymFile {
+  detach: [string, string][];
+  irregular: Record<string, string>;
+  synsets: string[];
+}
+
+const NO_SYNONYMS: Synonyms = { same: () => false };
+const synonymCache = new WeakMap<LoadedPack, Synonyms>();
+
+/** The pack's synonyms (none when the pack names no list or the file is missing). */
+export function synonymsOf(pack: LoadedPack): Synonyms {
+  let syn = synonymCache.get(pack);
+  if (syn) return syn;
+  const file = pack.synonyms ? join(RULES_DIR, 'lexicon', pack.synonyms) : undefined;
+  if (!file || !existsSync(file)) syn = NO_SYNONYMS;
+  else {
+    const raw = JSON.parse(readFileSync(file, 'utf8')) as SynonymFile;
+    const senses = new Map<string, number[]>();
+    raw.synsets.forEach((set, i) => {
+      for (const w of set.split(' ')) (senses.get(w) ?? senses.set(w, []).get(w)!).push(i);
+    });
+    /** The lemmas a form may be: itself, an irregular verb's infinitive, and each detachment that is a lemma. */
+    const lemmas = (word: string): string[] => {
+      const w = word.toLowerCase();
+      const out = new Set<string>([w]);
+      const irregular = raw.irregular[w];
+      if (irregular) out.add(irregular);
+      for (const [suffix, ending] of raw.detach) {
+        if (!w.endsWith(suffix) || w.length <= suffix.length + 1) continue;
+        const stem = w.slice(0, -suffix.length) + ending;
+        out.add(stem);
+        if (ending === '' && /([^aeiou])\1$/.test(stem)) out.add(stem.slice(0, -1));
+      }
+      return [...out].filter((x) => senses.has(x));
+    };
+    syn = {
+      same(a, b) {
+        const sa = new Set(lemmas(a).flatMap((x) => senses.get(x)!));
+        return lemmas(b).some((x) => senses.get(x)!.some((i) => sa.has(i)));
+      },
+    };
+  }
+  synonymCache.set(pack, syn);
+  return syn;
+}

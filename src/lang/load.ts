@@ -124,6 +124,7 @@ export function withDefaults(raw: Record<string, Json>): LangPack {
     ...(r.negativePrefixes ? { negativePrefixes: r.negativePrefixes } : {}),
     ...(r.negationScope ? { negationScope: r.negationScope } : {}),
     ...(r.lexicon ? { lexicon: r.lexicon } : {}),
+    ...(r.synonyms ? { synonyms: r.synonyms } : {}),
     ...(r.antonyms ? { antonyms: r.antonyms } : {}),
     notNegations: r.notNegations ?? [],
     ...(r.negationParaphrases ? { negationParaphrases: r.negationParaphrases } : {}),

@@ -278,6 +278,11 @@ export interface LangPack {
     /** A negator at the end of its clause, or before the clause's last word, negates the predicate (German verb
      * order: "billigte den Plan nicht", "hat den Plan nicht gebilligt"). */
     clauseFinal?: boolean;
+    /**
+     * A negator of the predicate and a negative indefinite a few words after it in its clause cancel (a double
+     * negation, in a language without negative concord: "hat nicht keine Zeit", "không ai không biết").
+     */
+    indefiniteCancels?: boolean;
   };
   /**
    * Antonym pairs of closed-class words a generated word list lacks (time order, direction: "before" / "after",
@@ -286,6 +291,11 @@ export interface LangPack {
   antonyms?: [string, string][];
   /** A generated word list in rules/lexicon/ (en.json, from WordNet): words that negate by meaning, antonym pairs. */
   lexicon?: string;
+  /**
+   * A generated list of synonyms in rules/lexicon/ (en-synonyms.json, from WordNet): a word replaced by one of its
+   * synonyms in an edit is a paraphrase. Read only when an edit replaces one word by another.
+   */
+  synonyms?: string;
   /** Phrases that contain a negator but do not negate ("nothing but", "not only", "không chỉ", "không khí"). */
   notNegations?: string[];
   /**
@@ -299,6 +309,10 @@ export interface LangPack {
     cessatives: string[]; exceptives: string[]; restrictives: string[];
     /** Coordinators ("and", "or", "but"): a negator right before one has its verb left out ("the advice they don't and"). */
     coordinators?: string[];
+    /** Subject pronouns after which a clause-initial negated auxiliary asks a question ("isn't that wonderful"). */
+    questionSubjects?: string[];
+    /** Conjunctions after which a negator of their clause is expletive (Russian "пока … не", until). */
+    expletives?: string[];
   };
   /** Titles and honorifics that precede or follow names: "President", "Deputy Minister", "ông", "bà", "Thứ trưởng", "глава". */
   titles: string[];

@@ -7,6 +7,12 @@ export interface PhraseMatcher {
    * longest first, then suffixes ("*n't") longest first.
    */
   byFirst: Map<number, Phrase[]>;
+  /**
+   * The same lists cut by the character after the first: for a first character, by the next UTF-16 unit of the
+   * text (" " for any white space), the phrases that can match there, in the same order. A large list (a lexicon's
+   * words starting with "a") is tried only where its second letter fits. `""` holds those for any other unit.
+   */
+  bySecond: Map<number, Map<string, Phrase[]>>;
   /** Lower-cased phrase -> value (e.g. an event class). */
   values: Map<string, string>;
   /** Whether any phrase is a suffix; without one, only positions after a non-word character can start a hit. */
@@ -29,7 +35,7 @@ const WORD_END = /[\p{L}\p{N}\p{M}]$/u;
 
 
 /**
- * Phrases may use "…" or "*" as a gap of up to four words ("không … nữa"): kept simple, only whole phrases here.
+ * Whole phrases only here; a phrase with gaps ("не составило … труда") is compiled by compileGapped below.
  *
  * Matching is what one case-insensitive alternation of every phrase (longest first, word boundaries on the sides
  * that are word characters, white-space runs) would give, scanned left to right; test/lang/phrases.test.ts holds that expression as the reference. It is
@@ -56,7 +62,25 @@ export function compilePhrases(entries: [string, string][]): PhraseMatcher {
   }
   // A phrase written with a leading "*" is a suffix ("*n't" matches the end of "weren't"): no word boundary before it.
   for (const k of keys.filter((x) => x.startsWith('*'))) values.set(k.slice(1), values.get(k)!);
-  return { byFirst, values, hasSuffix: keys.some((k) => k.startsWith('*') && k.length > 1) };
+  const bySecond = new Map<number, Map<string, Phrase[]>>();
+  for (const [c, list] of byFirst) {
+    const width = c > 0xffff ? 2 : 1;
+    // A phrase of one character fits whatever follows; a longer one only its own second unit (" ": any space).
+    const seconds = new Set(list.filter((p) => p.text.length > width).map((p) => p.text[width]!));
+    const cut = new Map<string, Phrase[]>([['', list.filter((p) => p.text.length === width)]]);
+    for (const s of seconds) cut.set(s, list.filter((p) => p.text.length === width || p.text[width] === s));
+    bySecond.set(c, cut);
+  }
+  return { byFirst, bySecond, values, hasSuffix: keys.some((k) => k.startsWith('*') && k.length > 1) };
+}
+
+/** The phrases that can match `lower` at i, whose first code point is `cp` (its width `width`), in order. */
+function candidatesAt(m: PhraseMatcher, lower: string, i: number, cp: number, width: number): Phrase[] | undefined {
+  const cut = m.bySecond.get(cp);
+  if (!cut) return undefined;
+  const next = lower[i + width];
+  if (next === undefined) return cut.get('');
+  return cut.get(SPACE_CHAR.test(next) ? ' ' : next) ?? cut.get('');
 }
 
 export interface PhraseHit { start: number; end: number; text: string; value: string }
@@ -128,7 +152,8 @@ export function findPhrases(m: PhraseMatcher, text: string, start: number, end: 
     let from = 0;
     for (const i of lastStarts) {
       if (i < from) continue;
-      const candidates = m.byFirst.get(lower.codePointAt(i)!);
+      const cp = lower.codePointAt(i)!;
+      const candidates = candidatesAt(m, lower, i, cp, cp > 0xffff ? 2 : 1);
       if (!candidates) continue;
       for (const p of candidates) {
         const e = matchAt(lower, i, p);
@@ -164,4 +189,41 @@ export function findPhrases(m: PhraseMatcher, text: string, start: number, end: 
     } else i += width;
   }
   return out;
+}
+
+/** Phrases with gaps ("не составило … труда"): each a list of parts, found with one matcher of every part. */
+export interface GappedMatcher {
+  parts: PhraseMatcher;
+  phrases: string[][];
+}
+
+/** How many words a gap ("…") may hold. */
+const GAP_WORDS = 4;
+/** A gap: up to GAP_WORDS words of one clause (no punctuation but hyphens and apostrophes). */
+const GAP = new RegExp(`^[\\s\\u00a0]+(?:[\\p{L}\\p{M}\\p{N}'’-]+[\\s\\u00a0]+){0,${GAP_WORDS}}$`, 'u');
+
+/** Compiles the entries written with " … " (a gap of up to four words); entries without one are left to compilePhrases. */
+export function compileGapped(entries: string[]): GappedMatcher {
+  const phrases = entries.filter((e) => e.includes('…')).map((e) => e.split('…').map((x) => x.normalize('NFC').toLowerCase().trim()).filter(Boolean));
+  return { parts: compilePhrases([...new Set(phrases.flat())].map((x) => [x, x])), phrases: phrases.filter((p) => p.length > 1) };
+}
+
+/** Where each gapped phrase occurs in text[start, end): from its first part to its last, its parts in order, each gap a few words. */
+export function findGapped(m: GappedMatcher, text: string, start: number, end: number): { start: number; end: number; text: string }[] {
+  if (m.phrases.length === 0) return [];
+  const hits = findPhrases(m.parts, text, start, end);
+  const out: { start: number; end: number; text: string }[] = [];
+  for (const phrase of m.phrases) {
+    for (let i = 0; i < hits.length; i++) {
+      if (hits[i]!.value !== phrase[0]) continue;
+      let last = hits[i]!;
+      let k = 1;
+      for (let j = i + 1; j < hits.length && k < phrase.length; j++) {
+        if (!GAP.test(text.slice(last.end, hits[j]!.start))) break;
+        if (hits[j]!.value === phrase[k]) { last = hits[j]!; k++; }
+      }
+      if (k === phrase.length) out.push({ start: hits[i]!.start, end: last.end, text: text.slice(hits[i]!.start, last.end) });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
 }

@@ -83,11 +83,17 @@ export interface NegationMarker extends Span {
   /**
    * A negation translators routinely render without a negator, so it accounts for one on the other side but is not
    * compared as one (and is marked `constituent` too): a cessative ("no longer", "không còn"), an elliptical negation
-   * with its verb left out ("the advice they don't").
+   * with its verb left out ("the advice they don't"), an expletive negator that negates nothing (Russian "пока мы не
+   * увидим", until we see), the negated auxiliary of a question asking for agreement ("isn't that wonderful").
    */
-  loose?: 'cessative' | 'ellipsis';
+  loose?: 'cessative' | 'ellipsis' | 'expletive' | 'question';
   /** The negation is followed in its sentence by an exceptive ("won't … unless"): a restrictive ("nur wenn") renders it. */
   exceptive?: boolean;
+  /**
+   * A restrictive under a negator, which makes it additive ("not only", "nicht nur", "không chỉ", "не только"): the
+   * marker spans the phrase. Against a bare restrictive ("only", "nur") it is a change of polarity.
+   */
+  negated?: boolean;
 }
 
 /** What one sentence asserts, in language-independent terms. */
@@ -112,7 +118,10 @@ export interface Claim extends Span {
   negations: NegationMarker[];
   /** Words that negate by meaning (lack, refuse, fail to, impossible, không thể thiếu…): see the packs' lexicalNegators. */
   lexicalNegations?: NegationMarker[];
-  /** Restrictives ("only", "nur", "chỉ", "только"): what renders a negation followed by an exceptive ("not … unless"). */
+  /**
+   * Restrictives ("only", "nur", "chỉ", "только"): what renders a negation followed by an exceptive ("not … unless");
+   * a negated one ("not only") is marked `negated` and spans its phrase.
+   */
   restrictives?: NegationMarker[];
   /** Negators inside a phrase that does not negate ("couldn't help but", "not only"): a literal translation may keep them. */
   idiomNegations?: NegationMarker[];

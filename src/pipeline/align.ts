@@ -156,14 +156,23 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
     }
     return ks;
   };
-  const keysOf = (an: SentenceAnchors): Set<string> => { const p = prep(an); return new Set([...p.strongSet, ...p.wordSet]); };
+  const keysCache = new WeakMap<SentenceAnchors, Set<string>>();
+  const keysOf = (an: SentenceAnchors): Set<string> => {
+    let ks = keysCache.get(an);
+    if (!ks) { const p = prep(an); ks = new Set([...p.strongSet, ...p.wordSet]); keysCache.set(an, ks); }
+    return ks;
+  };
   /** Weighted share of `part`'s specific anchors that `other` has; undefined when `part` has none. */
   /**
    * A sentence's evidence as units, one per fact: a number or a date, a name (its key, its tokens and its words count
    * once: "Huawei" is one unit, not three), a content word. Any key of a unit found on the other side covers it.
    */
+  const unitsCache = new WeakMap<SentenceAnchors, string[][]>();
   const unitsOf = (an: SentenceAnchors): string[][] => {
+    const known = unitsCache.get(an);
+    if (known) return known;
     const units: string[][] = [];
+    unitsCache.set(an, units);
     const seen = new Set<string>();
     for (const e of an.strong) {
       if (!e.startsWith('e:') || e.startsWith('e:=')) continue;
@@ -282,7 +291,20 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
     for (const k of sy) { const w = weight(k); all += w; if (!kx.has(k)) un += w; }
     return MISMATCH * (un / all);
   };
+  /**
+   * Two sentences that share nothing, one giving a figure (an amount, a date) and another fact (a figure or a name),
+   * the other no figure: no translation drops every fact of a sentence, so they are no pair, whatever their lengths
+   * ("More than 20 million people watched … Kavanaugh" against "In der Zwischenzeit hielt die Pattsituation an").
+   */
+  const factsAgainstNothing = (xa: SentenceAnchors, yb: SentenceAnchors): boolean => {
+    // Names the other version writes somewhere count (a name it never writes may be a word of the other language).
+    const figures = (x: SentenceAnchors): number => x.strong.filter(isFigure).length;
+    const facts = (x: SentenceAnchors): number => figures(x) + x.strong.filter((k) => (k.startsWith('e:') && !k.startsWith('e:=')) || k.startsWith('t:')).length;
+    const rich = (x: SentenceAnchors): boolean => figures(x) >= 1 && facts(x) >= 2;
+    return (rich(xa) && figures(yb) === 0) || (rich(yb) && figures(xa) === 0);
+  };
   const MISMATCH = 0.1;
+  const PARAGRAPH_SHIFT = 0.2;
   const n = a.sents.length;
   const m = b.sents.length;
   const SKIP = -0.02;
@@ -313,6 +335,29 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
     if (dj === 2) return b.sents[j]!.block === b.sents[j + 1]!.block ? 0.04 : 0.12;
     return 0;
   };
+  // Two versions with as many paragraphs keep them one for one (a translation, a copy): a link between sentences of
+  // paragraphs at different places costs more, so that where nothing anchors the sentences (two languages that share
+  // no words) the alignment does not slide one sentence along and pair every later one with its neighbour's partner.
+  // With a paragraph dropped, added or split, the counts differ and no paragraph is presumed.
+  const paragraphOf = (sents: Sentence[]): number[] => {
+    const seen = new Map<number, number>();
+    return sents.map((x) => seen.get(x.block) ?? seen.set(x.block, seen.size).get(x.block)!);
+  };
+  const parA = paragraphOf(a.sents);
+  const parB = paragraphOf(b.sents);
+  const paragraphs = Math.max(0, ...parA) + 1;
+  const sameParagraphs = paragraphs >= 3 && paragraphs === Math.max(0, ...parB) + 1;
+  // A headline translates a headline: where both versions have one, a link between a headline and a sentence of the
+  // body costs as much as one across paragraphs.
+  const titled = a.sents.some((x) => x.isTitle) && b.sents.some((x) => x.isTitle);
+  const titleCost = (i: number, di: number, j: number, dj: number): number =>
+    titled && a.sents.slice(i, i + di).some((x) => x.isTitle) !== b.sents.slice(j, j + dj).some((x) => x.isTitle) ? PARAGRAPH_SHIFT : 0;
+  const paragraphCost = (i: number, di: number, j: number, dj: number): number => {
+    if (titleCost(i, di, j, dj) > 0) return PARAGRAPH_SHIFT;
+    if (!sameParagraphs) return 0;
+    for (let x = i; x < i + di; x++) for (let y = j; y < j + dj; y++) if (parA[x] === parB[y]) return 0;
+    return PARAGRAPH_SHIFT;
+  };
   // Which sentence pairs share any anchor or word, from an inverted index: most pairs of a translation share
   // nothing, and their similarity is the length prior alone, without the two Dice sums.
   const shared = new Uint8Array(n * m);
@@ -331,9 +376,10 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
         const [di, dj] = moves[k]!;
         moveSim[k] = i + di > n || j + dj > m ? -Infinity : sim(di === 1 ? a.anchors[i]! : a2[i]!, dj === 1 ? b.anchors[j]! : b2[j]!, shares(i, di, j, dj));
         if (moveSim[k]! === -Infinity) continue;
-        if (di === 2 && !mergeExplained([a.anchors[i]!, a.anchors[i + 1]!], b.anchors[j]!, true, a.sents[i]!.block === a.sents[i + 1]!.block)) moveSim[k] = -Infinity;
+        if (k === 0 && factsAgainstNothing(a.anchors[i]!, b.anchors[j]!) && !shares(i, 1, j, 1)) moveSim[k] = -Infinity;
+        else if (di === 2 && !mergeExplained([a.anchors[i]!, a.anchors[i + 1]!], b.anchors[j]!, true, a.sents[i]!.block === a.sents[i + 1]!.block)) moveSim[k] = -Infinity;
         else if (dj === 2 && !mergeExplained([b.anchors[j]!, b.anchors[j + 1]!], a.anchors[i]!, false, b.sents[j]!.block === b.sents[j + 1]!.block)) moveSim[k] = -Infinity;
-        else moveCost[k] = mismatch(di === 1 ? a.anchors[i]! : a2[i]!, dj === 1 ? b.anchors[j]! : b2[j]!) + mergeCost(i, di, j, dj);
+        else moveCost[k] = mismatch(di === 1 ? a.anchors[i]! : a2[i]!, dj === 1 ? b.anchors[j]! : b2[j]!) + mergeCost(i, di, j, dj) + paragraphCost(i, di, j, dj);
       }
       for (let st = 0; st < 2; st++) {
         const here = scores[st]![at(i, j)]!;
@@ -497,7 +543,7 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
       for (let t = 0; t < tailA; t++) gapLinks.push([n - tailA + t, m - tailB + t]);
     }
   }
-  for (const [x, y] of gapLinks) addLink(x, 1, y, 1, sim(a.anchors[x]!, b.anchors[y]!));
+  for (const [x, y] of gapLinks) if (!factsAgainstNothing(a.anchors[x]!, b.anchors[y]!)) addLink(x, 1, y, 1, sim(a.anchors[x]!, b.anchors[y]!));
   // A moved paragraph keeps its order inside: from each link, neighbours left unaligned on both sides pair up,
   // backwards and forwards, for up to three sentences while they still look like translations of each other.
   for (const l of [...links]) {
@@ -506,7 +552,7 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
       let y = indexOfB.get(dir < 0 ? l.bSentences[0]! : l.bSentences[l.bSentences.length - 1]!)! + dir;
       for (let k = 0; k < 3 && x >= 0 && y >= 0 && x < n && y < m && !usedA.has(x) && !usedB.has(y); k++, x += dir, y += dir) {
         const s2 = sim(a.anchors[x]!, b.anchors[y]!);
-        if (s2 < MIN_LINK + 0.05) break;
+        if (s2 < MIN_LINK + 0.05 || factsAgainstNothing(a.anchors[x]!, b.anchors[y]!)) break;
         addLink(x, 1, y, 1, s2);
       }
     }
@@ -647,21 +693,27 @@ function absorb(
       const other = side === 'a' ? b : a;
       const idx = side === 'a' ? indexOfA : indexOfB;
       const oidx = side === 'a' ? indexOfB : indexOfA;
-      if (ids.length >= 2) continue;
+      // A sentence split in two, or in three within one paragraph (a link of two sentences takes a third of theirs).
+      if (ids.length >= 3) continue;
       const otherAnchors = otherIds.map((id) => other.anchors[oidx.get(id)!]!).reduce((x, y) => merge(x, y));
       const first = idx.get(ids[0]!)!;
-      for (const cand of [first - 1, first + 1]) {
+      const last = idx.get(ids[ids.length - 1]!)!;
+      const own = ids.map((id) => mine.anchors[idx.get(id)!]!).reduce((x, y) => merge(x, y));
+      for (const cand of [first - 1, last + 1]) {
         if (cand < 0 || cand >= mine.sents.length || used.has(cand)) continue;
         // Within a paragraph, a sentence the translator split off needs no words of its own in common (a fragment,
         // a clause); across paragraphs it must share some. Either way the merge must explain both sentences.
-        const sameBlock = mine.sents[cand]!.block === mine.sents[first]!.block && !mine.sents[cand]!.isTitle;
+        const next = cand < first ? first : last;
+        const sameBlock = mine.sents[cand]!.block === mine.sents[next]!.block && !mine.sents[cand]!.isTitle;
+        if (ids.length === 2 && !sameBlock) continue;
         if (!sameBlock && lexical(mine.anchors[cand]!, otherAnchors) < MIN) continue;
-        const parts = cand < first ? [mine.anchors[cand]!, mine.anchors[first]!] : [mine.anchors[first]!, mine.anchors[cand]!];
+        const parts = cand < first ? [mine.anchors[cand]!, own] : [own, mine.anchors[cand]!];
         if (!explained(parts, otherAnchors, side === 'a', sameBlock)) continue;
         used.add(cand);
-        const s0 = Math.min(first, cand);
-        const span = { source: mine.sents[s0]!.source, start: mine.sents[s0]!.start, end: mine.sents[Math.max(first, cand)]!.end };
-        const newIds = [mine.sents[s0]!.id, mine.sents[Math.max(first, cand)]!.id];
+        const from = Math.min(first, cand);
+        const to = Math.max(last, cand);
+        const span = { source: mine.sents[from]!.source, start: mine.sents[from]!.start, end: mine.sents[to]!.end };
+        const newIds = mine.sents.slice(from, to + 1).map((x) => x.id);
         if (side === 'a') { l.a = span; l.aSentences = newIds; } else { l.b = span; l.bSentences = newIds; }
         break;
       }

@@ -29,6 +29,12 @@ const isContentLike = (l: Line): boolean => {
   const w = wordCount(l.text);
   return (w >= 8 && /[.!?…»”"')]$/u.test(l.text)) || w >= 14;
 };
+/**
+ * The first line of a text opens its body only when it ends as a sentence does: a long line without a full stop
+ * there is a headline, however many words it has (a Vietnamese headline counts its syllables: "Người dân Macedonia
+ * bỏ phiếu trong cuộc trưng cầu dân ý về việc thay đổi tên quốc gia" is seventeen).
+ */
+const opensBody = (l: Line, i: number): boolean => (i === 0 ? /[.!?…»”"')]$/u.test(l.text) && isContentLike(l) : isContentLike(l));
 
 const monthWordSets = new WeakMap<LoadedPack, Set<string>>();
 /** The month names of a pack, lower-cased, to tell cheaply whether a line could hold one of its dates. */
@@ -74,7 +80,7 @@ export function clean(source: Source, ctx: CleanContext, k: Knowledge): CleanSou
   const lines = splitLines(text);
   const tailAt = lines.findIndex((l) => furniture.tailMarkers.has(foldLine(l.text)));
   const body = tailAt >= 0 ? lines.slice(0, tailAt) : lines;
-  const firstContent = body.findIndex(isContentLike);
+  const firstContent = body.findIndex(opensBody);
   let lastContent = -1;
   for (let i = body.length - 1; i >= 0; i--) if (isContentLike(body[i]!)) { lastContent = i; break; }
 
@@ -99,8 +105,16 @@ export function clean(source: Source, ctx: CleanContext, k: Knowledge): CleanSou
     return out;
   }
   const headerLines = firstContent < 0 ? [] : body.slice(0, firstContent);
+  /** A short line that is a date ("Published 14 March 2024", "March 2024"): a dateline, whatever else it says. */
+  const datelineOf = (l: Line): DateMention | undefined => {
+    const words = wordCount(l.text);
+    if (words > 12) return undefined;
+    const d = dateIn(l, out, k);
+    return d && (d.day !== undefined || words <= 4) ? d : undefined;
+  };
+  // A headline may name a year ("… President in 2020, Senator Says"); a date line is no headline.
   const headline = headerLines
-    .filter((l) => !furniture.lines.has(foldLine(l.text)) && !BREADCRUMB.test(l.text) && !furniture.bylines.some((p) => p.test(l.text)) && !/\d{4}/u.test(l.text))
+    .filter((l) => !furniture.lines.has(foldLine(l.text)) && !BREADCRUMB.test(l.text) && !furniture.bylines.some((p) => p.test(l.text)) && !(/\d{4}/u.test(l.text) && datelineOf(l)))
     .reduce<Line | undefined>((best, l) => (!best || wordCount(l.text) > wordCount(best.text) ? l : best), undefined);
   let inTail = false;
   let inLinkBlock = false;
@@ -130,13 +144,11 @@ export function clean(source: Source, ctx: CleanContext, k: Knowledge): CleanSou
     const trailer = lastContent >= 0 && i > lastContent;
     if (header || trailer) {
       const words = wordCount(l.text);
-      if (words <= 12) {
-        const d = dateIn(l, out, k);
-        if (d && (d.day !== undefined || words <= 4)) {
-          push(l, 'dateline');
-          if (!published) { published = d; publishedTime = timeOfDay(l.text); }
-          continue;
-        }
+      const d = datelineOf(l);
+      if (d) {
+        push(l, 'dateline');
+        if (!published) { published = d; publishedTime = timeOfDay(l.text); }
+        continue;
       }
       if (furniture.bios.some((p) => p.test(l.text))) { push(l, 'byline'); setByline(out, l); continue; }
       if (BREADCRUMB.test(l.text)) { push(l, 'furniture', 'section breadcrumb'); continue; }

@@ -41,6 +41,13 @@ export function evaluate(input: EvaluateInput): Finding[] {
   const all = [...input.sources.values()];
   const groupsByStory = new Map<string, ClaimGroup[]>();
   for (const g of input.groups) (groupsByStory.get(g.story) ?? groupsByStory.set(g.story, []).get(g.story)!).push(g);
+  // Each story's sources, pairs and groups, looked up once rather than once per rule.
+  const storyInputs = input.stories.map((story) => ({
+    story,
+    sources: story.sources.map((id) => input.sources.get(id)!).filter(Boolean),
+    pairs: pairsByStory.get(story.id) ?? [],
+    groups: groupsByStory.get(story.id) ?? [],
+  }));
   for (const rule of input.rules) {
     const kind = KINDS[rule.kind]!;
     const params = rule.params as never;
@@ -58,19 +65,21 @@ export function evaluate(input: EvaluateInput): Finding[] {
         fingerprint: fingerprint(rule.id, raw.locations.map((l) => l.text), raw.locations.map((l) => l.source)),
       });
     };
-    for (const story of input.stories) {
-      const sources = story.sources.map((id) => input.sources.get(id)!).filter(Boolean);
+    for (const { story, sources, pairs, groups } of storyInputs) {
       if (kind.scope === 'pair' && kind.checkPair) {
-        for (const pair of pairsByStory.get(story.id) ?? []) {
+        for (const pair of pairs) {
           const a = input.sources.get(pair.a)!;
           const b = input.sources.get(pair.b)!;
           for (const raw of kind.checkPair({ story, a, b, pair, knowledge: input.knowledge }, params)) emit(raw, story, pair.a, pair.b);
         }
       } else if (kind.scope === 'source' && kind.checkSource) {
-        for (const s of sources) for (const raw of kind.checkSource({ story, source: s, knowledge: input.knowledge }, params)) emit(raw, story, s.source.id);
+        const original = story.original !== undefined ? input.sources.get(story.original) : undefined;
+        for (const s of sources) {
+          const ctx = { story, source: s, knowledge: input.knowledge, ...(original && original !== s ? { original } : {}) };
+          for (const raw of kind.checkSource(ctx, params)) emit(raw, story, s.source.id);
+        }
       } else if (kind.scope === 'story' && kind.checkStory) {
-        const groups = groupsByStory.get(story.id) ?? [];
-        for (const raw of kind.checkStory({ story, sources, pairs: pairsByStory.get(story.id) ?? [], groups, all, stories: input.stories, knowledge: input.knowledge }, params)) emit(raw, story);
+        for (const raw of kind.checkStory({ story, sources, pairs, groups, all, stories: input.stories, knowledge: input.knowledge }, params)) emit(raw, story);
       }
     }
   }

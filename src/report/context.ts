@@ -47,6 +47,12 @@ export interface RenderContext {
 
 export type Reporter = (report: import('../model/report.js').Report, ctx: RenderContext) => string;
 
+/**
+ * A reporter that gives its output in pieces (JSON, SARIF, JUnit: the formats that grow with a translation memory),
+ * joined they are what its `Reporter` returns. The CLI writes them as they come, so a large report is never one string.
+ */
+export type StreamingReporter = (report: import('../model/report.js').Report, ctx: RenderContext) => Iterable<string>;
+
 /** A rule's docs as the help reporters show (SARIF help text, HTML rule docs). */
 export const ruleInfo = (r: LoadedRule): RuleInfo => ({
   id: r.id, category: r.category, severity: r.severity, description: r.description,

@@ -30,9 +30,10 @@ function pairs(ids: string[]): string[][] {
 /**
  * JUnit XML: one <testsuite> per story, one <testcase> per rule and source pair (per source for single-source
  * rules), so a CI dashboard shows what was checked as well as what failed. A case fails when it has error or warning
- * findings; info findings go to the case's <system-out>.
+ * findings; info findings go to the case's <system-out>. In pieces, a suite at a time: a translation memory's report
+ * (tens of megabytes) is written without ever being one string.
  */
-export const renderJunit: Reporter = (report: Report, ctx: RenderContext) => {
+export function* streamJunit(report: Report, ctx: RenderContext): Generator<string> {
   const nameOf = sourceNames(report, ctx);
   const placeOf = spanPlaces(report, ctx);
   const rules = [...ctx.rules].sort((a, b) => cmp(a.id, b.id));
@@ -99,12 +100,12 @@ export const renderJunit: Reporter = (report: Report, ctx: RenderContext) => {
     return lines.join('\n');
   };
 
-  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const total = suites.reduce((n, s) => n + s.cases.length, 0);
   const failing = (c: Case): Finding[] => c.findings.filter((f) => f.severity !== 'info');
   const totalFailures = suites.reduce((n, s) => n + s.cases.filter((c) => failing(c).length > 0).length, 0);
-  out.push(`<testsuites name="factlint" tests="${total}" failures="${totalFailures}" errors="0">`);
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="factlint" tests="${total}" failures="${totalFailures}" errors="0">\n`;
   for (const suite of suites) {
+    const out: string[] = [];
     const failures = suite.cases.filter((c) => failing(c).length > 0).length;
     out.push(
       `  <testsuite name="${escapeXml(`story ${suite.name}`)}" tests="${suite.cases.length}" failures="${failures}" errors="0" skipped="0">`,
@@ -136,7 +137,9 @@ export const renderJunit: Reporter = (report: Report, ctx: RenderContext) => {
       out.push('    </testcase>');
     }
     out.push('  </testsuite>');
+    yield `${out.join('\n')}\n`;
   }
-  out.push('</testsuites>');
-  return `${out.join('\n')}\n`;
-};
+  yield '</testsuites>\n';
+}
+
+export const renderJunit: Reporter = (report, ctx) => [...streamJunit(report, ctx)].join('');

@@ -6,7 +6,7 @@ import type { Location, Span } from '../model/span.js';
 import { blockAt, blockLabel, isUrl } from '../model/source.js';
 import { positioner, type Position } from '../model/position.js';
 import type { RenderContext, Reporter, RuleInfo } from './context.js';
-import { defuseJson } from './escape.js';
+import { jsonDocument } from './json.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -278,6 +278,9 @@ export function buildSarif(report: Report, ctx: RenderContext): Sarif.Log {
   return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
 }
 
-export const renderSarif: Reporter = (report, ctx) => `${defuseJson(JSON.stringify(buildSarif(report, ctx), null, 2))}\n`;
+/** The SARIF log in pieces: each result written on its own (log → runs → run → results → result: five levels). */
+export const streamSarif = (report: Report, ctx: RenderContext): Iterable<string> => jsonDocument(buildSarif(report, ctx), 6);
+
+export const renderSarif: Reporter = (report, ctx) => [...streamSarif(report, ctx)].join('');
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -22,6 +22,8 @@ export interface PairContext extends RuleContext {
 
 export interface SourceContext extends RuleContext {
   source: SourceData;
+  /** The story's original, when the story has one and it is another source than this one. */
+  original?: SourceData;
 }
 
 export interface StoryContext extends RuleContext {

@@ -16,12 +16,19 @@ export interface LinkedClaims {
   b: Claim[];
 }
 
-export function linkedClaims(ctx: PairContext): LinkedClaims[] {
-  return ctx.pair.links.map((link) => ({
-    link,
-    a: link.aSentences.map((id) => ctx.a.claimById.get(id)!).filter(Boolean),
-    b: link.bSentences.map((id) => ctx.b.claimById.get(id)!).filter(Boolean),
-  }));
+const linked = new WeakMap<PairContext['pair'], LinkedClaims[]>();
+/** The pair's links with their claims: built once per pair, however many rules read them (read-only). */
+export function linkedClaims(ctx: PairContext): readonly LinkedClaims[] {
+  let out = linked.get(ctx.pair);
+  if (!out) {
+    out = ctx.pair.links.map((link) => ({
+      link,
+      a: link.aSentences.map((id) => ctx.a.claimById.get(id)!).filter(Boolean),
+      b: link.bSentences.map((id) => ctx.b.claimById.get(id)!).filter(Boolean),
+    }));
+    linked.set(ctx.pair, out);
+  }
+  return out;
 }
 
 export const contextOf = (ctx: PairContext, l: LinkedClaims): Location[] => [
@@ -63,6 +70,38 @@ export function positionallyConfirmed(ctx: PairContext, minScore: number, maxRun
       ? r[hi]!.a1 === ctx.a.sentences.length - 1 && r[hi]!.b1 === ctx.b.sentences.length - 1
       : adjacent(hi, hi + 1) && links[hi + 1]!.score >= minScore;
     if (leftHeld && rightHeld) out.add(l);
+  }
+  return out;
+}
+
+/**
+ * Links whose paragraphs correspond one to one: every sentence of the link's paragraph in A is linked, and only to
+ * sentences of the link's paragraph in B, and the reverse. A translator keeps the paragraphs of the original: within
+ * two paragraphs that hold each other's every sentence, a link that scores little (no name or figure in common, names
+ * in another script) can only be the other's counterpart.
+ */
+export function paragraphConfirmed(ctx: PairContext): Set<Alignment> {
+  const blockOf = (side: 'a' | 'b', id: string): number => (side === 'a' ? ctx.a : ctx.b).sentenceById.get(id)?.block ?? -1;
+  const blocks = (l: Alignment): [Set<number>, Set<number>] => [new Set(l.aSentences.map((id) => blockOf('a', id))), new Set(l.bSentences.map((id) => blockOf('b', id)))];
+  // For each paragraph of one side, the paragraphs of the other that its sentences are linked to; -1 when one is left out.
+  const partnersA = new Map<number, Set<number>>();
+  const partnersB = new Map<number, Set<number>>();
+  const add = (m: Map<number, Set<number>>, k: number, v: number): void => { (m.get(k) ?? m.set(k, new Set()).get(k)!).add(v); };
+  for (const l of ctx.pair.links) {
+    const [ba, bb] = blocks(l);
+    for (const x of ba) for (const y of bb) { add(partnersA, x, y); add(partnersB, y, x); }
+  }
+  for (const id of ctx.pair.unalignedA) add(partnersA, blockOf('a', id), -1);
+  for (const id of ctx.pair.unalignedB) add(partnersB, blockOf('b', id), -1);
+  const out = new Set<Alignment>();
+  for (const l of ctx.pair.links) {
+    const [ba, bb] = blocks(l);
+    if (ba.size !== 1 || bb.size !== 1) continue;
+    const x = [...ba][0]!;
+    const y = [...bb][0]!;
+    const pa = partnersA.get(x)!;
+    const pb = partnersB.get(y)!;
+    if (pa.size === 1 && pb.size === 1 && pa.has(y) && pb.has(x)) out.add(l);
   }
   return out;
 }

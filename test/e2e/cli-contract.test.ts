@@ -95,14 +95,44 @@ describe('standard output', () => {
   });
 });
 
-describe('bitext files', () => {
-  it('--max-file-size applies to them as to every input (FL106)', () => {
-    const d = workspace();
-    const r = run(['check', 'translation.po', '--max-file-size', '100'], d);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/error FL106: translation\.po: PO file is too large: [\d,]+ bytes, the limit is 100 bytes/u);
-  });
+describe('the size limit (--max-file-size, the config\'s maxFileSize) applies to every input kind (FL106)', () => {
+  const BITEXT = resolve(ROOT, 'test/fixtures/bitext');
+  const PAGE = `<!doctype html><html><head><title>Ferries</title></head><body><article><p>${'The first two ferries are due in service in March 2027. '.repeat(8)}</p></article></body></html>`;
+  // Every file below is longer than 300 bytes and shorter than 100,000.
+  // [what, arguments, set-up, file piped to standard input, what the FL106 line names]
+  const cases: [string, string[], (d: string) => void, string | undefined, RegExp][] = [
+    ['an article (.txt)', ['check', 'draft.txt'], () => undefined, undefined, /draft\.txt \(FL106: too large: 857 bytes, the limit is 300 bytes/u],
+    ['a saved page (.html)', ['check', 'page.html'], (d) => writeFileSync(join(d, 'page.html'), PAGE), undefined, /page\.html \(FL106: too large/u],
+    ['a TSV file', ['check', 'story.tsv'], (d) => cpSync(join(BITEXT, 'story.tsv'), join(d, 'story.tsv')), undefined, /FL106: story\.tsv: TSV file is too large/u],
+    ['a JSONL file', ['check', 'story.jsonl'], (d) => cpSync(join(BITEXT, 'story.jsonl'), join(d, 'story.jsonl')), undefined, /FL106: story\.jsonl: JSONL file is too large/u],
+    ['a PO file', ['check', 'story.po'], (d) => cpSync(join(BITEXT, 'story.po'), join(d, 'story.po')), undefined, /FL106: story\.po: PO file is too large/u],
+    ['an XLIFF file', ['check', 'story-12.xlf'], (d) => cpSync(join(BITEXT, 'story-12.xlf'), join(d, 'story-12.xlf')), undefined, /FL106: story-12\.xlf: XLIFF file is too large/u],
+    ['a TMX file', ['check', 'story.tmx'], (d) => cpSync(join(BITEXT, 'story.tmx'), join(d, 'story.tmx')), undefined, /FL106: story\.tmx: TMX file is too large/u],
+    ['a pairs file', ['pairs', 'segments.jsonl', '--left', 'source', '--right', 'target'], () => undefined, undefined, /FL106: segments\.jsonl: pairs file is too large/u],
+    ['standard input', ['check', '-', '--against', 'stories/published'], () => undefined, 'draft.txt', /FL106: -: standard input is larger than the limit of 300 bytes/u],
+  ];
+  const runWith = (d: string, args: string[], stdinFile: string | undefined) =>
+    spawnSync(process.execPath, [CLI, ...args, '--format', 'json'], { cwd: d, encoding: 'utf8', ...(stdinFile ? { input: readFileSync(join(d, stdinFile)) } : {}) });
 
+  it.each(cases)('%s', (_name, args, setup, stdinFile, named) => {
+    const d = workspace();
+    setup(d);
+    const byOption = runWith(d, [...args, '--max-file-size', '300'], stdinFile);
+    expect(byOption.status).toBe(2);
+    expect(byOption.stderr).toMatch(named);
+    expect(byOption.stderr).not.toMatch(NO_TRACE);
+    writeFileSync(join(d, 'factlint.config.json'), JSON.stringify({ maxFileSize: 300 }));
+    const byConfig = runWith(d, args, stdinFile);
+    expect(byConfig.status).toBe(2);
+    expect(byConfig.stderr).toMatch(named);
+    // The control: the same input under a limit it fits in is read.
+    const fits = runWith(d, [...args, '--max-file-size', '100000'], stdinFile);
+    expect(fits.stderr).not.toMatch(/FL106/u);
+    expect([0, 1]).toContain(fits.status);
+  }, 60_000);
+});
+
+describe('bitext files', () => {
   it.each([
     [['check', 'translation.po', 'draft.txt']],
     [['check', 'draft.txt', 'segments.jsonl']],

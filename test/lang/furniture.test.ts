@@ -33,6 +33,23 @@ describe('furniture from the packs', () => {
     expect(kinds(`Bridge budget approved\n${PROSE}\n${line}`).at(-1)).toEqual([line, kind]);
   });
 
+  it('a headline that names a year is the headline; a date line above it is a dateline', () => {
+    const de = 'Die Senatorin gab am Samstag bekannt, dass sie nach den Wahlen eine Kandidatur für das Präsidentenamt prüfen wird.';
+    expect(kinds(`Warren will eine Kandidatur 2020 „genau prüfen“, sagt die Senatorin für Massachusetts\n${de}`, 'de')[0])
+      .toEqual(['Warren will eine Kandidatur 2020 „genau prüfen“, sagt die Senatorin für Massachusetts', 'title']);
+    expect(kinds(`14 March 2024\nBridge budget approved for 2025\n${PROSE}`).slice(0, 2)).toEqual([
+      ['14 March 2024', 'dateline'], ['Bridge budget approved for 2025', 'title'],
+    ]);
+  });
+
+  it('a first line that does not end as a sentence does is the headline, however many syllables it has', () => {
+    const vi = 'Các cử tri đi bỏ phiếu ngày Chủ Nhật về việc liệu họ có đổi tên quốc gia thành Cộng hòa Bắc Macedonia.';
+    expect(kinds(`Người dân Macedonia bỏ phiếu trong cuộc trưng cầu dân ý về việc thay đổi tên quốc gia\n${vi}`, 'vi')).toEqual([
+      ['Người dân Macedonia bỏ phiếu trong cuộc trưng cầu dân ý về việc thay đổi tên quốc gia', 'title'], [vi, 'content'],
+    ]);
+    expect(kinds(`${PROSE}\n${PROSE}`).map(([, kind]) => kind)).toEqual(['content', 'content']);
+  });
+
   it('a byline cue is left out when two bylines are compared', () => {
     const cue = k.furniture().bylineCue;
     expect('By Anna Berg'.replace(cue, '')).toBe('Anna Berg');

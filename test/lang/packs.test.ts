@@ -52,7 +52,8 @@ describe('language packs', () => {
     const en = getPack('en');
     expect(en.currencies.signs.$).toBe('USD');
     expect(en.currencies.words.KZT).toBe('KZT');
-    expect(en.numbers.decimal).toEqual(['.']);
+    // Replaced, not merged: en lists the point first and a comma for "3,5 million" (und lists the point alone).
+    expect(en.numbers.decimal).toEqual(['.', ',']);
     expect(getPack('vi').numbers.decimal).toEqual([',', '.']);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compilePhrases, findPhrases } from '../../src/lang/phrases.js';
+import { compileGapped, compilePhrases, findGapped, findPhrases } from '../../src/lang/phrases.js';
 
 /**
  * The plain way to find phrases, kept here as the reference: one case-insensitive alternation of every phrase
@@ -53,5 +53,23 @@ describe('findPhrases', () => {
       const text = ws.join('');
       expect(found(es, text)).toEqual(reference(es, text));
     }), { numRuns: 2000 });
+  });
+});
+
+describe('findGapped: phrases with gaps of up to four words of one clause', () => {
+  const m = compileGapped(['не составило … труда', 'không … nữa', 'not only']);
+  const found = (text: string): string[] => findGapped(m, text, 0, text.length).map((h) => h.text);
+  it.each([
+    ['Это не составило труда.', ['не составило труда']],
+    ['Это не составило ему никакого труда.', ['не составило ему никакого труда']],
+    ['Ông ấy không làm việc ở đó nữa.', ['không làm việc ở đó nữa']],
+    // Five words is too many; a comma ends the clause; the parts keep their order.
+    ['Это не составило ему и всей его команде труда.', []],
+    ['Это не составило, увы, труда.', []],
+    ['Труда это не составило.', []],
+    // Entries without a gap are compilePhrases' business.
+    ['It is not only cheaper.', []],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected);
   });
 });

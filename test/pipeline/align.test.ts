@@ -37,6 +37,73 @@ describe('alignPair', () => {
     expect(pairs(p, a, b)['The port handled']).toBe('Cảng đã xử + Cuộc đình công');
   });
 
+  it('keeps paragraphs one for one when both versions have as many, where the sentences share no words', () => {
+    // The third paragraph's translation is much shorter than the original: on length alone, each later sentence
+    // fits its neighbour's partner better, and the alignment would slide by one.
+    const a = source('a', [
+      'Mayor Ilse Varga opened the new library in Dorvik on Monday.',
+      '"Historically, the old people I have talked to say there was a reading room on every corner," she said.',
+      '"People spend their evenings in a different way now that every home has a screen," she said.',
+      '"Reading rooms are no longer places where the whole street goes on a regular basis."',
+      'As for the old building, she worries that the money from selling it will not last as long as the council expects, "and sooner or later we will be right back where we started."',
+      'It could be replaced by flats, she added.',
+    ].join('\n\n'), 'en');
+    const b = source('b', [
+      'Мэр Ильзе Варга открыла новую библиотеку в Дорвике в понедельник.',
+      '«Старожилы, с которыми я говорила, рассказывали, что раньше на каждом углу был читальный зал», — сказала она.',
+      '«Формат досуга изменился».',
+      '«Читальный зал перестал быть местом, куда регулярно приходила вся улица».',
+      'Что касается старого здания, ее беспокоит, что денег от его продажи хватит ненадолго, как бы на то ни надеялся совет. «Рано или поздно мы останемся ни с чем».',
+      'На его месте, добавила она, могут появиться квартиры.',
+    ].join('\n\n'), 'ru');
+    const p = alignPair('s', a, b);
+    expect(pairs(p, a, b)).toEqual({
+      'Mayor Ilse Varga': 'Мэр Ильзе Варга',
+      '"Historically, the old': '«Старожилы, с которыми',
+      '"People spend their': '«Формат досуга изменился».',
+      '"Reading rooms are': '«Читальный зал перестал',
+      'As for the': 'Что касается старого + «Рано или поздно',
+      'It could be': 'На его месте,',
+    });
+  });
+
+  it('joins three sentences a translator made of one, within a paragraph (1-3)', () => {
+    const a = source('a', [
+      'Mayor Ilse Varga opened the new library in Dorvik on Monday.',
+      'Tensions remain high in the town a year after the old library was closed by the council despite protests.',
+      'Varga thanked the volunteers who had moved every book by hand.',
+    ].join('\n\n'), 'en');
+    const b = source('b', [
+      'Мэр Ильзе Варга открыла новую библиотеку в Дорвике в понедельник.',
+      'Год назад совет закрыл старую библиотеку. Жители протестовали. Напряжение в городе сохраняется.',
+      'Варга поблагодарила волонтеров, которые перенесли каждую книгу вручную.',
+    ].join('\n\n'), 'ru');
+    const p = alignPair('s', a, b);
+    expect(p.unalignedB).toEqual([]);
+    expect(pairs(p, a, b)['Tensions remain high']).toBe('Год назад совет + Жители протестовали. + Напряжение в городе');
+  });
+
+  it('pairs no sentence of figures and names with one that has none of them, whatever their lengths', () => {
+    const a = source('a', [
+      'Hearing watched by more than 20 million people',
+      'Over 20 million watched Brett Kavanaugh.',
+      'Broadcasters interrupted their regular programmes on Friday for the vote.',
+      'Ford told the committee that she was certain Brett Kavanaugh had attacked her.',
+    ].join('\n\n'), 'en');
+    const b = source('b', [
+      'Über 20 Millionen Menschen sahen die Anhörung',
+      'In der Zwischenzeit hielt die Pattsituation an. Die Sender unterbrachen am Freitag ihr reguläres Programm für die Abstimmung.',
+      'Ford sagte dem Ausschuss, sie sei sicher, dass Brett Kavanaugh sie angegriffen habe.',
+    ].join('\n\n'), 'de');
+    const p = alignPair('s', a, b);
+    expect(pairs(p, a, b)).toEqual({
+      'Hearing watched by': 'Über 20 Millionen',
+      'Over 20 million': '-',
+      'Broadcasters interrupted their': 'Die Sender unterbrachen',
+      'Ford told the': 'Ford sagte dem',
+    });
+  });
+
   it('leaves a dropped sentence unaligned rather than merging it with its neighbour (its figure is not there)', () => {
     const a = source('a', [
       'The council of Brindle approved the new tram line on Tuesday.',

@@ -5,7 +5,7 @@ import type { Span } from '../../model/span.js';
 import type { LoadedPack } from '../../lang/compile.js';
 import { escapeRe, termSource } from '../../lang/text.js';
 import { lexiconOf } from '../../lang/lexicon.js';
-import { compilePhrases, findPhrases, type PhraseHit, type PhraseMatcher } from '../../lang/phrases.js';
+import { compileGapped, compilePhrases, findGapped, findPhrases, type GappedMatcher, type PhraseHit, type PhraseMatcher } from '../../lang/phrases.js';
 
 /** Per-pack matchers, compiled once. */
 export interface ClaimMatchers {
@@ -36,8 +36,12 @@ export interface ClaimMatchers {
   negators: PhraseMatcher;
   lexicalNegators: PhraseMatcher;
   notNegations: PhraseMatcher;
+  /** notNegations written with a gap ("не составило … труда"). */
+  gappedNotNegations: GappedMatcher;
   /** The pack's negationParaphrases: cessatives, exceptives and restrictives (values of those names). */
   paraphrases: PhraseMatcher;
+  /** The pack's negationParaphrases.expletives. */
+  expletives: PhraseMatcher;
   titles: PhraseMatcher;
   /** Role titles; a hit's value is its roles joined with "|". */
   roles: PhraseMatcher;
@@ -85,7 +89,10 @@ export function claimMatchers(pack: LoadedPack): ClaimMatchers {
     alternatives: compilePhrases((pack.modality.alternatives ?? []).map((v) => [v, 'or'])),
     negators: compilePhrases(negatorEntries(pack)),
     lexicalNegators: compilePhrases((pack.lexicalNegators ?? []).filter((v) => !v.endsWith('*')).map((v) => [v, 'lexical'])),
-    notNegations: compilePhrases((pack.notNegations ?? []).map((v) => [v, 'idiom'])),
+    notNegations: compilePhrases((pack.notNegations ?? []).filter((v) => !v.includes('…')).map((v) => [v, 'idiom'])),
+    gappedNotNegations: compileGapped(pack.notNegations ?? []),
+    // Apart: an expletive may be an exceptive as well (Russian "пока": "не … пока", unless; "пока … не", until).
+    expletives: compilePhrases((pack.negationParaphrases?.expletives ?? []).map((v) => [v, 'expletive'])),
     paraphrases: compilePhrases((['cessatives', 'exceptives', 'restrictives'] as const).flatMap((k) => (pack.negationParaphrases?.[k] ?? []).map((v): [string, string] => [v, k]))),
     titles: compilePhrases((pack.titles ?? []).map((v) => [v, 'title'])),
     roles: compilePhrases(roleEntries(pack.titleRoles ?? {})),
@@ -101,16 +108,18 @@ export function claimMatchers(pack: LoadedPack): ClaimMatchers {
 }
 
 /**
- * The negators matcher's entries: a negative indefinite (nothing, niemand, không ai, никто alone) is "indefinite", a
- * concord word "concord", every other negator "not". A word in both negators and negativeIndefinites is indefinite.
+ * The negators matcher's entries: a negative indefinite (nothing, niemand, không ai) is "indefinite", a concord word
+ * "concord", every other negator "not". A word in both negators and negativeIndefinites is indefinite; a concord word
+ * listed as an indefinite too ("никто") is "concord": it agrees with a negator of its clause ("никто не знал") and is
+ * an indefinite alone ("никто", the answer; concordNegations tells them apart).
  */
 function negatorEntries(pack: LoadedPack): [string, string][] {
   const low = (x: string): string => x.normalize('NFC').toLowerCase();
   const indefinite = new Set((pack.negativeIndefinites ?? []).map(low));
   return [
+    ...(pack.negationConcord ?? []).map((v): [string, string] => [v, 'concord']),
     ...(pack.negators ?? []).map((v): [string, string] => [v, indefinite.has(low(v)) ? 'indefinite' : 'not']),
     ...(pack.negativeIndefinites ?? []).map((v): [string, string] => [v, 'indefinite']),
-    ...(pack.negationConcord ?? []).map((v): [string, string] => [v, 'concord']),
   ];
 }
 
@@ -368,6 +377,7 @@ function clausalTest(pack: LoadedPack | undefined): ScopeTest {
   const aux = new Set(scope.auxiliaries.filter((a) => !a.startsWith('*')).map(low));
   const auxEnds = scope.auxiliaries.filter((a) => a.startsWith('*')).map((a) => low(a.slice(1)));
   const ends = scope.verbEndings.map(low);
+  const coordinators = new Set((pack.negationParaphrases?.coordinators ?? []).map(low));
   test = (text, s, h) => {
     if (always.has(low(h.text).replace(/\s+/gu, ' '))) return true;
     const before = /([\p{L}\p{M}'’]+)[\s\u00a0]+$/u.exec(text.slice(Math.max(s.start, h.start - 40), h.start));
@@ -376,8 +386,13 @@ function clausalTest(pack: LoadedPack | undefined): ScopeTest {
       if (aux.has(w) || auxEnds.some((e) => w.endsWith(e))) return true;
     }
     const rest = text.slice(h.end, Math.min(s.end, h.end + 40));
-    // Verb-final clauses: "billigte den Haushalt nicht.", "hat den Haushalt nicht gebilligt, …".
+    // Verb-final clauses: "billigte den Haushalt nicht.", "hat den Haushalt nicht gebilligt, …", and a coordinator
+    // ends a clause too: "kam nicht und sagte …", "hat den Plan nicht gebilligt, sondern …".
     if (scope.clauseFinal && (CLAUSE_FINAL.test(rest) || rest.length === 0)) return 'final';
+    if (scope.clauseFinal && coordinators.size) {
+      const next = /^[\s\u00a0]+([\p{L}\p{M}-]+)(?:[\s\u00a0]+([\p{L}\p{M}-]+))?/u.exec(rest);
+      if (next && [next[1], next[2]].some((w) => w !== undefined && coordinators.has(low(w)))) return 'final';
+    }
     const after = /^[\s\u00a0]+([\p{L}\p{M}]+)/u.exec(rest);
     return after !== null && ends.some((e) => low(after[1]!).endsWith(e));
   };
@@ -425,6 +440,45 @@ function cancelDoubleNegations(text: string, negations: NegationMarker[], lexica
   }
 }
 
+/** Where a clause opens: the sentence's start, or a quotation mark, comma, colon, semicolon, dash or bracket. */
+const CLAUSE_OPENS = /(?:^|[,:;"“‘'«(—–])[\s\u00a0]*$/u;
+/**
+ * Is the negator glued to an auxiliary that opens its clause, with a subject pronoun of the pack's questionSubjects
+ * right after it ("isn't that wonderful", "…, wasn't it?")? Such an inverted question asks for agreement and affirms.
+ */
+function askedQuestion(text: string, s: Sentence, n: NegationMarker, pack: LoadedPack): boolean {
+  const subjects = pack.negationParaphrases?.questionSubjects;
+  if (!subjects?.length) return false;
+  const word = /[\p{L}\p{M}'’]*$/u.exec(text.slice(s.start, n.start))![0];
+  if (word.length === 0) return false;
+  const next = /^[\s\u00a0]+([\p{L}\p{M}]+)/u.exec(text.slice(n.end, s.end))?.[1]?.toLowerCase();
+  return next !== undefined && subjects.includes(next) && CLAUSE_OPENS.test(text.slice(s.start, n.start - word.length));
+}
+/** Between an expletive conjunction and its negator: at most three words of its clause ("пока мы не", "пока не"). */
+const EXPLETIVE_GAP = /^[\s\u00a0]+(?:[\p{L}\p{M}-]+[\s\u00a0]+){0,3}$/u;
+/** Between a negator and a negative indefinite that cancels it (either first): at most five words, no punctuation. */
+const DOUBLE_GAP = /^[\s\u00a0]+(?:[\p{L}\p{M}\p{N}'’-]+[\s\u00a0]+){0,5}$/u;
+/**
+ * In a language without negative concord (negationScope.indefiniteCancels), a negator of the predicate and a negative
+ * indefinite a few words from it in its clause cancel: "hat nicht keine Zeit", "haben nicht noch keinen Kandidaten".
+ * Marked as a negated negative word is (the negator `double`, the indefinite `cancelled`, `by` the negator), unless a
+ * coordinator or a complementizer of the pack stands between ("kam nicht und sagte kein Wort": two negations).
+ */
+function cancelDoubleIndefinites(text: string, negations: NegationMarker[], pack: LoadedPack): void {
+  if (!pack.negationScope?.indefiniteCancels) return;
+  const breaks = new Set([...(pack.negationParaphrases?.coordinators ?? []), ...pack.speech.complementizers].map((w) => w.toLowerCase()));
+  for (const n of negations) {
+    if (n.concord || n.indefinite || n.constituent || n.double) continue;
+    const between = (x: NegationMarker): string => (x.start >= n.end ? text.slice(n.end, x.start) : text.slice(x.end, n.start));
+    const i = negations.find((x) => x.indefinite && !x.cancelled && (x.start >= n.end || x.end <= n.start) && DOUBLE_GAP.test(between(x))
+      && ![...between(x).matchAll(/[\p{L}\p{M}]+/gu)].some((w) => breaks.has(w[0].toLowerCase())));
+    if (!i) continue;
+    n.double = true;
+    i.cancelled = true;
+    i.by = n.start;
+  }
+}
+
 /** What follows an elliptical negator: its clause ends right after it ("the advice they don't,", "I'm not."). */
 const ELLIPSIS = /^[\s\u00a0]*(?:[,.;:!?)\]"”»—–]|$)/u;
 /** Is the text after a negator the end of its clause, or a coordinator of the pack right after it ("they don't and")? */
@@ -438,26 +492,31 @@ function elliptical(rest: string, pack: LoadedPack): boolean {
  * Marks the negations translators routinely render without a negator (NegationMarker.loose): a negator within a
  * cessative ("no longer", "không còn", "больше не") and, in languages whose negator does not end a verb-final
  * clause, a negator its clause ends on or that a coordinator follows (the verb left out: "the advice they don't and
- * the way"). Each accounts for a
- * negation on the other side and is not compared as one. A negation with an exceptive after it in its clause ("won't
+ * the way"), and a negator right after an expletive conjunction ("пока мы не увидим", until we see). Each accounts
+ * for a negation on the other side and is not compared as one. A negation with an exceptive after it in its clause ("won't
  * come unless", "не … пока") is marked `exceptive`; returns the sentence's restrictives ("only", "nur", "chỉ").
  */
 function markLooseNegations(text: string, s: Sentence, pack: LoadedPack, m: ClaimMatchers, negations: NegationMarker[]): NegationMarker[] {
   const hits = m.paraphrases.byFirst.size ? findPhrases(m.paraphrases, text, s.start, s.end) : [];
+  const expletives = m.expletives.byFirst.size ? findPhrases(m.expletives, text, s.start, s.end) : [];
   const touches = (n: NegationMarker, x: { start: number; end: number }): boolean => x.start <= n.end && n.start <= x.end;
   const loose = (n: NegationMarker, why: NonNullable<NegationMarker['loose']>): void => { n.loose = why; n.constituent = true; };
   for (const n of negations) {
     if (n.concord || n.indefinite || n.double) continue;
     if (hits.some((h) => h.value === 'cessatives' && touches(n, h))) loose(n, 'cessative');
+    else if (expletives.some((h) => h.end <= n.start && EXPLETIVE_GAP.test(text.slice(h.end, n.start)))) loose(n, 'expletive');
+    else if (askedQuestion(text, s, n, pack)) loose(n, 'question');
     else if (!pack.negationScope?.clauseFinal && elliptical(text.slice(n.end, s.end), pack)) loose(n, 'ellipsis');
     if (hits.some((h) => h.value === 'exceptives' && h.start >= n.end && !CLAUSE_END.test(text.slice(n.end, h.start)))) n.exceptive = true;
   }
   return hits.filter((h) => h.value === 'restrictives').map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text }));
 }
 
+const negatorStems = new WeakMap<LoadedPack, string[]>();
 /** Words that begin with a stem of the pack's lexicalNegators written with a trailing "*" (ru "перестава*", de "verweiger*"). */
 function stemNegatives(text: string, s: Sentence, pack: LoadedPack): PhraseHit[] {
-  const stems = (pack.lexicalNegators ?? []).filter((v) => v.endsWith('*')).map((v) => v.slice(0, -1).normalize('NFC').toLowerCase());
+  let stems = negatorStems.get(pack);
+  if (!stems) negatorStems.set(pack, (stems = (pack.lexicalNegators ?? []).filter((v) => v.endsWith('*')).map((v) => v.slice(0, -1).normalize('NFC').toLowerCase())));
   if (stems.length === 0) return [];
   const out: PhraseHit[] = [];
   for (const w of text.slice(s.start, s.end).matchAll(/[\p{L}\p{M}]+/gu)) {
@@ -524,7 +583,7 @@ export function buildClaim(
       ...(m.perfect?.test(text.slice(h.end, h.end + 16)) ? { perfect: true } : {}),
       ...(h.value === 'possible' && m.ambiguous.has(h.text.normalize('NFC').toLowerCase()) && !happens(h) ? { alsoAbility: true } : {}),
     }));
-  const idioms = findPhrases(m.notNegations, text, s.start, s.end);
+  const idioms = [...findPhrases(m.notNegations, text, s.start, s.end), ...findGapped(m.gappedNotNegations, text, s.start, s.end)];
   const notIdiom = (h: { start: number; end: number }): boolean => !idioms.some((i) => i.start <= h.start && h.end <= i.end);
   const negatorHits = findPhrases(m.negators, text, s.start, s.end);
   const negations = concordNegations(text, s, negatorHits.filter(notIdiom), pack);
@@ -538,7 +597,7 @@ export function buildClaim(
     ...findPhrases(m.lexicalNegators, text, s.start, s.end).filter(notIdiom),
     ...stemNegatives(text, s, pack).filter(notIdiom),
     ...prefixNegatives(text, s, pack).filter(notIdiom),
-    ...lexiconNegatives(text, s, pack),
+    ...lexiconNegatives(text, s, pack).filter(notIdiom),
   ];
   // A phrase that negates by meaning and holds a negator ("не удалось", "không còn nữa") makes that negator one of
   // a word: it accounts for a negation on the other side and is not compared as one.
@@ -548,7 +607,12 @@ export function buildClaim(
     .filter((h, i, all) => i === 0 || all[i - 1]!.end <= h.start)
     .map((h) => ({ source: s.source, start: h.start, end: h.end, text: h.text }));
   cancelDoubleNegations(text, negations, lexicalNegations, modality.filter((x) => HEDGE_OR_PREDICTION.has(x.level)));
-  const restrictives = markLooseNegations(text, s, pack, m, negations);
+  cancelDoubleIndefinites(text, negations, pack);
+  // A restrictive in a phrase with a negator that does not negate ("not only", "nicht nur") is additive: negated.
+  const restrictives = markLooseNegations(text, s, pack, m, negations).map((r): NegationMarker => {
+    const idiom = idioms.find((i) => i.start <= r.start && r.end <= i.end && negatorHits.some((h) => i.start <= h.start && h.end <= i.end && h.end <= r.start));
+    return idiom ? { source: s.source, start: idiom.start, end: idiom.end, text: idiom.text, negated: true } : r;
+  });
   const notCues = findPhrases(m.notCues, text, s.start, s.end);
   const cues = [
     ...findPhrases(m.according, text, s.start, s.end).map((h) => ({ ...h, kind: 'according' as const })),

@@ -7,7 +7,7 @@ import { originalOf } from '../compare/versions.js';
 import type { Units } from '../../lang/units.js';
 import type { RawFinding, RuleKind } from '../types.js';
 import { contextOf, linkedClaims, loc } from '../util.js';
-import { lemmaOf, lexiconOf as wordListOf, type Lexicon as WordList } from '../../lang/lexicon.js';
+import { lemmaOf, lexiconOf as wordListOf, synonymsOf, type Lexicon as WordList, type Synonyms } from '../../lang/lexicon.js';
 
 /** What changed in an edit region between two near-identical sentences. */
 export type ChangeType = 'negation' | 'number' | 'name' | 'substitution' | 'insertion' | 'deletion';
@@ -94,9 +94,27 @@ function misspeltName(r: Region, ca: Claim[], cb: Claim[], sense: NameSense): bo
   return isProperWord(ta, ca, tb, cb, sense);
 }
 
+/**
+ * A word for a word, each the first of its sentence and each a common word of the dictionary ("Just before" /
+ * "Right before", "Wolf children" / "Feral children"): capitals of position, not names, whatever the extractor read.
+ */
+function commonWordsAtStart(r: Region, sense: NameSense): boolean {
+  if (r.a.length !== 1 || r.b.length !== 1) return false;
+  const [ta, tb] = [r.a[0]!, r.b[0]!];
+  if (!sense.initials.has(ta.start) || !sense.initials.has(tb.start)) return false;
+  return [ta, tb].every((t) => isDictionaryWord(sense.dictionary, t.low) === true);
+}
+
 /** Classifies one region: the most telling change wins (a dropped "not" is a negation, not a deletion). */
-function classify(r: Region, ca: Claim[], cb: Claim[], spelling: number, lx: Lexicon, sense: NameSense, units: Units, words?: WordList): RegionType | undefined {
-  if (r.a.some((t) => isNegTok(t, ca)) !== r.b.some((t) => isNegTok(t, cb))) return 'negation';
+function classify(r: Region, ca: Claim[], cb: Claim[], spelling: number, lx: Lexicon, sense: NameSense, units: Units, words?: WordList, synonyms?: () => Synonyms): RegionType | undefined {
+  const negA = r.a.some((t) => isNegTok(t, ca));
+  if (negA !== r.b.some((t) => isNegTok(t, cb))) {
+    // "not correct" / "incorrect", "did not pay" / "failed to pay": the side without a negator has a word that
+    // negates by meaning (the language's word list), so both sides deny.
+    const negates = (ts: Tok[]): boolean => ts.some((t) => words?.negatives.has(t.low) === true);
+    const [plain, other] = negA ? [r.b, r.a] : [r.a, r.b];
+    return negates(plain) && !negates(other) ? 'rephrase' : 'negation';
+  }
   // A name is not a word to forgive a typo in: "Tramp" is someone else, "Senute" no senate a reader can look up.
   if (misspeltName(r, ca, cb, sense)) return 'name';
   if (antonymSwap(r, words)) return 'substitution';
@@ -122,9 +140,10 @@ function classify(r: Region, ca: Claim[], cb: Claim[], spelling: number, lx: Lex
   }
   const nameA = r.a.filter((t) => isNameTok(t, ca));
   const nameB = r.b.filter((t) => isNameTok(t, cb));
-  if (nameA.length > 0 && nameB.length > 0) return 'name';
-  // One word for one word: a rephrased clause ("had defected" / "fled") is a paraphrase, not an edit.
-  if (r.a.length === 1 && r.b.length === 1) return lx.light.has(x) || lx.light.has(y) ? 'rephrase' : 'substitution';
+  if (nameA.length > 0 && nameB.length > 0 && !commonWordsAtStart(r, sense)) return 'name';
+  // One word for one word: a rephrased clause ("had defected" / "fled") is a paraphrase, not an edit, and so is a
+  // word replaced by a synonym ("largest" / "biggest", "showing" / "depicting").
+  if (r.a.length === 1 && r.b.length === 1) return lx.light.has(x) || lx.light.has(y) || synonyms?.().same(x, y) ? 'rephrase' : 'substitution';
   if (r.a.length > 0 && r.b.length > 0) return 'rephrase';
   if (nameA.length > 0) return 'deletion';
   if (nameB.length > 0) return 'insertion';
@@ -157,6 +176,7 @@ export const editDiff: RuleKind<Params> = {
     const pack = ctx.knowledge.pack(ctx.a.source.lang);
     const lx = lexiconOf(pack);
     const words = wordListOf(pack);
+    const synonyms = (): Synonyms => synonymsOf(pack);
     const units = ctx.knowledge.units();
     for (const lc of linkedClaims(ctx)) {
       const ta = tokens(ctx.a.source.text, lc.link.a.start, lc.link.a.end);
@@ -176,7 +196,7 @@ export const editDiff: RuleKind<Params> = {
       // Short sentences may change a few words and still be one edit ("recommended" / "did not recommend").
       if (changed === 0 || (changed > 3 && changed / Math.max(ta.length, tb.length) > p.maxChangedShare)) continue;
       const typed = regions
-        .map((r) => ({ r, type: flip ? classify({ a: r.b, b: r.a }, lc.b, lc.a, p.spellingDistance, lx, sense, units, words) : classify(r, lc.a, lc.b, p.spellingDistance, lx, sense, units, words) }))
+        .map((r) => ({ r, type: flip ? classify({ a: r.b, b: r.a }, lc.b, lc.a, p.spellingDistance, lx, sense, units, words, synonyms) : classify(r, lc.a, lc.b, p.spellingDistance, lx, sense, units, words, synonyms) }))
         .filter((x) => x.type !== undefined && !((x.type === 'insertion' || x.type === 'deletion') && [...x.r.a, ...x.r.b].every((t) => lx.functionWords.has(t.low))));
       if (typed.length === 0 || typed.length > p.maxRegions) continue;
       for (const { r, type } of typed) {

@@ -38,10 +38,13 @@ function versionIndex(src: SourceData, pack: LangPack): VersionIndex {
   if (!ix) {
     const words = new Set<string>();
     const sentenceWords = new Map<string, Set<string>>();
+    const inflection = nameInflection(pack);
     for (const s of src.sentences) {
-      const set = new Set(entityKey(s.text, nameInflection(pack)).tokens);
-      // Unstemmed too: a Latin name inside Cyrillic text keeps its letters.
-      for (const t of foldKey(s.text).split(' ')) if (t) set.add(t);
+      // The sentence folded once (transliteration is the costly part): its words as keyed, then unstemmed too
+      // (a Latin name inside Cyrillic text keeps its letters).
+      const folded = foldKey(s.text).split(' ').filter(Boolean);
+      const set = new Set(entityKey(s.text, inflection, folded).tokens);
+      for (const t of folded) set.add(t);
       sentenceWords.set(s.id, set);
       for (const t of set) words.add(t);
     }

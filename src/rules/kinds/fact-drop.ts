@@ -40,6 +40,8 @@ function namedSource(c: Claim, src: SourceData, auxiliaries: ReadonlySet<string>
   const e = c.entities.find((x) => x.start === at.speakerSpan!.start);
   // A capitalised word opening the sentence may be a common noun ("Officers said …").
   if (!e || e.alias || e.tokens.length !== 1 || e.tokens[0]!.length < 3 || e.start === c.start) return undefined;
+  // A word of the speaker's office ("Foreign" of "says Foreign Minister") names no source of its own.
+  if (at.office && at.office.start <= e.start && e.end <= at.office.end) return undefined;
   // The name is the source itself, next to its verb ("Bloomberg reported", "Bloomberg has reported"), not a word
   // before the source ("a Catalan official said").
   const gap = e.end <= at.cueSpan.start ? src.source.text.slice(e.end, at.cueSpan.start) : src.source.text.slice(at.cueSpan.end, e.start);

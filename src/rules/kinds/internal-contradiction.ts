@@ -1,6 +1,7 @@
 import levenshtein from 'fast-levenshtein';
 import type { EntityMention } from '../../model/mention.js';
 import { isDictionaryWord } from '../../lang/dictionary.js';
+import { escapeRe } from '../../lang/text.js';
 import type { RawFinding, RuleKind } from '../types.js';
 import { loc } from '../util.js';
 
@@ -17,11 +18,20 @@ interface Usage {
   sentences: Set<string>;
   /** The other words of the names it stands in ("Sharon" of "Sharon Davis"). */
   companions: Set<string>;
+  /**
+   * Other words that open a sentence ("Later" of "Later Lindquist"), with their spelling: companions unless the
+   * dictionary knows them as common words, asked only for a pair still in question (reading a dictionary is slow).
+   */
+  initialCompanions: Map<string, string>;
   /** Titles just before those names ("ms"). */
   titles: Set<string>;
   /** Every use starts a sentence: a capital there is no sign of a name ("Chief", "Residents"). */
   initialOnly: boolean;
 }
+
+/** Does the text hold the word as a whole word ("Davies", not inside "Davieson")? */
+const writes = (text: string, word: string): boolean =>
+  new RegExp(`(?<![\\p{L}\\p{M}])${escapeRe(word)}(?![\\p{L}\\p{M}])`, 'u').test(text);
 
 /**
  * One article spelling one name two ways ("Hanwha" and "Hanwa"): two name tokens a short edit apart, neither
@@ -33,7 +43,8 @@ interface Usage {
  * set them apart: "Brent Montgomery" and "Brett Kavanaugh", or "Mr Holden" and "Ms Holder", are two people, while
  * "Ms Davis" and "Ms Davies", or a bare "Hanwa" after "Hanwha Ocean", are one. Two words of the language
  * ("Nghiêm" and "Nghiên", "Boots" and "Boats") are two words, and a common word capitalised only where it starts a
- * sentence ("Chief" beside the place "Chieu") is no name. In a language that capitalises its nouns (German) a
+ * sentence ("Chief" beside the place "Chieu") is no name. A version whose original writes both spellings copied them: the
+ * original's own check reports them. In a language that capitalises its nouns (German) a
  * capitalised word is no sign of a name, and nothing is compared.
  */
 export const internalContradiction: RuleKind<Params> = {
@@ -68,25 +79,32 @@ export const internalContradiction: RuleKind<Params> = {
         const start = e.start + (w.index ?? 0);
         let u = usage.get(t);
         if (!u) {
-          u = { first: { ...e, start, end: start + w[0].length, text: w[0], tokens: [t], key: t }, count: 0, sentences: new Set(), companions: new Set(), titles: new Set(), initialOnly: true };
+          u = { first: { ...e, start, end: start + w[0].length, text: w[0], tokens: [t], key: t }, count: 0, sentences: new Set(), companions: new Set(), initialCompanions: new Map(), titles: new Set(), initialOnly: true };
           usage.set(t, u);
         }
         u.count++;
         u.sentences.add(c.sentenceId);
-        // A common word run into the name ("Later Lindquist" at a sentence start) is no companion.
         e.tokens.forEach((o, m) => {
           const wm = words[m]!;
-          if (o !== t && !(initials.has(e.start + (wm.index ?? 0)) && word(wm[0].toLowerCase()))) u!.companions.add(o);
+          if (o === t) return;
+          if (initials.has(e.start + (wm.index ?? 0))) u!.initialCompanions.set(o, wm[0].toLowerCase());
+          else u!.companions.add(o);
         });
         if (title && titles.has(title)) u.titles.add(title);
         if (!initials.has(start)) u.initialOnly = false;
       });
     }
+    // A common word run into the name ("Later Lindquist" at a sentence start) is no companion.
+    const companionsOf = (u: Usage): Set<string> => {
+      for (const [o, w] of u.initialCompanions) if (!word(w)) u.companions.add(o);
+      u.initialCompanions.clear();
+      return u.companions;
+    };
     // A common word of the language, capitalised only where it starts a sentence, and on its own ("Chief"; not
     // "Kestrel Shipping").
     const common = (u: Usage): boolean => {
       const w = u.first.text.replace(/['’]s$/u, '');
-      return u.initialOnly && u.companions.size === 0 && (word(w.toLowerCase()) || titles.has(w.toLowerCase()));
+      return u.initialOnly && companionsOf(u).size === 0 && (word(w.toLowerCase()) || titles.has(w.toLowerCase()));
     };
     const toks = [...usage.keys()].sort();
     const out: RawFinding[] = [];
@@ -105,13 +123,16 @@ export const internalContradiction: RuleKind<Params> = {
       // Named side by side ("Jackson and Jackman"), or each named again and again: two names, not one misspelled.
       if ([...uy.sentences].some((s) => ux.sentences.has(s))) continue;
       if (Math.min(ux.count, uy.count) > 1) continue;
+      // The original writes both spellings too: the version copied them, and the original's own check speaks for them.
+      if (ctx.original && writes(ctx.original.source.text, ux.first.text) && writes(ctx.original.source.text, uy.first.text)) continue;
+      // The dictionary last: it is read only for a pair still in question.
       if (common(ux) || common(uy)) continue;
       const lx = ux.first.text.toLowerCase();
       const ly = uy.first.text.toLowerCase();
       if (word(lx) && word(ly)) continue;
       // Each with its own first name, or its own title, none shared: two people ("Brent Montgomery", "Brett Kavanaugh").
       const apart = (s1: Set<string>, s2: Set<string>): boolean => s1.size > 0 && s2.size > 0 && ![...s1].some((w) => s2.has(w));
-      if (apart(ux.companions, uy.companions) || apart(ux.titles, uy.titles)) continue;
+      if (apart(companionsOf(ux), companionsOf(uy)) || apart(ux.titles, uy.titles)) continue;
       const [a, b] = ux.first.start < uy.first.start ? [ux.first, uy.first] : [uy.first, ux.first];
       out.push({ locations: [loc(text, a), loc(text, b)], vars: { a: a.text, b: b.text } });
     }

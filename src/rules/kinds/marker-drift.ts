@@ -1,5 +1,5 @@
 import type { RawFinding, RuleKind } from '../types.js';
-import { contextOf, linkedClaims, loc, positionallyConfirmed, type LinkedClaims } from '../util.js';
+import { contextOf, linkedClaims, loc, paragraphConfirmed, positionallyConfirmed, type LinkedClaims } from '../util.js';
 import type { PairContext } from '../types.js';
 import type { Claim, ModalityMarker, NegationMarker } from '../../model/claim.js';
 import type { Span } from '../../model/span.js';
@@ -10,6 +10,7 @@ interface Params {
   marker: 'modality' | 'negation';
   minScore: number;
   crossLanguageOnly?: boolean;
+  paragraphs?: boolean;
   confirmRun?: number;
 }
 
@@ -23,13 +24,14 @@ export const markerDrift: RuleKind<Params> = {
   vars: ['a', 'b', 'negated', 'affirmed', 'cue'],
   paramsSchema: {
     type: 'object', additionalProperties: false,
-    properties: { marker: { description: '"modality": could/may on one side, will/is on the other; "negation": one side negated, the other not.', enum: ['modality', 'negation'] }, minScore: { description: 'Minimum alignment score: markers are only compared in sentences that clearly say the same thing.', type: 'number', minimum: 0, maximum: 1 }, crossLanguageOnly: { description: 'Compare only versions in different languages. Within one language, edits are the edit rules\' business, and independently written sentences express certainty and negation too freely to compare marker by marker.', type: 'boolean' }, confirmRun: { description: 'Longest run of consecutive weak 1-1 links (below minScore) that leave no sentence out and are held at both ends by a link of at least minScore: such a link can only be its sentence\'s counterpart, and is compared (default 6).', type: 'integer', minimum: 0 } },
+    properties: { marker: { description: '"modality": could/may on one side, will/is on the other; "negation": one side negated, the other not.', enum: ['modality', 'negation'] }, minScore: { description: 'Minimum alignment score: markers are only compared in sentences that clearly say the same thing.', type: 'number', minimum: 0, maximum: 1 }, crossLanguageOnly: { description: 'Compare only versions in different languages. Within one language, edits are the edit rules\' business, and independently written sentences express certainty and negation too freely to compare marker by marker.', type: 'boolean' }, confirmRun: { description: 'Longest run of consecutive weak 1-1 links (below minScore) that leave no sentence out and are held at both ends by a link of at least minScore: such a link can only be its sentence\'s counterpart, and is compared (default 6).', type: 'integer', minimum: 0 }, paragraphs: { description: 'Also compare links under minScore whose paragraphs correspond one to one (each holds every counterpart of the other\'s sentences), as in a translation that keeps the paragraphs of its original.', type: 'boolean' } },
     required: ['marker', 'minScore'],
   },
   checkPair(ctx, p) {
     const out: RawFinding[] = [];
     if (p.crossLanguageOnly && ctx.a.source.lang === ctx.b.source.lang) return out;
     const confirmed = positionallyConfirmed(ctx, p.minScore, p.confirmRun ?? 6);
+    if (p.paragraphs) for (const l of paragraphConfirmed(ctx)) confirmed.add(l);
     for (const lc of linkedClaims(ctx)) {
       if (lc.link.score < p.minScore && !confirmed.has(lc.link)) continue;
       if (p.marker === 'negation') {
@@ -51,7 +53,15 @@ const lexicalOf = (cs: Claim[]): NegationMarker[] => cs.flatMap((c) => c.lexical
 /** Negators of a word or phrase ("không phù hợp", "не приближаться", the "не" of "не удалось"). */
 const negatorsOfWords = (cs: Claim[]): NegationMarker[] => cs.flatMap((c) => c.negations).filter((n) => !n.concord && (n.constituent === true || n.double === true) && !n.indefinite);
 /** Negative indefinites ("nothing", "kein", "không ai", a lone "никто"): a translator's paraphrase of a negation. */
-const indefinitesOf = (cs: Claim[]): NegationMarker[] => cs.flatMap((c) => c.negations).filter((n) => !n.concord && n.indefinite === true);
+const indefinitesOf = (cs: Claim[]): NegationMarker[] => cs.flatMap((c) => c.negations).filter((n) => !n.concord && n.indefinite === true && !n.cancelled);
+/** Negative indefinites cancelled by a negator of their clause ("hat nicht keine Zeit"). */
+const cancelledIndefinitesOf = (cs: Claim[]): NegationMarker[] => cs.flatMap((c) => c.negations).filter((n) => n.indefinite === true && n.cancelled === true);
+
+/** Whether two markers of one text stand in one clause: no comma, semicolon, colon, dash or full stop between them. */
+const sameClause = (text: string, x: { start: number; end: number }, y: { start: number; end: number }): boolean => {
+  const [l, r] = x.start < y.start ? [x, y] : [y, x];
+  return !/[,;:.!?—–]/u.test(text.slice(l.end, r.start));
+};
 
 /** How far apart (as a share of each sentence's length) a negation and what accounts for it on the other side may stand. */
 const PLACE = 0.5;
@@ -61,9 +71,14 @@ const PLACE = 0.5;
  * predicate on the other (wherever it stands: word order differs between languages), or, at about the same place in
  * the sentence, by what renders a negation there: a word that negates by meaning (a translator renders "unfit" as
  * "не годится" and "không có" as "lack"), a negator of one word, a negative indefinite ("there wasn't much reason" /
- * "wenig Grund"). Words that negate by meaning are first paired with their like on the other side ("had not ruled
- * out" / "đã loại trừ": the "not" is left over). A negation left unmatched on one side only is a flip; unmatched ones
- * on both sides are a rewritten sentence, not a flip. Merged sentences are compared whole.
+ * "wenig Grund"). Like is paired with like first: words that negate by meaning with their like on the other side
+ * ("had not ruled out" / "đã loại trừ": the "not" is left over), negative indefinites with negative indefinites
+ * ("no one had told her" / "niemand hatte ihr gesagt": a "nicht" added beside it is left over). What renders a
+ * negation goes to the closest negation of the other side, of a predicate or of a word alike ("unlikely" / "chẳng
+ * có lý gì", not the "không" of another clause). A negation of a predicate left unmatched on one side only is a flip;
+ * unmatched ones on both sides are a rewritten sentence, not a flip. Against a sentence with nothing negative at all,
+ * a negation of a word, a negative indefinite or a word the pack lists as negating by meaning ("failed to", "lack",
+ * "не удалось") left over is a flip too. Merged sentences are compared whole.
  */
 function negationFlip(ctx: PairContext, lc: LinkedClaims): RawFinding | undefined {
   interface Item { m: NegationMarker; at: number; own: number; used: boolean }
@@ -74,9 +89,9 @@ function negationFlip(ctx: PairContext, lc: LinkedClaims): RawFinding | undefine
   });
   const gap = (x: Item, y: Item): number => Math.min(Math.abs(x.at - y.at), Math.abs(x.own - y.own), Math.abs(x.at - y.own), Math.abs(x.own - y.at));
   // Closest pairs first, so that one far match does not take what a near one needed.
-  const pairUp = (xs: Item[], ys: Item[], place: number, matched?: (x: Item, y: Item) => void): void => {
+  const pairUp = (xs: Item[], ys: Item[], place: number, matched?: (x: Item, y: Item) => void, may?: (x: Item, y: Item) => boolean): void => {
     const cands: [number, Item, Item][] = [];
-    for (const x of xs) for (const y of ys) if (!x.used && !y.used && gap(x, y) <= place) cands.push([gap(x, y), x, y]);
+    for (const x of xs) for (const y of ys) if (!x.used && !y.used && gap(x, y) <= place && (!may || may(x, y))) cands.push([gap(x, y), x, y]);
     cands.sort((p, q) => p[0] - q[0]);
     for (const [, x, y] of cands) if (!x.used && !y.used) { x.used = true; y.used = true; matched?.(x, y); }
   };
@@ -100,39 +115,77 @@ function negationFlip(ctx: PairContext, lc: LinkedClaims): RawFinding | undefine
     if (x.m.cancelled && !y.m.cancelled && alone(y, anyNegB) && verbal(y, lexB)) promotedA.add(x.m.by!);
     if (y.m.cancelled && !x.m.cancelled && alone(x, anyNegA) && verbal(x, lexA)) promotedB.add(y.m.by!);
   });
+  // So do negative indefinites: one cancelled by a negator of its clause ("hat nicht keine Drähte") against one alone
+  // or a word that negates by meaning ("has no wires", "have yet to announce") leaves that negator over.
+  const indA = items(indefinitesOf(lc.a), lc.link.a);
+  const indB = items(indefinitesOf(lc.b), lc.link.b);
+  const others = (y: Item, negs: Item[]): boolean => !negs.some((n) => n.m !== y.m && gap(n, y) <= PLACE);
+  const single = (xs: Item[]): Item[] => xs.filter((x) => !x.m.cancelled);
+  pairUp(items(cancelledIndefinitesOf(lc.a), lc.link.a), [...indB, ...single(lb)], PLACE, (x, y) => { if (others(y, anyNegB)) promotedA.add(x.m.by!); });
+  pairUp(items(cancelledIndefinitesOf(lc.b), lc.link.b), [...indA, ...single(la)], PLACE, (x, y) => { if (others(y, anyNegA)) promotedB.add(x.m.by!); });
   const doubledA = (n: NegationMarker): boolean => n.double === true && promotedA.has(n.start);
   const doubledB = (n: NegationMarker): boolean => n.double === true && promotedB.has(n.start);
   const pa = items([...negationsOf(lc.a), ...lc.a.flatMap((c) => c.negations).filter(doubledA)], lc.link.a);
   const pb = items([...negationsOf(lc.b), ...lc.b.flatMap((c) => c.negations).filter(doubledB)], lc.link.b);
-  if (pa.length === 0 && pb.length === 0) return undefined;
-  const ca = items(negatorsOfWords(lc.a).filter((n) => !doubledA(n)), lc.link.a);
-  const cb = items(negatorsOfWords(lc.b).filter((n) => !doubledB(n)), lc.link.b);
+  // A negator that cancels a negative indefinite ("hat nicht keine Drähte") makes an affirmative: it accounts for
+  // nothing. One that cancels a word negating by meaning ("will never disarm", "не переставала") still accounts for a
+  // negator on the other side, where that word may not be listed ("не пойдет на уничтожение").
+  const cancelsIndefinite = (cs: Claim[]): Set<number> => new Set(cancelledIndefinitesOf(cs).map((n) => n.by!));
+  const byIndA = cancelsIndefinite(lc.a);
+  const byIndB = cancelsIndefinite(lc.b);
+  const ca = items(negatorsOfWords(lc.a).filter((n) => !doubledA(n) && !byIndA.has(n.start)), lc.link.a);
+  const cb = items(negatorsOfWords(lc.b).filter((n) => !doubledB(n) && !byIndB.has(n.start)), lc.link.b);
   // Like with like first: negators of phrases that do not negate ("no later than" / "không muộn hơn") pair with their
   // own kind at about the same place, so they do not take a negation that is left over.
   const idA = items(lc.a.flatMap((c) => c.idiomNegations ?? []), lc.link.a);
   const idB = items(lc.b.flatMap((c) => c.idiomNegations ?? []), lc.link.b);
   pairUp(idA, idB, PLACE);
-  // Negative indefinites, and negators of phrases that do not negate ("couldn't help but" / "không thể trợ giúp").
-  const ia = [...items(indefinitesOf(lc.a), lc.link.a), ...idA.filter((x) => !x.used)];
-  const ib = [...items(indefinitesOf(lc.b), lc.link.b), ...idB.filter((x) => !x.used)];
+  // Negative indefinites alone in their clause pair with their like wherever they stand ("no one had told her" /
+  // "niemand hatte ihr gesagt"). One beside a negator ("you don't see no tail") is left to the negators.
+  const lone = (xs: Item[], text: string, cs: Claim[]): Item[] => xs.filter((x) => !cs.some((c) => c.negations.some((n) => n !== x.m && !n.concord && !n.indefinite && sameClause(text, n, x.m))));
+  pairUp(lone(indA, ctx.a.source.text, lc.a), lone(indB, ctx.b.source.text, lc.b), 1);
+  // Negative indefinites left, and negators of phrases that do not negate ("couldn't help but" / "không thể trợ giúp").
+  const ia = [...indA, ...idA.filter((x) => !x.used)];
+  const ib = [...indB, ...idB.filter((x) => !x.used)];
   // A negator matches a negator wherever it stands (word order differs between languages); what renders a
   // negation by other means must stand at about the same place.
-  pairUp(pa, pb, 1);
-  pairUp(pa, cb, 1);
-  pairUp(pb, ca, 1);
+  // The closest negator, of a predicate or of a word ("That's not very nice" / "Не очень-то мило …, — не добавил":
+  // the "не" of "не добавил" is left over); a negated negative word ("không thể bỏ lỡ") only after those.
+  const doubles = (xs: Item[], yes: boolean): Item[] => xs.filter((x) => (x.m.double === true) === yes);
+  pairUp(pa, [...pb, ...doubles(cb, false)], 1);
+  pairUp(pb, doubles(ca, false), 1);
+  pairUp(pa, doubles(cb, true), 1);
+  pairUp(pb, doubles(ca, true), 1);
+  // A word that negates by meaning goes to the closest negator, of a predicate or of a word ("unlikely" / "chẳng có lý
+  // gì", not the "không" of another clause); a negative indefinite, which negates its clause, to a negator of a
+  // predicate ("there would be no more popular player" / "не будет более знаменитого игрока").
   const bare = (xs: Item[]): Item[] => xs.filter((x) => !x.m.cancelled);
-  pairUp(pa, [...bare(lb), ...ib], PLACE);
-  pairUp(pb, [...bare(la), ...ia], PLACE);
+  const predicate = new Set([...pa, ...pb]);
+  const lexical = new Set([...la, ...lb]);
+  const renders = (x: Item, y: Item): boolean => predicate.has(x) || lexical.has(y);
+  pairUp([...pa, ...ca], [...bare(lb), ...ib], PLACE, undefined, renders);
+  pairUp([...pb, ...cb], [...bare(la), ...ia], PLACE, undefined, renders);
   // "Won't come unless it can trust" / "finde nur statt, wenn": a negation with an exceptive after it is what a
   // restrictive renders.
+  // Negated restrictives ("not only", "nicht nur") pair with their like first; they are no restrictive.
+  const ra = items(lc.a.flatMap((c) => c.restrictives ?? []), lc.link.a);
+  const rb = items(lc.b.flatMap((c) => c.restrictives ?? []), lc.link.b);
+  const negated = (xs: Item[], yes: boolean): Item[] => xs.filter((x) => (x.m.negated === true) === yes);
+  pairUp(negated(ra, true), negated(rb, true), PLACE);
   const exceptive = (xs: Item[]): Item[] => xs.filter((x) => x.m.exceptive);
-  pairUp(exceptive(pa), items(lc.b.flatMap((c) => c.restrictives ?? []), lc.link.b), PLACE);
-  pairUp(exceptive(pb), items(lc.a.flatMap((c) => c.restrictives ?? []), lc.link.a), PLACE);
+  pairUp(exceptive(pa), negated(rb, false), PLACE);
+  pairUp(exceptive(pb), negated(ra, false), PLACE);
   const leftA = pa.filter((x) => !x.used);
   const leftB = pb.filter((x) => !x.used);
-  if ((leftA.length > 0) === (leftB.length > 0)) return undefined;
-  const aNeg = leftA.length > 0;
-  const neg = (aNeg ? leftA : leftB)[0]!.m;
+  let found: { m: NegationMarker; onA: boolean } | undefined;
+  if ((leftA.length > 0) !== (leftB.length > 0)) found = { m: (leftA.length > 0 ? leftA : leftB)[0]!.m, onA: leftA.length > 0 };
+  else if (leftA.length === 0) {
+    // "Not only … but also" on one side, "only" at about the same place on the other ("nur … sondern auch").
+    pairUp(negated(ra, true), negated(rb, false), PLACE, (x) => { found ??= { m: x.m, onA: true }; });
+    pairUp(negated(rb, true), negated(ra, false), PLACE, (x) => { found ??= { m: x.m, onA: false }; });
+  }
+  if (!found) return undefined;
+  const { m: neg, onA: aNeg } = found;
   const plain = aNeg ? lc.link.b : lc.link.a;
   return {
     locations: aNeg

@@ -4,6 +4,7 @@ import { contextOf, linkedClaims, loc } from '../util.js';
 import { isLabel, labelWords } from '../compare/labels.js';
 import { datesAgree, quantitiesAgree, type Agreement } from '../compare/agree.js';
 import type { Units } from '../../lang/units.js';
+import type { LangPack } from '../../lang/pack.js';
 
 /** The rule file's params, each described in paramsSchema. */
 interface Params {
@@ -13,6 +14,14 @@ interface Params {
 }
 
 type M = QuantityMention | DateMention;
+
+const closedClassSets = new WeakMap<LangPack, Set<string>>();
+/** A pack's closed-class and function words as one set, built once per pack (the rule asks on every pair). */
+function closedClassOf(pack: LangPack): Set<string> {
+  let set = closedClassSets.get(pack);
+  if (!set) closedClassSets.set(pack, (set = new Set([...pack.closedClassWords, ...pack.functionWords])));
+  return set;
+}
 
 const LEVEL: Record<Agreement, number> = { same: 0, compatible: 1, different: 2, incomparable: 3 };
 
@@ -108,9 +117,8 @@ export const valueConflict: RuleKind<Params> = {
     const pickB = pickIn(ctx.b.source.text, labelsB);
     const seen = new Set<string>();
     const units = ctx.knowledge.units();
-    const closedClass = (lang: string): Set<string> => { const pack = ctx.knowledge.pack(lang); return new Set([...pack.closedClassWords, ...pack.functionWords]); };
-    const functionA = closedClass(ctx.a.source.lang);
-    const functionB = closedClass(ctx.b.source.lang);
+    const functionA = closedClassOf(ctx.knowledge.pack(ctx.a.source.lang));
+    const functionB = closedClassOf(ctx.knowledge.pack(ctx.b.source.lang));
     // In independent reports, a value that the other report states anywhere (agreeing) is not in conflict:
     // the aligned sentence is about something else.
     const everywhereA = ctx.a.claims.flatMap(pickA);

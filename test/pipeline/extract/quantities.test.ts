@@ -284,6 +284,12 @@ const matching: Row[] = [
   ['en', 'a fee of 5 TRY per ticket', '5 TRY', 5, 'TRY'],
   // "try" is a verb, not the Turkish lira: a capitals-only code counts only in capitals.
   ['en', 'we try 5 times a day', '5 times', 5, '×'],
+  // A comma before one or two digits cannot group thousands: a decimal comma, as translations from most of Europe
+  // write it; before three digits it groups them.
+  ['en', 'a deposit of 3,5 million per apartment', '3,5 million', 3.5e6, ''],
+  ['en', 'a deposit of 3,500 per apartment', '3,500', 3500, ''],
+  ['en', 'a deposit of 3,500,000 per apartment', '3,500,000', 3.5e6, ''],
+  ['en', 'inflation of 2,75% a year', '2,75%', 2.75, '%'],
 ];
 
 const rows = [...en, ...vi, ...ru, ...matching];
