@@ -57,6 +57,12 @@ describe('modality-drift: the certainty of aligned sentences', () => {
     expect(await drift('Harwick Foods would open 12 stores in Dunmore in 2025.', 'Harwick Foods could open 12 stores in Dunmore in 2025.', 'en', 'coverage')).toEqual([]);
   });
 
+  it('within one language, one step is a modal edited between near-identical sentences, not between rewritten ones', async () => {
+    const a = 'The Ashby council is expected to approve the budget on 3 March, the mayor said.';
+    expect(await drift(a, 'The Ashby council may approve the budget on 3 March, the mayor said.', 'en')).toEqual(['expected / may']);
+    expect(await drift(a, 'According to the mayor, Ashby councillors may well back the spending plan when they meet on 3 March.', 'en')).toEqual([]);
+  });
+
   it('a future after a verb of fear is an expectation across languages, and the word it is within one', async () => {
     const a = 'In Ashby, Ruiz fears the reserves will run dry by 2030.';
     expect(await drift(a, 'In Ashby, Ruiz fears the reserves may run dry by 2030.', 'en')).toEqual(['will / may']);

@@ -4,6 +4,7 @@ import type { PairContext } from '../types.js';
 import type { Claim, ModalityMarker, NegationMarker } from '../../model/claim.js';
 import type { Span } from '../../model/span.js';
 import { lexiconOf } from '../../lang/lexicon.js';
+import { isEdit } from '../compare/edits.js';
 
 /** The rule file's params, each described in paramsSchema. */
 interface Params {
@@ -207,7 +208,7 @@ type Level = ModalityMarker['level'];
 
 /**
  * Markers that render each other: one level, a firm future and a conditional, and an ability, a possibility and a
- * word that names one ("can" / "có thể", "anyone who may have" / "возможные риски").
+ * word that names one ("can" / "có thể", "the risks that may follow" / "возможные риски").
  */
 const OPEN: ReadonlySet<Level> = new Set(['ability', 'possible', 'notion']);
 const alike = (x: Level, y: Level): boolean => x === y || (LEVEL[x] === FIRM && LEVEL[y] === FIRM) || (OPEN.has(x) && OPEN.has(y));
@@ -241,6 +242,20 @@ function stacksOf(ms: ModalityMarker[], text: string, span: Span, asking: boolea
   });
 }
 
+/**
+ * Certainty of aligned sentences. The markers of each side that qualify one verb are read together, as their most
+ * hedged ("will likely" is an expectation, "dự kiến có thể" a possibility). Each such reading of one side is first
+ * paired with one of the other side that renders it (the same level, a future for a conditional, a possibility for
+ * an ability: "if it can pay" / "nếu họ có thể trả"), closest in place first. What is left over is compared: a firm
+ * future against a possibility, two steps apart, is a change of certainty; one step (will / is expected to, is
+ * expected to / may) is how translators routinely render a modal, and is reported only between near-identical
+ * sentences of one language, where it is a word edited. A possibility added to an expectation both versions state
+ * ("dự kiến có thể" for "is expected to") is a hedge added. A possibility left over on one side, against a sentence
+ * with no marker at all on the other, a plain statement ("the bridge is closed" / "die Brücke könnte gesperrt
+ * sein"), is two steps too, unless it speaks of the past ("may have caused") or may say what someone can do.
+ * Negated possibilities ("cannot") and abilities are on no step of the scale, and a question is not compared with
+ * a statement.
+ */
 function certaintyDrift(ctx: PairContext, lc: LinkedClaims): RawFinding | undefined {
   // Within one language, a foreseen future ("she fears the reserves will run dry") is still the "will" a draft may change.
   const oneLanguage = ctx.a.source.lang === ctx.b.source.lang;
@@ -267,9 +282,11 @@ function certaintyDrift(ctx: PairContext, lc: LinkedClaims): RawFinding | undefi
     context: contextOf(ctx, lc),
     vars: { a, b },
   });
-  // Two steps apart, closest in place first.
+  // Two steps apart, closest in place first. Between near-identical sentences of one language (a draft of its
+  // original) one step is a modal edited, not a translator's rendering: "is expected to" / "may".
+  const steps = oneLanguage && isEdit(ctx.a.source.text, lc.link.a, ctx.b.source.text, lc.link.b) ? 1 : 2;
   const far: [number, Stack, Stack][] = [];
-  for (const x of la) for (const y of lb) if (Math.abs(LEVEL[x.level]! - LEVEL[y.level]!) >= 2) far.push([Math.abs(x.at - y.at), x, y]);
+  for (const x of la) for (const y of lb) if (Math.abs(LEVEL[x.level]! - LEVEL[y.level]!) >= steps) far.push([Math.abs(x.at - y.at), x, y]);
   far.sort((p, q) => p[0] - q[0] || p[1].rep.start - q[1].rep.start || p[2].rep.start - q[2].rep.start);
   if (far[0]) return report(far[0][1].rep, far[0][2].rep, quoted(far[0][1].rep), quoted(far[0][2].rep));
   // A possibility added to an expectation both state: stacked on it ("dự kiến có thể", "könnte voraussichtlich" /

@@ -116,6 +116,7 @@ describe('each language\'s certainty scale', () => {
     ['en', 'You’re going to see a change.', ['future:’re going to']],
     ['en', 'Rates are likely to rise.', ['expected:are likely']],
     ['en', 'Rates might rise.', ['possible:might']],
+    ['en', 'The council plans to vote in March.', ['expected:plans to']],
     ['de', 'Die Preise dürften steigen.', ['expected:dürften']],
     ['de', 'Die Preise steigen eventuell.', ['possible:eventuell']],
     ['de', 'Es wird davon ausgegangen, dass die Preise steigen.', ['future:wird', 'expected:davon ausgegangen']],
@@ -139,6 +140,8 @@ describe('each language\'s certainty scale', () => {
     ['vi', 'Họ sắp xếp lịch trong những ngày sắp tới.'],
     // "tình hình" (situation) followed by "như" (like) holds "hình như" (apparently).
     ['vi', 'Tình hình như thế khiến họ lo lắng.'],
+    // A plan, an aim, a hope as nouns: the verbs of intention take "to".
+    ['en', 'The spending plan was approved in March.'],
     ['ru', 'Он хотя бы пришёл.'],
     ['ru', 'Город может похвастаться старым парком.'],
   ])('words that hold a marker without being one: %s: %s', (lang, text) => {
