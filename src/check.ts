@@ -279,7 +279,7 @@ export async function checkPairs(file: string, opts: PairsOptions): Promise<Chec
 
 /**
  * A bitext file (TSV, JSONL, PO, XLIFF, TMX): every unit's source against its translation, in batches over
- * `opts.jobs` worker threads; TSV and JSONL are read as they are checked.
+ * `opts.jobs` worker threads; every format is read as it is checked (a batch is read when a thread is free for it).
  */
 export async function checkBitext(file: string, opts: CheckOptions & BitextOptions = {}): Promise<CheckResult> {
   const rows = await readBitext(file, opts);

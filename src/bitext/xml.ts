@@ -94,6 +94,12 @@ export class XmlTokenizer {
   private started = false;
   private doctype = false;
   private cr = false;
+  /**
+   * The length of an unfinished construct at the end of `buf` (a start tag, comment, CDATA section or DOCTYPE cut by
+   * the chunk's end): it is looked at again once the buffer has doubled, so a construct of any length costs time
+   * linear in its length, not in its length times the number of chunks it spans.
+   */
+  private pending = 0;
   private readonly entities = new Map<string, Declared>();
   private expanded = 0;
   /** Whether a root element was read. */
@@ -108,6 +114,7 @@ export class XmlTokenizer {
     this.cr = c.charCodeAt(c.length - 1) === 13;
     if (c.includes('\r')) c = c.replace(/\r\n?/g, '\n');
     this.buf = this.buf.length > 0 ? this.buf + c : c;
+    if (this.buf.length < 2 * this.pending) return;
     this.run(false);
   }
 
@@ -126,6 +133,7 @@ export class XmlTokenizer {
     const buf = this.buf;
     const n = buf.length;
     let pos = 0;
+    this.pending = 0;
     while (pos < n) {
       const lt = buf.indexOf('<', pos);
       if (lt !== pos) {
@@ -140,7 +148,7 @@ export class XmlTokenizer {
         if (lt < 0) break;
       }
       const next = this.markup(buf, pos, final);
-      if (next < 0) break;
+      if (next < 0) { this.pending = n - pos; break; }
       this.started = true;
       pos = next;
     }

@@ -144,3 +144,18 @@ describe('XmlTokenizer', () => {
     expect(failure('<!-- nothing -->\n')).toMatchObject({ code: 'FL702' });
   });
 });
+
+describe('XmlTokenizer time is linear in the input', () => {
+  it('a construct spanning many chunks (a long comment, CDATA section, start tag) is not read again for every chunk', () => {
+    // 4 MB in 16,000 chunks of 256 characters: looked at again on every chunk, the comment alone would be 32 G
+    // characters of scanning; read again only when the buffer has doubled, it is a few times its length.
+    const big = 'x'.repeat(4_000_000);
+    const doc = `<a><!--${big}--><![CDATA[${big}]]><b c="${big}"/></a>`;
+    let text = 0;
+    const t = new XmlTokenizer('t.xml', { open: () => undefined, close: () => undefined, text: (s) => { text += s.length; } });
+    for (let i = 0; i < doc.length; i += 256) t.write(doc.slice(i, i + 256));
+    t.end();
+    expect(text).toBe(big.length);
+    // The time limit is the test's: linear reading takes about a second, reading again on every chunk took minutes.
+  }, 30_000);
+});
