@@ -33,11 +33,13 @@
 // --format <report formats> --output-dir OUT --fail-on none --quiet --max-file-size 256MiB` runs once per memory
 // file. Printed per run: wall and CPU time, peak RSS, the size of each report written (and the text report's lines),
 // the units checked and with findings, the planted units found (a finding of the planted category on the unit) and
-// the units flagged where nothing was planted. The corpus modes and the cold start are skipped when only tm is asked.
+// the units flagged where nothing was planted; with html among the formats, the HTML report's pages and how long
+// the first takes to load in Chromium (Debian's /usr/bin/chromium through playwright-core; left out when either is
+// missing). The corpus modes and the cold start are skipped when only tm is asked.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import os from 'node:os';
 import { GENERATOR_VERSION, formatTm, generateTm, writeCorpus } from './gen-corpus.mjs';
 
@@ -95,6 +97,25 @@ function parseArgs(argv) {
 }
 
 // ---------------------------------------------------------------- translation memories
+
+/**
+ * Seconds from navigation to the load event of an HTML report in Debian's Chromium (through playwright-core), or
+ * undefined when either is missing.
+ */
+async function htmlLoadSeconds(file) {
+  if (!existsSync('/usr/bin/chromium')) return undefined;
+  let chromium;
+  try { ({ chromium } = await import('playwright-core')); } catch { return undefined; }
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  try {
+    const page = await browser.newPage();
+    const t = performance.now();
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 120_000 });
+    return (performance.now() - t) / 1000;
+  } finally {
+    await browser.close();
+  }
+}
 
 /** The report formats a tm run writes (github annotations go to stdout, so they are not among them). */
 const TM_REPORT_FORMATS = ['json', 'text', 'html', 'junit', 'sarif'];
@@ -451,7 +472,11 @@ async function main() {
             row.withFindings = report.units?.withFindings ?? new Set((report.findings ?? []).map((x) => x.story)).size;
             Object.assign(row, scoreTm(report, planted, format));
           }
-          log(`tm ${n} units (${format}): ${r.wall.toFixed(2)} s, ${mib(r.rssKiB)} MiB peak, ${o.reportFormats.map((f) => `${f} ${size(row.outputs[f]?.bytes)}`).join(', ')}`);
+          if (row.outputs.html) {
+            row.htmlPages = readdirSync(dir).filter((x) => x === `${stem}.html` || (x.startsWith(`${stem}-`) && /^-\d+\.html$/.test(x.slice(stem.length)))).length;
+            row.htmlOpenS = await htmlLoadSeconds(join(dir, `${stem}.html`));
+          }
+          log(`tm ${n} units (${format}): ${r.wall.toFixed(2)} s, ${mib(r.rssKiB)} MiB peak, ${o.reportFormats.map((f) => `${f} ${size(row.outputs[f]?.bytes)}`).join(', ')}${row.htmlPages ? `; html ${row.htmlPages} pages, the first loaded in Chromium in ${row.htmlOpenS?.toFixed(2) ?? '–'} s` : ''}`);
         }
         out.push(row);
       }
@@ -503,12 +528,17 @@ async function main() {
   if (tmRows) {
     p(`### Translation memories (\`factlint check FILE --format ${o.reportFormats.join(',')} --output-dir DIR\`, one run each)`);
     p();
-    p(`| units | file | MB | wall s | CPU s | peak RSS MiB | ${o.reportFormats.map((f) => `${f}${f === 'text' ? ' (lines)' : ''}`).join(' | ')} | with findings | planted found | flagged, not planted |`);
+    p(`| units | file | MB | wall s | CPU s | peak RSS MiB | ${o.reportFormats.map((f) => `${f}${f === 'text' ? ' (lines)' : f === 'html' ? ' (pages; first page loaded in Chromium)' : ''}`).join(' | ')} | with findings | planted found | flagged, not planted |`);
     p(`|---:|---|---:|---:|---:|---:|${o.reportFormats.map(() => '---:').join('|')}|---:|---:|---:|`);
     for (const r of tmRows) {
       const head = `| ${r.units} | ${r.format} | ${f1(r.bytes ? r.bytes / 1e6 : undefined, 1)} |`;
       if (r.skipped || r.crash) { p(`${head} ${r.crash ? `crash (${r.crash})` : r.skipped} | | |${o.reportFormats.map(() => ' |').join('')} | | |`); continue; }
-      const outs = o.reportFormats.map((f) => { const x = r.outputs[f]; return x ? `${size(x.bytes)}${x.lines !== undefined ? ` (${x.lines})` : ''}` : '–'; });
+      const outs = o.reportFormats.map((f) => {
+        const x = r.outputs[f];
+        if (!x) return '–';
+        if (f === 'html') return `${size(x.bytes)} (${r.htmlPages ?? '–'}; ${r.htmlOpenS !== undefined ? `${r.htmlOpenS.toFixed(2)} s` : 'not opened'})`;
+        return `${size(x.bytes)}${x.lines !== undefined ? ` (${x.lines})` : ''}`;
+      });
       p(`${head} ${f1(r.wall, 1)} | ${f1(r.cpu, 1)} | ${mib(r.rssKiB)} | ${outs.join(' | ')} | ${r.withFindings ?? '–'} of ${r.checked ?? '–'} | ${r.found ?? '–'}/${r.planted ?? '–'} | ${r.flaggedUnplanted ?? '–'} |`);
     }
     p();

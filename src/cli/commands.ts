@@ -9,6 +9,7 @@ import { defuseWorkflowCommands, escapeControls, stripTerminalControls, terminal
 import { relativePath } from '../report/sarif.js';
 import { renderGithubSummary } from '../report/github.js';
 import { plural } from '../report/plural.js';
+import { htmlPageCount, htmlPagePaths, renderHtmlPage } from '../report/html.js';
 import { DEFAULT_MAX_FILE_SIZE, isQuietSkip } from '../pipeline/load.js';
 import { loadConfig, initConfig, CONFIG_FILE, DEFAULT_BASELINE, type Config } from '../config.js';
 import { applyBaseline, formatBaseline, readBaseline, recreateBaseline, type BaselineFile } from '../baseline.js';
@@ -187,6 +188,13 @@ function emit(result: CheckResult, args: CommonArgs, config: Config, stem: strin
       if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, renderGithubSummary(result.report, result.context));
     } else if (args.output || outputDir) {
       const file = args.output ? resolve(args.output) : resolve(outputDir!, `${stem}.${EXTENSIONS[f]}`);
+      if (f === 'html') {
+        // A translation memory's units with findings take several pages, linked to each other.
+        const paths = htmlPagePaths(file, htmlPageCount(result.report));
+        paths.forEach((path, i) => { writeAtomic(path, renderHtmlPage(result.report, result.context, i, paths)); });
+        written.push(`${terminalName(shown(file))}${paths.length > 1 ? ` (and ${paths.length - 1} more pages: ${terminalName(shown(paths[1]!))} …)` : ''}`);
+        continue;
+      }
       // Written as it is rendered (JSON, SARIF and JUnit in pieces): a large report is never one string.
       writeAtomic(file, renderPieces(f, result.report, result.context));
       written.push(terminalName(shown(file)));

@@ -1,7 +1,8 @@
 /**
  * The HTML report of a translation memory in a real browser (Debian's Chromium through playwright-core): the page
  * lists the units with findings, says how many units were checked, and opens the unit of a finding side by side; a
- * memory with more units with findings than the page shows says so. How long the page takes to load is printed, never
+ * memory with more units with findings than one page shows is written as pages linked to each other, and printed as
+ * one page that says where the rest are. How long the page takes to load is printed, never
  * asserted. Skipped when /usr/bin/chromium is missing.
  */
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBitext } from '../../src/check.js';
-import { HTML_MAX_UNITS, renderHtml } from '../../src/report/html.js';
+import { HTML_MAX_UNITS, htmlPageCount, htmlPagePaths, renderHtml, renderHtmlPage } from '../../src/report/html.js';
 // @ts-expect-error: a plain ES module script without types
 import { formatTm, generateTm } from '../../scripts/gen-corpus.mjs';
 import { unitsFixture } from '../report/fixtures.js';
@@ -68,10 +69,34 @@ describe.skipIf(!hasChromium)('HTML report of a translation memory, in Chromium'
     expect(marks.join(' ')).toContain(first.locations[1]!.text);
   }, 180_000);
 
-  it(`shows ${HTML_MAX_UNITS} units of a memory with more, and says so`, async () => {
+  it(`pages a memory with more than ${HTML_MAX_UNITS} units with findings, and a click on "next" shows the next units`, async () => {
+    const n = 2 * HTML_MAX_UNITS + 40;
+    const { report: base, ctx } = unitsFixture(n);
+    const report = { ...base, units: { file: 'tm.po', checked: 200_000, withFindings: n, withoutFindings: 200_000 - n, warnings: [] } };
+    const paths = htmlPagePaths(join(dir, 'many.html'), htmlPageCount(report));
+    expect(paths).toHaveLength(3);
+    paths.forEach((p, i) => writeFileSync(p, renderHtmlPage(report, ctx, i, paths)));
+    const page = await open(paths[0]!);
+    const read = () => inPage<{ stories: number; first: string; nav: string }>(page, `return { stories: document.querySelectorAll('section.story').length,
+      first: document.querySelector('section.story h2, section.story h3').textContent, nav: document.querySelector('nav.pages p').textContent };`);
+    const one = await read();
+    expect(one.stories).toBe(HTML_MAX_UNITS);
+    expect(one.nav).toContain(`Page 1 of 3: units with findings 1–${HTML_MAX_UNITS} of ${n}`);
+    await page.locator('nav.pages a[rel="next"]').click();
+    await page.waitForURL(/many-2\.html$/u);
+    const two = await read();
+    expect(two.stories).toBe(HTML_MAX_UNITS);
+    expect(two.nav).toContain(`Page 2 of 3: units with findings ${HTML_MAX_UNITS + 1}–${2 * HTML_MAX_UNITS}`);
+    expect(two.first).toContain(`u${String(HTML_MAX_UNITS + 1).padStart(5, '0')}`);
+    await page.locator('nav.pages a', { hasText: '3' }).click();
+    await page.waitForURL(/many-3\.html$/u);
+    expect((await read()).stories).toBe(40);
+  }, 180_000);
+
+  it(`printed (one page), shows ${HTML_MAX_UNITS} units of a memory with more, and says where the others are`, async () => {
     const n = HTML_MAX_UNITS + 40;
     const { report, ctx } = unitsFixture(n);
-    const file = join(dir, 'many.html');
+    const file = join(dir, 'one.html');
     writeFileSync(file, renderHtml({ ...report, units: { file: 'tm.po', checked: 200_000, withFindings: n, withoutFindings: 200_000 - n, warnings: [] } }, ctx));
     const page = await open(file);
     const shown = await inPage<{ stories: number; notice: string }>(page, `return { stories: document.querySelectorAll('section.story').length, notice: document.querySelector('.notice').textContent };`);

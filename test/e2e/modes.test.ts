@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HTML_MAX_UNITS } from '../../src/report/html.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CLI = resolve(ROOT, 'dist/factlint.js');
@@ -68,6 +69,24 @@ describe('bitext files', () => {
     for (const s of report.stories) expect(s.sources).toHaveLength(2);
     expect(report.sources).toHaveLength(2 * report.stories.length);
   });
+
+  it('writes the HTML report of a memory with many units with findings as pages linked to each other', () => {
+    const d = tmp('pages');
+    // 1,100 units, each with a changed figure: more units with findings than one page shows.
+    const rows = Array.from({ length: 1100 }, (_, i) => `The council approved ${i + 10} new homes in the east district.\tThe council approved ${i + 11} new homes in the east district.`);
+    writeFileSync(join(d, 'tm.tsv'), `source\ttarget\n${rows.join('\n')}\n`);
+    const r = run(['check', 'tm.tsv', '--format', 'html,json', '--output-dir', 'out', '--fail-on', 'none'], d);
+    expect(r.status, r.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(join(d, 'out', 'tm.json'), 'utf8')) as { units: { withFindings: number } };
+    expect(report.units.withFindings).toBe(1100);
+    const pages = readdirSync(join(d, 'out')).filter((f) => f.endsWith('.html')).sort();
+    expect(pages).toEqual(['tm-2.html', 'tm-3.html', 'tm.html']);
+    const stories = pages.map((f) => readFileSync(join(d, 'out', f), 'utf8').match(/<section class="story"/gu)?.length ?? 0);
+    expect(stories.reduce((a, b) => a + b, 0)).toBe(1100);
+    expect(Math.max(...stories)).toBe(HTML_MAX_UNITS);
+    expect(readFileSync(join(d, 'out', 'tm.html'), 'utf8')).toContain('<a href="tm-2.html" rel="next">next ›</a>');
+    expect(r.stdout).toContain('tm.html (and 2 more pages: ');
+  }, 120_000);
 });
 
 describe('init and config', () => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../src/report/escape.js';
-import { HTML_MAX_UNITS, renderHtml } from '../../src/report/html.js';
+import { HTML_MAX_UNITS, htmlPageCount, htmlPagePaths, renderHtml, renderHtmlPage } from '../../src/report/html.js';
 import { highlight, quote } from '../../src/report/html/fragments.js';
 import type { Mark } from '../../src/report/html/view.js';
 import { EN, FixtureBuilder, RU, VI, fixture, hostileFixture, largeFixture, nastyFixture, nastyText, unitsFixture } from './fixtures.js';
@@ -326,11 +326,16 @@ describe('side-by-side labels of sentences one version lacks', () => {
 });
 
 describe('renderHtml: a segment file with many units with findings', () => {
-  const page = (units: number) => {
+  const fixture = (units: number) => {
     const { report, ctx } = unitsFixture(units);
     const units2 = { file: 'tm.po', checked: units + 7, withFindings: units, withoutFindings: 7, warnings: [] };
-    return renderHtml({ ...report, units: units2 }, { ...ctx, units: Object.fromEntries(report.sources.map((s) => [s.id, { line: 1 }])) });
+    return { report: { ...report, units: units2 }, ctx: { ...ctx, units: Object.fromEntries(report.sources.map((s) => [s.id, { line: 1 }])) } };
   };
+  const page = (units: number) => {
+    const { report, ctx } = fixture(units);
+    return renderHtml(report, ctx);
+  };
+  const story = (n: number): string => `Story <q>u${String(n).padStart(5, '0')}</q>`;
 
   it('says how many units were checked, and shows every unit when there are few', () => {
     const doc = page(3);
@@ -343,8 +348,39 @@ describe('renderHtml: a segment file with many units with findings', () => {
     const doc = page(HTML_MAX_UNITS + 5);
     expect(doc.match(/<section class="story"/gu)).toHaveLength(HTML_MAX_UNITS);
     expect(doc).toContain(`${HTML_MAX_UNITS + 5} findings (${HTML_MAX_UNITS + 5} error, 0 warning, 0 info) · ${HTML_MAX_UNITS + 12} units checked, ${HTML_MAX_UNITS + 5} with findings`);
-    expect(doc).toContain(`This page shows the first ${HTML_MAX_UNITS} units with findings (${HTML_MAX_UNITS} findings); 5 more units with findings (5 findings) are in the JSON, text and SARIF reports.`);
-    expect(doc).toContain(`Story <q>u${String(HTML_MAX_UNITS).padStart(5, '0')}</q>`);
-    expect(doc).not.toContain(`Story <q>u${String(HTML_MAX_UNITS + 1).padStart(5, '0')}</q>`);
+    expect(doc).toContain(`This page shows the first ${HTML_MAX_UNITS} units with findings (${HTML_MAX_UNITS} findings); 5 more units with findings (5 findings) are in the JSON, text and SARIF reports, and on the other pages of an HTML report written with --output or --output-dir.`);
+    expect(doc).toContain(story(HTML_MAX_UNITS));
+    expect(doc).not.toContain(story(HTML_MAX_UNITS + 1));
+  });
+
+  it('names the pages of a report written to a file after the first', () => {
+    expect(htmlPagePaths('/out/factlint-report.html', 3)).toEqual(['/out/factlint-report.html', '/out/factlint-report-2.html', '/out/factlint-report-3.html']);
+    expect(htmlPagePaths('/out/tm.HTM', 2)).toEqual(['/out/tm.HTM', '/out/tm-2.HTM']);
+    expect(htmlPagePaths('/out/report', 2)).toEqual(['/out/report', '/out/report-2.html']);
+    expect(htmlPagePaths('/out/report.html', 1)).toEqual(['/out/report.html']);
+  });
+
+  it('puts every unit with findings on one of the pages, each linked to the others', () => {
+    const n = 2 * HTML_MAX_UNITS + 3;
+    const { report, ctx } = fixture(n);
+    expect(htmlPageCount(report)).toBe(3);
+    expect(htmlPageCount(fixture(HTML_MAX_UNITS).report)).toBe(1);
+    const paths = htmlPagePaths('/out/r.html', 3);
+    const pages = paths.map((_, i) => renderHtmlPage(report, ctx, i, paths));
+    // Each page shows its own units, and all pages together show every unit once.
+    expect(pages.map((d) => d.match(/<section class="story"/gu)?.length)).toEqual([HTML_MAX_UNITS, HTML_MAX_UNITS, 3]);
+    expect(pages[0]).toContain(story(1));
+    expect(pages[1]).toContain(story(HTML_MAX_UNITS + 1));
+    expect(pages[1]).not.toContain(story(HTML_MAX_UNITS));
+    expect(pages[2]).toContain(story(n));
+    // Every page gives the whole report's counts, then its own range, and links to the others by file name.
+    for (const d of pages) expect(d).toContain(`${n} findings (${n} error, 0 warning, 0 info) · ${n + 7} units checked, ${n} with findings`);
+    expect(pages[1]).toContain(`Page 2 of 3: units with findings ${HTML_MAX_UNITS + 1}–${2 * HTML_MAX_UNITS} of ${n} (${HTML_MAX_UNITS} findings on this page).`);
+    expect(pages[1]).toContain('<a href="r.html" rel="prev">‹ previous</a>');
+    expect(pages[1]).toContain('<a href="r-3.html" rel="next">next ›</a>');
+    expect(pages[1]).toContain('<span aria-current="page">2</span>');
+    expect(pages[0]).not.toContain('rel="prev"');
+    expect(pages[2]).not.toContain('rel="next"');
+    expect(pages[2]).toContain(`<title>factlint: ${n} findings in ${n} units (page 3 of 3)</title>`);
   });
 });

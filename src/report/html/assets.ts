@@ -45,6 +45,9 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}
 ul.inline{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4px 12px}
 ul.warn{margin:0;padding-left:16px;color:var(--warn);font-size:.85rem}
 .notice{margin:8px 16px;padding:8px 12px;border-left:4px solid var(--warn);background:#fff8e1}
+.pages p{margin:0 0 4px}
+.pages ul{display:flex;flex-wrap:wrap;gap:4px 10px;margin:0;padding:0;list-style:none}
+.pages [aria-current]{font-weight:600}
 .vh{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 #summary{padding:0 20px}
 .cards{display:flex;gap:16px;flex-wrap:wrap;align-items:stretch}
