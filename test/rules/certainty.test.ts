@@ -63,6 +63,18 @@ describe('modality-drift: the certainty of aligned sentences', () => {
     expect(await drift(a, 'According to the mayor, Ashby councillors may well back the spending plan when they meet on 3 March.', 'en')).toEqual([]);
   });
 
+  it('what someone will not do is no inability: a denied future against a denied possibility at the same verb', async () => {
+    expect(await drift('The Ashby mayor said she would not attend the summit in 2025.', 'Мэр Эшби сказала, что не может присутствовать на саммите в 2025 году.', 'ru')).toEqual(['would not / не может']);
+    expect(await drift('The Ashby mayor said she cannot attend the summit in 2025.', 'Thị trưởng Ashby nói bà sẽ không tham dự hội nghị thượng đỉnh năm 2025.', 'vi')).toEqual(['cannot / sẽ']);
+    expect(await drift('The Ashby mayor says she won\'t attend the summit in 2025.', 'Die Bürgermeisterin von Ashby sagt, sie kann am Gipfel 2025 nicht teilnehmen.', 'de')).toEqual(['won\'t / kann']);
+    // Not hidden by a future of another clause ("after the hall opens" / "после того, как зал откроется").
+    expect(await drift('The Ashby mayor said she would not attend any summit in 2025 after the new hall opens.', 'Мэр Эшби сказала, что не может присутствовать ни на каком саммите в 2025 году после того, как откроется новый зал.', 'ru')).toEqual(['would not / не может']);
+    // The same modality rendered, and a future of being able denied, are not reported.
+    expect(await drift('The Ashby mayor said she would not attend the summit in 2025.', 'Мэр Эшби сказала, что не будет присутствовать на саммите в 2025 году.', 'ru')).toEqual([]);
+    expect(await drift('The Ashby mayor said she will not be able to attend the summit in 2025.', 'Мэр Эшби сказала, что не сможет присутствовать на саммите в 2025 году.', 'ru')).toEqual([]);
+    expect(await drift('The Ashby mayor said she cannot attend the summit in 2025.', 'Мэр Эшби сказала, что не может присутствовать на саммите в 2025 году.', 'ru')).toEqual([]);
+  });
+
   it('a future after a verb of fear is an expectation across languages, and the word it is within one', async () => {
     const a = 'In Ashby, Ruiz fears the reserves will run dry by 2030.';
     expect(await drift(a, 'In Ashby, Ruiz fears the reserves may run dry by 2030.', 'en')).toEqual(['will / may']);

@@ -306,6 +306,11 @@ function certaintyDrift(ctx: PairContext, lc: LinkedClaims): RawFinding | undefi
   if (ha) return report(ha[0], ha[1], quoted(ha[0]), quoted(ha[1]));
   const hb = added(lb, sb, la);
   if (hb) return report(hb[1], hb[0], quoted(hb[1]), quoted(hb[0]));
+  // What someone will not do, become what they cannot do (or the reverse): a firm future denied ("won't take part",
+  // "не будет участвовать") against a denied possibility at about the same place ("cannot take part", "не может
+  // участвовать"), neither rendered on its own side. A refusal or a plan is not an inability or a prohibition.
+  const denied = deniedFirmAgainstCannot(ctx, lc, sa, sb);
+  if (denied) return report(denied[0], denied[1], quoted(denied[0]), quoted(denied[1]));
   // A possibility against a plain statement: in a version of the other (independent reports hedge as they see fit),
   // the other side has no marker at all, neither side asks, and the hedge is no possibility of the past and no
   // word that may say what someone can do ("customers order online" / "khách hàng có thể đặt hàng").
@@ -315,5 +320,40 @@ function certaintyDrift(ctx: PairContext, lc: LinkedClaims): RawFinding | undefi
   if (hedgeA && mb.length === 0) return report(hedgeA, lc.link.b, quoted(hedgeA), STATEMENT);
   const hedgeB = hedge(lb);
   if (hedgeB && ma.length === 0) return report(lc.link.a, hedgeB, STATEMENT, quoted(hedgeB));
+  return undefined;
+}
+
+/** How far apart (as a share of the sentence) a denied future and a denied possibility may stand and still be one verb's. */
+const DENIED_PLACE = 0.3;
+/** A negator this close after a future qualifies it: "will not", "wird nicht", "sẽ không" (no punctuation, at most three words between). */
+const DENIED_AFTER = /^[\s\u00a0\p{Cf}]*(?:[\p{L}\p{M}\p{N}'’-]+[\s\u00a0\p{Cf}]+){0,3}$/u;
+
+/**
+ * A firm future (or conditional) that a negator of its clause denies on one side, against a negated possibility
+ * ("cannot", "не может", "không thể", or an ability a negator of its clause denies: "kann … nicht") on the other,
+ * left unpaired by the certainty comparison and at about the same place: the markers to report, in the order a, b.
+ * The future may have been paired with a future of another clause of the other side ("wouldn't be doing … when the
+ * series ends" / "не может участвовать … после того, как сериал закончится"), one no negator denies and farther
+ * from it than the negated possibility. Independent reports are not compared.
+ */
+function deniedFirmAgainstCannot(ctx: PairContext, lc: LinkedClaims, sa: Stack[], sb: Stack[]): [ModalityMarker, ModalityMarker] | undefined {
+  if (ctx.story.relation !== 'versions') return undefined;
+  const denies = (x: Stack, text: string, negators: NegationMarker[]): boolean => negators.some((n) =>
+    (n.start >= x.rep.start && n.end <= x.rep.end) || (n.start >= x.rep.end && DENIED_AFTER.test(text.slice(x.rep.end, n.start))));
+  const denied = new Set<Stack>();
+  for (const [xs, text, claims] of [[sa, ctx.a.source.text, lc.a], [sb, ctx.b.source.text, lc.b]] as const) {
+    const negators = claims.flatMap((c) => c.negations).filter((n) => !n.concord);
+    for (const x of xs) if (denies(x, text, negators)) denied.add(x);
+  }
+  const cannot = (xs: Stack[]): Stack | undefined => xs.find((x) => !x.partner && (x.level === 'impossible' || (x.level === 'ability' && denied.has(x))));
+  const deniedFirm = (xs: Stack[], other: Stack): Stack | undefined => xs.find((x) => LEVEL[x.level] === FIRM && denied.has(x)
+    && Math.abs(x.at - other.at) <= DENIED_PLACE
+    && (!x.partner || (!denied.has(x.partner) && Math.abs(x.partner.at - x.at) > Math.abs(other.at - x.at))));
+  const cannotB = cannot(sb);
+  const firmA = cannotB && !cannot(sa) ? deniedFirm(sa, cannotB) : undefined;
+  if (firmA && !sb.some((y) => LEVEL[y.level] === FIRM && denied.has(y))) return [firmA.rep, cannotB!.rep];
+  const cannotA = cannot(sa);
+  const firmB = cannotA && !cannot(sb) ? deniedFirm(sb, cannotA) : undefined;
+  if (firmB && !sa.some((x) => LEVEL[x.level] === FIRM && denied.has(x))) return [cannotA!.rep, firmB.rep];
   return undefined;
 }
