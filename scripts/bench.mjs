@@ -8,6 +8,7 @@
 //                          [--profile N [--profile-mode cli|declared]] [--json FILE]
 //   node scripts/bench.mjs --modes tm [--units 20000,200000] [--tm-formats po,xliff,tmx]
 //                          [--report-formats json,text,html,junit,sarif] [--jobs N] [--timeout SECONDS]
+//   node scripts/bench.mjs --modes hostile
 //
 // For each size a corpus is generated once and cached under os.tmpdir()/factlint-bench/ (keyed by generator
 // version, seed and size), then `node dist/factlint.js check DIR --format json --output OUT --fail-on none --quiet`
@@ -26,6 +27,12 @@
 // every size twice with one analysis cache, empty then warm; the second run is reported. --profile N runs size N
 // under `node --cpu-prof` (in --profile-mode cli or declared) and prints the functions and files with the most self
 // time, summed over all threads.
+//
+// Mode "hostile" (#17.2, #17.4): inputs that once hung a run, generated here: a 9 MB single-line text and a line of
+// 1,000,000 × "1. " through the CLI (refused with FL119, the line limit), the same lines and single lines of 1, 2 and
+// 4 MB through the library with the line limit raised (so the sentence splitter's time in the length of a line is
+// measured), and the config pattern `^(a+)+$` against 44 "a"s and "!". Printed: wall time, peak RSS, the exit code
+// and the error code.
 //
 // Mode "tm" (translation memories, #17.5): for each --units count a memory is generated once (gen-corpus.mjs
 // generateTm: short segments and some sentences of generated stories, one change planted in a quarter of the stories)
@@ -84,7 +91,7 @@ function parseArgs(argv) {
   }
   if (o.full && !sizesGiven) o.sizes.push(5000);
   if (o.profileMode !== 'cli' && o.profileMode !== 'declared') throw new Error('--profile-mode takes cli or declared');
-  if (!o.modes.length || o.modes.some((x) => !['cli', 'declared', 'warm', 'tm'].includes(x))) throw new Error('--modes takes a comma-separated list of cli, declared, warm, tm');
+  if (!o.modes.length || o.modes.some((x) => !['cli', 'declared', 'warm', 'tm', 'hostile'].includes(x))) throw new Error('--modes takes a comma-separated list of cli, declared, warm, tm, hostile');
   if (o.units.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--units takes positive integers, e.g. --units 20000,200000');
   if (!o.tmFormats.length || o.tmFormats.some((f) => !TM_EXT[f])) throw new Error('--tm-formats takes a comma-separated list of po, xliff, tmx');
   if (!o.reportFormats.length || o.reportFormats.some((f) => !TM_REPORT_FORMATS.includes(f))) throw new Error(`--report-formats takes a comma-separated list of ${TM_REPORT_FORMATS.join(', ')}`);
@@ -484,6 +491,44 @@ async function main() {
     return out;
   };
   const tmRows = o.modes.includes('tm') ? await tmSeries() : undefined;
+
+  /** Inputs that once hung a run: each through the CLI or the library, timed. */
+  const hostileSeries = async () => {
+    const dir = join(WORK, `hostile-${process.pid}`);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const prose = 'The council approved a budget of 12 million dollars on Monday after a long debate, the mayor said. ';
+    const line = (bytes) => prose.repeat(Math.ceil(bytes / prose.length));
+    const out = [];
+    const cli = async (name, files, args, config) => {
+      const d = join(dir, `case-${out.length}`);
+      mkdirSync(d, { recursive: true });
+      for (const [f, text] of Object.entries(files)) writeFileSync(join(d, f), text);
+      if (config) writeFileSync(join(d, 'factlint.config.json'), JSON.stringify(config));
+      const r = await runNode([CLI, 'check', ...args, '--format', 'json', '-o', join(d, 'r.json'), '--fail-on', 'none', '--quiet'], { timeoutS: o.timeout, cwd: d });
+      out.push({ name, how: `factlint check ${args.join(' ')}${config ? ` (config ${JSON.stringify(config)})` : ''}`, wall: r.wall, rssKiB: r.rssKiB, exit: r.timedOut ? 'timed out' : r.code, code: r.stderr.match(/\bFL\d{3}\b/u)?.[0] ?? '–' });
+      log(`hostile: ${name}: ${r.wall.toFixed(2)} s, exit ${r.timedOut ? 'timed out' : r.code}`);
+    };
+    const lib = async (name, text) => {
+      const f = join(dir, `lib-${out.length}.txt`);
+      writeFileSync(f, text);
+      const script = `import { readFileSync } from 'node:fs'; import { check } from ${JSON.stringify(pathToFileURL(join(dirname(CLI), 'index.js')).href)};
+        const text = readFileSync(${JSON.stringify(f)}, 'utf8');
+        const { report } = await check([{ id: 'long.txt', text, lang: 'en' }], { load: { maxLineLength: 20_000_000 } });
+        process.stdout.write(String(report.sources[0]?.sentences ?? 0));`;
+      const r = await runNode(['--input-type=module', '-e', script], { timeoutS: o.timeout, stdout: 'pipe' });
+      out.push({ name, how: `check() with maxLineLength raised: ${r.stdout || '?'} sentences`, wall: r.wall, rssKiB: r.rssKiB, exit: r.timedOut ? 'timed out' : r.code, code: r.stderr.match(/\bFL\d{3}\b/u)?.[0] ?? '–' });
+      log(`hostile: ${name} (library): ${r.wall.toFixed(2)} s, exit ${r.timedOut ? 'timed out' : r.code}`);
+    };
+    await cli('9 MB single-line text', { 'long.txt': line(9_000_000) }, ['long.txt']);
+    await cli('a line of 1,000,000 × "1. "', { 'long.txt': '1. '.repeat(1_000_000) }, ['long.txt']);
+    await cli('furniture pattern ^(a+)+$, a line of 44 "a"s and "!"', { 'a.txt': `${'a'.repeat(44)}!\n\n${prose}\n`, 'b.txt': `${prose}\n` }, ['a.txt', 'b.txt'], { furniture: ['^(a+)+$'] });
+    for (const mb of [1, 2, 4]) await lib(`${mb} MB single-line text`, line(mb * 1_000_000));
+    await lib('a line of 1,000,000 × "1. "', '1. '.repeat(1_000_000));
+    rmSync(dir, { recursive: true, force: true });
+    return out;
+  };
+  const hostileRows = o.modes.includes('hostile') ? await hostileSeries() : undefined;
   const cacheSupported = /--cache\b/.test(`${help.stdout}${help.stderr}`);
   if (o.modes.includes('warm') && !cacheSupported) log('--cache ignored: "factlint check --help" does not mention --cache');
   const warmRows = o.modes.includes('warm') && cacheSupported ? await series('warm') : undefined;
@@ -492,7 +537,7 @@ async function main() {
   // Cold start on the seeds folder, against a bare node start.
   const seedTimes = [], nodeTimes = [];
   let seedsCrash;
-  if (existsSync(join(ROOT, 'seeds')) && o.modes.some((x) => x !== 'tm')) {
+  if (existsSync(join(ROOT, 'seeds')) && o.modes.some((x) => x !== 'tm' && x !== 'hostile')) {
     for (let i = 0; i < o.seedsRuns; i++) {
       const r = await runNode([CLI, 'check', 'seeds', '--format', 'json'], { timeoutS: 300, stdout: 'pipe' });
       let parsed = true;
@@ -525,6 +570,14 @@ async function main() {
   p();
   p(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB.toFixed(1)} GiB RAM, Node ${m.node}, ${m.os}. factlint ${version} (dist built ${built}). Corpus seed ${o.seed}, generator v${GENERATOR_VERSION}.${jobArgs.length ? ` factlint ${jobArgs.join(' ')}.` : ''}`);
   p();
+  if (hostileRows) {
+    p('### Hostile input (one run each)');
+    p();
+    p('| input | run | wall s | peak RSS MiB | exit | code |');
+    p('|---|---|---:|---:|---:|---|');
+    for (const r of hostileRows) p(`| ${r.name} | ${r.how} | ${f1(r.wall, 2)} | ${mib(r.rssKiB)} | ${r.exit} | ${r.code} |`);
+    p();
+  }
   if (tmRows) {
     p(`### Translation memories (\`factlint check FILE --format ${o.reportFormats.join(',')} --output-dir DIR\`, one run each)`);
     p();

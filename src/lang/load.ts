@@ -107,7 +107,7 @@ export function withDefaults(raw: Record<string, Json>): LangPack {
     sequenceConjunctions: r.sequenceConjunctions ?? [],
     modality: {
       possible: r.modality?.possible ?? [], expected: r.modality?.expected ?? [], future: r.modality?.future ?? [], impossible: r.modality?.impossible ?? [], ability: r.modality?.ability ?? [],
-      purpose: r.modality?.purpose ?? [], notModal: r.modality?.notModal ?? [], reportedFuture: r.modality?.reportedFuture ?? [], conditional: r.modality?.conditional ?? [], notions: r.modality?.notions ?? [], necessity: r.modality?.necessity ?? [], perfect: r.modality?.perfect ?? [], ambiguous: r.modality?.ambiguous ?? [], happenings: r.modality?.happenings ?? [], risk: r.modality?.risk ?? [], alternatives: r.modality?.alternatives ?? [],
+      purpose: r.modality?.purpose ?? [], notModal: r.modality?.notModal ?? [], reportedFuture: r.modality?.reportedFuture ?? [], conditional: r.modality?.conditional ?? [], notions: r.modality?.notions ?? [], necessity: r.modality?.necessity ?? [], perfect: r.modality?.perfect ?? [], ambiguous: r.modality?.ambiguous ?? [], happenings: r.modality?.happenings ?? [], agents: r.modality?.agents ?? [], risk: r.modality?.risk ?? [], alternatives: r.modality?.alternatives ?? [],
       ...(r.modality?.perfectiveFuture ? { perfectiveFuture: r.modality.perfectiveFuture } : {}),
     },
     adaptsForeignNames: r.adaptsForeignNames ?? false,

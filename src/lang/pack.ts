@@ -177,6 +177,12 @@ export interface LangPack {
      */
     ambiguous?: string[];
     /**
+     * Subject pronouns that name people or bodies who act (I, we, she, they; tôi, chúng tôi, bà, họ; я, мы, она;
+     * ich, wir, sie): a future they deny is a refusal or a plan ("she won't attend"), which a "cannot" of the other
+     * version changes; a future denied of a thing ("it won't change") is a prediction translators render as "cannot".
+     */
+    agents?: string[];
+    /**
      * Verbs of what happens rather than of what someone does (be, become, happen, take place; là, trở thành, xảy ra,
      * diễn ra; быть, стать, произойти): an ambiguous possibility word right before one is a hedge ("có thể diễn ra").
      */

@@ -73,6 +73,10 @@ describe('modality-drift: the certainty of aligned sentences', () => {
     expect(await drift('The Ashby mayor said she would not attend the summit in 2025.', 'Мэр Эшби сказала, что не будет присутствовать на саммите в 2025 году.', 'ru')).toEqual([]);
     expect(await drift('The Ashby mayor said she will not be able to attend the summit in 2025.', 'Мэр Эшби сказала, что не сможет присутствовать на саммите в 2025 году.', 'ru')).toEqual([]);
     expect(await drift('The Ashby mayor said she cannot attend the summit in 2025.', 'Мэр Эшби сказала, что не может присутствовать на саммите в 2025 году.', 'ru')).toEqual([]);
+    // A future denied of a thing is a prediction, which a "cannot" renders; of someone, a refusal.
+    expect(await drift('The mayor says the new Ashby bridge won\'t end the traffic jams by 2026.', 'Thị trưởng nói cây cầu Ashby mới không thể chấm dứt tình trạng kẹt xe trước năm 2026.', 'vi')).toEqual([]);
+    expect(await drift('In 2025 it will not change how Ashby votes, the mayor said.', 'В 2025 году это не может изменить то, как голосует Эшби, сказал мэр.', 'ru')).toEqual([]);
+    expect(await drift('In 2025 Ruiz will not change how Ashby votes, the mayor said.', 'В 2025 году Руис не может изменить то, как голосует Эшби, сказал мэр.', 'ru')).toEqual(['will / не может']);
   });
 
   it('a future after a verb of fear is an expectation across languages, and the word it is within one', async () => {

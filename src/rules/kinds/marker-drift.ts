@@ -332,21 +332,33 @@ const DENIED_AFTER = /^[\s\u00a0\p{Cf}]*(?:[\p{L}\p{M}\p{N}'’-]+[\s\u00a0\p{Cf
  * A firm future (or conditional) that a negator of its clause denies on one side, against a negated possibility
  * ("cannot", "не может", "không thể", or an ability a negator of its clause denies: "kann … nicht") on the other,
  * left unpaired by the certainty comparison and at about the same place: the markers to report, in the order a, b.
+ * The future's subject is someone who acts (a pronoun of the pack's `agents`, or a name): "it won't change" is a
+ * prediction, which translators render as "cannot".
  * The future may have been paired with a future of another clause of the other side ("wouldn't be doing … when the
  * series ends" / "не может участвовать … после того, как сериал закончится"), one no negator denies and farther
  * from it than the negated possibility. Independent reports are not compared.
  */
 function deniedFirmAgainstCannot(ctx: PairContext, lc: LinkedClaims, sa: Stack[], sb: Stack[]): [ModalityMarker, ModalityMarker] | undefined {
   if (ctx.story.relation !== 'versions') return undefined;
+  // A negator of the predicate inside the marker ("won't"), right before it ("не будет") or close after it in its
+  // clause ("will not", "sẽ không", "kann … nicht").
   const denies = (x: Stack, text: string, negators: NegationMarker[]): boolean => negators.some((n) =>
-    (n.start >= x.rep.start && n.end <= x.rep.end) || (n.start >= x.rep.end && DENIED_AFTER.test(text.slice(x.rep.end, n.start))));
+    (n.start >= x.rep.start && n.end <= x.rep.end) || (n.end <= x.rep.start && /^[\s\u00a0]+$/u.test(text.slice(n.end, x.rep.start)))
+    || (n.start >= x.rep.end && DENIED_AFTER.test(text.slice(x.rep.end, n.start))));
   const denied = new Set<Stack>();
-  for (const [xs, text, claims] of [[sa, ctx.a.source.text, lc.a], [sb, ctx.b.source.text, lc.b]] as const) {
-    const negators = claims.flatMap((c) => c.negations).filter((n) => !n.concord);
-    for (const x of xs) if (denies(x, text, negators)) denied.add(x);
+  const acts = new Set<Stack>();
+  for (const [xs, text, claims, lang] of [[sa, ctx.a.source.text, lc.a, ctx.a.source.lang], [sb, ctx.b.source.text, lc.b, ctx.b.source.lang]] as const) {
+    const negators = claims.flatMap((c) => c.negations).filter((n) => !n.concord && !n.constituent && !n.indefinite);
+    const agents = new Set((ctx.knowledge.pack(lang).modality.agents ?? []).map((w) => w.toLowerCase()));
+    const names = claims.flatMap((c) => c.entities);
+    for (const x of xs) {
+      if (!denies(x, text, negators)) continue;
+      denied.add(x);
+      if (hasAgent(text, x.rep, agents, names, negators)) acts.add(x);
+    }
   }
   const cannot = (xs: Stack[]): Stack | undefined => xs.find((x) => !x.partner && (x.level === 'impossible' || (x.level === 'ability' && denied.has(x))));
-  const deniedFirm = (xs: Stack[], other: Stack): Stack | undefined => xs.find((x) => LEVEL[x.level] === FIRM && denied.has(x)
+  const deniedFirm = (xs: Stack[], other: Stack): Stack | undefined => xs.find((x) => LEVEL[x.level] === FIRM && denied.has(x) && acts.has(x)
     && Math.abs(x.at - other.at) <= DENIED_PLACE
     && (!x.partner || (!denied.has(x.partner) && Math.abs(x.partner.at - x.at) > Math.abs(other.at - x.at))));
   const cannotB = cannot(sb);
@@ -356,4 +368,29 @@ function deniedFirmAgainstCannot(ctx: PairContext, lc: LinkedClaims, sa: Stack[]
   const firmB = cannotA && !cannot(sb) ? deniedFirm(sb, cannotA) : undefined;
   if (firmB && !sa.some((x) => LEVEL[x.level] === FIRM && denied.has(x))) return [cannotA!.rep, firmB.rep];
   return undefined;
+}
+
+/** Words before a marker that may hold its subject pronoun ("he also wouldn't", "Ruiz said she would not", "он не будет"). */
+const SUBJECT_WORDS = 4;
+/** Where a clause starts, for the subject of a marker. */
+const CLAUSE_BREAK = /[,;:.!?"«»“”„()\u2013\u2014]/gu;
+
+/**
+ * Whether the subject before `m` is an agent: one of the pack's pronouns among the last words of its clause, or a
+ * name right before it (nothing but a negator between: "Ruiz won't", "Руис не будет"; "the Ashby bridge won't" is
+ * a bridge's).
+ */
+function hasAgent(text: string, m: Span, agents: ReadonlySet<string>, names: readonly Span[], negators: readonly Span[]): boolean {
+  const before = text.slice(Math.max(0, m.start - 80), m.start);
+  let cut = 0;
+  for (const b of before.matchAll(CLAUSE_BREAK)) cut = b.index + 1;
+  const words = before.slice(cut).toLowerCase().split(/[\s\u00a0]+/u).filter(Boolean).slice(-SUBJECT_WORDS);
+  const joined = ` ${words.join(' ')} `;
+  for (const a of agents) if (joined.includes(` ${a} `)) return true;
+  const bare = (from: number): boolean => {
+    let gap = text.slice(from, m.start);
+    for (const n of negators) if (n.start >= from && n.end <= m.start) gap = gap.replace(text.slice(n.start, n.end), ' ');
+    return /^[\s\u00a0]*$/u.test(gap);
+  };
+  return names.some((e) => e.end <= m.start && e.end > m.start - 80 && bare(e.end));
 }
