@@ -114,7 +114,7 @@ export function clean(source: Source, ctx: CleanContext, k: Knowledge): CleanSou
   };
   // A headline may name a year ("… President in 2020, Senator Says"); a date line is no headline.
   const headline = headerLines
-    .filter((l) => !furniture.lines.has(foldLine(l.text)) && !BREADCRUMB.test(l.text) && !furniture.bylines.some((p) => p.test(l.text)) && !(/\d{4}/u.test(l.text) && datelineOf(l)))
+    .filter((l) => !furniture.lines.has(foldLine(l.text)) && !BREADCRUMB.test(l.text) && !isByline(l.text, furniture.bylines) && !(/\d{4}/u.test(l.text) && datelineOf(l)))
     .reduce<Line | undefined>((best, l) => (!best || wordCount(l.text) > wordCount(best.text) ? l : best), undefined);
   let inTail = false;
   let inLinkBlock = false;
@@ -133,7 +133,7 @@ export function clean(source: Source, ctx: CleanContext, k: Knowledge): CleanSou
     }
     if (furniture.lines.has(folded)) { push(l, 'furniture', 'page label'); continue; }
     if (furniture.patterns.some((p) => p.test(l.text))) { push(l, 'furniture', 'timestamp or share bar'); continue; }
-    if (l.text.length <= 120 && furniture.bylines.some((p) => p.test(l.text))) {
+    if (l.text.length <= 120 && isByline(l.text, furniture.bylines)) {
       push(l, 'byline');
       out.provenance = { ...out.provenance, byline: out.provenance.byline ?? l.text, bylineSpan: out.provenance.bylineSpan ?? { source: source.id, start: l.start, end: l.end } };
       continue;
@@ -197,6 +197,21 @@ export function timeOfDay(line: string): string | undefined {
   const pad = (n: number): string => String(n).padStart(2, '0');
   const offset = tz ? `${tz[1]}${pad(Number(tz[2]))}:${tz[3] ?? '00'}` : '';
   return `${pad(h)}:${pad(min)}${offset}`;
+}
+
+/** A line that ends as a sentence does: a byline does not, unless it is a few words ("By Jane Doe Jr."). */
+const SENTENCE_END = /[.!?…]["'”’»)\]]*\s*$/u;
+/** The most words a byline that ends with a full stop has. */
+const BYLINE_STOP_WORDS = 5;
+
+/**
+ * A byline by the packs' patterns ("By Jane Doe", "Theo Reuters", "Источник: ТАСС"), and not a sentence that opens
+ * with the same word ("By that logic, …", "Theo Bộ Tài chính, lạm phát … 3%."): a line of more than a few words that
+ * ends with a full stop is content.
+ */
+function isByline(text: string, patterns: readonly RegExp[]): boolean {
+  if (!patterns.some((p) => p.test(text))) return false;
+  return !SENTENCE_END.test(text) || wordCount(text) <= BYLINE_STOP_WORDS;
 }
 
 function setByline(out: CleanSource, l: Line): void {

@@ -33,6 +33,14 @@ describe('furniture from the packs', () => {
     expect(kinds(`Bridge budget approved\n${PROSE}\n${line}`).at(-1)).toEqual([line, kind]);
   });
 
+  it('a paragraph that opens with a byline\'s word is content, not a byline', () => {
+    const body = (line: string, lang = 'en') => kinds(`Bridge budget approved\n${PROSE}\n${line}\n${PROSE}`, lang)[2];
+    expect(body('By that logic, the council should pay for the bridge.')).toEqual(['By that logic, the council should pay for the bridge.', 'content']);
+    expect(body('Theo Bộ Tài chính, lạm phát năm nay ở mức 3%.', 'vi')).toEqual(['Theo Bộ Tài chính, lạm phát năm nay ở mức 3%.', 'content']);
+    expect(body('By Anna Berg and Tom Hale, Reuters')).toEqual(['By Anna Berg and Tom Hale, Reuters', 'byline']);
+    expect(body('By Anna Berg Jr.')).toEqual(['By Anna Berg Jr.', 'byline']);
+  });
+
   it('a headline that names a year is the headline; a date line above it is a dateline', () => {
     const de = 'Die Senatorin gab am Samstag bekannt, dass sie nach den Wahlen eine Kandidatur für das Präsidentenamt prüfen wird.';
     expect(kinds(`Warren will eine Kandidatur 2020 „genau prüfen“, sagt die Senatorin für Massachusetts\n${de}`, 'de')[0])
