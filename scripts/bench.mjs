@@ -354,7 +354,7 @@ function machine() {
 async function main() {
   let o;
   try { o = parseArgs(process.argv.slice(2)); } catch (e) { process.stderr.write(`bench: ${e.message}\n`); return 1; }
-  if (o.help) { process.stdout.write('usage: node scripts/bench.mjs [--sizes 10,250,...] [--full] [--seed S] [--jobs N] [--timeout S] [--declared] [--cache] [--modes cli,warm,declared,tm] [--units 20000,200000] [--tm-formats po,xliff,tmx] [--report-formats json,text,html,junit,sarif] [--no-snapshot] [--profile N [--profile-mode cli|declared]] [--json FILE]\n'); return 0; }
+  if (o.help) { process.stdout.write('usage: node scripts/bench.mjs [--sizes 10,250,...] [--full] [--seed S] [--jobs N] [--timeout S] [--declared] [--cache] [--modes cli,warm,declared,tm,hostile] [--units 20000,200000] [--tm-formats po,xliff,tmx] [--report-formats json,text,html,junit,sarif] [--no-snapshot] [--profile N [--profile-mode cli|declared]] [--json FILE]\n'); return 0; }
   if (!existsSync(BUILT_CLI)) { process.stderr.write(`bench: ${BUILT_CLI} is missing; build first (npm run build)\n`); return 1; }
   mkdirSync(WORK, { recursive: true });
   if (o.snapshot) {
@@ -492,6 +492,8 @@ async function main() {
   };
   const tmRows = o.modes.includes('tm') ? await tmSeries() : undefined;
 
+  /** The error codes a run printed, in order ("FL102, FL119"), or a dash. */
+  const codesOf = (stderr) => [...new Set(stderr.match(/\bFL\d{3}\b/gu) ?? [])].join(', ') || '–';
   /** Inputs that once hung a run: each through the CLI or the library, timed. */
   const hostileSeries = async () => {
     const dir = join(WORK, `hostile-${process.pid}`);
@@ -506,7 +508,7 @@ async function main() {
       for (const [f, text] of Object.entries(files)) writeFileSync(join(d, f), text);
       if (config) writeFileSync(join(d, 'factlint.config.json'), JSON.stringify(config));
       const r = await runNode([CLI, 'check', ...args, '--format', 'json', '-o', join(d, 'r.json'), '--fail-on', 'none', '--quiet'], { timeoutS: o.timeout, cwd: d });
-      out.push({ name, how: `factlint check ${args.join(' ')}${config ? ` (config ${JSON.stringify(config)})` : ''}`, wall: r.wall, rssKiB: r.rssKiB, exit: r.timedOut ? 'timed out' : r.code, code: r.stderr.match(/\bFL\d{3}\b/u)?.[0] ?? '–' });
+      out.push({ name, how: `factlint check ${args.join(' ')}${config ? ` (config ${JSON.stringify(config)})` : ''}`, wall: r.wall, rssKiB: r.rssKiB, exit: r.timedOut ? 'timed out' : r.code, code: codesOf(r.stderr) });
       log(`hostile: ${name}: ${r.wall.toFixed(2)} s, exit ${r.timedOut ? 'timed out' : r.code}`);
     };
     const lib = async (name, text) => {
@@ -517,7 +519,7 @@ async function main() {
         const { report } = await check([{ id: 'long.txt', text, lang: 'en' }], { load: { maxLineLength: 20_000_000 } });
         process.stdout.write(String(report.sources[0]?.sentences ?? 0));`;
       const r = await runNode(['--input-type=module', '-e', script], { timeoutS: o.timeout, stdout: 'pipe' });
-      out.push({ name, how: `check() with maxLineLength raised: ${r.stdout || '?'} sentences`, wall: r.wall, rssKiB: r.rssKiB, exit: r.timedOut ? 'timed out' : r.code, code: r.stderr.match(/\bFL\d{3}\b/u)?.[0] ?? '–' });
+      out.push({ name, how: `check() with maxLineLength raised: ${r.stdout || '?'} sentences`, wall: r.wall, rssKiB: r.rssKiB, exit: r.timedOut ? 'timed out' : r.code, code: codesOf(r.stderr) });
       log(`hostile: ${name} (library): ${r.wall.toFixed(2)} s, exit ${r.timedOut ? 'timed out' : r.code}`);
     };
     await cli('9 MB single-line text', { 'long.txt': line(9_000_000) }, ['long.txt']);
