@@ -109,9 +109,13 @@ export function paragraphConfirmed(ctx: PairContext): Set<Alignment> {
 /** One word of a name, with its own folded key and span, and the mention it belongs to. */
 export interface NameWord { source: string; start: number; end: number; text: string; key: string; mention: EntityMention; side?: 'a' | 'b' }
 
-/** The words of a name, each with its key ("Hanwha Ocean" -> hanwha, ocean); the whole name when they do not line up. */
+/**
+ * The words of a name, each with its key ("Hanwha Ocean" -> hanwha, ocean; a compound of names, "Kim-Trump", -> kim,
+ * trump); the whole name when they do not line up.
+ */
 export function nameWords(e: EntityMention): NameWord[] {
-  const words = [...e.text.matchAll(/[^\s\u00a0]+/gu)];
+  let words = [...e.text.matchAll(/[^\s\u00a0]+/gu)];
+  if (words.length !== e.tokens.length) words = [...e.text.matchAll(/[^\s\u00a0\-\u2010\u2011]+/gu)];
   if (words.length !== e.tokens.length) return [{ source: e.source, start: e.start, end: e.end, text: e.text, key: e.key, mention: e }];
   return words.map((w, k) => {
     const start = e.start + (w.index ?? 0);

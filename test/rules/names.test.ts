@@ -93,6 +93,14 @@ describe('a name spelt differently across languages in one script', () => {
       'Coach Peter Holt praised the team. Holt said the players had earned the win.',
       'Trainer Peter Holt lobte die Mannschaft. Halt sagte, die Spieler hätten sich den Sieg verdient.', 'de',
       ['entity-spelling: Holt | Halt | Holt']],
+    ['de: a name of a hyphenated compound, written apart and misspelt',
+      'Both Ruiz and Governor Anna Holmberg want a second meeting. Aides are preparing a second Ruiz-Holmberg meeting in Ashby.',
+      'Sowohl Ruiz als auch Gouverneurin Anna Holmberg wollen ein zweites Treffen. Mitarbeiter bereiten ein zweites Treffen zwischen Ruiz und Holmbarg in Ashby vor.', 'de',
+      ['entity-spelling: Holmberg | Holmbarg | Holmberg']],
+    ['de: a name written twice in the sentence, once right and once misspelt',
+      'The Veltrona pump fits into a small bag (Veltrona/Studio North).',
+      'Die Pumpe von Veltrana passt in eine kleine Tasche (Veltrona/Studio North).', 'de',
+      ['entity-spelling: Veltrona | Veltrana']],
   ])('%s is reported', async (_what, a, b, lang, want) => {
     expect(await nameFindings(a, b, 'en', lang)).toEqual(want);
   });
@@ -104,6 +112,7 @@ describe('a name spelt differently across languages in one script', () => {
     ['de: a transliteration by the German rules', 'Prime Minister Dmitry Medvedev visited the plant in Tula.', 'Regierungschef Dmitri Medwedew besuchte das Werk in Tula.', 'de'],
     ['de: a German genitive', 'Tobias Wendlinger leads the company. Wendlinger said sales rose.', 'Tobias Wendlinger leitet die Firma. Wendlingers Umsatz stieg, sagte er.', 'de'],
     ['vi: the country for the demonym', 'The Argentine striker scored twice in the second half.', 'Tiền đạo người Argentina ghi hai bàn trong hiệp hai.', 'vi'],
+    ['de: the German form of a name where a slogan keeps the English one', 'He wore a Make America Great cap. He said he would have left America long ago.', 'Er trug eine Make-America-Great-Kappe. Er sagte, er hätte Amerika längst verlassen.', 'de'],
     ['vi: a Vietnamese word at the start of a sentence', 'Long queues formed outside the Hanoi office. Officials said the wait was two hours.', 'Không ít người xếp hàng trước văn phòng ở Hà Nội. Các quan chức cho biết phải chờ hai giờ.', 'vi'],
   ])('%s is not reported', async (_what, a, b, lang) => {
     expect(await nameFindings(a, b, 'en', lang)).toEqual([]);

@@ -183,7 +183,13 @@ export const entityDrift: RuleKind<Params> = {
       // place (the name and a modal), which edited-name leaves alone.
       const usedB = new Set<NameWord>();
       for (const x of na) {
-        if (wb.has(x.key)) continue;
+        // Written here too, as often as there: rendered. Fewer times ("The Elvie pump … (Elvie)" / "Die Pumpe von
+        // Elvee … (Elvie)"): one of them may be misspelt, if it is a name and no common word ("League" in "Premier
+        // League … League" is a word a writer may misspell).
+        if (wb.has(x.key)) {
+          const here = nb.filter((w) => w.key === x.key).length;
+          if (here === 0 || here >= na.filter((w) => w.key === x.key).length || commonWord(packA, x.text)) continue;
+        }
         for (const y of nb) {
           if (usedB.has(y) || wa.has(y.key) || !sameScript(x.text, y.text) || !near(x.key, y.key, p.maxDistance, endA, endB)) continue;
           // A place the gazetteer or ICU knows is spelt right ("Argentina" for the original's "Argentine").
@@ -225,6 +231,9 @@ export const entityDrift: RuleKind<Params> = {
             const x = l.na.find((w) => links[j]!.na.some((v) => v.key === w.key) && !links[j]!.wb.has(y.key) && counterpart(w, z));
             // Across scripts, y must render x too: a vowel changed keeps the consonants ("Trump" / "Тремп": t-r-m-p).
             if (!x || (!sameScript(x.text, y.text) && skeletonDistance(x, y) > 1)) continue;
+            // The original's own spelling kept there (a slogan, "Make-America-Great-Again-Kappe"), and here the
+            // language's respelling of it ("Amerika"): its form of the name, not a misspelling.
+            if (adaptsB && z.key === x.key && respelled(packB.nameRespellings ?? [], x.key, y.key)) continue;
             // Two spellings used as often: the one nearer the original's is right; else reading order decides.
             if (cy === cz) {
               const dy = levenshtein.get(x.key, y.key);
@@ -271,8 +280,11 @@ export const entityDrift: RuleKind<Params> = {
       const eb = [...new Set(nb.map((w) => w.mention))].filter((e) => !keysA.has(e.key));
       const firstWord = (e: EntityMention): boolean => lc.link.aSentences.concat(lc.link.bSentences)
         .some((id) => (ctx.a.sentenceById.get(id) ?? ctx.b.sentenceById.get(id))?.start === e.start);
-      const restA = ea.filter((x) => !firstWord(x) && x.tokens.every((t) => !tokB.has(t)));
-      const restB = eb.filter((y) => !firstWord(y) && y.tokens.every((t) => !tokA.has(t)) && !out.some((f) => f.locations[1]!.start >= y.start && f.locations[1]!.end <= y.end && f.locations[1]!.source === y.source));
+      // A hyphenated compound ("Blue-Black-Stripes" for a club's nickname, "Kim-Trump summit") is read word by word
+      // for spellings, not as a name another one replaced.
+      const compound = (e: EntityMention): boolean => /\p{L}[\-\u2010\u2011]\p{L}/u.test(e.text);
+      const restA = ea.filter((x) => !firstWord(x) && !compound(x) && x.tokens.every((t) => !tokB.has(t)));
+      const restB = eb.filter((y) => !firstWord(y) && !compound(y) && y.tokens.every((t) => !tokA.has(t)) && !out.some((f) => f.locations[1]!.start >= y.start && f.locations[1]!.end <= y.end && f.locations[1]!.source === y.source));
       if (restA.length === 1 && restB.length === 1) {
         const x = restA[0]!;
         const y = restB[0]!;
@@ -293,6 +305,9 @@ export const entityDrift: RuleKind<Params> = {
     return out;
   },
 };
+
+/** A word its language's dictionary knows in lower case: a common word, even where a name holds it ("League", "Blue"). */
+const commonWord = (pack: LangPack, word: string): boolean => word.length > 0 && isDictionaryWord(pack.dictionary, word.toLowerCase()) === true;
 
 interface Link { lc: LinkedClaims; na: NameWord[]; nb: NameWord[]; wa: Set<string>; wb: Set<string>; edit: boolean }
 
