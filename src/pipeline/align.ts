@@ -296,12 +296,23 @@ export function alignPair(story: string, A: AlignInput, B: AlignInput): PairAlig
    * the other no figure: no translation drops every fact of a sentence, so they are no pair, whatever their lengths
    * ("More than 20 million people watched … Kavanaugh" against "In der Zwischenzeit hielt die Pattsituation an").
    */
+  // Each sentence's figures and facts, counted once (the DP asks for every pair of sentences).
+  const factCounts = new WeakMap<SentenceAnchors, { figures: number; facts: number }>();
+  const countsOf = (x: SentenceAnchors): { figures: number; facts: number } => {
+    let c = factCounts.get(x);
+    if (!c) {
+      // Names the other version writes somewhere count (a name it never writes may be a word of the other language).
+      const figures = x.strong.filter(isFigure).length;
+      c = { figures, facts: figures + x.strong.filter((k) => (k.startsWith('e:') && !k.startsWith('e:=')) || k.startsWith('t:')).length };
+      factCounts.set(x, c);
+    }
+    return c;
+  };
   const factsAgainstNothing = (xa: SentenceAnchors, yb: SentenceAnchors): boolean => {
-    // Names the other version writes somewhere count (a name it never writes may be a word of the other language).
-    const figures = (x: SentenceAnchors): number => x.strong.filter(isFigure).length;
-    const facts = (x: SentenceAnchors): number => figures(x) + x.strong.filter((k) => (k.startsWith('e:') && !k.startsWith('e:=')) || k.startsWith('t:')).length;
-    const rich = (x: SentenceAnchors): boolean => figures(x) >= 1 && facts(x) >= 2;
-    return (rich(xa) && figures(yb) === 0) || (rich(yb) && figures(xa) === 0);
+    const x = countsOf(xa);
+    const y = countsOf(yb);
+    const rich = (c: { figures: number; facts: number }): boolean => c.figures >= 1 && c.facts >= 2;
+    return (rich(x) && y.figures === 0) || (rich(y) && x.figures === 0);
   };
   const MISMATCH = 0.1;
   const PARAGRAPH_SHIFT = 0.2;

@@ -106,11 +106,15 @@ export function clean(source: Source, ctx: CleanContext, k: Knowledge): CleanSou
   }
   const headerLines = firstContent < 0 ? [] : body.slice(0, firstContent);
   /** A short line that is a date ("Published 14 March 2024", "March 2024"): a dateline, whatever else it says. */
+  // Read once per line: the headline's choice and the header's classification both ask.
+  const datelines = new Map<Line, DateMention | undefined>();
   const datelineOf = (l: Line): DateMention | undefined => {
+    if (datelines.has(l)) return datelines.get(l);
     const words = wordCount(l.text);
-    if (words > 12) return undefined;
-    const d = dateIn(l, out, k);
-    return d && (d.day !== undefined || words <= 4) ? d : undefined;
+    const d = words > 12 ? undefined : dateIn(l, out, k);
+    const found = d && (d.day !== undefined || words <= 4) ? d : undefined;
+    datelines.set(l, found);
+    return found;
   };
   // A headline may name a year ("… President in 2020, Senator Says"); a date line is no headline.
   const headline = headerLines
