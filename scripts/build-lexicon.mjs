@@ -122,6 +122,22 @@ function verbForms(v) {
   return [...forms];
 }
 
+// Verbs that negate by meaning and are nouns too, whose most frequent noun sense negates nothing ("bar": a room
+// where drinks are served; "block", "stop"): after a determiner ("a bar and a church") the word is that noun. A
+// noun sense glossed as an absence, a failure or a prohibition ("lack", "ban", "refusal") still negates.
+const NEGATIVE_NOUN_GLOSS = /\b(?:not|no|absent|absence|lack\w*|without|fail\w*|refus\w*|prohibit\w*|prevent\w*|deni\w*|deny\w*|withhold\w*|inabilit\w*|unable|omission|neglect\w*|loss|block\w*|doubt\w*|distrust\w*)\b/;
+const nounIndex = readIndex('noun');
+const nounData = readData('noun');
+const plainNouns = new Set();
+for (const [lemma, pos] of negatives) {
+  if (pos !== 'v' || lemma.includes(' ')) continue;
+  const first = nounIndex.get(lemma)?.[0];
+  const gloss = first ? nounData.get(first)?.gloss : undefined;
+  if (gloss === undefined || senses(gloss).some((g) => NEGATIVE_NOUN_GLOSS.test(g))) continue;
+  plainNouns.add(lemma);
+  plainNouns.add(verbForms(lemma).find((f) => f.endsWith('s') && f !== lemma) ?? `${lemma}s`);
+}
+
 const negativeForms = new Set();
 /** A phrasal verb's forms inflect its verb: "stay up", "stayed up", "staying up". */
 const phraseForms = (v) => { const [head, ...rest] = v.split(' '); return verbForms(head).map((f) => [f, ...rest].join(' ')); };
@@ -134,9 +150,10 @@ const out = {
   negatives: [...negativeForms].sort(),
   antonyms: { verb: pairs.verb, adj: pairs.adj, adv: pairs.adv },
   verbForms: Object.fromEntries(Object.entries(forms).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))),
+  nouns: [...plainNouns].sort(),
 };
 writeFileSync(OUT, `${JSON.stringify(out)}\n`);
-console.log(`rules/lexicon/en.json: ${out.negatives.length} negative forms, ${pairs.verb.length} verb, ${pairs.adj.length} adjective and ${pairs.adv.length} adverb antonym pairs, ${Object.keys(forms).length} verb forms; ${(JSON.stringify(out).length / 1024).toFixed(0)} KiB`);
+console.log(`rules/lexicon/en.json: ${out.negatives.length} negative forms (${out.nouns.length} of them also nouns that negate nothing), ${pairs.verb.length} verb, ${pairs.adj.length} adjective and ${pairs.adv.length} adverb antonym pairs, ${Object.keys(forms).length} verb forms; ${(JSON.stringify(out).length / 1024).toFixed(0)} KiB`);
 
 // Synonyms, written to a second file that factlint reads only when an edit replaces one word by another: the synsets
 // of nouns, verbs, adjectives and adverbs that hold two or more one-word lemmas ("big large", "depict show render"),

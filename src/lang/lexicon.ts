@@ -17,15 +17,21 @@ export interface Lexicon {
   verbForms: Map<string, string>;
   /** Adjectives and adverbs of the antonym pairs ("inevitable", "well"): words that are not verbs. */
   modifiers: Set<string>;
+  /**
+   * Negatives that are verbs and also nouns whose usual sense negates nothing ("bar", "founder", "rest"): after a
+   * determiner ("a bar", "the founder") the noun is meant.
+   */
+  nouns: Set<string>;
 }
 
 interface LexiconFile {
   negatives: string[];
   antonyms: { verb: [string, string][]; adj: [string, string][]; adv?: [string, string][] };
   verbForms: Record<string, string>;
+  nouns?: string[];
 }
 
-const EMPTY: Lexicon = { negatives: new Set(), antonyms: new Map(), verbForms: new Map(), modifiers: new Set() };
+const EMPTY: Lexicon = { negatives: new Set(), antonyms: new Map(), verbForms: new Map(), modifiers: new Set(), nouns: new Set() };
 const cache = new WeakMap<LoadedPack, Lexicon>();
 
 /** The pack's lexicon (an empty one when the pack names none or the file is missing). */
@@ -45,7 +51,7 @@ export function lexiconOf(pack: LoadedPack): Lexicon {
       (antonyms.get(b) ?? antonyms.set(b, []).get(b)!).push(a);
     }
     const modifiers = new Set([...raw.antonyms.adj, ...(raw.antonyms.adv ?? [])].flat());
-    lex = { negatives: new Set(raw.negatives), antonyms, verbForms: new Map(Object.entries(raw.verbForms)), modifiers };
+    lex = { negatives: new Set(raw.negatives), antonyms, verbForms: new Map(Object.entries(raw.verbForms)), modifiers, nouns: new Set(raw.nouns ?? []) };
   }
   cache.set(pack, lex);
   return lex;

@@ -409,7 +409,15 @@ function lexiconNegatives(text: string, s: Sentence, pack: LoadedPack): PhraseHi
     m = compilePhrases([...lexiconOf(pack).negatives].map((w) => [w, 'lexicon']));
     lexiconMatchers.set(pack, m);
   }
-  return findPhrases(m, text, s.start, s.end);
+  // "A bar and a church", "the founder": a noun whose usual sense negates nothing, after a determiner.
+  const nouns = lexiconOf(pack).nouns;
+  return findPhrases(m, text, s.start, s.end).filter((h) => !(nouns.has(h.text.toLowerCase()) && afterDeterminer(text, h.start, pack)));
+}
+
+/** Whether the word before `at` (white space between) is one of the pack's determiners ("a", "the", "its"). */
+function afterDeterminer(text: string, at: number, pack: LoadedPack): boolean {
+  const before = /([\p{L}'’]+)[\s\u00a0]+$/u.exec(text.slice(Math.max(0, at - 24), at));
+  return before !== null && pack.determiners.some((d) => d.toLowerCase() === before[1]!.toLowerCase());
 }
 
 /**

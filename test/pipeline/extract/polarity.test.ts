@@ -194,6 +194,16 @@ describe('stems and phrases that negate by meaning', () => {
     ['en', 'He was speechless when he heard the news.', ['speechless']],
   ])('WordNet adjectives of absence: %s: %s', (lang, text, expected) => {
     expect(polarity(lang, text).lexical).toEqual(expected);
+  });  it.each([
+    // After a determiner, a verb that negates by meaning is a noun whose usual sense negates nothing…
+    ['en', 'There was a bar and a church on every corner.', []],
+    ['en', 'The founder of the bakery opened a second shop.', []],
+    ['en', 'The rest of the team arrived on Monday.', []],
+    // … but stays the verb it is elsewhere, and a noun of absence or prohibition still negates.
+    ['en', 'The new rules bar visitors from the harbour.', ['bar']],
+    ['en', 'The court found a lack of evidence.', ['lack']],
+  ])('nouns that are negative verbs too: %s: %s', (lang, text, expected) => {
+    expect(polarity(lang, text).lexical).toEqual(expected);
   });
 });
 
