@@ -127,6 +127,8 @@ export function withDefaults(raw: Record<string, Json>): LangPack {
     ...(r.synonyms ? { synonyms: r.synonyms } : {}),
     ...(r.antonyms ? { antonyms: r.antonyms } : {}),
     notNegations: r.notNegations ?? [],
+    nounNotNegations: r.nounNotNegations ?? [],
+    predicateOpeners: r.predicateOpeners ?? [],
     ...(r.negationParaphrases ? { negationParaphrases: r.negationParaphrases } : {}),
     titles: r.titles ?? [],
     titleRoles: r.titleRoles ?? {},

@@ -305,6 +305,13 @@ export interface LangPack {
   /** Phrases that contain a negator but do not negate ("nothing but", "not only", "không chỉ", "không khí"). */
   notNegations?: string[];
   /**
+   * Those of notNegations that are nouns ("không khí" air, "không lưu" air traffic, "không gian" space), and the
+   * words that open a predicate (vi tense and aspect markers: "đã", "sẽ", "đang", "vẫn"): right after one, the
+   * negator of such a noun negates the verb that follows ("đã không lưu lại": did not stay).
+   */
+  nounNotNegations?: string[];
+  predicateOpeners?: string[];
+  /**
    * Negations that translators routinely render without a negator, from the language's grammar. `cessatives`: "no
    * longer", "không còn", "больше не", "nicht mehr" (rendered "stopped", "moved away", "became less"): such a negator
    * only accounts for a negation on the other side and is not compared as one. `exceptives` and `restrictives`: a

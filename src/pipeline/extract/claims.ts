@@ -38,6 +38,9 @@ export interface ClaimMatchers {
   notNegations: PhraseMatcher;
   /** notNegations written with a gap ("не составило … труда"). */
   gappedNotNegations: GappedMatcher;
+  /** notNegations that are nouns, and the words after which their negator negates a verb (`nounNotNegations`, `predicateOpeners`). */
+  nounIdioms: Set<string>;
+  openers: Set<string>;
   /** The pack's negationParaphrases: cessatives, exceptives and restrictives (values of those names). */
   paraphrases: PhraseMatcher;
   /** The pack's negationParaphrases.expletives. */
@@ -91,6 +94,8 @@ export function claimMatchers(pack: LoadedPack): ClaimMatchers {
     lexicalNegators: compilePhrases((pack.lexicalNegators ?? []).filter((v) => !v.endsWith('*')).map((v) => [v, 'lexical'])),
     notNegations: compilePhrases((pack.notNegations ?? []).filter((v) => !v.includes('…')).map((v) => [v, 'idiom'])),
     gappedNotNegations: compileGapped(pack.notNegations ?? []),
+    nounIdioms: new Set((pack.nounNotNegations ?? []).map((v) => v.normalize('NFC').toLowerCase())),
+    openers: new Set((pack.predicateOpeners ?? []).map((v) => v.normalize('NFC').toLowerCase())),
     // Apart: an expletive may be an exceptive as well (Russian "пока": "не … пока", unless; "пока … не", until).
     expletives: compilePhrases((pack.negationParaphrases?.expletives ?? []).map((v) => [v, 'expletive'])),
     paraphrases: compilePhrases((['cessatives', 'exceptives', 'restrictives'] as const).flatMap((k) => (pack.negationParaphrases?.[k] ?? []).map((v): [string, string] => [v, k]))),
@@ -591,7 +596,14 @@ export function buildClaim(
       ...(m.perfect?.test(text.slice(h.end, h.end + 16)) ? { perfect: true } : {}),
       ...(h.value === 'possible' && m.ambiguous.has(h.text.normalize('NFC').toLowerCase()) && !happens(h) ? { alsoAbility: true } : {}),
     }));
-  const idioms = [...findPhrases(m.notNegations, text, s.start, s.end), ...findGapped(m.gappedNotNegations, text, s.start, s.end)];
+  // A noun that holds a negator, right after a word that opens a predicate, is the negator and a verb: "đã không lưu
+  // lại" (did not stay), not "không lưu" (air traffic).
+  const opened = (h: { start: number; text: string }): boolean => {
+    if (!m.nounIdioms.has(h.text.normalize('NFC').toLowerCase())) return false;
+    const words = text.slice(Math.max(s.start, h.start - 32), h.start).normalize('NFC').toLowerCase().split(/[^\p{L}\p{M}]+/u).filter(Boolean);
+    return m.openers.has(words.slice(-1).join(' ')) || m.openers.has(words.slice(-2).join(' '));
+  };
+  const idioms = [...findPhrases(m.notNegations, text, s.start, s.end).filter((h) => !opened(h)), ...findGapped(m.gappedNotNegations, text, s.start, s.end)];
   const notIdiom = (h: { start: number; end: number }): boolean => !idioms.some((i) => i.start <= h.start && h.end <= i.end);
   const negatorHits = findPhrases(m.negators, text, s.start, s.end);
   const negations = concordNegations(text, s, negatorHits.filter(notIdiom), pack);

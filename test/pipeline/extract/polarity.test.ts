@@ -76,8 +76,14 @@ describe('words that contain a negator but do not negate', () => {
     ['de', 'Die Firma verkauft nicht nur Autos, sondern vermietet sie auch.'],
     ['en', 'The company not only sells cars but also rents them.'],
     ['en', 'The vote will take place no later than Friday.'],
+    ['vi', 'Trung tâm kiểm soát không lưu đã hoạt động trở lại.'],
   ])('%s: %s', (lang, text) => {
     expect(claimOf(lang, text).negations.filter((n) => !n.concord)).toEqual([]);
+  });
+
+  it('a noun that holds a negator, right after a tense or aspect marker, is the negator and a verb', () => {
+    expect(polarity('vi', 'Con tàu đã không lưu lại tại cảng Ashby.').predicate).toEqual(['không']);
+    expect(polarity('vi', 'Đoàn khách sẽ không lưu lại qua đêm.').predicate).toEqual(['không']);
   });
 });
 
