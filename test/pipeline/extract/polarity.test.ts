@@ -69,6 +69,11 @@ describe('words that contain a negator but do not negate', () => {
     ['ru', 'Цены немного выросли за неделю.'],
     ['ru', 'Компания не только продаёт машины, но и сдаёт их в аренду.'],
     ['ru', 'Тем не менее завод продолжил работу.'],
+    // Litotes: not without (it came to clashes; with some difficulty).
+    ['ru', 'Не обошлось без столкновений с полицией.'],
+    ['ru', 'Завод запустили не без труда.'],
+    ['en', 'The plant was restarted, not without difficulty.'],
+    ['de', 'Das Werk wurde nicht ohne Mühe wieder angefahren.'],
     ['vi', 'Chẳng mấy chốc, nước đã rút.'],
     // A phrase with a gap ("не составить … труда", to be easy).
     ['ru', 'Казалось, что это не составило ему никакого труда.'],
