@@ -72,13 +72,22 @@ async function openChecked(path: string, what: string, opts: BitextOptions): Pro
   return { id: checked.id, warnings: checked.warnings, abs, encoding: decoded.ok ? decoded.encoding : 'utf-8' };
 }
 
-/** The file decoded, in chunks; `what` names it in the FL107 of a read that fails. */
-async function* decodedChunks(f: Opened, what: string): AsyncGenerator<string> {
-  // iconv-lite is loaded here, on first use, as the loader's decoder loads it: plain text files never need it.
+/**
+ * The file's bytes (`stream`, to destroy when done) and their text in the file's encoding (`text`, which also
+ * carries a read error). iconv-lite is loaded here, on first use, as the loader's decoder loads it: plain text files
+ * never need it.
+ */
+async function decodeFile(f: Opened): Promise<{ stream: ReturnType<typeof createReadStream>; text: NodeJS.ReadWriteStream }> {
   const iconv = (await import('iconv-lite')).default;
   const stream = createReadStream(f.abs);
   const text = stream.pipe(iconv.decodeStream(f.encoding));
   stream.on('error', (e) => text.emit('error', e));
+  return { stream, text };
+}
+
+/** The file decoded, in chunks; `what` names it in the FL107 of a read that fails. */
+async function* decodedChunks(f: Opened, what: string): AsyncGenerator<string> {
+  const { stream, text } = await decodeFile(f);
   try {
     for await (const chunk of text) yield chunk as string;
   } catch (e) {
@@ -97,10 +106,7 @@ export async function openLines(path: string, what: string, opts: BitextOptions)
     id: f.id,
     warnings: f.warnings,
     async *lines() {
-      const iconv = (await import('iconv-lite')).default;
-      const stream = createReadStream(f.abs);
-      const text = stream.pipe(iconv.decodeStream(f.encoding));
-      stream.on('error', (e) => text.emit('error', e));
+      const { stream, text } = await decodeFile(f);
       const rl = createInterface({ input: text, crlfDelay: Infinity });
       let n = 0;
       try {
