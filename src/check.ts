@@ -56,6 +56,11 @@ export interface CheckOptions {
    * `original` is.
    */
   originals?: string[];
+  /**
+   * Path inputs (files or URLs) that are versions of one story, declared under this key as a manifest's `story`
+   * would: in draft mode, a draft and the one published version it is checked against.
+   */
+  oneStory?: { paths: string[]; story: string };
 }
 
 /** True when `path` is one of `roots` (files or folders, relative to `cwd`) or inside one of them; a URL only matches itself. */
@@ -115,6 +120,7 @@ export async function check(inputs: (string | TextInput)[], opts: CheckOptions =
     if (m.published) s.published = m.published.slice(0, 10);
     if (m.byline || m.publisher) s.provenance = { ...s.provenance, ...(m.byline ? { byline: m.byline } : {}), ...(m.publisher ? { publisher: m.publisher } : {}) };
   }
+  if (opts.oneStory) for (const s of loaded.sources) if (!s.storyHint && isUnder(s.path, opts.oneStory.paths, opts.cwd)) s.storyHint = opts.oneStory.story;
   // The line budget load applies to files (FL119), applied to texts given in memory too.
   const skipped = [...loaded.skipped];
   const admitted = texts.filter((t) => {

@@ -272,6 +272,11 @@ function checkDraftsCompared(report: Report, draftIds: Set<string>, drafts: stri
 
 export { DEFAULT_BASELINE };
 
+/** Whether a path names a folder (a URL or a missing path does not). */
+function isFolder(path: string): boolean {
+  try { return statSync(path).isDirectory(); } catch { return false; }
+}
+
 /**
  * Reads the baseline a check leaves findings out by. A missing file says what its path is relative to: the working
  * directory for --baseline, the config file's folder for the config's "baseline".
@@ -313,9 +318,16 @@ export async function runCheck(args: CheckArgs, { useBaseline = true }: { useBas
     });
   } else if (args.against?.length) {
     const draftPaths = args.inputs.filter((i) => i !== STDIN);
-    const texts: TextInput[] = stdin ? [{ id: 'stdin', text: readStdin(opts.load?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) }] : [];
+    // One draft against one published file (not a folder of articles): the editor says they are one story, so they
+    // are compared however little they share.
+    const paired = draftPaths.length + (stdin ? 1 : 0) === 1 && args.against.length === 1 && !isFolder(args.against[0]!);
+    const story = paired ? 'draft' : undefined;
+    const texts: TextInput[] = stdin ? [{ id: 'stdin', text: readStdin(opts.load?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE), ...(story ? { story } : {}) }] : [];
     // The published versions are the originals the draft derives from.
-    result = await check([...draftPaths, ...texts, ...args.against], { ...opts, originals: args.against });
+    result = await check([...draftPaths, ...texts, ...args.against], {
+      ...opts, originals: args.against,
+      ...(story ? { oneStory: { paths: [...draftPaths, ...args.against], story }, relations: { ...opts.relations, [story]: 'versions' as const } } : {}),
+    });
     const draftIds = new Set<string>(texts.map((t) => t.id));
     for (const s of result.report.sources) if (draftPaths.length && isUnder(s.path, draftPaths)) draftIds.add(s.id);
     checkDraftsCompared(result.report, draftIds, [...draftPaths, ...texts.map((t) => t.id)], args.against);

@@ -86,6 +86,16 @@ describe('draft mode says when there is nothing to compare', () => {
     expect(r.stderr).toMatch(/error FL132/);
   });
 
+  it('one draft against one published file: compared however little they share (the editor paired them)', () => {
+    const d = mkdtempSync(join(tmpdir(), 'factlint-draftpair-'));
+    writeFileSync(join(d, 'en.txt'), 'The mayor did not attend.\n');
+    writeFileSync(join(d, 'vi.txt'), 'Thị trưởng đã tham dự.\n');
+    const r = run(['check', 'vi.txt', '--against', 'en.txt', '--format', 'json'], d);
+    expect(r.status, r.stderr).toBe(1);
+    const report = JSON.parse(r.stdout) as { findings: Finding[] };
+    expect(report.findings.map((f) => `${f.ruleId}: ${f.locations.map((l) => l.text).join(' | ')}`)).toEqual(['negation-flip: not | Thị trưởng đã tham dự.']);
+  });
+
   it('a draft of another article: error FL133 naming the draft and the folder', () => {
     const other = 'City buses switch to a winter timetable\n\nFrom Monday, the number 4 and number 9 buses in Hollin will run every 20 minutes instead of every 15, the transport office said.';
     const r = run(['check', 'draft.txt', '--against', 'published/'], workspace(other));

@@ -62,4 +62,10 @@ describe('one change, one finding', () => {
     const r = await draft(q, q.replace('$4 million', '$7 million').replace('Finance Minister Ana Ruiz', 'Mayor Tom Berg'));
     expect(found(r).sort()).toEqual(['attribution-conflict: Ana Ruiz | Tom Berg', 'number-conflict: $4 million | $7 million']);
   });
+
+  it('a name and a figure changed side by side in one phrase list ("Ruiz, 52" / "Diaz, 53") are two findings', async () => {
+    const q = 'Council member Dana Whitfield voted against the harbour plan, said Ana Ruiz, 52.';
+    const r = await draft(q, q.replace('Ana Ruiz, 52', 'Ana Diaz, 53'));
+    expect(found(r).sort()).toEqual(['edited-name: Ruiz | Diaz', 'edited-number: 52 | 53']);
+  });
 });

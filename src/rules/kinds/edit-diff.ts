@@ -191,14 +191,17 @@ export const editDiff: RuleKind<Params> = {
       // Orient the diff from the original to the derived version, so an insertion is what the derived one added.
       const [orig] = originalOf(ctx);
       const flip = orig === ctx.b;
-      const regions = diffRegions(ta, tb);
+      // One place changed may hold several changes, one per phrase ("Ruiz, 52" / "Diaz, 53"): each is reported, and
+      // the sentence still counts as changed in one place (`place`).
+      const placed = diffRegions(ta, tb).flatMap((r, place) => atPunctuation(r, ctx.a.source.text, ctx.b.source.text).map((part) => ({ part, place })));
+      const regions = placed.map((x) => x.part);
       const changed = regions.reduce((s, r) => s + Math.max(r.a.length, r.b.length), 0);
       // Short sentences may change a few words and still be one edit ("recommended" / "did not recommend").
       if (changed === 0 || (changed > 3 && changed / Math.max(ta.length, tb.length) > p.maxChangedShare)) continue;
-      const typed = regions
-        .map((r) => ({ r, type: flip ? classify({ a: r.b, b: r.a }, lc.b, lc.a, p.spellingDistance, lx, sense, units, words, synonyms) : classify(r, lc.a, lc.b, p.spellingDistance, lx, sense, units, words, synonyms) }))
+      const typed = placed
+        .map(({ part: r, place }) => ({ r, place, type: flip ? classify({ a: r.b, b: r.a }, lc.b, lc.a, p.spellingDistance, lx, sense, units, words, synonyms) : classify(r, lc.a, lc.b, p.spellingDistance, lx, sense, units, words, synonyms) }))
         .filter((x) => x.type !== undefined && !((x.type === 'insertion' || x.type === 'deletion') && [...x.r.a, ...x.r.b].every((t) => lx.functionWords.has(t.low))));
-      if (typed.length === 0 || typed.length > p.maxRegions) continue;
+      if (typed.length === 0 || new Set(typed.map((x) => x.place)).size > p.maxRegions) continue;
       for (const { r, type } of typed) {
         if (type !== p.change) continue;
         // Where a side has no tokens in the region, point at the whole sentence there.
@@ -220,6 +223,30 @@ export const editDiff: RuleKind<Params> = {
     return out;
   },
 };
+
+/** Punctuation between two words: where one phrase of a sentence ends and the next starts ("Ruiz, 52"). */
+const PHRASE_BREAK = /[,;:()\[\]"“”«»„–—]/u;
+
+/** A region's tokens in runs that no punctuation between two of them breaks. */
+function phrases(toks: Tok[], text: string): Tok[][] {
+  const out: Tok[][] = [];
+  toks.forEach((t, k) => {
+    if (k > 0 && !PHRASE_BREAK.test(text.slice(toks[k - 1]!.end, t.start))) out[out.length - 1]!.push(t);
+    else out.push([t]);
+  });
+  return out;
+}
+
+/**
+ * A region of change that spans phrases on both sides alike ("Ruiz, 52" / "Diaz, 53": a name and an age) is as many
+ * changes, one per phrase, each classified on its own; otherwise it stays one.
+ */
+function atPunctuation(r: Region, textA: string, textB: string): Region[] {
+  const pa = phrases(r.a, textA);
+  const pb = phrases(r.b, textB);
+  if (pa.length < 2 || pa.length !== pb.length) return [r];
+  return pa.map((a, k) => ({ a, b: pb[k]! }));
+}
 
 /** Where each sentence's first word starts (after any opening quote or bracket). */
 export function sentenceInitials(text: string, sentences: { start: number; end: number }[]): number[] {
