@@ -20,3 +20,23 @@ export function detectLanguage(text: string, only?: string[]): string {
   const code = franc(sample, opts);
   return ISO3_TO_1[code] ?? 'und';
 }
+
+/**
+ * Below this many letters franc's trigram profiles guess: a sentence of news English reads as German, Hausa or
+ * Cebuano ("You have undertaken a difficult task, Lech Walesa said."). The packs' closed-class words decide there.
+ */
+export const SHORT_TEXT = 200;
+
+/**
+ * The language whose closed-class words (articles, prepositions, conjunctions, pronouns, auxiliaries: the packs'
+ * lists) a short text uses most: at least two of them, and twice as many as any other language's. Undefined when
+ * no language leads so clearly. `words` gives each candidate language's list, in lower case.
+ */
+export function closedClassLanguage(text: string, words: ReadonlyMap<string, ReadonlySet<string>>): string | undefined {
+  const tokens = text.toLowerCase().normalize('NFC').match(/[\p{L}\p{M}'’]+/gu) ?? [];
+  const hits: [string, number][] = [...words].map(([lang, set]) => [lang, tokens.filter((t) => set.has(t)).length]);
+  hits.sort((a, b) => b[1] - a[1]);
+  const [best, second] = hits;
+  if (!best || best[1] < 2 || (second && best[1] < 2 * second[1])) return undefined;
+  return best[0];
+}

@@ -3,7 +3,7 @@ import type { DateMention } from '../model/mention.js';
 import type { LoadedPack } from '../lang/compile.js';
 import type { Knowledge } from '../lang/knowledge.js';
 import { extractDates } from './extract/dates.js';
-import { detectLanguage } from '../lang/detect.js';
+import { closedClassLanguage, detectLanguage, SHORT_TEXT } from '../lang/detect.js';
 import { foldLine } from '../lang/furniture.js';
 import { splitLines, wordCount, type Line } from './lines.js';
 
@@ -45,6 +45,24 @@ function monthWords(pack: LoadedPack): Set<string> {
     monthWordSets.set(pack, set);
   }
   return set;
+}
+
+/** Each pack's closed-class, function and stop words in lower case (for the languages asked, if any), once per knowledge. */
+const closedClassCache = new WeakMap<Knowledge, Map<string, ReadonlyMap<string, ReadonlySet<string>>>>();
+function closedClassWords(k: Knowledge, only?: readonly string[]): ReadonlyMap<string, ReadonlySet<string>> {
+  const key = only?.join(',') ?? '';
+  let byOnly = closedClassCache.get(k);
+  if (!byOnly) closedClassCache.set(k, (byOnly = new Map()));
+  let words = byOnly.get(key);
+  if (!words) {
+    const langs = k.languages().filter((l) => !only?.length || only.includes(l));
+    words = new Map(langs.map((l) => {
+      const p = k.pack(l);
+      return [l, new Set([...p.closedClassWords, ...p.functionWords, ...p.stopwords].map((w) => w.normalize('NFC').toLowerCase()))];
+    }));
+    byOnly.set(key, words);
+  }
+  return words;
 }
 
 /** Finds a date in a short line, trying the source's language first, then every other pack. */
@@ -94,8 +112,9 @@ export function clean(source: Source, ctx: CleanContext, k: Knowledge): CleanSou
   const hinted = ctx.langHints?.[source.id];
   if (hinted) out.lang = hinted;
   else {
-    const sample = lines.filter(isContentLike).map((l) => l.text).join('\n');
-    out.lang = detectLanguage(sample || text, ctx.languages);
+    const sample = lines.filter(isContentLike).map((l) => l.text).join('\n') || text;
+    const short = sample.length < SHORT_TEXT ? closedClassLanguage(sample, closedClassWords(k, ctx.languages)) : undefined;
+    out.lang = short ?? detectLanguage(sample, ctx.languages);
   }
 
   // Segment files, and texts too short to have a page around them (no line reads like article prose): every
