@@ -141,6 +141,7 @@ export function withDefaults(raw: Record<string, Json>): LangPack {
     nameConnectors: r.nameConnectors ?? [],
     notInInitials: r.notInInitials ?? [],
     determiners: r.determiners ?? [],
+    articleForms: r.articleForms ?? [],
     possessiveEndings: r.possessiveEndings ?? [],
     abbreviations: r.abbreviations ?? [],
     ordinalBefore: r.ordinalBefore ?? [],

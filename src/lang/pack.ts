@@ -355,6 +355,11 @@ export interface LangPack {
   notInInitials: string[];
   /** Determiners that may open a title in apposition after a name ("Daniel Koh, the chief financial officer"). */
   determiners: string[];
+  /**
+   * Forms of one article that the next word's sound chooses (en "a" / "an"): an edit that changes the word after
+   * changes the article with it, and is a change of that word ("an important" / "a trivial").
+   */
+  articleForms?: string[];
   /** Possessive endings of a noun that may open such a title ("Daniel Koh, the company's chief financial officer"). */
   possessiveEndings: string[];
   /** Abbreviations written with a full stop that does not end a sentence ("Mr", "Sept", "г", "bzw"), without the stop. */

@@ -44,6 +44,13 @@ describe('functionWords (edit-diff)', () => {
   });
 });
 
+describe('articleForms', () => {
+  it('"an important" / "a trivial" is a word replaced, the article following it', async () => {
+    expect(await edits('edited-word', 'en', 'Radio has become an important source of news in Ashby since 2019.',
+      'Radio has become a trivial source of news in Ashby since 2019.')).toEqual(['A word was replaced: "important" became "trivial"']);
+  });
+});
+
 describe('wordPrefixes (shared base)', () => {
   it('loanword prefixes tell German Export from Import', async () => {
     expect(await edits('edited-name', 'de', 'Der Export von Stahl stieg im Mai um vier Prozent, sagte der Verband.',

@@ -176,6 +176,7 @@ export const editDiff: RuleKind<Params> = {
     const pack = ctx.knowledge.pack(ctx.a.source.lang);
     const lx = lexiconOf(pack);
     const words = wordListOf(pack);
+    const articles = new Set((pack.articleForms ?? []).map((w) => w.toLowerCase()));
     const synonyms = (): Synonyms => synonymsOf(pack);
     const units = ctx.knowledge.units();
     for (const lc of linkedClaims(ctx)) {
@@ -198,7 +199,10 @@ export const editDiff: RuleKind<Params> = {
       const changed = regions.reduce((s, r) => s + Math.max(r.a.length, r.b.length), 0);
       // Short sentences may change a few words and still be one edit ("recommended" / "did not recommend").
       if (changed === 0 || (changed > 3 && changed / Math.max(ta.length, tb.length) > p.maxChangedShare)) continue;
+      // "an important" / "a trivial": the article follows the word after it; the change is that word.
+      const unarticled = (r: Region): Region => (r.a.length > 1 && r.b.length > 1 && articles.has(r.a[0]!.low) && articles.has(r.b[0]!.low) ? { a: r.a.slice(1), b: r.b.slice(1) } : r);
       const typed = placed
+        .map(({ part, place }) => ({ part: unarticled(part), place }))
         .map(({ part: r, place }) => ({ r, place, type: flip ? classify({ a: r.b, b: r.a }, lc.b, lc.a, p.spellingDistance, lx, sense, units, words, synonyms) : classify(r, lc.a, lc.b, p.spellingDistance, lx, sense, units, words, synonyms) }))
         .filter((x) => x.type !== undefined && !((x.type === 'insertion' || x.type === 'deletion') && [...x.r.a, ...x.r.b].every((t) => lx.functionWords.has(t.low))));
       if (typed.length === 0 || new Set(typed.map((x) => x.place)).size > p.maxRegions) continue;
