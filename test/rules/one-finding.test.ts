@@ -63,6 +63,13 @@ describe('one change, one finding', () => {
     expect(found(r).sort()).toEqual(['attribution-conflict: Ana Ruiz | Tom Berg', 'number-conflict: $4 million | $7 million']);
   });
 
+  it('a name left out of a short sentence is a deletion, however much of the sentence it was, and so is one whose possessive is left behind', async () => {
+    const q = 'The Ashby Harbour Authority estimated that the storm caused $4 million in damage.';
+    expect(found(await draft(q, 'Estimated that the storm caused $4 million in damage.'))).toEqual(['edited-deletion: The Ashby Harbour Authority | Estimated that the storm caused $4 million in damage.']);
+    const p = "For the tenth time this year, Ashby's daily rainfall passed 100 millimetres.";
+    expect(found(await draft(p, p.replace("Ashby's", "'s")))).toEqual(["edited-deletion: Ashby's | For the tenth time this year, 's daily rainfall passed 100 millimetres."]);
+  });
+
   it('a name and a figure changed side by side in one phrase list ("Ruiz, 52" / "Diaz, 53") are two findings', async () => {
     const q = 'Council member Dana Whitfield voted against the harbour plan, said Ana Ruiz, 52.';
     const r = await draft(q, q.replace('Ana Ruiz, 52', 'Ana Diaz, 53'));

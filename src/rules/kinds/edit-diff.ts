@@ -197,12 +197,21 @@ export const editDiff: RuleKind<Params> = {
       const placed = diffRegions(ta, tb).flatMap((r, place) => atPunctuation(r, ctx.a.source.text, ctx.b.source.text).map((part) => ({ part, place })));
       const regions = placed.map((x) => x.part);
       const changed = regions.reduce((s, r) => s + Math.max(r.a.length, r.b.length), 0);
-      // Short sentences may change a few words and still be one edit ("recommended" / "did not recommend").
-      if (changed === 0 || (changed > 3 && changed / Math.max(ta.length, tb.length) > p.maxChangedShare)) continue;
+      // Short sentences may change a few words and still be one edit ("recommended" / "did not recommend"); so is a
+      // sentence whose one change is words left out or put in ("The US Corps of Engineers estimated" / "Estimated").
+      const cut = regions.length === 1 && (regions[0]!.a.length === 0 || regions[0]!.b.length === 0);
+      if (changed === 0 || (!cut && changed > 3 && changed / Math.max(ta.length, tb.length) > p.maxChangedShare)) continue;
       // "an important" / "a trivial": the article follows the word after it; the change is that word.
       const unarticled = (r: Region): Region => (r.a.length > 1 && r.b.length > 1 && articles.has(r.a[0]!.low) && articles.has(r.b[0]!.low) ? { a: r.a.slice(1), b: r.b.slice(1) } : r);
+      // "Florida's daily toll" / "'s daily toll": the name left out, its possessive ending left behind.
+      const clitic = (r: Region): Region => {
+        const left = (whole: Tok[], rest: Tok[]): boolean => rest.length === 1 && POSSESSIVE_REST.test(rest[0]!.low) && whole.length > 0 && POSSESSIVE.test(whole[whole.length - 1]!.low);
+        if (left(r.a, r.b)) return { a: r.a, b: [] };
+        if (left(r.b, r.a)) return { a: [], b: r.b };
+        return r;
+      };
       const typed = placed
-        .map(({ part, place }) => ({ part: unarticled(part), place }))
+        .map(({ part, place }) => ({ part: clitic(unarticled(part)), place }))
         .map(({ part: r, place }) => ({ r, place, type: flip ? classify({ a: r.b, b: r.a }, lc.b, lc.a, p.spellingDistance, lx, sense, units, words, synonyms) : classify(r, lc.a, lc.b, p.spellingDistance, lx, sense, units, words, synonyms) }))
         .filter((x) => x.type !== undefined && !((x.type === 'insertion' || x.type === 'deletion') && [...x.r.a, ...x.r.b].every((t) => lx.functionWords.has(t.low))));
       if (typed.length === 0 || new Set(typed.map((x) => x.place)).size > p.maxRegions) continue;
@@ -227,6 +236,10 @@ export const editDiff: RuleKind<Params> = {
     return out;
   },
 };
+
+/** A possessive ending on a word ("Florida's"), and what is left of it alone ("'s" reads as the token "s"). */
+const POSSESSIVE = /['’]s$/u;
+const POSSESSIVE_REST = /^s$/u;
 
 /** Punctuation between two words: where one phrase of a sentence ends and the next starts ("Ruiz, 52"). */
 const PHRASE_BREAK = /[,;:()\[\]"“”«»„–—]/u;
