@@ -70,6 +70,20 @@ describe('one change, one finding', () => {
     expect(found(await draft(p, p.replace("Ashby's", "'s")))).toEqual(["edited-deletion: Ashby's | For the tenth time this year, 's daily rainfall passed 100 millimetres."]);
   });
 
+  it('a sentence negated clause by clause is each negation, not a rewrite', async () => {
+    const q = 'The Ashby council approved the harbour plan on Monday, the mayor signed it on Tuesday and the port opened in May.';
+    const r = await draft(q, q.replace('approved', 'did not approve').replace('signed', 'did not sign').replace('opened', 'did not open'));
+    expect(found(r).filter((f) => f.startsWith('edited-negation'))).toEqual([
+      'edited-negation: approved | did not approve', 'edited-negation: signed | did not sign', 'edited-negation: opened | did not open',
+    ]);
+  });
+
+  it('a sentence rewritten around a negator is no negation edited', async () => {
+    const r = await draft('Harwick\'s board has unanimously recommended the offer to its shareholders.',
+      'In our view it would be surprising if Harwick kits didn\'t eventually show up in stores.');
+    expect(found(r).filter((f) => f.startsWith('edited-negation'))).toEqual([]);
+  });
+
   it('a name and a figure changed side by side in one phrase list ("Ruiz, 52" / "Diaz, 53") are two findings', async () => {
     const q = 'Council member Dana Whitfield voted against the harbour plan, said Ana Ruiz, 52.';
     const r = await draft(q, q.replace('Ana Ruiz, 52', 'Ana Diaz, 53'));

@@ -200,7 +200,12 @@ export const editDiff: RuleKind<Params> = {
       // Short sentences may change a few words and still be one edit ("recommended" / "did not recommend"); so is a
       // sentence whose one change is words left out or put in ("The US Corps of Engineers estimated" / "Estimated").
       const cut = regions.length === 1 && (regions[0]!.a.length === 0 || regions[0]!.b.length === 0);
-      if (changed === 0 || (!cut && changed > 3 && changed / Math.max(ta.length, tb.length) > p.maxChangedShare)) continue;
+      if (changed === 0) continue;
+      const rewritten = !cut && changed > 3 && changed / Math.max(ta.length, tb.length) > p.maxChangedShare;
+      // (A rewritten sentence is read further only if each change is a few words that put in or take out a negator:
+      // "took" / "did not take".)
+      const negatorEdit = (r: Region): boolean => Math.max(r.a.length, r.b.length) <= NEGATOR_EDIT && r.a.some((t) => isNegTok(t, lc.a)) !== r.b.some((t) => isNegTok(t, lc.b));
+      if (rewritten && !regions.every(negatorEdit)) continue;
       // "an important" / "a trivial": the article follows the word after it; the change is that word.
       const unarticled = (r: Region): Region => (r.a.length > 1 && r.b.length > 1 && articles.has(r.a[0]!.low) && articles.has(r.b[0]!.low) ? { a: r.a.slice(1), b: r.b.slice(1) } : r);
       // "Florida's daily toll" / "'s daily toll": the name left out, its possessive ending left behind.
@@ -214,7 +219,10 @@ export const editDiff: RuleKind<Params> = {
         .map(({ part, place }) => ({ part: clitic(unarticled(part)), place }))
         .map(({ part: r, place }) => ({ r, place, type: flip ? classify({ a: r.b, b: r.a }, lc.b, lc.a, p.spellingDistance, lx, sense, units, words, synonyms) : classify(r, lc.a, lc.b, p.spellingDistance, lx, sense, units, words, synonyms) }))
         .filter((x) => x.type !== undefined && !((x.type === 'insertion' || x.type === 'deletion') && [...x.r.a, ...x.r.b].every((t) => lx.functionWords.has(t.low))));
-      if (typed.length === 0 || new Set(typed.map((x) => x.place)).size > p.maxRegions) continue;
+      // A sentence changed in many places, or in much of it, is rewritten, unless every change is a negator put in or
+      // taken out: that is the same sentence negated clause by clause.
+      const negatedOnly = typed.length > 0 && typed.every((x) => x.type === 'negation' && negatorEdit(x.r));
+      if (typed.length === 0 || ((rewritten || new Set(typed.map((x) => x.place)).size > p.maxRegions) && !negatedOnly)) continue;
       for (const { r, type } of typed) {
         if (type !== p.change) continue;
         // Where a side has no tokens in the region, point at the whole sentence there.
@@ -236,6 +244,9 @@ export const editDiff: RuleKind<Params> = {
     return out;
   },
 };
+
+/** The most words a change that only negates takes on either side ("took" / "did not take", "has" / "hasn't"). */
+const NEGATOR_EDIT = 3;
 
 /** A possessive ending on a word ("Florida's"), and what is left of it alone ("'s" reads as the token "s"). */
 const POSSESSIVE = /['’]s$/u;
