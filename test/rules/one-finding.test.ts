@@ -78,6 +78,11 @@ describe('one change, one finding', () => {
     ]);
   });
 
+  it('a name put for a name is one change, however long the new name', async () => {
+    const q = 'Ruiz said the Ashby council would review the harbour plan in May.';
+    expect(found(await draft(q, q.replace('Ruiz', 'The Northern Harbour Workers Federation of Ashby')))).toEqual(['edited-name: Ruiz | The Northern Harbour Workers Federation of Ashby']);
+  });
+
   it('a sentence rewritten around a negator is no negation edited', async () => {
     const r = await draft('Harwick\'s board has unanimously recommended the offer to its shareholders.',
       'In our view it would be surprising if Harwick kits didn\'t eventually show up in stores.');

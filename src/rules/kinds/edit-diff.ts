@@ -200,8 +200,11 @@ export const editDiff: RuleKind<Params> = {
       // Short sentences may change a few words and still be one edit ("recommended" / "did not recommend"); so is a
       // sentence whose one change is words left out or put in ("The US Corps of Engineers estimated" / "Estimated").
       const cut = regions.length === 1 && (regions[0]!.a.length === 0 || regions[0]!.b.length === 0);
+      // A name put for a name, however long either is ("Catri" / "The Xinjiang … Federation of Trade Unions").
+      const named = (toks: Tok[], c: Claim[]): boolean => toks.some((t) => isNameTok(t, c)) && toks.every((t) => isNameTok(t, c) || lx.light.has(t.low));
+      const swap = regions.length === 1 && named(regions[0]!.a, lc.a) && named(regions[0]!.b, lc.b);
       if (changed === 0) continue;
-      const rewritten = !cut && changed > 3 && changed / Math.max(ta.length, tb.length) > p.maxChangedShare;
+      const rewritten = !cut && !swap && changed > 3 && changed / Math.max(ta.length, tb.length) > p.maxChangedShare;
       // (A rewritten sentence is read further only if each change is a few words that put in or take out a negator:
       // "took" / "did not take".)
       const negatorEdit = (r: Region): boolean => Math.max(r.a.length, r.b.length) <= NEGATOR_EDIT && r.a.some((t) => isNegTok(t, lc.a)) !== r.b.some((t) => isNegTok(t, lc.b));
