@@ -315,10 +315,13 @@ function certaintyDrift(ctx: PairContext, lc: LinkedClaims): RawFinding | undefi
   // the other side has no marker at all, neither side asks, and the hedge is no possibility of the past and no
   // word that may say what someone can do ("customers order online" / "khách hàng có thể đặt hàng").
   if (question || !versions) return undefined;
-  const hedge = (xs: Stack[]): ModalityMarker | undefined => xs.find((x) => x.level === 'possible' && !x.rep.perfect && !x.rep.alsoAbility)?.rep;
-  const hedgeA = hedge(la);
+  // A word that may say what someone can do says it of what they do in general; of one event on a given day ("có
+  // thể tham dự … ngày 29 tháng 9 năm 2018" / "arrives for the conference"), it hedges.
+  const dated = (cs: Claim[]): boolean => cs.some((c) => c.dates.some((d) => !d.relative && d.day !== undefined && d.month !== undefined));
+  const hedge = (xs: Stack[], cs: Claim[]): ModalityMarker | undefined => xs.find((x) => x.level === 'possible' && !x.rep.perfect && (!x.rep.alsoAbility || dated(cs)))?.rep;
+  const hedgeA = hedge(la, lc.a);
   if (hedgeA && mb.length === 0) return report(hedgeA, lc.link.b, quoted(hedgeA), STATEMENT);
-  const hedgeB = hedge(lb);
+  const hedgeB = hedge(lb, lc.b);
   if (hedgeB && ma.length === 0) return report(lc.link.a, hedgeB, STATEMENT, quoted(hedgeB));
   return undefined;
 }
