@@ -27,6 +27,8 @@ describe('modality-drift: the certainty of aligned sentences', () => {
     ['The Rhine crossing is expected to open on Friday.', 'Die Rheinquerung könnte voraussichtlich am Freitag eröffnet werden.', 'de', 'expected / könnte'],
     // A possibility against a plain statement, in a version of it.
     ['Northwind opens its Ashby depot at 9 a.m. on 3 March.', 'Northwind könnte sein Depot in Ashby am 3. März um 9 Uhr eröffnen.', 'de', 'Northwind opens its Ashby depot at 9 a.m. on 3 March. / könnte'],
+    // A possibility against a clause with no marker, the other markers of the sentence rendering each other.
+    ['Ruiz has wide respect in Ashby, and the council would benefit from her advice, the mayor said.', 'Ruiz könnte in Ashby weithin respektiert sein, und der Rat würde von ihrem Rat profitieren, sagte der Bürgermeister.', 'de', 'Ruiz has wide respect in Ashby, and the council would benefit from her advice, the mayor said. / könnte'],
     // A word that may say what someone can do, said of one event on a given day, hedges it.
     ['Mayor Ruiz arrives for the Ashby harbour conference on 29 September 2025.', 'Thị trưởng Ruiz có thể tham dự hội nghị cảng Ashby vào ngày 29 tháng 9 năm 2025.', 'vi', 'Mayor Ruiz arrives for the Ashby harbour conference on 29 September 2025. / có thể'],
   ])('reported: %s', async (a, b, lang, expected) => {

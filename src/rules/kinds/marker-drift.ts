@@ -319,10 +319,13 @@ function certaintyDrift(ctx: PairContext, lc: LinkedClaims): RawFinding | undefi
   // thể tham dự … ngày 29 tháng 9 năm 2018" / "arrives for the conference"), it hedges.
   const dated = (cs: Claim[]): boolean => cs.some((c) => c.dates.some((d) => !d.relative && d.day !== undefined && d.month !== undefined));
   const hedge = (xs: Stack[], cs: Claim[]): ModalityMarker | undefined => xs.find((x) => x.level === 'possible' && !x.rep.perfect && (!x.rep.alsoAbility || dated(cs)))?.rep;
+  // The other side is plain where the hedge stands when each of its markers renders one of this side's ("would
+  // benefit" / "profitieren würde" paired, "has massive respect" / "könnte … respektiert" left).
+  const plain = (xs: Stack[]): boolean => xs.every((x) => x.partner);
   const hedgeA = hedge(la, lc.a);
-  if (hedgeA && mb.length === 0) return report(hedgeA, lc.link.b, quoted(hedgeA), STATEMENT);
+  if (hedgeA && plain(sb)) return report(hedgeA, lc.link.b, quoted(hedgeA), STATEMENT);
   const hedgeB = hedge(lb, lc.b);
-  if (hedgeB && ma.length === 0) return report(lc.link.a, hedgeB, STATEMENT, quoted(hedgeB));
+  if (hedgeB && plain(sa)) return report(lc.link.a, hedgeB, STATEMENT, quoted(hedgeB));
   return undefined;
 }
 
