@@ -37,7 +37,7 @@ export function withIndexes(p: PlainAnalysis): SourceData {
 }
 
 let knowledgeHash: string | undefined;
-/** A hash of everything the analysis depends on besides the source: tool version, language packs (furniture included), gazetteer. */
+/** A hash of everything the analysis depends on besides the source: tool version, language packs (furniture included), gazetteer, the generated word lists (rules/lexicon: words that negate by meaning). */
 function knowledge(): string {
   if (knowledgeHash) return knowledgeHash;
   const h = createHash('sha256').update(VERSION);
@@ -48,7 +48,7 @@ function knowledge(): string {
       else if (name.endsWith('.json')) h.update(name).update(readFileSync(p));
     }
   };
-  for (const d of ['lang', 'gazetteer', 'schema']) walk(resolve(RULES_DIR, d));
+  for (const d of ['lang', 'gazetteer', 'lexicon', 'schema']) walk(resolve(RULES_DIR, d));
   // The code itself: the CLI runs from one bundle (dist/factlint.js), so a rebuild with a changed analysis and the
   // same version number does not read analyses the old code wrote.
   try { h.update(readFileSync(fileURLToPath(import.meta.url))); } catch { /* not a file (a test runner's transform) */ }
