@@ -177,6 +177,8 @@ export const editDiff: RuleKind<Params> = {
     const lx = lexiconOf(pack);
     const words = wordListOf(pack);
     const articles = new Set((pack.articleForms ?? []).map((w) => w.toLowerCase()));
+    // The pack's possessive endings ("'s"), and what a tokenizer keeps of one left alone ("s").
+    const possessives = pack.possessiveEndings.map((e) => e.toLowerCase().replace(/’/gu, "'"));
     const synonyms = (): Synonyms => synonymsOf(pack);
     const units = ctx.knowledge.units();
     for (const lc of linkedClaims(ctx)) {
@@ -213,7 +215,8 @@ export const editDiff: RuleKind<Params> = {
       const unarticled = (r: Region): Region => (r.a.length > 1 && r.b.length > 1 && articles.has(r.a[0]!.low) && articles.has(r.b[0]!.low) ? { a: r.a.slice(1), b: r.b.slice(1) } : r);
       // "Florida's daily toll" / "'s daily toll": the name left out, its possessive ending left behind.
       const clitic = (r: Region): Region => {
-        const left = (whole: Tok[], rest: Tok[]): boolean => rest.length === 1 && POSSESSIVE_REST.test(rest[0]!.low) && whole.length > 0 && POSSESSIVE.test(whole[whole.length - 1]!.low);
+        const left = (whole: Tok[], rest: Tok[]): boolean => rest.length === 1 && whole.length > 0
+          && possessives.some((e) => whole[whole.length - 1]!.low.endsWith(e) && rest[0]!.low === e.replace(/^\P{L}+/u, ''));
         if (left(r.a, r.b)) return { a: r.a, b: [] };
         if (left(r.b, r.a)) return { a: [], b: r.b };
         return r;
@@ -250,10 +253,6 @@ export const editDiff: RuleKind<Params> = {
 
 /** The most words a change that only negates takes on either side ("took" / "did not take", "has" / "hasn't"). */
 const NEGATOR_EDIT = 3;
-
-/** A possessive ending on a word ("Florida's"), and what is left of it alone ("'s" reads as the token "s"). */
-const POSSESSIVE = /['’]s$/u;
-const POSSESSIVE_REST = /^s$/u;
 
 /** Punctuation between two words: where one phrase of a sentence ends and the next starts ("Ruiz, 52"). */
 const PHRASE_BREAK = /[,;:()\[\]"“”«»„–—]/u;
