@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
 import type { Report } from '../model/report.js';
 import type { RenderContext, Reporter } from './context.js';
 import { CSS, SCRIPT, categoryCss } from './html/assets.js';
@@ -67,9 +68,6 @@ function shown(report: Report, page: number): { report: Report; first: number } 
   };
 }
 
-/** The file name a link on one page gives another: its base name (the pages are written side by side). */
-const baseName = (path: string): string => path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-
 /**
  * What a page of several says of itself: which units it shows, and links to the other pages when they were written
  * (`paths`), or where the other units are when only this page was (standard output).
@@ -82,7 +80,7 @@ function pageNotice(full: Report, page: Report, first: number, index: number, co
     const hidden = total - page.stories.length;
     return `<p class="notice" role="note">${esc(`This page shows the first ${HTML_MAX_UNITS} units with findings (${plural(page.findings.length, 'finding')}); ${plural(hidden, 'more unit')} with findings (${plural(full.findings.length - page.findings.length, 'finding')}) are in the JSON, text and SARIF reports, and on the other pages of an HTML report written with --output or --output-dir.`)}</p>`;
   }
-  const link = (i: number, label: string, rel?: string): string => `<a href="${esc(encodeURI(baseName(paths[i]!)))}"${rel ? ` rel="${rel}"` : ''}>${esc(label)}</a>`;
+  const link = (i: number, label: string, rel?: string): string => `<a href="${esc(encodeURI(basename(paths[i]!)))}"${rel ? ` rel="${rel}"` : ''}>${esc(label)}</a>`;
   const numbers = paths.map((_, i) => (i === index ? `<li><span aria-current="page">${i + 1}</span></li>` : `<li>${link(i, String(i + 1))}</li>`)).join('');
   return (
     `<nav class="notice pages" aria-label="Pages of this report"><p>${esc(`Page ${index + 1} of ${count}: ${range} (${plural(page.findings.length, 'finding')} on this page).`)}</p>` +

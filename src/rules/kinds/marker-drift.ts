@@ -4,6 +4,7 @@ import type { PairContext } from '../types.js';
 import type { Claim, ModalityMarker, NegationMarker } from '../../model/claim.js';
 import type { Span } from '../../model/span.js';
 import { lexiconOf } from '../../lang/lexicon.js';
+import type { LangPack } from '../../lang/pack.js';
 import { isEdit } from '../compare/edits.js';
 
 /** The rule file's params, each described in paramsSchema. */
@@ -355,7 +356,7 @@ function deniedFirmAgainstCannot(ctx: PairContext, lc: LinkedClaims, sa: Stack[]
   const acts = new Set<Stack>();
   for (const [xs, text, claims, lang] of [[sa, ctx.a.source.text, lc.a, ctx.a.source.lang], [sb, ctx.b.source.text, lc.b, ctx.b.source.lang]] as const) {
     const negators = claims.flatMap((c) => c.negations).filter((n) => !n.concord && !n.constituent && !n.indefinite);
-    const agents = new Set((ctx.knowledge.pack(lang).modality.agents ?? []).map((w) => w.toLowerCase()));
+    const agents = agentsOf(ctx.knowledge.pack(lang));
     const names = claims.flatMap((c) => c.entities);
     for (const x of xs) {
       if (!denies(x, text, negators)) continue;
@@ -374,6 +375,14 @@ function deniedFirmAgainstCannot(ctx: PairContext, lc: LinkedClaims, sa: Stack[]
   const firmB = cannotA && !cannot(sb) ? deniedFirm(sb, cannotA) : undefined;
   if (firmB && !sa.some((x) => LEVEL[x.level] === FIRM && denied.has(x))) return [cannotA!.rep, firmB.rep];
   return undefined;
+}
+
+const agentSets = new WeakMap<LangPack, ReadonlySet<string>>();
+/** A pack's `modality.agents` in lower case, built once per pack. */
+function agentsOf(pack: LangPack): ReadonlySet<string> {
+  let set = agentSets.get(pack);
+  if (!set) agentSets.set(pack, (set = new Set((pack.modality.agents ?? []).map((w) => w.toLowerCase()))));
+  return set;
 }
 
 /** Words before a marker that may hold its subject pronoun ("he also wouldn't", "Ruiz said she would not", "он не будет"). */
